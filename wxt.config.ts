@@ -1,0 +1,35 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Sites whose running logs get a knee-load badge. Kept narrow on purpose:
+// user-added sites are optional host permissions requested from a click.
+export const SUPPORTED_SITE_MATCHES = [
+  'https://www.strava.com/*',
+  'https://connect.garmin.com/*',
+  'https://intervals.icu/*',
+];
+
+export default defineConfig({
+  // Explicit imports everywhere (from '#imports'), so every file says what it uses.
+  imports: false,
+  vite: () => ({
+    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Knee Check',
+    description:
+      'Why does my knee hurt after running? A private checker with a plan, and knee-load badges on your running log.',
+    permissions: ['storage'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'knee-check@kneecheck.app',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
