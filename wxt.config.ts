@@ -12,6 +12,8 @@ export const SUPPORTED_SITE_MATCHES = [
 export default defineConfig({
   // Explicit imports everywhere (from '#imports'), so every file says what it uses.
   imports: false,
+  // Separate output folders let parallel builds (e.g. the demo build) coexist.
+  outDir: process.env.KNEE_CHECK_OUT_DIR ?? '.output',
   vite: () => ({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
   }),
@@ -28,6 +30,7 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,0 +1,3 @@
+export * from './defaults';
+export * from './schema';
+export * from './storage';

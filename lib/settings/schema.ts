@@ -1,0 +1,123 @@
+// Validation at every settings boundary (stored data, the options form, imported files).
+// zod/mini: classic zod carries a Function("") probe that web-ext lint flags (toolchain.md).
+import * as z from 'zod/mini';
+import {
+  MAX_CUSTOM_SITES,
+  NUMBER_LIMITS,
+  SITE_LABELS,
+  isSiteOrigin,
+  type NumberSettingKey,
+  type Settings,
+} from './defaults';
+
+export const SETTINGS_FIELD_LABELS: Record<string, string> = {
+  units: 'Units',
+  weekStartsOn: 'Week starts on',
+  weeklyIncreasePct: 'Weekly increase threshold',
+  spikePct: 'Single-run spike threshold',
+  shoeKmLimit: 'Shoe distance limit',
+  sites: 'Sites to annotate',
+  customSites: 'Your added sites',
+  ...Object.fromEntries(Object.entries(SITE_LABELS).map(([id, label]) => [`sites.${id}`, label])),
+};
+
+function wholeNumber(key: NumberSettingKey) {
+  const { min, max, unit } = NUMBER_LIMITS[key];
+  const message = `${SETTINGS_FIELD_LABELS[key]} must be a whole number from ${min} to ${max} ${unit}.`;
+  return z.int({ error: message }).check(z.minimum(min, { error: message }), z.maximum(max, { error: message }));
+}
+
+const siteToggle = (label: string) => z.boolean({ error: `${label}: choose on or off.` });
+
+export const settingsSchema = z.strictObject({
+  units: z.enum(['km', 'mi'], { error: 'Units must be "km" or "mi".' }),
+  weekStartsOn: z.enum(['monday', 'sunday'], { error: 'Week starts on must be "monday" or "sunday".' }),
+  weeklyIncreasePct: wholeNumber('weeklyIncreasePct'),
+  spikePct: wholeNumber('spikePct'),
+  shoeKmLimit: wholeNumber('shoeKmLimit'),
+  sites: z.strictObject(
+    {
+      strava: siteToggle(SITE_LABELS.strava),
+      garmin: siteToggle(SITE_LABELS.garmin),
+      intervals: siteToggle(SITE_LABELS.intervals),
+    },
+    { error: 'Sites to annotate must list Strava, Garmin Connect and intervals.icu as on or off.' },
+  ),
+  customSites: z
+    .array(
+      z.string().check(
+        z.refine(isSiteOrigin, { error: 'Each added site must be an https address such as https://example.com.' }),
+      ),
+      { error: 'Your added sites must be a list of addresses.' },
+    )
+    .check(z.maxLength(MAX_CUSTOM_SITES, { error: `You can add at most ${MAX_CUSTOM_SITES} sites.` })),
+}, { error: 'Settings must be an object.' });
+
+export interface SettingsIssue {
+  /** Dotted path, e.g. "spikePct" or "sites.strava"; "" for the whole object. */
+  field: string;
+  message: string;
+}
+
+export type SettingsParse = { ok: true; settings: Settings } | { ok: false; issues: SettingsIssue[] };
+
+export function parseSettings(raw: unknown): SettingsParse {
+  const result = settingsSchema.safeParse(raw);
+  if (result.success) return { ok: true, settings: result.data };
+  return {
+    ok: false,
+    issues: result.error.issues.map((issue) => {
+      const field = issue.path.map(String).join('.');
+      const label = SETTINGS_FIELD_LABELS[field];
+      // Unknown keys are reported by zod on the parent; name them.
+      if (issue.code === 'unrecognized_keys') {
+        const where = field ? `${SETTINGS_FIELD_LABELS[field] ?? field}: ` : '';
+        return { field, message: `${where}unknown setting ${issue.keys.map((k) => `"${k}"`).join(', ')}.` };
+      }
+      const message =
+        issue.message && issue.message !== 'Invalid input'
+          ? issue.message
+          : `${label ?? (field || 'Settings')} is not valid.`;
+      return { field, message };
+    }),
+  };
+}
+
+/** The envelope written by "Export" and accepted by "Import". */
+export const EXPORT_KIND = 'knee-check-settings';
+export const EXPORT_VERSION = 1;
+
+export function toExportFile(settings: Settings, exportedAt = new Date()): string {
+  return JSON.stringify(
+    { kind: EXPORT_KIND, version: EXPORT_VERSION, exportedAt: exportedAt.toISOString(), settings },
+    null,
+    2,
+  );
+}
+
+/**
+ * Parse an imported file's text. Accepts our export envelope or a bare settings object.
+ * Returns clear messages naming the field; never throws.
+ */
+export function parseImportFile(text: string): SettingsParse {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, issues: [{ field: '', message: 'This file is not valid JSON, so nothing was imported.' }] };
+  }
+  if (typeof data === 'object' && data !== null && !Array.isArray(data) && 'kind' in data) {
+    const envelope = data as { kind?: unknown; version?: unknown; settings?: unknown };
+    if (envelope.kind !== EXPORT_KIND) {
+      return { ok: false, issues: [{ field: 'kind', message: 'This is not a Knee Check settings file.' }] };
+    }
+    if (envelope.version !== EXPORT_VERSION) {
+      return {
+        ok: false,
+        issues: [{ field: 'version', message: `This settings file is version ${String(envelope.version)}; this Knee Check reads version ${EXPORT_VERSION}.` }],
+      };
+    }
+    return parseSettings(envelope.settings);
+  }
+  return parseSettings(data);
+}
