@@ -1,0 +1,39 @@
+// The shape every running-log site adapter follows (Refined GitHub style: one file per site in
+// lib/sites/ that says which URLs it handles, where the data is, and where the badge goes).
+// Pure of zod and Preact: the content script imports adapters.
+import type { Run } from '../load/types';
+import type { SiteId } from '../settings/defaults';
+
+/** Same-origin data access the content script gives an adapter (the page's own endpoints only). */
+export interface AdapterContext {
+  /** GET a same-origin path (e.g. "/athlete/training_activities?page=1") with the page's cookies; parsed JSON. */
+  fetchJson(path: string): Promise<unknown>;
+  /** Today's local date, "YYYY-MM-DD". */
+  today: string;
+}
+
+/** Where one badge goes and which week it describes. */
+export interface BadgeAnchor {
+  /** Stable key for idempotence: the same key never gets two badges. */
+  key: string;
+  /** The element the badge is placed relative to. */
+  element: Element;
+  placement: 'append' | 'after' | 'before';
+  /** Monday/Sunday start ("YYYY-MM-DD") of the week this anchor shows; absent = the current week. */
+  weekStart?: string;
+}
+
+export interface SiteAdapter {
+  /** e.g. "strava-training-log". */
+  id: string;
+  /** The settings toggle that enables it ("custom" for user-added sites). */
+  site: SiteId | 'custom';
+  /** Which URLs it handles. */
+  matches(url: URL): boolean;
+  /** Where the data is: the runs this page carries or calls. Never throws: [] when none. */
+  readRuns(doc: Document, ctx: AdapterContext): Promise<Run[]>;
+  /** Where the badges go, in document order. Never throws: [] when no anchor is found. */
+  findAnchors(doc: Document): BadgeAnchor[];
+  /** The smallest stable container to observe for SPA re-renders (null: the body). */
+  observeRoot?(doc: Document): Element | null;
+}
