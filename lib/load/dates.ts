@@ -1,0 +1,121 @@
+// Pure calendar math on wall-clock strings ("YYYY-MM-DD", "YYYY-MM-DDTHH:mm:ss").
+// Everything is counted in UTC day numbers (days since 1970-01-01) with integer arithmetic, never
+// `new Date(string)`: local-time parsing would shift runs across midnight and DST would make
+// some "days" 23 or 25 hours long. A run's start is the runner's own wall clock, so a plain
+// proleptic Gregorian calendar with 24-hour days is exactly right.
+import type { WeekStart } from './types';
+
+export const SECONDS_PER_DAY = 86_400;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil). */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (month + 9) % 12; // March = 0: the leap day falls at the end of the year
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** The inverse of daysFromCivil (Hinnant's civil_from_days). */
+export function civilFromDays(days: number): { year: number; month: number; day: number } {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (isLeap(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+const pad4 = (n: number) => String(n).padStart(4, '0');
+
+/** "YYYY-MM-DD" of a day number. */
+export function formatDay(days: number): string {
+  const { year, month, day } = civilFromDays(days);
+  return `${pad4(year)}-${pad2(month)}-${pad2(day)}`;
+}
+
+/** "YYYY-MM-DDTHH:mm:ss" of wall-clock seconds since 1970-01-01T00:00:00. */
+export function formatDateTime(seconds: number): string {
+  const whole = Math.floor(seconds);
+  const days = Math.floor(whole / SECONDS_PER_DAY);
+  const rest = whole - days * SECONDS_PER_DAY;
+  const h = Math.floor(rest / 3600);
+  const m = Math.floor((rest % 3600) / 60);
+  const s = rest % 60;
+  return `${formatDay(days)}T${pad2(h)}:${pad2(m)}:${pad2(s)}`;
+}
+
+// Strict on the calendar (real months, days, hours), lenient on the spelling that real exports
+// use: "T" or a space between date and time (Strava's bulk export and the histories use a space),
+// seconds optional, a fraction of a second optional, and a trailing zone designator ignored
+// (Strava's API writes local times as "...Z"; the digits are the wall clock either way).
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * Wall-clock milliseconds since 1970-01-01T00:00:00 of "YYYY-MM-DD[THH:mm[:ss[.fff]]]",
+ * or null when the string is not a real date and time. A date alone means its midnight.
+ */
+export function parseWallClockMs(value: unknown): number | null {
+  if (typeof value !== 'string' || value.length > 40) return null;
+  const m = DATE_TIME.exec(value);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = m[4] === undefined ? 0 : Number(m[4]);
+  const minute = m[5] === undefined ? 0 : Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  const ms = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  return (daysFromCivil(year, month, day) * SECONDS_PER_DAY + hour * 3600 + minute * 60 + second) * 1000 + ms;
+}
+
+/** Day number of a "YYYY-MM-DD" (a time part, if any, is ignored), or null. */
+export function parseDay(value: unknown): number | null {
+  const ms = parseWallClockMs(value);
+  return ms === null ? null : Math.floor(ms / (SECONDS_PER_DAY * 1000));
+}
+
+/** Day number of wall-clock milliseconds. */
+export function dayOfMs(ms: number): number {
+  return Math.floor(ms / (SECONDS_PER_DAY * 1000));
+}
+
+/** 0 = Sunday ... 6 = Saturday (1970-01-01 was a Thursday). */
+export function dayOfWeek(days: number): number {
+  return (((days + 4) % 7) + 7) % 7;
+}
+
+/** Day number of the first day of the week that holds `days`. */
+export function weekStartDay(days: number, weekStartsOn: WeekStart): number {
+  const dow = dayOfWeek(days);
+  return days - (weekStartsOn === 'sunday' ? dow : (dow + 6) % 7);
+}
+
+/** "YYYY-MM-DD" of the first day of the week that holds a date, or null for a malformed date. */
+export function weekStartOf(date: string, weekStartsOn: WeekStart): string | null {
+  const day = parseDay(date);
+  return day === null ? null : formatDay(weekStartDay(day, weekStartsOn));
+}
+
+/** "YYYY-MM-DD" shifted by whole days, or null for a malformed date. */
+export function addDays(date: string, n: number): string | null {
+  const day = parseDay(date);
+  return day === null || !Number.isInteger(n) ? null : formatDay(day + n);
+}
