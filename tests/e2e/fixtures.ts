@@ -1,41 +1,87 @@
 // Playwright fixtures: Debian Chromium with the built extension loaded unpacked.
 // Playwright cannot download its own browser here (toolchain.md), so we point at /usr/bin/chromium.
+//
+// Every test is also a network audit: each request made by the extension's pages, its service
+// worker, its content scripts and the pages under test is recorded, and any request to a host
+// other than the extension itself or the top-level page's own origin fails the test.
 import { test as base, chromium, type BrowserContext, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const EXTENSION_PATH = resolve(process.env.KNEE_CHECK_EXTENSION ?? '.output/chrome-mv3');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Schemes that never leave the device. */
+const LOCAL_SCHEMES = new Set(['chrome-extension:', 'data:', 'blob:', 'about:', 'chrome:', 'devtools:']);
+
+export interface NetworkAudit {
+  /** Every request URL seen, in order. */
+  requests: string[];
+  /** Origins of top-level documents the test navigated to (the running-log pages). */
+  pageOrigins: Set<string>;
+  /** Requests to any other host: must stay empty. */
+  offending(): string[];
+}
 
 export interface ExtensionFixtures {
   context: BrowserContext;
   extensionId: string;
+  networkAudit: NetworkAudit;
   /** Open one of the extension's pages (e.g. "options.html") in a new tab. */
   openExtensionPage: (path: string) => Promise<Page>;
 }
 
+function createAudit(): NetworkAudit {
+  const audit: NetworkAudit = {
+    requests: [],
+    pageOrigins: new Set(),
+    offending: () =>
+      audit.requests.filter((url) => {
+        const parsed = new URL(url);
+        return !LOCAL_SCHEMES.has(parsed.protocol) && !audit.pageOrigins.has(parsed.origin);
+      }),
+  };
+  return audit;
+}
+
 export const test = base.extend<ExtensionFixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
+  networkAudit: async ({}, use) => {
+    await use(createAudit());
+  },
+  context: async ({ networkAudit }, use, testInfo) => {
     const profile = mkdtempSync(join(tmpdir(), 'knee-check-e2e-'));
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--disable-extensions-except=${EXTENSION_PATH}`,
-        `--load-extension=${EXTENSION_PATH}`,
-      ],
+      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${EXTENSION_PATH}`, `--load-extension=${EXTENSION_PATH}`],
+    });
+    context.on('request', (request) => {
+      const url = request.url();
+      networkAudit.requests.push(url);
+      // A navigation of a top-level document defines "the page the user is on".
+      if (request.isNavigationRequest() && request.frame()?.parentFrame() === null) {
+        const { protocol, origin } = new URL(url);
+        if (protocol === 'https:' || protocol === 'http:') networkAudit.pageOrigins.add(origin);
+      }
     });
     await use(context);
     await context.close();
     rmSync(profile, { recursive: true, force: true });
+
+    const offending = networkAudit.offending();
+    recordAudit(testInfo.titlePath.join(' › '), networkAudit.requests.length, offending.length);
+    if (offending.length) {
+      throw new Error(`Requests left the device (only the extension and the page's own origin are allowed):\n${offending.join('\n')}`);
+    }
   },
   extensionId: async ({ context }, use) => {
     let [worker] = context.serviceWorkers();
@@ -50,5 +96,15 @@ export const test = base.extend<ExtensionFixtures>({
     });
   },
 });
+
+/** One line per test in test-results/network-audit.jsonl, summed into the README's privacy figures. */
+function recordAudit(test: string, requests: number, offending: number) {
+  try {
+    mkdirSync('test-results', { recursive: true });
+    appendFileSync('test-results/network-audit.jsonl', JSON.stringify({ test, requests, offending }) + '\n');
+  } catch {
+    // The audit itself still fails the test above; the summary file is only a report.
+  }
+}
 
 export const expect = test.expect;
