@@ -1,0 +1,85 @@
+// runSpikes (../shared/contract/load.md v1): each run against the longest run of the previous
+// 30 days. The strongest running-specific load signal we have: in 5,205 runners a single run more
+// than 10 % longer than the 30-day longest raised the overuse-injury rate (Frandsen et al., BJSM
+// 2025;59:1203-1210), while the week-to-week ratio showed no relationship.
+import { DAY_MS, prepareRuns } from './runs';
+import type { PreparedRun } from './runs';
+import type { Run, RunSpike, WarningLevel } from './types';
+
+/** 30 × 24 h, on the wall clock. */
+export const SPIKE_WINDOW_MS = 30 * DAY_MS;
+
+/**
+ * Longest prior km for each run of `sorted` (ascending by start, as prepareRuns gives), over
+ * [start − 30 × 24 h, start): inclusive at the far end, strictly before the run itself. Runs with an
+ * identical start are not before one another, so a group of equal starts is answered first and
+ * only then enters the window. A monotonic deque keeps the window's maximum: O(n) after the sort.
+ */
+export function longestPrior30d(sorted: readonly PreparedRun[]): (number | null)[] {
+  const n = sorted.length;
+  const out: (number | null)[] = new Array(n);
+  // Indices into `sorted`, starts ascending, km strictly decreasing: the front is the maximum.
+  const deque = new Int32Array(n);
+  let head = 0;
+  let tail = 0;
+  let i = 0;
+  while (i < n) {
+    const ms = sorted[i]!.ms;
+    let groupEnd = i + 1;
+    while (groupEnd < n && sorted[groupEnd]!.ms === ms) groupEnd++;
+    const from = ms - SPIKE_WINDOW_MS;
+    while (head < tail && sorted[deque[head]!]!.ms < from) head++;
+    const longest = head < tail ? sorted[deque[head]!]!.km : null;
+    for (let j = i; j < groupEnd; j++) out[j] = longest;
+    for (let j = i; j < groupEnd; j++) {
+      const km = sorted[j]!.km;
+      // An older run no longer than a newer one can never be the maximum again.
+      while (head < tail && sorted[deque[tail - 1]!]!.km <= km) tail--;
+      deque[tail++] = j;
+    }
+    i = groupEnd;
+  }
+  return out;
+}
+
+/** `(km / longest − 1) × 100`, null when there is no longer-run baseline (none, or 0 km). */
+export function spikePercent(km: number, longest: number | null): number | null {
+  return longest === null || longest === 0 ? null : (km / longest - 1) * 100;
+}
+
+/** Spike rows for runs already prepared (sorted), aligned with `sorted`. */
+export function spikesOfSorted(sorted: readonly PreparedRun[]): RunSpike[] {
+  const longest = longestPrior30d(sorted);
+  return sorted.map((p, i) => {
+    const prior = longest[i]!;
+    return { start: p.run.start, km: p.km, longestPrior30dKm: prior, spikePct: spikePercent(p.km, prior) };
+  });
+}
+
+/**
+ * One row per valid run, ascending by start (ties by km), with the longest run whose start is at
+ * or after `start` − 30 × 24 h and strictly before `start`. Invalid runs are skipped (isValidRun);
+ * never throws; O(n log n) for the sort, O(n) for the window.
+ */
+export function runSpikes(runs: Run[]): RunSpike[] {
+  return spikesOfSorted(prepareRuns(runs));
+}
+
+/** Frandsen 2025 bands, with their hazard rate ratios (Garmin-RUNSAFE, 5,205 runners). */
+export function frandsenBand(spikePct: number | null): { band: string; hrr: number | null } {
+  if (spikePct === null || spikePct <= 10) return { band: 'within 10 %', hrr: null };
+  if (spikePct <= 30) return { band: '>10-30 %', hrr: 1.64 };
+  if (spikePct <= 100) return { band: '>30-100 %', hrr: 1.52 };
+  return { band: '>100 %', hrr: 2.28 };
+}
+
+/**
+ * Level of one spike. The runner's threshold (default 10 %, Frandsen's lowest band) starts the
+ * caution; above 100 % is high, where Frandsen found the largest rate ratio (2.28). The 30-100 %
+ * band stays a caution: its ratio (1.52) was no higher than the 10-30 % band's (1.64). A runner
+ * who sets a threshold above 100 % moves the high band up with it: their setting is respected.
+ */
+export function spikeLevel(spikePct: number | null, thresholdPct: number): WarningLevel {
+  if (spikePct === null || spikePct <= thresholdPct) return 'ok';
+  return spikePct > Math.max(100, thresholdPct) ? 'high' : 'caution';
+}
