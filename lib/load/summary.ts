@@ -1,0 +1,145 @@
+// One week against the week before, for badges and for the weekly warning. A week still in
+// progress is compared like with like: its days so far against the same days of last week (up to
+// the same minute when `now` is known), so a Monday morning never reads as a "-90 %" week.
+import { formatDay, parseDay, weekStartDay } from './dates';
+import { loadContext } from './context';
+import type { LoadContext, LoadOptions } from './context';
+import { DAY_MS, lowerBound, sumKm } from './runs';
+import { spikeLevel } from './spikes';
+import type { LoadSettings, Run, RunSpike, WarningLevel } from './types';
+import { formatDistance, formatPercent, formatWeekday } from './units';
+
+export interface WeekSummary {
+  /** "YYYY-MM-DD" first day of the week. */
+  weekStart: string;
+  /** km in the compared part of the week: all of it, or so far for the current week. */
+  weekKm: number;
+  /** km on the same compared days (up to the same time) of the previous week. */
+  previousWeekKm: number;
+  /** km in the whole previous week. */
+  previousWeekFullKm: number;
+  /**
+   * % change of weekKm over previousWeekKm; null when the previous week had 0 km on those days,
+   * and null for a decrease while the week is still in progress (it is not over: no fall yet).
+   */
+  changePct: number | null;
+  /** The week holds the cut-off (today or `now`) and has not ended. */
+  partial: boolean;
+  /** Days compared: 7 for a finished week, the days so far for the current one, 0 for a future one. */
+  comparedDays: number;
+  /** The week's run with the largest spike over its 30-day longest, if any had a baseline. */
+  biggestSpike: RunSpike | null;
+  /** The higher of the weekly-change level (caution above the runner's threshold) and the spike level. */
+  level: WarningLevel;
+  /** Short badge text in the runner's units, e.g. "42.0 km · +34% vs last week". */
+  text: string;
+}
+
+const LEVEL_RANK: Record<WarningLevel, number> = { ok: 0, caution: 1, high: 2 };
+export function maxLevel(a: WarningLevel, b: WarningLevel): WarningLevel {
+  return LEVEL_RANK[a] >= LEVEL_RANK[b] ? a : b;
+}
+
+/** Caution above the runner's weekly threshold; never high: its evidence is weak (Buist 2008, Nielsen 2014). */
+export function weeklyLevel(changePct: number | null, thresholdPct: number): WarningLevel {
+  return changePct !== null && changePct > thresholdPct ? 'caution' : 'ok';
+}
+
+/** "Mon" or "Mon–Wed": the days of a week in progress that are compared. */
+export function comparedSpan(weekStart: number, comparedDays: number, locale: string | undefined): string {
+  const first = formatWeekday(weekStart, locale);
+  return comparedDays <= 1 ? first : `${first}–${formatWeekday(weekStart + comparedDays - 1, locale)}`;
+}
+
+/** The week starting on day number `ws` (already a week start), from a prepared context. */
+export function summarizeWeek(ctx: LoadContext, ws: number, weekStart: string): WeekSummary {
+  const { sorted, spikes, settings, locale } = ctx;
+  const startMs = ws * DAY_MS;
+  const endMs = (ws + 7) * DAY_MS; // exclusive
+  const prevFull = sumKm(sorted, lowerBound(sorted, startMs - 7 * DAY_MS), lowerBound(sorted, startMs));
+  if (startMs > ctx.limitMs) {
+    return {
+      weekStart,
+      weekKm: 0,
+      previousWeekKm: 0,
+      previousWeekFullKm: prevFull,
+      changePct: null,
+      partial: true,
+      comparedDays: 0,
+      biggestSpike: null,
+      level: 'ok',
+      text: '',
+    };
+  }
+  const cutMs = Math.min(endMs, ctx.limitMs + 1); // exclusive end of the compared part
+  const partial = cutMs < endMs;
+  const comparedDays = partial ? ctx.today - ws + 1 : 7;
+  const from = lowerBound(sorted, startMs);
+  const to = lowerBound(sorted, cutMs);
+  const weekKm = sumKm(sorted, from, to);
+  const previousWeekKm = partial
+    ? sumKm(sorted, lowerBound(sorted, startMs - 7 * DAY_MS), lowerBound(sorted, cutMs - 7 * DAY_MS))
+    : prevFull;
+  let changePct = previousWeekKm > 0 ? (weekKm / previousWeekKm - 1) * 100 : null;
+  if (partial && changePct !== null && changePct < 0) changePct = null;
+
+  let biggestSpike: RunSpike | null = null;
+  for (let i = from; i < to; i++) {
+    const s = spikes[i]!;
+    // >= : on a tie the later run is the one the runner remembers.
+    if (s.spikePct !== null && (biggestSpike === null || s.spikePct >= biggestSpike.spikePct!)) biggestSpike = s;
+  }
+  const spikeLvl = spikeLevel(biggestSpike?.spikePct ?? null, settings.spikePct);
+  const level = maxLevel(weeklyLevel(changePct, settings.weeklyIncreasePct), spikeLvl);
+
+  const dist = (km: number) => formatDistance(km, settings.units, locale);
+  const span = comparedSpan(ws, comparedDays, locale);
+  let text: string;
+  if (!partial) {
+    text =
+      previousWeekKm > 0
+        ? `${dist(weekKm)} · ${formatPercent(changePct!, locale, true)} vs last week`
+        : `${dist(weekKm)} · no runs the week before`;
+  } else if (previousWeekKm === 0) {
+    text = `${dist(weekKm)} so far · no runs ${span} last week`;
+  } else if (changePct === null) {
+    text = `${dist(weekKm)} so far · ${span} last week: ${dist(previousWeekKm)}`;
+  } else {
+    text = `${dist(weekKm)} so far · ${formatPercent(changePct, locale, true)} vs ${span} last week`;
+  }
+  if (spikeLvl !== 'ok') text += ` · single-run spike ${formatPercent(biggestSpike!.spikePct!, locale, true)}`;
+
+  return { weekStart, weekKm, previousWeekKm, previousWeekFullKm: prevFull, changePct, partial, comparedDays, biggestSpike, level, text };
+}
+
+/**
+ * Summaries of several weeks (any date in a week selects it), preparing the runs once: badges on a
+ * training log call this for every week on the page. A malformed date or `today` gives null.
+ */
+export function weekSummaries(
+  runs: Run[],
+  weekStarts: readonly string[],
+  settings: LoadSettings,
+  today: string,
+  opts?: LoadOptions,
+): (WeekSummary | null)[] {
+  const ctx = loadContext(runs, settings, today, opts);
+  const dates = Array.isArray(weekStarts) ? weekStarts : [];
+  return dates.map((date) => {
+    const day = parseDay(date);
+    if (ctx === null || day === null) return null;
+    const ws = weekStartDay(day, ctx.settings.weekStartsOn);
+    return summarizeWeek(ctx, ws, formatDay(ws));
+  });
+}
+
+/** One week's summary (see weekSummaries). */
+export function weekSummary(
+  runs: Run[],
+  weekStart: string,
+  settings: LoadSettings,
+  today: string,
+  opts?: LoadOptions,
+): WeekSummary | null {
+  return weekSummaries(runs, [weekStart], settings, today, opts)[0] ?? null;
+}
