@@ -69,7 +69,7 @@ export function parseLocaleNumber(input: string, decimal?: '.' | ','): number | 
   const text = input.replace(/’/g, "'");
   if (!/^\d(?:[\d.,' ]*\d)?$/.test(text)) return null;
   const groups = text.split(/[.,' ]/);
-  const seps = text.match(/[.,' ]/g) ?? [];
+  const seps: string[] = text.match(/[.,' ]/g) ?? [];
   if (groups.some((g) => g.length === 0)) return null; // "1..2", "1, 2"
   if (seps.length === 0) return Number(text);
 
