@@ -1,0 +1,89 @@
+// Validation of the checker's saved state (what ./storage.ts reads back). zod/mini, like settings.
+// Strict about types and enum strings, so nothing unchecked reaches the screens; unknown keys are
+// dropped. On any failure the popup starts fresh and says so.
+import * as z from 'zod/mini';
+import {
+  AGGRAVATORS,
+  FEELS,
+  HISTORIES,
+  LOCATIONS,
+  MECHANICALS,
+  ONSETS,
+  SEXES,
+  SIDES,
+  SIGNS,
+  SWELLINGS,
+  TIMINGS,
+} from '../triage/types';
+import type { Answers } from './answers';
+import {
+  DURATION_CHOICES,
+  RESTED_CHOICES,
+  SCREENS,
+  SETTLES_CHOICES,
+  STIFFNESS_CHOICES,
+  TRAINING_FLAG_CHOICES,
+  type Screen,
+} from './questions';
+
+const values = <T extends { value: string }>(choices: readonly T[]) => choices.map((c) => c.value) as [T['value'], ...T['value'][]];
+const list = <T extends readonly [string, ...string[]]>(options: T) => z.array(z.enum(options)).check(z.maxLength(options.length * 2));
+const text = z.string().check(z.maxLength(20));
+
+export const trainingSchema = z.object({
+  units: z.enum(['km', 'mi']),
+  thisWeek: text,
+  lastWeek: text,
+  latestRun: text,
+  longestBefore: text,
+  shoe: text,
+  flags: list(values(TRAINING_FLAG_CHOICES)),
+  prefill: z.optional(z.object({ runs: z.int().check(z.minimum(0)), on: z.string().check(z.maxLength(40)) })),
+});
+
+export const answersSchema = z.object({
+  onset: z.optional(z.enum(ONSETS)),
+  signs: list(SIGNS),
+  locations: list(LOCATIONS),
+  side: z.optional(z.enum(SIDES)),
+  timing: list(TIMINGS),
+  feel: list(FEELS),
+  worseWith: list(AGGRAVATORS),
+  swelling: z.optional(z.enum(SWELLINGS)),
+  mechanical: list(MECHANICALS),
+  age: text,
+  sex: z.optional(z.enum([...SEXES, 'unsaid'])),
+  duration: z.optional(z.enum(values(DURATION_CHOICES))),
+  settles: z.optional(z.enum(values(SETTLES_CHOICES))),
+  rested: z.optional(z.enum(values(RESTED_CHOICES))),
+  stiffness: z.optional(z.enum(values(STIFFNESS_CHOICES))),
+  history: list(HISTORIES),
+  training: trainingSchema,
+});
+
+export const checkerStateSchema = z.object({
+  screen: z.enum(SCREENS as [Screen, ...Screen[]]),
+  /** True when the emergency shortcut skipped the later screens. */
+  shortcut: z.boolean(),
+  answers: answersSchema,
+  /** ISO time of the last change. */
+  updatedAt: z.string().check(z.maxLength(40)),
+});
+
+export interface CheckerState {
+  screen: Screen;
+  shortcut: boolean;
+  answers: Answers;
+  updatedAt: string;
+}
+
+export type StateParse = { ok: true; state: CheckerState } | { ok: false; problem: string };
+
+/** Validate a stored value. Never throws. */
+export function parseCheckerState(raw: unknown): StateParse {
+  const result = checkerStateSchema.safeParse(raw);
+  if (result.success) return { ok: true, state: result.data as CheckerState };
+  const issue = result.error.issues[0];
+  const where = issue?.path.length ? issue.path.map(String).join('.') : 'saved answers';
+  return { ok: false, problem: `${where}: ${issue?.message ?? 'not valid'}` };
+}

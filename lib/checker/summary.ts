@@ -1,0 +1,115 @@
+// "Copy summary for your clinician": plain text of the runner's answers and the result. Pure.
+import type { TriageResult } from '../triage/types';
+import { percentChange, type Answers } from './answers';
+import {
+  AGGRAVATOR_CHOICES,
+  DURATION_CHOICES,
+  FEEL_CHOICES,
+  HISTORY_CHOICES,
+  LOCATION_CHOICES,
+  MECHANICAL_CHOICES,
+  ONSET_CHOICES,
+  RESTED_CHOICES,
+  SETTLES_CHOICES,
+  SEX_CHOICES,
+  SIDE_CHOICES,
+  SIGN_CHOICES,
+  STIFFNESS_CHOICES,
+  SWELLING_CHOICES,
+  TIMING_CHOICES,
+  TRAINING_FLAG_CHOICES,
+  labelOf,
+  type Choice,
+} from './questions';
+
+const NOT_ANSWERED = 'not answered';
+
+function many<V extends string>(choices: readonly Choice<V>[], values: readonly V[], none = 'none'): string {
+  return values.length ? values.map((v) => labelOf(choices, v)).join('; ') : none;
+}
+
+function one<V extends string>(choices: readonly Choice<V>[], value: V | undefined): string {
+  return value ? labelOf(choices, value) : NOT_ANSWERED;
+}
+
+/** Plain match words for a condition's place in the list (never the raw score). */
+export function matchLabel(index: number, score: number, topScore: number): string {
+  if (index === 0) return 'Best match';
+  return topScore > 0 && score >= topScore * 0.6 ? 'Strong match' : 'Possible match';
+}
+
+function localDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export interface SummaryOptions {
+  /** When the emergency shortcut skipped the later questions. */
+  shortcut?: boolean;
+  now?: Date;
+}
+
+export function answerLines(answers: Answers): string[] {
+  const t = answers.training;
+  const lines = [
+    `How it started: ${one(ONSET_CHOICES, answers.onset)}`,
+    `Warning signs: ${many(SIGN_CHOICES, answers.signs)}`,
+    `Where: ${many(LOCATION_CHOICES, answers.locations, NOT_ANSWERED)}${answers.side ? ` (${labelOf(SIDE_CHOICES, answers.side).toLowerCase()} knee)` : ''}`,
+    `When it hurts: ${many(TIMING_CHOICES, answers.timing, NOT_ANSWERED)}`,
+    `What it feels like: ${many(FEEL_CHOICES, answers.feel, NOT_ANSWERED)}`,
+    `Worse with: ${many(AGGRAVATOR_CHOICES, answers.worseWith, NOT_ANSWERED)}`,
+    `Swelling: ${one(SWELLING_CHOICES, answers.swelling)}`,
+    `Catching, locking, giving way: ${many(MECHANICAL_CHOICES, answers.mechanical)}`,
+    `Age: ${answers.age.trim() || NOT_ANSWERED}`,
+    `Sex: ${one(SEX_CHOICES, answers.sex)}`,
+    `How long: ${one(DURATION_CHOICES, answers.duration)}`,
+    `Settles within 48 hours: ${one(SETTLES_CHOICES, answers.settles)}`,
+    `A week or more off running: ${one(RESTED_CHOICES, answers.rested)}`,
+    `Morning stiffness: ${one(STIFFNESS_CHOICES, answers.stiffness)}`,
+    `History: ${many(HISTORY_CHOICES, answers.history)}`,
+  ];
+  const u = t.units;
+  const weekly = percentChange(t.thisWeek, t.lastWeek);
+  if (t.thisWeek || t.lastWeek) {
+    lines.push(
+      `Last 7 days: ${t.thisWeek || '?'} ${u}; the 7 days before: ${t.lastWeek || '?'} ${u}` +
+        (weekly !== undefined ? ` (${weekly >= 0 ? '+' : ''}${weekly} %)` : ''),
+    );
+  }
+  const spike = percentChange(t.latestRun, t.longestBefore);
+  if (t.latestRun || t.longestBefore) {
+    lines.push(
+      `Latest run: ${t.latestRun || '?'} ${u}; longest run of the 30 days before: ${t.longestBefore || '?'} ${u}` +
+        (spike !== undefined ? ` (${spike >= 0 ? '+' : ''}${spike} %)` : ''),
+    );
+  }
+  if (t.shoe) lines.push(`Distance on current shoes: ${t.shoe} ${u}`);
+  if (t.flags.length) lines.push(`Training: ${many(TRAINING_FLAG_CHOICES, t.flags)}`);
+  if (t.prefill) lines.push(`(Distances filled in from ${t.prefill.runs} runs captured from the running log.)`);
+  return lines;
+}
+
+export function summaryText(answers: Answers, result: TriageResult, options: SummaryOptions = {}): string {
+  const now = options.now ?? new Date();
+  const top = result.conditions[0]?.score ?? 0;
+  const out: string[] = [
+    `Knee Check summary, ${localDate(now)}`,
+    '',
+    `Care level: ${result.careSummary.title}`,
+    result.careSummary.action,
+  ];
+  if (result.redFlags.length) {
+    out.push('', 'Warning signs reported:', ...result.redFlags.map((f) => `- ${f.message}`));
+  }
+  out.push('', 'Possible causes (not a diagnosis):');
+  result.conditions.slice(0, 3).forEach((c, i) => {
+    out.push(`- ${c.name} (${matchLabel(i, c.score, top).toLowerCase()})`);
+    if (!options.shortcut) for (const why of c.why) out.push(`    because: ${why}`);
+  });
+  if (result.plan.now.length) out.push('', 'What to do now:', ...result.plan.now.map((s) => `- ${s}`));
+  out.push('', 'Answers:');
+  if (options.shortcut) out.push('(Stopped after the warning-sign questions: the rest was not asked.)');
+  out.push(...answerLines(answers).map((l) => `- ${l}`));
+  out.push('', result.disclaimer);
+  return out.join('\n');
+}
