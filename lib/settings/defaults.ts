@@ -29,12 +29,13 @@ export const SITE_LABELS: Record<SiteId, string> = {
   intervals: 'intervals.icu',
 };
 
-/** Numeric thresholds: whole numbers within these inclusive ranges. */
+/** Numeric thresholds: whole numbers within these inclusive ranges, and the label every message uses. */
 export const NUMBER_LIMITS = {
-  weeklyIncreasePct: { min: 1, max: 100, unit: '%' },
-  spikePct: { min: 1, max: 200, unit: '%' },
-  shoeKmLimit: { min: 100, max: 3000, unit: 'km' },
+  weeklyIncreasePct: { min: 1, max: 100, unit: '%', label: 'Weekly increase threshold' },
+  spikePct: { min: 1, max: 200, unit: '%', label: 'Single-run spike threshold' },
+  shoeKmLimit: { min: 100, max: 3000, unit: 'km', label: 'Shoe distance limit' },
 } as const;
+export const NUMBER_SETTING_KEYS = ['weeklyIncreasePct', 'spikePct', 'shoeKmLimit'] as const;
 export type NumberSettingKey = keyof typeof NUMBER_LIMITS;
 
 export const MAX_CUSTOM_SITES = 20;

@@ -1,3 +1,4 @@
 export * from './defaults';
 export * from './schema';
 export * from './storage';
+export * from './explain';

@@ -13,9 +13,9 @@ import {
 export const SETTINGS_FIELD_LABELS: Record<string, string> = {
   units: 'Units',
   weekStartsOn: 'Week starts on',
-  weeklyIncreasePct: 'Weekly increase threshold',
-  spikePct: 'Single-run spike threshold',
-  shoeKmLimit: 'Shoe distance limit',
+  weeklyIncreasePct: NUMBER_LIMITS.weeklyIncreasePct.label,
+  spikePct: NUMBER_LIMITS.spikePct.label,
+  shoeKmLimit: NUMBER_LIMITS.shoeKmLimit.label,
   sites: 'Sites to annotate',
   customSites: 'Your added sites',
   ...Object.fromEntries(Object.entries(SITE_LABELS).map(([id, label]) => [`sites.${id}`, label])),
@@ -96,13 +96,50 @@ export function toExportFile(settings: Settings, exportedAt = new Date()): strin
 }
 
 /**
+ * A damaged stored value, exported in the same envelope so the runner can fix the listed fields
+ * in a text editor and import the file again. Import reads only `settings`.
+ */
+export interface DamagedCopy {
+  foundAt: string;
+  value: unknown;
+  issues: SettingsIssue[];
+}
+
+export function toDamagedCopyFile(copy: DamagedCopy, exportedAt = new Date(), earlier: DamagedCopy[] = []): string {
+  return JSON.stringify(
+    {
+      kind: EXPORT_KIND,
+      version: EXPORT_VERSION,
+      exportedAt: exportedAt.toISOString(),
+      note: 'Damaged settings kept by Knee Check. Fix the fields listed under "problems", then import this file.',
+      damagedFoundAt: copy.foundAt,
+      problems: copy.issues,
+      settings: copy.value ?? null,
+      ...(earlier.length ? { earlierDamagedCopies: earlier } : {}),
+    },
+    null,
+    2,
+  );
+}
+
+/** "knee-check-settings-2026-11-21.json", dated in the runner's own time zone. */
+export function exportFileName(date = new Date(), stem = 'knee-check-settings'): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${stem}-${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}.json`;
+}
+
+/** Files larger than this are refused before parsing (an export is well under 2 KB). */
+export const MAX_IMPORT_BYTES = 256 * 1024;
+
+/**
  * Parse an imported file's text. Accepts our export envelope or a bare settings object.
  * Returns clear messages naming the field; never throws.
  */
 export function parseImportFile(text: string): SettingsParse {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // Some editors save JSON with a byte-order mark, which JSON.parse rejects.
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     return { ok: false, issues: [{ field: '', message: 'This file is not valid JSON, so nothing was imported.' }] };
   }
@@ -114,7 +151,12 @@ export function parseImportFile(text: string): SettingsParse {
     if (envelope.version !== EXPORT_VERSION) {
       return {
         ok: false,
-        issues: [{ field: 'version', message: `This settings file is version ${String(envelope.version)}; this Knee Check reads version ${EXPORT_VERSION}.` }],
+        issues: [
+          {
+            field: 'version',
+            message: `This settings file is version ${String(envelope.version)}; this Knee Check reads version ${EXPORT_VERSION}.`,
+          },
+        ],
       };
     }
     return parseSettings(envelope.settings);

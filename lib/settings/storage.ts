@@ -5,13 +5,16 @@ import { parseSettings, type SettingsIssue } from './schema';
 
 /** Version of the stored settings shape. Bump it and add a migration when the shape changes. */
 export const SETTINGS_VERSION = 1;
+const SETTINGS_KEY = 'local:settings';
 
 /**
  * Stored raw (`unknown`): every read is validated, so a corrupt or hand-edited value can never
  * reach the UI unchecked. Version 1 is the first shape; later versions add entries here, keyed by
- * the version they migrate to (WXT runs them in order).
+ * the version they migrate to (WXT runs them in order, before the first read). A migration that
+ * throws, or a value written by a newer version, leaves the stored value as it was (WXT logs it);
+ * validation below then recovers what it can and keeps the original.
  */
-export const settingsItem = storage.defineItem<unknown>('local:settings', {
+export const settingsItem = storage.defineItem<unknown>(SETTINGS_KEY, {
   version: SETTINGS_VERSION,
   migrations: {},
 });
@@ -23,8 +26,11 @@ export interface InvalidSettingsCopy {
   issues: SettingsIssue[];
 }
 
-export const invalidSettingsItem = storage.defineItem<InvalidSettingsCopy | null>('local:settings-invalid-copy', {
-  fallback: null,
+/** Damaged values kept, newest first. A handful is plenty; each was shown to the runner. */
+export const MAX_INVALID_COPIES = 5;
+
+export const invalidSettingsItem = storage.defineItem<InvalidSettingsCopy[]>('local:settings-invalid-copies', {
+  fallback: [],
 });
 
 export interface LoadedSettings {
@@ -33,9 +39,24 @@ export interface LoadedSettings {
   recovered?: InvalidSettingsCopy;
 }
 
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The damaged copies kept so far, newest first (validated loosely: they are damaged by nature). */
+export async function loadInvalidCopies(): Promise<InvalidSettingsCopy[]> {
+  const copies = await invalidSettingsItem.getValue();
+  return Array.isArray(copies) ? copies.filter((c) => typeof c === 'object' && c !== null && 'value' in c) : [];
+}
+
+/** Forget the kept damaged copies (the runner chose to, after being offered an export). */
+export async function discardInvalidCopies(): Promise<void> {
+  await invalidSettingsItem.removeValue();
+}
+
 /**
  * Read and validate. An invalid stored value is recovered field by field (valid fields kept,
- * the rest default), and the invalid original is kept in `settings-invalid-copy` for export.
+ * the rest default), and the invalid original is kept in `settings-invalid-copies` for export.
  * Nothing is written over the original until the runner saves.
  */
 export async function loadSettings(): Promise<LoadedSettings> {
@@ -43,16 +64,26 @@ export async function loadSettings(): Promise<LoadedSettings> {
   if (raw === null || raw === undefined) return { settings: defaultSettings() };
   const parsed = parseSettings(raw);
   if (parsed.ok) return { settings: parsed.settings };
-  const recovered: InvalidSettingsCopy = { foundAt: new Date().toISOString(), value: raw, issues: parsed.issues };
-  await invalidSettingsItem.setValue(recovered);
+  const copies = await loadInvalidCopies();
+  // Reading the same damaged value again keeps the first copy (and its date) as it is.
+  let recovered = copies.find((copy) => sameValue(copy.value, raw));
+  if (!recovered) {
+    recovered = { foundAt: new Date().toISOString(), value: raw, issues: parsed.issues };
+    await invalidSettingsItem.setValue([recovered, ...copies].slice(0, MAX_INVALID_COPIES));
+  }
   return { settings: sanitizeSettings(raw), recovered };
 }
 
 /** Validate and save. Returns the issues instead of saving when the value is not valid. */
-export async function saveSettings(candidate: unknown): Promise<{ ok: true; settings: Settings } | { ok: false; issues: SettingsIssue[] }> {
+export async function saveSettings(
+  candidate: unknown,
+): Promise<{ ok: true; settings: Settings } | { ok: false; issues: SettingsIssue[] }> {
   const parsed = parseSettings(candidate);
   if (!parsed.ok) return parsed;
   await settingsItem.setValue(parsed.settings);
+  // What was just written is this version's shape, whatever version the meta said before
+  // (e.g. after a downgrade), so a later upgrade migrates it from here.
+  await storage.setMeta(SETTINGS_KEY, { v: SETTINGS_VERSION });
   return parsed;
 }
 
