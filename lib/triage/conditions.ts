@@ -1,0 +1,438 @@
+// Knowledge as data: for each condition, the answers that support it (positive weight) or
+// argue against it (negative), from evidence.md §2 (discriminating features) and §3, plus
+// general clinical knowledge where §2 is silent (noted inline).
+//
+// Weights are additive, in log-likelihood-ratio style units: +1 roughly "makes it about 2-3x
+// more likely", +3 "strongly typical", -3 "hard to square with this condition". `prior` is
+// how common the condition is among runners with knee pain (PFP most common). The engine sums
+// prior + matching weights into a raw score; see rank.ts for how that becomes 0..100.
+import {
+  addedHillsOrSpeed, ageFrom, all, any, at, bothKnees, cambered, daysFrom, feels, gradual, hist, injured,
+  lingers, loadRose, mech, newRunner, not, notAt, onset, pctWords, restedNoBetter, returning, settles,
+  sexIs, sign, spikeOver, stiffMinutes, swelling, weeklyOver, when, worse,
+  type Answers, type Pred,
+} from './answers';
+import { sources } from './sources';
+import type {
+  Aggravator, CareLevel, ConditionId, Feel, History, Location, Mechanical, Sign, SourceRef, Swelling, Timing,
+} from './types';
+import {
+  AGGRAVATOR_WORDS, FEEL_WORDS, HISTORY_WORDS, LOCATION_WORDS, MECHANICAL_WORDS, SIGN_WORDS, SWELLING_WORDS,
+  TIMING_WORDS,
+} from './words';
+
+export interface Feature {
+  when: Pred;
+  /** Positive supports, negative argues against. */
+  w: number;
+  /** Plain words quoting the runner's answer (goes to `why` or `against`). */
+  text: string | ((a: Answers) => string);
+}
+
+export interface ConditionKnowledge {
+  id: ConditionId;
+  name: string;
+  prior: number;
+  features: Feature[];
+  sources: SourceRef[];
+  /**
+   * The least urgent care this condition allows once the answers fit it well (see
+   * FLOOR_RAW in rank.ts). Only signs with positive weights feed these conditions, so
+   * reporting an extra sign can never lower the care.
+   */
+  minCare?: (a: Answers) => CareLevel;
+}
+
+// One-line feature builders that reuse the runner's own words.
+const f = (when: Pred, w: number, text: Feature['text']): Feature => ({ when, w, text });
+const L = (x: Location, w: number) => f(at(x), w, LOCATION_WORDS[x]);
+const T = (x: Timing, w: number) => f(when(x), w, TIMING_WORDS[x]);
+const F = (x: Feel, w: number) => f(feels(x), w, FEEL_WORDS[x]);
+const W = (x: Aggravator, w: number) => f(worse(x), w, AGGRAVATOR_WORDS[x]);
+const M = (x: Mechanical, w: number) => f(mech(x), w, MECHANICAL_WORDS[x]);
+const S = (x: Sign, w: number) => f(sign(x), w, SIGN_WORDS[x]);
+const H = (x: History, w: number) => f(hist(x), w, HISTORY_WORDS[x]);
+const SW = (x: Swelling, w: number) => f(swelling(x), w, SWELLING_WORDS[x]);
+
+const ageText = (a: Answers) => `Your age (${a.age})`;
+const twistOrFall = f(injured, -2, 'It started with a twist, fall or blow, not gradually');
+const mechanicalAgainst = f(mech('catching', 'locking', 'giving-way'), -1, 'The knee catches, locks or gives way');
+const spike = f(spikeOver(10), 0.5, (a) => `Your latest run was ${pctWords(a.training.longestRunSpikePct ?? 0)} longer than your longest in the previous 30 days`);
+const weekly = f(weeklyOver(10), 0.5, (a) => `Your weekly distance rose ${pctWords(a.training.weeklyChangePct ?? 0)}`);
+const hillsSpeed = (w: number) => f(addedHillsOrSpeed, w, 'You added hills or speed work');
+const camber = (w: number) => f(cambered, w, 'You run on hard or cambered surfaces');
+const novice = (w: number) => f(newRunner, w, 'You are new to running');
+const comeback = (w: number) => f(returning, w, 'You are coming back from a break');
+
+export const CONDITIONS: readonly ConditionKnowledge[] = [
+  {
+    id: 'patellofemoral-pain',
+    name: "Runner's knee (patellofemoral pain)",
+    prior: 0,
+    // Crossley 2016: pain around/behind the kneecap with loaded bent-knee activity.
+    features: [
+      L('front', 2.5), L('above-kneecap', 0.5), L('below-kneecap', 0.5),
+      f(notAt('front', 'above-kneecap', 'below-kneecap', 'whole-knee'), -2.5, 'No pain around the kneecap'),
+      W('stairs', 1), W('squatting-kneeling', 1), W('sitting', 1.5), W('downhill', 0.5), W('hills-speed-jumping', 0.3),
+      W('straightening', -0.5), W('twisting', -0.5),
+      T('after-run', 0.5), T('eases-with-warmup', -0.5),
+      F('dull-ache', 0.5), F('pinching', -0.5), F('burning', -0.5),
+      f(bothKnees, 0.7, 'Both knees'),
+      f(ageFrom(12, 40), 0.5, ageText), f(ageFrom(50), -0.7, ageText),
+      twistOrFall,
+      SW('persistent', -1), SW('rapid-after-injury', -2), M('locking', -1.5), M('giving-way', -0.5),
+      S('bump-below-kneecap', -1.5),
+      novice(0.5), weekly, hillsSpeed(0.3),
+    ],
+    sources: sources('crossley-2016', 'esculier-2018', 'evidence-s2'),
+  },
+  {
+    id: 'itb-syndrome',
+    name: 'Iliotibial band (ITB) syndrome',
+    prior: -0.3,
+    // Seeds, BMJ Best Practice: outside above the joint line, at a predictable distance.
+    features: [
+      L('outside', 3), f(notAt('outside'), -3.5, 'No pain on the outside of the knee'),
+      L('joint-line', -1),
+      T('late-in-run', 2.5), T('eases-with-warmup', -1.5), T('at-rest', -0.5),
+      W('downhill', 1), W('long-runs', 1), W('stairs', 0.2), W('twisting', -1), W('squatting-kneeling', -0.5),
+      F('sharp', 0.5), F('burning', 1),
+      camber(1), spike, weekly,
+      twistOrFall,
+      M('catching', -1), M('locking', -2), SW('persistent', -1), SW('rapid-after-injury', -2),
+    ],
+    sources: sources('bmj-bp-itb', 'seed-000', 'evidence-s2'),
+  },
+  {
+    id: 'patellar-tendinopathy',
+    name: "Patellar tendon pain (jumper's knee)",
+    prior: -0.5,
+    // Malliaras 2015: lower pole of the kneecap, load-related, warms up; 15-30, men.
+    features: [
+      L('below-kneecap', 2.5), L('front', 0.5),
+      f(notAt('below-kneecap', 'front'), -2, 'No pain at the kneecap or just below it'),
+      T('eases-with-warmup', 2), T('after-run', 0.5), T('next-morning', 0.3),
+      W('hills-speed-jumping', 1.5), W('hopping', 1), W('squatting-kneeling', 0.7), W('stairs', 0.3), W('sitting', 0.3),
+      W('straightening', -1), F('pinching', -1), F('sharp', 0.2),
+      f(ageFrom(15, 30), 1, ageText), f(ageFrom(8, 13), -1, ageText), f(ageFrom(40), -0.7, ageText),
+      f(sexIs('male'), 0.3, 'Male (more common in men)'),
+      S('bump-below-kneecap', -1.5),
+      hillsSpeed(1),
+      twistOrFall, SW('persistent', -1), SW('rapid-after-injury', -2), mechanicalAgainst,
+    ],
+    sources: sources('malliaras-2015', 'silbernagel-2007', 'evidence-s2'),
+  },
+  {
+    id: 'quadriceps-tendinopathy',
+    name: 'Quadriceps tendon pain',
+    prior: -1,
+    // §2: upper pole of the kneecap, load-related, older runners (low-quality sources).
+    features: [
+      L('above-kneecap', 3), L('front', 0.5), L('below-kneecap', -1),
+      f(notAt('above-kneecap', 'front'), -2.5, 'No pain above or around the kneecap'),
+      T('eases-with-warmup', 1.5), T('after-run', 0.3), T('next-morning', 0.3), T('at-night', -1),
+      W('hills-speed-jumping', 1), W('squatting-kneeling', 0.7), W('stairs', 0.5), W('hopping', 0.5),
+      f(ageFrom(40), 1, ageText), f(ageFrom(8, 24), -1, ageText),
+      hillsSpeed(0.7), weekly,
+      twistOrFall, SW('persistent', -1.5), SW('rapid-after-injury', -2), mechanicalAgainst,
+    ],
+    sources: sources('evidence-s2', 'malliaras-2015'),
+  },
+  {
+    id: 'fat-pad-irritation',
+    name: "Fat pad irritation (Hoffa's fat pad)",
+    prior: -1,
+    // Seed 000: below the kneecap either side of the tendon; full straightening; pinching.
+    features: [
+      L('below-kneecap', 2), L('front', 0.3),
+      f(notAt('below-kneecap', 'front'), -2.5, 'No pain at the kneecap or just below it'),
+      W('straightening', 3), F('pinching', 2.5),
+      T('eases-with-warmup', -0.5), W('hills-speed-jumping', -0.3),
+      S('bump-below-kneecap', -1),
+      f(injured, -1, 'It started with a twist, fall or blow'),
+      SW('persistent', -1), SW('rapid-after-injury', -2), mechanicalAgainst,
+    ],
+    sources: sources('seed-000', 'evidence-s2'),
+  },
+  {
+    id: 'pes-anserine-pain',
+    name: 'Pes anserine pain (inner knee tendons)',
+    prior: -1,
+    // §2 (Covey & Hawks): inside, 4-5 cm below the joint line; stairs, overuse; women, OA.
+    features: [
+      L('inside', 2.5), f(notAt('inside'), -3, 'No pain on the inside of the knee'),
+      L('joint-line', -1),
+      W('stairs', 1), W('long-runs', 0.3), W('downhill', 0.3), W('twisting', -1),
+      T('after-run', 0.3), T('late-in-run', 0.3), F('dull-ache', 0.3),
+      f(sexIs('female'), 0.5, 'Female (more common in women)'), f(ageFrom(40), 0.3, ageText),
+      H('known-knee-arthritis', 0.5),
+      hillsSpeed(0.3), camber(0.3), weekly,
+      S('bone-tender-spot', -1),
+      twistOrFall,
+      M('catching', -1.5), M('locking', -2), M('giving-way', -1), SW('persistent', -1), SW('rapid-after-injury', -2),
+    ],
+    sources: sources('covey-hawks', 'evidence-s2'),
+  },
+  {
+    id: 'meniscal-irritation',
+    name: 'Meniscus (cartilage) irritation or tear',
+    prior: -0.7,
+    // NHS pathways: joint line; twisting, deep bending; catching, locking, giving way;
+    // swelling over hours; young: after an injury, over 40: wear-related.
+    features: [
+      L('joint-line', 2.5), L('inside', 0.5), L('outside', 0.3), L('back', 0.3),
+      f(notAt('joint-line', 'inside', 'outside', 'back', 'whole-knee'), -1.5, 'No pain at the sides or back of the joint'),
+      W('twisting', 2), W('squatting-kneeling', 1.2), W('stairs', 0.2),
+      M('catching', 2), M('locking', 3), M('giving-way', 0.7),
+      f(onset('sudden-twist'), 2, 'It started with a twist'), f(onset('fall-or-blow'), 0.3, 'It started with a fall or blow'),
+      SW('mild-settles', 0.5), SW('persistent', 0.7), SW('rapid-after-injury', 0.5),
+      f(ageFrom(40), 0.5, ageText),
+      T('late-in-run', -0.7), T('eases-with-warmup', -0.7),
+      F('sharp', 0.5), F('burning', -0.5),
+    ],
+    sources: sources('nhs-knee', 'evidence-s2', 'evidence-s3'),
+  },
+  {
+    id: 'osteoarthritis-flare',
+    name: 'Knee osteoarthritis flare',
+    prior: -0.7,
+    // NICE NG226: 45 or over, activity pain, morning stiffness up to 30 min, next-day
+    // stiffness, swelling after long efforts.
+    features: [
+      f(ageFrom(45), 1.5, ageText), f(ageFrom(60), 0.7, 'Age 60 or over'),
+      f(ageFrom(8, 34), -3, ageText), f(ageFrom(35, 44), -0.5, ageText),
+      H('known-knee-arthritis', 3),
+      L('whole-knee', 1.5), L('inside', 0.5), L('joint-line', 0.5), L('front', 0.3),
+      f(notAt('whole-knee', 'inside', 'joint-line', 'front', 'outside', 'back', 'above-kneecap', 'below-kneecap'), -2, 'The knee joint itself is not sore'),
+      F('stiffness', 1), F('dull-ache', 0.5),
+      f(stiffMinutes(1, 30), 1, (a) => `Morning stiffness of ${a.input.morningStiffnessMinutes} minutes`),
+      f((a) => (a.input.morningStiffnessMinutes ?? 0) > 30, -1, 'Morning stiffness longer than 30 minutes'),
+      T('next-morning', 0.7), T('after-run', 0.3), T('at-rest', 0.3),
+      W('stairs', 0.7), W('long-runs', 0.5), W('squatting-kneeling', 0.3),
+      SW('mild-settles', 1), SW('persistent', 0.3), SW('rapid-after-injury', -1),
+      f(injured, -1, 'It started with a twist, fall or blow'),
+      S('multiple-joints', -0.5),
+    ],
+    sources: sources('nice-ng226', 'evidence-s2'),
+  },
+  {
+    id: 'posterior-knee-irritation',
+    name: "Back-of-knee irritation (Baker's cyst, popliteus or hamstring)",
+    prior: -1,
+    // Seed 000 table: fullness and tightness behind the knee after long runs; popliteus
+    // worse downhill. A ruptured Baker's cyst mimics DVT (calf signs go to the DVT rule).
+    features: [
+      L('back', 3.5), f(notAt('back'), -3, 'No pain behind the knee'),
+      F('pressure-fullness', 1.5), F('stiffness', 0.7),
+      W('long-runs', 1), W('squatting-kneeling', 0.7), W('downhill', 0.5), W('straightening', 0.3),
+      T('after-run', 0.5), T('late-in-run', 0.3),
+      SW('mild-settles', 0.5), S('calf-swelling', -1),
+      f(injured, -1, 'It started with a twist, fall or blow'),
+    ],
+    sources: sources('seed-000', 'evidence-s2'),
+  },
+  {
+    id: 'bone-stress-injury',
+    name: 'Bone stress injury (stress reaction or fracture)',
+    prior: -1,
+    // Hoenig 2025 Delphi: focal bone tenderness, progressive, does not warm up, hurts to hop,
+    // 3-8 weeks after a training change; prior BSI and low energy availability raise risk.
+    features: [
+      S('bone-tender-spot', 3.5), W('hopping', 1.5),
+      T('at-rest', 1), T('at-night', 0.7), T('whole-run', 0.7), T('eases-with-warmup', -2), T('late-in-run', -0.5),
+      f(lingers, 0.5, 'It does not settle within 48 hours'),
+      H('prior-bone-stress', 1.5), H('low-energy-or-missed-periods', 1.5),
+      f(sexIs('female'), 0.3, 'Female (higher risk of bone stress)'),
+      f(weeklyOver(10), 0.7, (a) => `Your weekly distance rose ${pctWords(a.training.weeklyChangePct ?? 0)}`),
+      f(weeklyOver(30), 0.3, 'A big jump in weekly distance'),
+      f(spikeOver(10), 0.5, (a) => `Your latest run was ${pctWords(a.training.longestRunSpikePct ?? 0)} longer than your recent longest`),
+      novice(0.5), comeback(0.3), camber(0.3),
+      L('inside', 0.3), S('cannot-bear-weight', 1),
+      F('pinching', -1), F('burning', -0.5),
+      f(injured, -2, 'It started with a twist, fall or blow'),
+      SW('rapid-after-injury', -2), mechanicalAgainst,
+    ],
+    sources: sources('hoenig-2025', 'evidence-s2', 'evidence-s3'),
+    minCare: () => 'see-clinician',
+  },
+  {
+    id: 'ligament-injury',
+    name: 'Ligament injury (for example ACL or MCL)',
+    prior: -1,
+    // §2/§3: a twist or blow, a pop, swelling within hours (haemarthrosis = ACL until
+    // proven otherwise), giving way.
+    features: [
+      f(onset('sudden-twist'), 2.5, 'It started with a twist'), f(onset('fall-or-blow'), 2, 'It started with a fall or blow'),
+      f(gradual, -4, 'It came on gradually, without an injury'),
+      SW('rapid-after-injury', 3), SW('none', -0.5),
+      M('giving-way', 2), W('twisting', 0.5),
+      L('inside', 0.5), L('outside', 0.3), L('whole-knee', 0.3),
+      F('sharp', 0.3), S('cannot-bear-weight', 0.5),
+    ],
+    sources: sources('evidence-s2', 'evidence-s3', 'nhs-knee'),
+    minCare: () => 'see-clinician',
+  },
+  {
+    id: 'osgood-schlatter',
+    name: 'Osgood-Schlatter (growth-plate irritation below the kneecap)',
+    prior: -1,
+    // §2: tibial tubercle bump; running, jumping, kneeling; girls ~10-13, boys ~12-15.
+    features: [
+      S('bump-below-kneecap', 4),
+      f(ageFrom(9, 15), 1.5, ageText), f(ageFrom(16, 17), -1.5, ageText), f(ageFrom(18), -4, 'Adult (it is a condition of growing bones)'),
+      L('below-kneecap', 2), f(notAt('below-kneecap', 'front'), -2, 'No pain at the kneecap or just below it'),
+      W('squatting-kneeling', 1), W('hills-speed-jumping', 0.7), W('hopping', 0.3),
+      T('after-run', 0.3),
+      twistOrFall, SW('persistent', -1), SW('rapid-after-injury', -2),
+    ],
+    sources: sources('evidence-s2'),
+  },
+  {
+    id: 'referred-hip-pain',
+    name: 'Pain coming from the hip (for example a slipped growth plate, SUFE/SCFE)',
+    prior: -1.5,
+    // Matava 1999: 15 % of SCFE present as knee pain; knee or thigh pain with a normal knee,
+    // limp, out-toeing, age 8-15.
+    features: [
+      S('limp', 2.5),
+      f(ageFrom(8, 15), 1.5, ageText), f(ageFrom(16), -1, ageText),
+      L('thigh-muscles', 1.5), L('whole-knee', 0.5), L('inside', 0.3), L('front', 0.2),
+      f(at('below-kneecap', 'outside', 'back', 'joint-line'), -1, 'Pain in one spot of the knee itself'),
+      f(swelling('none'), 0.5, 'The knee itself is not swollen'),
+      f(swelling('mild-settles', 'persistent', 'rapid-after-injury'), -1.5, 'The knee is swollen'),
+      mechanicalAgainst,
+    ],
+    sources: sources('matava-1999', 'evidence-s2', 'evidence-s3'),
+    // A suspected slipped growth plate needs same-day assessment; referred hip pain in
+    // adults needs a clinician, not self-management.
+    minCare: (a) => (a.age <= 15 ? 'same-day' : 'see-clinician'),
+  },
+  {
+    id: 'muscle-soreness',
+    name: 'Muscle soreness after a hard run (DOMS)',
+    prior: -0.5,
+    // Seed 000: thigh muscles, both legs, 24-72 h after a hard, long or downhill effort; settles.
+    features: [
+      L('thigh-muscles', 3.5), f(notAt('thigh-muscles'), -2, 'The pain is in the knee, not the thigh muscles'),
+      T('next-morning', 1.5), T('eases-with-warmup', 0.3), T('late-in-run', -1), T('at-night', -1),
+      f(bothKnees, 1, 'Both legs'),
+      f(settles, 1.5, 'It settles within 48 hours'), f(lingers, -1.5, 'It does not settle within 48 hours'),
+      f(daysFrom(0, 3), 1, 'It started in the last few days'), f(daysFrom(8), -1.5, 'It has lasted more than a week'),
+      f(spikeOver(10), 1, (a) => `Your latest run was ${pctWords(a.training.longestRunSpikePct ?? 0)} longer than your recent longest`),
+      weekly, hillsSpeed(0.7), comeback(0.3), novice(0.3),
+      W('downhill', 0.7), W('stairs', 0.3),
+      F('stiffness', 0.5), F('dull-ache', 0.3), F('sharp', -0.5),
+      f(swelling('mild-settles', 'persistent', 'rapid-after-injury'), -1.5, 'The knee is swollen'),
+      f(mech('catching', 'locking', 'giving-way'), -1.5, 'The knee catches, locks or gives way'),
+      S('limp', -2),
+      f(injured, -1.5, 'It started with a twist, fall or blow'),
+    ],
+    sources: sources('seed-000', 'evidence-s2'),
+  },
+  {
+    id: 'septic-arthritis',
+    name: 'Joint infection (septic arthritis)',
+    prior: -2,
+    // BSR 2006: a hot, red, swollen joint, with or without fever.
+    features: [
+      S('hot-red-knee', 4), S('fever-unwell', 2.5),
+      f(not(sign('hot-red-knee', 'fever-unwell')), -4, 'The knee is not hot or red and you have no fever'),
+      f(swelling('persistent', 'mild-settles', 'rapid-after-injury'), 1, 'The knee is swollen'),
+      L('whole-knee', 0.5), T('at-rest', 0.5), S('cannot-bear-weight', 1), S('limp', 0.3),
+    ],
+    sources: sources('bsr-2006', 'evidence-s3'),
+    minCare: () => 'same-day',
+  },
+  {
+    id: 'fracture',
+    name: 'Possible broken bone (fracture)',
+    prior: -2,
+    // Ottawa knee rule (Stiell 1995), applied after a fall, blow or twist.
+    features: [
+      f(onset('fall-or-blow'), 2.5, 'It started with a fall or blow'), f(onset('sudden-twist'), 1.5, 'It started with a twist'),
+      f(gradual, -3, 'It came on gradually, without an injury'),
+      f(all(injured, sign('bone-tender-spot')), 2, 'One spot on the bone hurts to press'),
+      S('cannot-bear-weight', 2), S('cannot-bend-90', 1.5),
+      f(all(injured, ageFrom(55)), 0.7, 'Age 55 or over'),
+      SW('rapid-after-injury', 1), S('deformity', 1),
+    ],
+    sources: sources('stiell-1995', 'evidence-s3'),
+    minCare: () => 'same-day',
+  },
+  {
+    id: 'dislocation',
+    name: 'Dislocated kneecap or knee',
+    prior: -2,
+    features: [
+      S('deformity', 5), f(not(sign('deformity')), -3, 'Nothing looks out of place'),
+      M('giving-way', 1), f(injured, 1, 'It started with a twist, fall or blow'),
+      SW('rapid-after-injury', 0.5), S('cannot-bear-weight', 0.5), S('foot-numb-cold', 1),
+    ],
+    sources: sources('evidence-s3'),
+    minCare: () => 'same-day',
+  },
+  {
+    id: 'dvt',
+    name: 'Possible blood clot in the leg (deep vein thrombosis, DVT)',
+    prior: -2,
+    // NICE NG158: calf swelling or tenderness, more likely after travel, surgery or immobility.
+    features: [
+      S('calf-swelling', 4), f(not(sign('calf-swelling')), -3, 'Your calf is not swollen or tender'),
+      H('recent-travel-surgery-or-immobile', 2), L('back', 1), T('at-rest', 0.3), T('whole-run', 0.3),
+      S('foot-numb-cold', 1),
+    ],
+    sources: sources('nice-ng158', 'evidence-s3'),
+    minCare: () => 'same-day',
+  },
+  {
+    id: 'inflammatory-arthritis',
+    name: 'Inflammatory arthritis (for example rheumatoid arthritis)',
+    prior: -1.5,
+    // NICE NG100: several swollen joints, morning stiffness over 30 min, eases with activity.
+    features: [
+      S('multiple-joints', 3.5),
+      f((a) => (a.input.morningStiffnessMinutes ?? 0) > 30, 2, (a) => `Morning stiffness of ${a.input.morningStiffnessMinutes} minutes`),
+      f((a) => (a.input.morningStiffnessMinutes ?? 0) >= 60, 0.5, 'Stiff for an hour or more in the morning'),
+      SW('persistent', 1.5), f(bothKnees, 1, 'Both knees'),
+      T('eases-with-warmup', 0.5), T('next-morning', 0.5), F('stiffness', 0.5), L('whole-knee', 0.5),
+      f(injured, -2, 'It started with a twist, fall or blow'),
+    ],
+    sources: sources('nice-ng100', 'evidence-s3'),
+    minCare: () => 'see-clinician',
+  },
+  {
+    id: 'serious-bone-pathology',
+    name: 'A bone problem that needs tests (for example a bone tumour or infection)',
+    prior: -2.5,
+    // NICE NG12: unexplained bone pain, night or rest pain, weight loss; bone sarcoma peaks in
+    // adolescents and young adults, metastases and myeloma in older adults (general knowledge).
+    features: [
+      S('weight-loss', 4), T('at-night', 2), T('at-rest', 1),
+      f(not(any(sign('weight-loss'), when('at-night'))), -2.5, 'No night pain or weight loss'),
+      f(restedNoBetter, 1, 'A week or more off running has not helped'),
+      SW('persistent', 0.7),
+      f(not(loadRose), 1, 'Nothing in your training changed to explain it'),
+      f(loadRose, -1, 'Your training changed recently'),
+      f(ageFrom(10, 25), 0.5, ageText), f(ageFrom(50), 0.5, ageText),
+      f(daysFrom(28), 0.7, 'It has lasted four weeks or more'),
+      T('eases-with-warmup', -1),
+      f(injured, -2, 'It started with a twist, fall or blow'),
+    ],
+    sources: sources('nice-ng12', 'evidence-s3'),
+    minCare: () => 'see-clinician',
+  },
+];
+
+export const CONDITION_BY_ID: ReadonlyMap<ConditionId, ConditionKnowledge> = new Map(CONDITIONS.map((c) => [c.id, c]));
+
+/**
+ * Fixed tie-break order (never input order): on equal scores the more serious condition
+ * is listed first, then the more common one.
+ */
+export const TIE_BREAK_ORDER: readonly ConditionId[] = [
+  'septic-arthritis', 'fracture', 'dislocation', 'dvt', 'ligament-injury', 'referred-hip-pain',
+  'bone-stress-injury', 'serious-bone-pathology', 'inflammatory-arthritis', 'meniscal-irritation',
+  'osteoarthritis-flare', 'patellofemoral-pain', 'itb-syndrome', 'patellar-tendinopathy',
+  'osgood-schlatter', 'quadriceps-tendinopathy', 'fat-pad-irritation', 'pes-anserine-pain',
+  'posterior-knee-irritation', 'muscle-soreness',
+];
