@@ -72,18 +72,56 @@ const DATE_TIME =
  */
 export function parseWallClockMs(value: unknown): number | null {
   if (typeof value !== 'string' || value.length > 40) return null;
+  if (value.length === 19) {
+    const fast = parseCanonical(value);
+    if (fast !== undefined) return fast;
+  }
   const m = DATE_TIME.exec(value);
   if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const hour = m[4] === undefined ? 0 : Number(m[4]);
-  const minute = m[5] === undefined ? 0 : Number(m[5]);
-  const second = m[6] === undefined ? 0 : Number(m[6]);
   const ms = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
+  const at = wallClockMs(
+    Number(m[1]),
+    Number(m[2]),
+    Number(m[3]),
+    m[4] === undefined ? 0 : Number(m[4]),
+    m[5] === undefined ? 0 : Number(m[5]),
+    m[6] === undefined ? 0 : Number(m[6]),
+  );
+  return at === null ? null : at + ms;
+}
+
+function wallClockMs(year: number, month: number, day: number, hour: number, minute: number, second: number): number | null {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   if (hour > 23 || minute > 59 || second > 59) return null;
-  return (daysFromCivil(year, month, day) * SECONDS_PER_DAY + hour * 3600 + minute * 60 + second) * 1000 + ms;
+  return (daysFromCivil(year, month, day) * SECONDS_PER_DAY + hour * 3600 + minute * 60 + second) * 1000;
+}
+
+// The contract's own spelling, "YYYY-MM-DDTHH:mm:ss", read by character codes: about five times
+// faster than the regular expression, and it is what nearly every run carries. undefined: not
+// that exact shape, let the regular expression decide.
+function parseCanonical(s: string): number | null | undefined {
+  const sep = s.charCodeAt(10);
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || (sep !== 84 && sep !== 32)) return undefined;
+  if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 2);
+  const day = digits(s, 8, 2);
+  const hour = digits(s, 11, 2);
+  const minute = digits(s, 14, 2);
+  const second = digits(s, 17, 2);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  return wallClockMs(year, month, day, hour, minute, second);
+}
+
+/** The decimal number of s[from, from + count), or -1 if a character is not a digit. */
+function digits(s: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 /** Day number of a "YYYY-MM-DD" (a time part, if any, is ignored), or null. */
