@@ -1,8 +1,13 @@
 // Where the popup gets the runs Knee Check captured on the runner's running log, to prefill the
-// training screen (./training-prefill.ts). SEAM: lib/history (a colleague's module) is not in the
-// tree yet; until it lands this returns no runs and the training screen simply starts blank.
+// training screen (./training-prefill.ts): lib/history, validated and de-duplicated across sites.
+// An unreadable history is simply no prefill: the training screen starts blank.
+import { loadHistory } from '../history';
 import type { Run } from '../load';
 
 export async function capturedRuns(): Promise<Run[]> {
-  return [];
+  try {
+    return await loadHistory();
+  } catch {
+    return [];
+  }
 }

@@ -32,10 +32,25 @@ function one<V extends string>(choices: readonly Choice<V>[], value: V | undefin
   return value ? labelOf(choices, value) : NOT_ANSWERED;
 }
 
-/** Plain match words for a condition's place in the list (never the raw score). */
-export function matchLabel(index: number, score: number, topScore: number): string {
-  if (index === 0) return 'Best match';
-  return topScore > 0 && score >= topScore * 0.6 ? 'Strong match' : 'Possible match';
+/**
+ * Plain match words for a condition's fit (never the raw number). The engine's score is a 0..100
+ * fit where 50 is a typical distractor and a textbook pattern scores 95+ (lib/triage/rank.ts).
+ */
+export const STRONG_MATCH_SCORE = 80;
+export const POSSIBLE_MATCH_SCORE = 50;
+export function matchLabel(score: number): 'Strong match' | 'Possible match' | 'Less likely' {
+  if (score >= STRONG_MATCH_SCORE) return 'Strong match';
+  return score >= POSSIBLE_MATCH_SCORE ? 'Possible match' : 'Less likely';
+}
+
+/**
+ * The conditions to show: the first three; after the emergency shortcut only those the reported
+ * warning signs point to (the rest would rest on questions never asked).
+ */
+export function shownConditions(result: TriageResult, shortcut = false): TriageResult['conditions'] {
+  if (!shortcut) return result.conditions.slice(0, 3);
+  const flagged = new Set(result.redFlags.map((f) => f.condition));
+  return result.conditions.filter((c, i) => flagged.has(c.id) || (i === 0 && flagged.size === 0)).slice(0, 3);
 }
 
 function localDate(d: Date): string {
@@ -91,7 +106,6 @@ export function answerLines(answers: Answers): string[] {
 
 export function summaryText(answers: Answers, result: TriageResult, options: SummaryOptions = {}): string {
   const now = options.now ?? new Date();
-  const top = result.conditions[0]?.score ?? 0;
   const out: string[] = [
     `Knee Check summary, ${localDate(now)}`,
     '',
@@ -102,8 +116,8 @@ export function summaryText(answers: Answers, result: TriageResult, options: Sum
     out.push('', 'Warning signs reported:', ...result.redFlags.map((f) => `- ${f.message}`));
   }
   out.push('', 'Possible causes (not a diagnosis):');
-  result.conditions.slice(0, 3).forEach((c, i) => {
-    out.push(`- ${c.name} (${matchLabel(i, c.score, top).toLowerCase()})`);
+  shownConditions(result, options.shortcut).forEach((c) => {
+    out.push(`- ${c.name} (${matchLabel(c.score).toLowerCase()})`);
     if (!options.shortcut) for (const why of c.why) out.push(`    because: ${why}`);
   });
   if (result.plan.now.length) out.push('', 'What to do now:', ...result.plan.now.map((s) => `- ${s}`));
