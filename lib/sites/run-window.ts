@@ -1,0 +1,151 @@
+// The runs an adapter fetched for this page view, and the dates they cover. Shared by the Garmin
+// and intervals.icu adapters: one fetch per page view (the core's fetchJson spaces the calls),
+// more only when the page shows weeks outside what was fetched, and never a badge for a week
+// whose runs were not read.
+// Pure of zod and Preact: the content script imports this module.
+import { addDays, parseDay } from '../load/dates';
+import type { Run } from '../load/types';
+
+export interface DateRange {
+  /** Inclusive, "YYYY-MM-DD". */
+  from: string;
+  to: string;
+}
+
+/** A fetch of one date range: the runs, or null when the site gave no usable answer. */
+export type RangeFetcher = (range: DateRange) => Promise<Run[] | null>;
+
+/** Days before a shown week that must be read too: its previous week and the 30-day spike window. */
+export const LOOKBACK_DAYS = 35;
+/** A page with no dated week still reads this far back (the badge's week and captured history). */
+export const DEFAULT_WEEKS_BACK = 12;
+/** Never fetch more than this many days at once. */
+export const MAX_SPAN_DAYS = 400;
+/** After a failed fetch, wait this long before trying again on the same page. */
+export const RETRY_AFTER_MS = 60_000;
+
+function runKey(run: Run): string {
+  return run.id !== undefined ? `id:${run.id}` : `at:${run.start}|${run.km}`;
+}
+
+function minDate(a: string, b: string): string {
+  return a < b ? a : b;
+}
+function maxDate(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
+/**
+ * The range to read for a page showing weeks starting on `weekStarts` (possibly none) on `today`:
+ * from LOOKBACK_DAYS before the earliest shown week (or DEFAULT_WEEKS_BACK before today) to the
+ * later of today and the end of the last shown week; at most MAX_SPAN_DAYS, keeping the end.
+ */
+export function rangeFor(weekStarts: readonly string[], today: string): DateRange | null {
+  if (parseDay(today) === null) return null;
+  let earliest = addDays(today, -7 * DEFAULT_WEEKS_BACK)!;
+  let latest = today;
+  for (const weekStart of weekStarts) {
+    if (parseDay(weekStart) === null) continue;
+    earliest = minDate(earliest, addDays(weekStart, -LOOKBACK_DAYS)!);
+    latest = maxDate(latest, addDays(weekStart, 6)!);
+  }
+  const floor = addDays(latest, -MAX_SPAN_DAYS)!;
+  return { from: maxDate(earliest, floor), to: latest };
+}
+
+/** Does `outer` hold every day of `inner`? */
+export function covers(outer: DateRange | null, inner: DateRange): boolean {
+  return outer !== null && outer.from <= inner.from && outer.to >= inner.to;
+}
+
+export class RunWindow {
+  /** The dates whose runs were read, or null before the first successful read. */
+  covered: DateRange | null = null;
+  /** The runs read, ascending by start; the same array until something new is read. */
+  runs: Run[] = [];
+  /** The last read failed (the page's session ended, the endpoint moved): no badges until a read works. */
+  failed = false;
+  private lastFailureAt = -Infinity;
+  private inFlight: Promise<Run[]> | null = null;
+
+  constructor(private readonly now: () => number = () => Date.now()) {}
+
+  /**
+   * Runs covering `wanted`: from memory when already read, otherwise by fetching only the
+   * missing part. Never throws. Concurrent calls share one fetch.
+   */
+  async ensure(wanted: DateRange, fetchRange: RangeFetcher): Promise<Run[]> {
+    if (covers(this.covered, wanted)) return this.runs;
+    if (this.inFlight) {
+      await this.inFlight.catch(() => undefined);
+      if (covers(this.covered, wanted)) return this.runs;
+    }
+    if (this.failed && this.now() - this.lastFailureAt < RETRY_AFTER_MS) return this.runs;
+    const task = this.extend(wanted, fetchRange);
+    this.inFlight = task;
+    try {
+      return await task;
+    } finally {
+      if (this.inFlight === task) this.inFlight = null;
+    }
+  }
+
+  private async extend(wanted: DateRange, fetchRange: RangeFetcher): Promise<Run[]> {
+    // Only what is missing, and always one contiguous covered range.
+    const target: DateRange = this.covered
+      ? { from: minDate(this.covered.from, wanted.from), to: maxDate(this.covered.to, wanted.to) }
+      : wanted;
+    const parts: DateRange[] = [];
+    if (!this.covered) parts.push(target);
+    else {
+      if (target.from < this.covered.from) parts.push({ from: target.from, to: addDays(this.covered.from, -1)! });
+      if (target.to > this.covered.to) parts.push({ from: addDays(this.covered.to, 1)!, to: target.to });
+    }
+    const fetched: Run[] = [];
+    for (const part of parts) {
+      let runs: Run[] | null = null;
+      try {
+        runs = await fetchRange(part);
+      } catch {
+        runs = null;
+      }
+      if (runs === null) {
+        this.failed = true;
+        this.lastFailureAt = this.now();
+        return this.runs;
+      }
+      fetched.push(...runs);
+    }
+    const byKey = new Map<string, Run>();
+    for (const run of this.runs) byKey.set(runKey(run), run);
+    for (const run of fetched) byKey.set(runKey(run), run);
+    this.runs = [...byKey.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    this.covered = target;
+    this.failed = false;
+    return this.runs;
+  }
+
+  /**
+   * May a badge show the week holding `weekStart` (or today's week when absent)? Only once its
+   * days and the LOOKBACK_DAYS before them were read. Before the first read every week may show
+   * (so the core asks for runs); after a failed first read none may.
+   */
+  allows(weekStart: string | undefined, today: string): boolean {
+    if (this.covered === null) return !this.failed;
+    const date = weekStart ?? today;
+    if (parseDay(date) === null) return false;
+    const from = addDays(date, -LOOKBACK_DAYS)!;
+    // Days after today hold no runs yet: a week in progress needs its days so far.
+    const to = minDate(addDays(date, 6)!, today);
+    return covers(this.covered, { from, to });
+  }
+
+  /** Forget everything (tests; a signed-out session). */
+  reset(): void {
+    this.covered = null;
+    this.runs = [];
+    this.failed = false;
+    this.lastFailureAt = -Infinity;
+    this.inFlight = null;
+  }
+}
