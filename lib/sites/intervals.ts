@@ -1,0 +1,131 @@
+// intervals.icu. A client-rendered SPA; the runner's own activities come from the same-origin API
+// the page itself uses, `/api/v1/athlete/0/activities?oldest=&newest=` with the session cookie
+// (athlete 0 = the signed-in athlete). The API is rate-limited: one call per page view for the
+// weeks shown (plus 35 days before them), more only when the page moves beyond what was read.
+// Anchors: the calendar's weekly totals column, plausible selectors with fallbacks (no public
+// DOM notes, VERIFY live): no anchor, no badge.
+// Pure of zod and Preact: the content script imports this module.
+import { formatDateTime, parseDay, parseWallClockMs } from '../load/dates';
+import type { Run } from '../load/types';
+import { MAX_RUN_KM } from '../history/captured';
+import { RunWindow, rangeFor, type DateRange } from './run-window';
+import type { AdapterContext, BadgeAnchor, SiteAdapter } from './types';
+import { findWeekAnchors, type WeekAnchorSpec } from './week-anchors';
+
+export const INTERVALS_HOST = 'intervals.icu';
+export const INTERVALS_RUN_TYPES = new Set(['Run', 'TrailRun', 'VirtualRun']);
+
+/** Paths that are not a signed-in page with a calendar or an activity. */
+const NOT_PAGES = /^\/(api|login|signup|register|oauth|auth|logout|forgot|reset|static|assets)(\/|$)/;
+
+function finite(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/**
+ * Runs of an `/api/v1/athlete/0/activities` answer: `[{id, start_date_local, type, distance (m)}]`.
+ * Rides, walks and activities without a distance (Strava-synced ones come back as stubs with no
+ * data) are skipped. Never throws.
+ */
+export function runsFromIntervalsActivities(json: unknown): Run[] {
+  try {
+    if (!Array.isArray(json)) return [];
+    const runs: Run[] = [];
+    for (const item of json) {
+      try {
+        if (typeof item !== 'object' || item === null) continue;
+        const a = item as Record<string, unknown>;
+        if (typeof a.type !== 'string' || !INTERVALS_RUN_TYPES.has(a.type)) continue;
+        const ms = parseWallClockMs(typeof a.start_date_local === 'string' ? a.start_date_local.trim() : null);
+        const metres = finite(a.distance) ?? finite(a.icu_distance);
+        if (ms === null || metres === null || metres < 0 || metres / 1000 > MAX_RUN_KM) continue;
+        const run: Run = { start: formatDateTime(Math.floor(ms / 1000)), km: metres / 1000 };
+        if (typeof a.id === 'string' && a.id.trim() !== '' && a.id.length <= 100) run.id = a.id.trim();
+        else if (typeof a.id === 'number' && Number.isFinite(a.id)) run.id = String(a.id);
+        runs.push(run);
+      } catch {
+        // One odd item never hides the others.
+      }
+    }
+    return runs;
+  } catch {
+    return [];
+  }
+}
+
+export function intervalsActivitiesPath(range: DateRange): string {
+  return `/api/v1/athlete/0/activities?oldest=${range.from}&newest=${range.to}`;
+}
+
+/** The calendar's weekly totals, most specific first. VERIFY against the live site. */
+export const INTERVALS_WEEK_ANCHORS: WeekAnchorSpec = {
+  keyPrefix: 'intervals-week',
+  selectors: [
+    '[data-testid*="week-total" i]',
+    '[data-testid*="week-summary" i]',
+    '[class*="week-totals"]',
+    '[class*="weekTotals"]',
+    '[class*="week-summary"]',
+    '[class*="weekSummary"]',
+    '[class*="calendar-week"] [class*="total"]',
+  ],
+  rowSelectors: ['[class*="calendar-week"]', '[class*="calendarWeek"]', '[class*="week-row"]', '[class*="weekRow"]', '[role="row"]', 'tr'],
+  placement: 'append',
+};
+
+export interface IntervalsAdapterOptions {
+  now?: () => number;
+}
+
+/** An intervals.icu adapter with its own per-page state (one per content script). */
+export function createIntervalsAdapter(options: IntervalsAdapterOptions = {}): SiteAdapter & { runWindow: RunWindow } {
+  const runWindow = new RunWindow(options.now);
+  let today: string | null = null;
+
+  async function fetchRange(ctx: AdapterContext, range: DateRange): Promise<Run[] | null> {
+    try {
+      const json = await ctx.fetchJson(intervalsActivitiesPath(range));
+      if (!Array.isArray(json)) return null; // a sign-in page or an error object: not an answer
+      return runsFromIntervalsActivities(json).filter(
+        (r) => r.start.slice(0, 10) >= range.from && r.start.slice(0, 10) <= range.to,
+      );
+    } catch {
+      return null;
+    }
+  }
+
+  return {
+    id: 'intervals-icu',
+    site: 'intervals',
+    runWindow,
+    matches(url: URL): boolean {
+      return url.protocol === 'https:' && url.hostname === INTERVALS_HOST && !NOT_PAGES.test(url.pathname);
+    },
+    async readRuns(doc: Document, ctx: AdapterContext): Promise<Run[]> {
+      try {
+        if (parseDay(ctx.today) === null) return [];
+        today = ctx.today;
+        const weeks = findWeekAnchors(doc, INTERVALS_WEEK_ANCHORS)
+          .map((a) => a.weekStart)
+          .filter((w): w is string => typeof w === 'string');
+        const range = rangeFor(weeks, ctx.today);
+        if (!range) return [];
+        return await runWindow.ensure(range, (part) => fetchRange(ctx, part));
+      } catch {
+        return [];
+      }
+    },
+    findAnchors(doc: Document): BadgeAnchor[] {
+      try {
+        const anchors = findWeekAnchors(doc, INTERVALS_WEEK_ANCHORS);
+        const day = today;
+        return day === null ? anchors : anchors.filter((a) => runWindow.allows(a.weekStart, day));
+      } catch {
+        return [];
+      }
+    },
+  };
+}
+
+/** The adapter the content script uses. */
+export const intervalsAdapter = createIntervalsAdapter();

@@ -1,0 +1,183 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createIntervalsAdapter, intervalsActivitiesPath, runsFromIntervalsActivities } from '../../../lib/sites/intervals';
+import { RunWindow, covers, rangeFor } from '../../../lib/sites/run-window';
+import { dateFromValue, isoWeekMonday } from '../../../lib/sites/week-anchors';
+import { fakeContext, htmlDocument, loadPage, pageJson } from './other-sites-helpers';
+
+const activities = pageJson('intervals-activities.json');
+const API = '/api/v1/athlete/0/activities';
+
+describe('runsFromIntervalsActivities', () => {
+  it('reads Run, TrailRun and VirtualRun with distances; skips rides, walks, Strava stubs and broken items', () => {
+    expect(runsFromIntervalsActivities(activities)).toEqual([
+      { start: '2026-01-05T07:00:00', km: 10, id: 'i101' },
+      { start: '2026-01-12T07:00:00', km: 10, id: 'i102' },
+      { start: '2026-01-19T07:00:00', km: 12, id: 'i103' },
+      { start: '2026-01-24T08:00:00', km: 14, id: 'i104' },
+      { start: '2026-01-27T07:00:00', km: 8, id: 'i105' },
+      { start: '2026-01-31T08:00:00', km: 12, id: 'i106' },
+      { start: '2026-02-03T07:00:00', km: 8, id: 'i108' },
+      { start: '2026-02-05T07:00:00', km: 6, id: 'i109' },
+      { start: '2026-02-08T08:00:00', km: 16, id: 'i110' },
+      { start: '2026-02-10T07:00:00', km: 8, id: 'i111' },
+      { start: '2026-02-14T08:00:00', km: 18, id: 'i112' },
+      { start: '2026-02-16T07:00:00', km: 7, id: 'i114' },
+      { start: '2026-02-17T18:00:00', km: 3, id: '117' },
+    ]);
+  });
+
+  it('never throws', () => {
+    for (const value of [null, {}, 'x', [null, 1, [], { type: 'Run' }]]) expect(runsFromIntervalsActivities(value)).toEqual([]);
+    const evil = [Object.defineProperty({}, 'type', { get: () => { throw new Error('boom'); } })];
+    expect(runsFromIntervalsActivities(evil)).toEqual([]);
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        for (const run of runsFromIntervalsActivities(value)) expect(Number.isFinite(run.km)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('intervalsAdapter.matches', () => {
+  const adapter = createIntervalsAdapter();
+  it.each([
+    'https://intervals.icu/',
+    'https://intervals.icu/calendar',
+    'https://intervals.icu/?w=2026-02-09',
+    'https://intervals.icu/activities/i114',
+    'https://intervals.icu/fitness',
+  ])('handles %s', (url) => expect(adapter.matches(new URL(url))).toBe(true));
+
+  it.each([
+    'https://intervals.icu/api/v1/athlete/0/activities',
+    'https://intervals.icu/login',
+    'https://intervals.icu/signup',
+    'https://intervals.icu/oauth/authorize',
+    'http://intervals.icu/calendar',
+    'https://forum.intervals.icu/t/1',
+    'https://intervals.icu.evil.example/calendar',
+    'https://connect.garmin.com/modern/calendar',
+  ])('ignores %s', (url) => expect(adapter.matches(new URL(url))).toBe(false));
+});
+
+describe('intervalsAdapter on saved pages', () => {
+  it('finds the weekly totals column of each dated week', () => {
+    const anchors = createIntervalsAdapter().findAnchors(loadPage('intervals-calendar.html'));
+    expect(anchors.map((a) => a.weekStart)).toEqual(['2026-01-26', '2026-02-02', '2026-02-09', '2026-02-16']);
+    expect(anchors.every((a) => a.element.className === 'week-totals')).toBe(true);
+    expect(anchors[0]!.key).toBe('intervals-week:2026-01-26');
+  });
+
+  it('falls back to hashed class names with ISO week ids', () => {
+    const anchors = createIntervalsAdapter().findAnchors(loadPage('intervals-calendar-alt.html'));
+    expect(anchors.map((a) => a.weekStart)).toEqual(['2026-01-26', '2026-02-02', '2026-02-09', '2026-02-16']);
+  });
+
+  it('no anchor on an activity page or a blank page', () => {
+    expect(createIntervalsAdapter().findAnchors(loadPage('intervals-activity.html'))).toEqual([]);
+    expect(createIntervalsAdapter().findAnchors(htmlDocument('<p>hello</p>'))).toEqual([]);
+  });
+
+  it('makes one API call per page view, for the weeks shown and 35 days before', async () => {
+    const doc = loadPage('intervals-calendar.html');
+    const adapter = createIntervalsAdapter();
+    const ctx = fakeContext({ [API]: activities });
+    const runs = await adapter.readRuns(doc, ctx);
+    expect(runs).toHaveLength(13);
+    expect(ctx.calls).toEqual([`${API}?oldest=2025-11-26&newest=2026-02-22`]);
+    // Re-renders and concurrent passes reuse it.
+    const [a, b] = await Promise.all([adapter.readRuns(doc, ctx), adapter.readRuns(doc, ctx)]);
+    expect(a).toBe(runs);
+    expect(b).toBe(runs);
+    expect(ctx.calls).toHaveLength(1);
+    expect(adapter.findAnchors(doc)).toHaveLength(4);
+  });
+
+  it('concurrent first reads share one call', async () => {
+    const doc = loadPage('intervals-calendar.html');
+    const adapter = createIntervalsAdapter();
+    const ctx = fakeContext({ [API]: activities });
+    await Promise.all([adapter.readRuns(doc, ctx), adapter.readRuns(doc, ctx), adapter.readRuns(doc, ctx)]);
+    expect(ctx.calls).toHaveLength(1);
+  });
+
+  it('an error object, a sign-in page or a 429 gives no runs and no anchors (no "0 km" badges)', async () => {
+    for (const answer of [{ status: 401, error: 'Unauthorized' }, new Error('429 Too Many Requests'), new Error('Unexpected token <')]) {
+      const doc = loadPage('intervals-calendar.html');
+      const adapter = createIntervalsAdapter();
+      const ctx = fakeContext({ [API]: answer });
+      expect(await adapter.readRuns(doc, ctx)).toEqual([]);
+      expect(adapter.findAnchors(doc)).toEqual([]);
+      await adapter.readRuns(doc, ctx);
+      expect(ctx.calls).toHaveLength(1); // rate limit respected: no immediate retry
+    }
+  });
+
+  it('an empty but valid answer is real: weeks with no runs', async () => {
+    const doc = loadPage('intervals-calendar.html');
+    const adapter = createIntervalsAdapter();
+    expect(await adapter.readRuns(doc, fakeContext({ [API]: [] }))).toEqual([]);
+    expect(adapter.findAnchors(doc)).toHaveLength(4);
+  });
+
+  it('path builder', () => {
+    expect(intervalsActivitiesPath({ from: '2026-01-01', to: '2026-02-01' })).toBe(`${API}?oldest=2026-01-01&newest=2026-02-01`);
+  });
+});
+
+describe('run window and week helpers', () => {
+  it('rangeFor: default lookback, shown weeks, cap', () => {
+    expect(rangeFor([], '2026-02-18')).toEqual({ from: '2025-11-26', to: '2026-02-18' });
+    expect(rangeFor(['2026-03-02'], '2026-02-18')).toEqual({ from: '2025-11-26', to: '2026-03-08' });
+    expect(rangeFor(['2020-01-06'], '2026-02-18')).toEqual({ from: '2025-01-14', to: '2026-02-18' });
+    expect(rangeFor(['garbage'], '2026-02-18')).toEqual({ from: '2025-11-26', to: '2026-02-18' });
+    expect(rangeFor([], 'garbage')).toBeNull();
+  });
+
+  it('covers', () => {
+    expect(covers({ from: '2026-01-01', to: '2026-02-01' }, { from: '2026-01-05', to: '2026-02-01' })).toBe(true);
+    expect(covers({ from: '2026-01-01', to: '2026-02-01' }, { from: '2025-12-31', to: '2026-01-05' })).toBe(false);
+    expect(covers(null, { from: '2026-01-01', to: '2026-01-01' })).toBe(false);
+  });
+
+  it('RunWindow fetches only missing parts on both sides and merges by id', async () => {
+    const window = new RunWindow();
+    const asked: string[] = [];
+    const fetcher = async (r: { from: string; to: string }) => {
+      asked.push(`${r.from}..${r.to}`);
+      return [{ start: `${r.from}T07:00:00`, km: 5, id: r.from }];
+    };
+    await window.ensure({ from: '2026-02-01', to: '2026-02-10' }, fetcher);
+    await window.ensure({ from: '2026-01-20', to: '2026-02-15' }, fetcher);
+    expect(asked).toEqual(['2026-02-01..2026-02-10', '2026-01-20..2026-01-31', '2026-02-11..2026-02-15']);
+    expect(window.covered).toEqual({ from: '2026-01-20', to: '2026-02-15' });
+    expect(window.runs.map((r) => r.id)).toEqual(['2026-01-20', '2026-02-01', '2026-02-11']);
+  });
+
+  it('RunWindow.allows: weeks read with their 35 days before, and a week in progress up to today', async () => {
+    const window = new RunWindow();
+    expect(window.allows('2026-02-09', '2026-02-18')).toBe(true); // nothing read yet
+    await window.ensure({ from: '2026-01-01', to: '2026-02-18' }, async () => []);
+    expect(window.allows('2026-02-16', '2026-02-18')).toBe(true);
+    expect(window.allows(undefined, '2026-02-18')).toBe(true);
+    expect(window.allows('2026-02-09', '2026-02-18')).toBe(true); // needs 2026-01-05 onwards
+    expect(window.allows('2026-02-02', '2026-02-18')).toBe(false); // needs 2025-12-29 onwards
+    expect(window.allows('garbage', '2026-02-18')).toBe(false);
+  });
+
+  it('ISO week ids and date attributes', () => {
+    expect(isoWeekMonday(2026, 1)).toBe('2025-12-29');
+    expect(isoWeekMonday(2026, 8)).toBe('2026-02-16');
+    expect(isoWeekMonday(2020, 53)).toBe('2020-12-28');
+    expect(isoWeekMonday(2021, 53)).toBeNull();
+    expect(dateFromValue('2026-W08')).toBe('2026-02-16');
+    expect(dateFromValue('2026W08')).toBe('2026-02-16');
+    expect(dateFromValue('2026-02-16T00:00:00Z')).toBe('2026-02-16');
+    expect(dateFromValue('2026-02-30')).toBeNull();
+    expect(dateFromValue('16/02/2026')).toBeNull();
+    expect(dateFromValue(null)).toBeNull();
+  });
+});
