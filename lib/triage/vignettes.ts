@@ -1,0 +1,92 @@
+// Scoring triage() against clinical vignettes (../shared/vignettes/*.jsonl), shared by the
+// unit tests and `npm run vignettes`. Reading files stays with the callers: this is pure.
+import { careRank } from './care';
+import { triage } from './engine';
+import { CARE_LEVELS, CONDITION_IDS, type CareLevel, type ConditionId, type TriageResult } from './types';
+
+export interface Vignette {
+  id: string;
+  narrative?: string;
+  input: unknown;
+  gold: { care: CareLevel; condition: ConditionId; alsoAcceptable?: ConditionId[] };
+  rationale?: string;
+}
+
+export interface VignetteOutcome {
+  vignette: Vignette;
+  result: TriageResult;
+  top1: boolean;
+  top3: boolean;
+  careExact: boolean;
+  /** Care equal to or more urgent than gold. */
+  safe: boolean;
+  under: boolean;
+  /** Under-triage of a gold emergency or same-day case. */
+  critical: boolean;
+  over: boolean;
+}
+
+export interface VignetteScore {
+  n: number;
+  top1: number;
+  top3: number;
+  careExact: number;
+  safeCare: number;
+  underTriage: number;
+  criticalUnderTriage: number;
+  overTriage: number;
+  outcomes: VignetteOutcome[];
+}
+
+/** Parse JSON Lines, skipping blank lines; throws with the line number on bad JSON or shape. */
+export function parseVignettes(text: string, file = 'vignettes'): Vignette[] {
+  const out: Vignette[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    const v = JSON.parse(line) as Vignette;
+    const ok =
+      typeof v?.id === 'string' &&
+      (CARE_LEVELS as readonly string[]).includes(v.gold?.care) &&
+      (CONDITION_IDS as readonly string[]).includes(v.gold?.condition);
+    if (!ok) throw new Error(`${file}:${i + 1}: not a vignette with id, gold.care and gold.condition`);
+    out.push(v);
+  });
+  return out;
+}
+
+export function judge(vignette: Vignette): VignetteOutcome {
+  const result = triage(vignette.input);
+  const accepted = new Set<ConditionId>([vignette.gold.condition, ...(vignette.gold.alsoAcceptable ?? [])]);
+  const ids = result.conditions.map((c) => c.id);
+  const got = careRank(result.care);
+  const gold = careRank(vignette.gold.care);
+  const under = got > gold;
+  return {
+    vignette,
+    result,
+    top1: accepted.has(ids[0]!),
+    top3: ids.slice(0, 3).some((id) => accepted.has(id)),
+    careExact: got === gold,
+    safe: got <= gold,
+    under,
+    critical: under && (vignette.gold.care === 'emergency' || vignette.gold.care === 'same-day'),
+    over: got < gold,
+  };
+}
+
+export function scoreVignettes(vignettes: readonly Vignette[]): VignetteScore {
+  const outcomes = vignettes.map(judge);
+  const count = (key: 'top1' | 'top3' | 'careExact' | 'safe' | 'under' | 'critical' | 'over') =>
+    outcomes.filter((o) => o[key]).length;
+  return {
+    n: outcomes.length,
+    top1: count('top1'),
+    top3: count('top3'),
+    careExact: count('careExact'),
+    safeCare: count('safe'),
+    underTriage: count('under'),
+    criticalUnderTriage: count('critical'),
+    overTriage: count('over'),
+    outcomes,
+  };
+}
