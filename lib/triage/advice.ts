@@ -4,6 +4,7 @@
 //
 // Doses follow common physiotherapy practice for each condition (general knowledge, not from
 // evidence.md); pain while exercising should stay at or below 3/10 (Silbernagel 2007).
+import type { SourceId } from './sources';
 import type { ConditionId, Exercise } from './types';
 
 export interface ConditionAdvice {
@@ -15,6 +16,8 @@ export interface ConditionAdvice {
   /** Condition-specific notes for the return to running. */
   returnNotes: string[];
   escalate: string[];
+  /** Sources for advice beyond the condition's own (e.g. PEACE & LOVE, loading programmes). */
+  sources?: SourceId[];
 }
 
 const ex = (name: string, dose: string, why: string): Exercise => ({ name, dose, why });
@@ -38,6 +41,7 @@ export const ADVICE: Record<ConditionId, ConditionAdvice> = {
     ],
     returnNotes: ['Stairs and a single-leg squat are good tests: build back when they are close to pain-free.'],
     escalate: ['No better after about 6 weeks of changing your training and strengthening.'],
+    sources: ['esculier-2018', 'heiderscheit-2011', 'crossley-2016'],
   },
   'itb-syndrome': {
     now: ['Stop each run before the distance at which the pain usually starts, and run on flat, even ground.'],
@@ -59,6 +63,7 @@ export const ADVICE: Record<ConditionId, ConditionAdvice> = {
     load: ['Drop jumping and speed first; easy flat running can usually continue within the pain rules.'],
     returnNotes: ['Bring back jumping and speed work only when hopping is pain-free and morning pain is gone.'],
     escalate: ['No better after 6-8 weeks of steady loading, or pain that is getting worse each week.'],
+    sources: ['malliaras-2015', 'silbernagel-2007'],
   },
   'quadriceps-tendinopathy': {
     now: ['Keep the tendon loaded but calm: pain during running and exercise at or below 3/10, settled by the next morning.'],
@@ -72,6 +77,7 @@ export const ADVICE: Record<ConditionId, ConditionAdvice> = {
     load: ['Drop hills and speed first; easy flat running can usually continue within the pain rules.'],
     returnNotes: ['Add hills and faster running back one session at a time.'],
     escalate: ['No better after 6-8 weeks, or a sudden sharp pain with weakness straightening the leg (tendon tear).'],
+    sources: ['malliaras-2015', 'silbernagel-2007'],
   },
   'fat-pad-irritation': {
     now: ['Avoid snapping the knee straight: stand with soft knees, and shorten your stride a little when you run.'],
@@ -119,6 +125,7 @@ export const ADVICE: Record<ConditionId, ConditionAdvice> = {
     load: ['Running is not bad for osteoarthritic knees in itself: the aim is a dose your knee tolerates, usually shorter runs on softer, flatter ground with rest days between.'],
     returnNotes: ['Bring the long run back last and in small steps.'],
     escalate: ['Swelling that stays, locking, night pain, or no better after 6 weeks.'],
+    sources: ['nice-ng226'],
   },
   'posterior-knee-irritation': {
     now: ['Shorten the long run below the distance that sets it off, and keep the knee moving gently.'],
@@ -142,6 +149,7 @@ export const ADVICE: Record<ConditionId, ConditionAdvice> = {
     load: ['A bone stress injury needs a clinician-guided return: pain-free walking first, then a graded run-walk over weeks.'],
     returnNotes: ['Return only with a clinician: bone needs to be completely pain-free at each step, not just "3/10".'],
     escalate: ['Pain when walking, pain at night, or a hip or groin ache: get seen promptly.'],
+    sources: ['hoenig-2025'],
   },
   'ligament-injury': {
     now: ['Protect it for the first days (PEACE): rest from running, raise the leg, compress with a bandage and move it gently within comfort.'],
@@ -154,6 +162,7 @@ export const ADVICE: Record<ConditionId, ConditionAdvice> = {
     load: ['Running comes back only after the ligament has been assessed and stability and strength have returned, usually with a physio-guided plan.'],
     returnNotes: ['Running, cutting and jumping come back in stages set by your physio.'],
     escalate: ['The knee gives way again, swells more, or you cannot straighten it.'],
+    sources: ['peace-love'],
   },
   'osgood-schlatter': {
     now: ['It is a harmless growing pain that settles as the bones finish growing: carry on with sport at a level that keeps pain mild and settled by the next day.', 'A cold pack on the bump for 10-15 minutes after sport helps; knee pads help with kneeling.'],
@@ -187,6 +196,7 @@ export const ADVICE: Record<ConditionId, ConditionAdvice> = {
     load: ['Next time, build the long run up by a smaller step, and add downhill running gradually.'],
     returnNotes: ['Run easy while it settles; keep hard sessions for when it has gone.'],
     escalate: ['It lasts more than 3-4 days, the knee itself hurts or swells, or your urine turns dark (see a doctor the same day).'],
+    sources: ['seed-000'],
   },
   'septic-arthritis': {
     now: ['Go to an emergency department now. Do not wait for it to settle and do not take anti-inflammatories to mask a fever before you are seen.'],
@@ -219,6 +229,7 @@ export const ADVICE: Record<ConditionId, ConditionAdvice> = {
     load: ['No running until a clot has been ruled out or treated.'],
     returnNotes: ['If a clot is found, return to running is agreed with the team treating it.'],
     escalate: ['Sudden shortness of breath, chest pain or coughing blood: call emergency services now.'],
+    sources: ['nice-ng158'],
   },
   'inflammatory-arthritis': {
     now: ['Book a doctor within days and ask about inflammatory arthritis; mention every joint that is swollen or stiff and how long the morning stiffness lasts.'],
@@ -230,6 +241,7 @@ export const ADVICE: Record<ConditionId, ConditionAdvice> = {
     load: ['Easy, short runs are fine on good days if the joints are not swollen; cut back on flare days.'],
     returnNotes: ['Once the inflammation is treated, build back gradually like any return to running.'],
     escalate: ['A single joint becomes hot, red and very painful, or you feel feverish: go to an emergency department.'],
+    sources: ['nice-ng100'],
   },
   'serious-bone-pathology': {
     now: ['Book a doctor promptly (this week) and say the pain wakes you at night or is there at rest, and about any weight loss.'],

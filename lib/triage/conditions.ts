@@ -93,7 +93,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
     // Seeds, BMJ Best Practice: outside above the joint line, at a predictable distance.
     features: [
       L('outside', 3), f(notAt('outside'), -3.5, 'No pain on the outside of the knee'),
-      L('joint-line', -1),
+      L('joint-line', -1), L('back', -1),
       T('late-in-run', 2.5), T('eases-with-warmup', -1.5), T('at-rest', -0.5),
       W('downhill', 1), W('long-runs', 1), W('stairs', 0.2), W('twisting', -1), W('squatting-kneeling', -0.5),
       F('sharp', 0.5), F('burning', 1),
@@ -165,6 +165,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
       W('stairs', 1), W('long-runs', 0.3), W('downhill', 0.3), W('twisting', -1),
       T('after-run', 0.3), T('late-in-run', 0.3), F('dull-ache', 0.3),
       f(sexIs('female'), 0.5, 'Female (more common in women)'), f(ageFrom(40), 0.3, ageText),
+      f(ageFrom(8, 17), -1, ageText), // an adult problem (women, overweight, OA)
       H('known-knee-arthritis', 0.5),
       hillsSpeed(0.3), camber(0.3), weekly,
       S('bone-tender-spot', -1),
@@ -210,6 +211,8 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
       T('next-morning', 0.7), T('after-run', 0.3), T('at-rest', 0.3),
       W('stairs', 0.7), W('long-runs', 0.5), W('squatting-kneeling', 0.3),
       SW('mild-settles', 1), SW('persistent', 0.3), SW('rapid-after-injury', -1),
+      // A flare shows itself as stiffness or swelling (NICE NG226); with neither, look elsewhere.
+      f(not(any(feels('stiffness'), when('next-morning'), stiffMinutes(1), swelling('mild-settles', 'persistent'), at('whole-knee'))), -1.5, 'No stiffness or swelling'),
       f(injured, -1, 'It started with a twist, fall or blow'),
       S('multiple-joints', -0.5),
     ],
@@ -225,6 +228,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
       L('back', 3.5), f(notAt('back'), -3, 'No pain behind the knee'),
       F('pressure-fullness', 1.5), F('stiffness', 0.7),
       W('long-runs', 1), W('squatting-kneeling', 0.7), W('downhill', 0.5), W('straightening', 0.3),
+      f(all(at('back'), worse('downhill')), 1, 'Behind the knee and worse downhill (typical of the popliteus tendon)'),
       T('after-run', 0.5), T('late-in-run', 0.3),
       SW('mild-settles', 0.5), S('calf-swelling', -1),
       f(injured, -1, 'It started with a twist, fall or blow'),

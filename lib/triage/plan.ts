@@ -9,8 +9,8 @@ import type { CareLevel, ConditionId, Plan, SourceRef } from './types';
 /** Frandsen 2025: hazard-rate ratios for a run longer than the longest of the previous 30 days. */
 export const SPIKE_BANDS = [
   { above: 100, label: 'more than 100 %', hrr: 2.28 },
-  { above: 30, label: 'more than 30-100 %', hrr: 1.52 },
-  { above: 10, label: 'more than 10-30 %', hrr: 1.64 },
+  { above: 30, label: '30-100 %', hrr: 1.52 },
+  { above: 10, label: '10-30 %', hrr: 1.64 },
 ] as const;
 
 const round = (n: number) => Math.round(n);
@@ -71,7 +71,7 @@ function trainingFindings(a: Answers): { lines: string[]; sources: SourceId[] } 
   if (spikeOver(10)(a) && t.longestRunSpikePct !== undefined) {
     const band = SPIKE_BANDS.find((b) => t.longestRunSpikePct! > b.above)!;
     lines.push(
-      `Your latest run was ${round(t.longestRunSpikePct)} % longer than your longest run of the previous 30 days. In 5,205 runners, a run ${band.label} longer than that raised the injury rate (hazard ratio ${band.hrr}; bands: >10-30 % 1.64, >30-100 % 1.52, >100 % 2.28). Cap your longest run at your previous 30-day longest until the knee has settled.`,
+      `Your latest run was ${round(t.longestRunSpikePct)} % longer than your longest run of the previous 30 days. In 5,205 runners, a run ${band.label} longer than that came with ${band.hrr} times the injury rate (rate ratio ${band.hrr}; for 10-30 % longer 1.64, 30-100 % 1.52, over 100 % 2.28). Cap your longest run at your previous 30-day longest until the knee has settled.`,
     );
     used.push('frandsen-2025');
   }
@@ -232,5 +232,6 @@ export function buildPlan(ctx: PlanContext): { plan: Plan; sources: SourceRef[] 
     returnToRun: rtr.plan,
     escalate: [...new Set(escalate(ctx))],
   };
-  return { plan, sources: sources(...new Set([...na.sources, ...load.sources, ...rtr.sources])) };
+  const adviceSources = ADVICE[ctx.top].sources ?? [];
+  return { plan, sources: sources(...new Set([...adviceSources, ...na.sources, ...load.sources, ...rtr.sources])) };
 }

@@ -138,6 +138,16 @@ export const WARNING_SIGNS: readonly WarningSignRule[] = [
   },
   // ---- see a clinician ----
   {
+    id: 'inflammatory-pattern',
+    care: 'see-clinician',
+    condition: 'inflammatory-arthritis',
+    // Listed before bone stress and night pain: other swollen joints explain both.
+    when: any(sign('multiple-joints'), morningStiffOver30),
+    message:
+      'Other swollen or stiff joints, or morning stiffness lasting more than 30 minutes, suggest inflammation in the joints rather than a running injury. See a doctor within days: early treatment protects the joints.',
+    sources: sources('nice-ng100', 'evidence-s3'),
+  },
+  {
     id: 'bone-stress-signs',
     care: 'see-clinician',
     condition: 'bone-stress-injury',
@@ -164,15 +174,6 @@ export const WARNING_SIGNS: readonly WarningSignRule[] = [
     message:
       'Pain that wakes you at night or is there at rest without a clear reason, or weight loss you cannot explain, should be checked promptly. Book a doctor this week; it is usually something simple, but it needs an examination and perhaps an X-ray.',
     sources: sources('nice-ng12', 'evidence-s3'),
-  },
-  {
-    id: 'inflammatory-pattern',
-    care: 'see-clinician',
-    condition: 'inflammatory-arthritis',
-    when: any(sign('multiple-joints'), morningStiffOver30),
-    message:
-      'Other swollen or stiff joints, or morning stiffness lasting more than 30 minutes, suggest inflammation in the joints rather than a running injury. See a doctor within days: early treatment protects the joints.',
-    sources: sources('nice-ng100', 'evidence-s3'),
   },
   {
     id: 'persistent-swelling',

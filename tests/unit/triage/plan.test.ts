@@ -25,13 +25,13 @@ describe('load plan', () => {
     const r = triage({ ...itb, training: { longestRunSpikePct: 45 } });
     const steps = text(r.plan.load.steps);
     expect(steps).toMatch(/45 % longer/);
-    expect(steps).toMatch(/hazard ratio 1\.52/);
+    expect(steps).toMatch(/rate ratio 1\.52/);
     expect(steps).toMatch(/Cap your longest run at your previous 30-day longest/);
     expect(r.sources.map((s) => s.id)).toContain('frandsen-2025');
   });
 
   it.each([[15, 1.64], [30, 1.64], [31, 1.52], [100, 1.52], [150, 2.28]])('spike %i %% -> HRR %f', (pct, hrr) => {
-    expect(text(triage({ ...itb, training: { longestRunSpikePct: pct } }).plan.load.steps)).toContain(`hazard ratio ${hrr}`);
+    expect(text(triage({ ...itb, training: { longestRunSpikePct: pct } }).plan.load.steps)).toContain(`rate ratio ${hrr}`);
   });
 
   it('undoes a weekly rise, holds a week, builds in small steps, and is honest about the 10 % rule', () => {
