@@ -176,6 +176,17 @@ export const WARNING_SIGNS: readonly WarningSignRule[] = [
     sources: sources('nice-ng12', 'evidence-s3'),
   },
   {
+    id: 'night-pain',
+    care: 'see-clinician',
+    // Night pain with an obvious cause (a training jump, known arthritis) is still a reason to
+    // be examined (§3), but it does not point to one condition: the ranking names it.
+    condition: null,
+    when: all(when('at-night'), not(unexplainedNightPain)),
+    message:
+      'Pain that wakes you at night is more than ordinary training soreness. Stop the running that provokes it and book a doctor or physio within days.',
+    sources: sources('nice-ng12', 'evidence-s3'),
+  },
+  {
     id: 'persistent-swelling',
     care: 'see-clinician',
     condition: ['meniscal-irritation', 'osteoarthritis-flare', 'inflammatory-arthritis', 'ligament-injury', 'posterior-knee-irritation', 'serious-bone-pathology'],
