@@ -202,7 +202,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
     features: [
       f(ageFrom(45), 1.5, ageText), f(ageFrom(60), 0.7, 'Age 60 or over'),
       f(ageFrom(8, 34), -3, ageText), f(ageFrom(35, 44), -0.5, ageText),
-      H('known-knee-arthritis', 3),
+      H('known-knee-arthritis', 2.5),
       L('whole-knee', 1.5), L('inside', 0.5), L('joint-line', 0.5), L('front', 0.3),
       f(notAt('whole-knee', 'inside', 'joint-line', 'front', 'outside', 'back', 'above-kneecap', 'below-kneecap'), -2, 'The knee joint itself is not sore'),
       F('stiffness', 1), F('dull-ache', 0.5),
@@ -212,7 +212,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
       W('stairs', 0.7), W('long-runs', 0.5), W('squatting-kneeling', 0.3),
       SW('mild-settles', 1), SW('persistent', 0.3), SW('rapid-after-injury', -1),
       // A flare shows itself as stiffness or swelling (NICE NG226); with neither, look elsewhere.
-      f(not(any(feels('stiffness'), when('next-morning'), stiffMinutes(1), swelling('mild-settles', 'persistent'), at('whole-knee'))), -1.5, 'No stiffness or swelling'),
+      f(not(any(feels('stiffness'), when('next-morning'), stiffMinutes(1), swelling('mild-settles', 'persistent'), at('whole-knee'))), -2, 'No stiffness or swelling'),
       f(injured, -1, 'It started with a twist, fall or blow'),
       S('multiple-joints', -0.5),
     ],

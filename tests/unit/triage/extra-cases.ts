@@ -115,4 +115,28 @@ export const EXTRA_CASES: ExtraCase[] = [
   make('X29', 'Bone stress picture without a tested tender spot: prior stress fracture, low energy, pain through runs after a jump.', 'see-clinician', 'bone-stress-injury', {
     age: 23, sex: 'female', locations: ['inside'], timing: ['whole-run'], feel: ['dull-ache'], worseWith: ['long-runs'], history: ['prior-bone-stress', 'low-energy-or-missed-periods'], durationDays: 18, settlesWithin48h: false, training: { weeklyChangePct: 40, newRunner: true },
   }),
+  make('X30', 'Child with fever and a swollen (not red) knee and a limp: infection first, hip second.', 'emergency', 'septic-arthritis', {
+    age: 9, locations: ['whole-knee'], timing: ['at-rest'], swelling: 'persistent', signs: ['fever-unwell', 'limp'], durationDays: 1,
+  }),
+  make('X31', 'Calf swelling in a runner with known knee arthritis and fullness behind the knee (Baker cyst mimic).', 'same-day', 'dvt', {
+    age: 60, locations: ['back'], timing: ['after-run', 'at-rest'], feel: ['pressure-fullness'], swelling: 'mild-settles', signs: ['calf-swelling'], history: ['known-knee-arthritis'], durationDays: 10,
+  }),
+  make('X32', 'Unexplained night and rest pain at 45, training unchanged.', 'see-clinician', 'serious-bone-pathology', {
+    age: 45, locations: ['whole-knee'], timing: ['at-night', 'at-rest'], feel: ['dull-ache'], durationDays: 35, training: { weeklyChangePct: 0 },
+  }),
+  make('X33', 'Night pain after a big mileage jump: still a reason to be examined.', 'see-clinician', 'bone-stress-injury', {
+    age: 27, sex: 'female', locations: ['inside'], timing: ['at-night', 'whole-run'], feel: ['dull-ache'], worseWith: ['long-runs'], history: ['low-energy-or-missed-periods'], durationDays: 20, settlesWithin48h: false, training: { weeklyChangePct: 45 },
+  }),
+  make('X34', 'ITB pattern, ten days off running and no better.', 'see-clinician', 'itb-syndrome', {
+    age: 35, locations: ['outside'], timing: ['late-in-run'], feel: ['sharp'], worseWith: ['downhill'], durationDays: 30, settlesWithin48h: false, restedWeekNoBetter: true,
+  }),
+  make('X35', 'Pes anserine in a woman who also has knee arthritis, but no stiffness or swelling.', 'modify-load', 'pes-anserine-pain', {
+    age: 60, sex: 'female', locations: ['inside'], timing: ['after-run'], feel: ['dull-ache'], worseWith: ['stairs'], history: ['known-knee-arthritis'], durationDays: 25, settlesWithin48h: false,
+  }),
+  make('X36', 'Known arthritis, brief stiffness after long runs that settles: keep running with care.', 'keep-running', 'osteoarthritis-flare', {
+    age: 68, locations: ['whole-knee'], timing: ['after-run', 'next-morning'], feel: ['stiffness', 'dull-ache'], worseWith: ['long-runs'], morningStiffnessMinutes: 10, history: ['known-knee-arthritis'], durationDays: 60, settlesWithin48h: true,
+  }),
+  make('X37', 'Fat pad pinch that is gone within a day: keep running with care.', 'keep-running', 'fat-pad-irritation', {
+    age: 33, locations: ['below-kneecap'], timing: ['after-run'], feel: ['pinching'], worseWith: ['straightening'], durationDays: 6, settlesWithin48h: true,
+  }),
 ];
