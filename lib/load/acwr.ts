@@ -3,7 +3,7 @@
 // effect (Impellizzeri et al., Sports Med 2021), and in runners it had a negative dose-response
 // (Frandsen et al., BJSM 2025). It is never used as an injury threshold here.
 import { DAY_MS, lowerBound } from './runs';
-import type { PreparedRun } from './runs';
+import type { SortedRuns } from './runs';
 
 /** Williams et al., BJSM 2017;51:209-210: lambda = 2 / (N + 1). */
 export const ACUTE_LAMBDA = 2 / (7 + 1);
@@ -26,14 +26,14 @@ export interface Acwr {
  * MIN_HISTORY_DAYS of history or no chronic load. Both averages start at 0 before the first
  * day considered.
  */
-export function ewmaAcwr(sorted: readonly PreparedRun[], today: number, limitMs: number): Acwr | null {
+export function ewmaAcwr(sorted: SortedRuns, today: number, limitMs: number): Acwr | null {
   const end = lowerBound(sorted, limitMs + 1);
   if (end === 0) return null;
-  const firstDay = sorted[0]!.day;
+  const firstDay = sorted.day[0]!;
   if (today - firstDay + 1 < MIN_HISTORY_DAYS) return null;
   const from = Math.max(firstDay, today - MAX_LOOKBACK_DAYS + 1);
   const daily = new Float64Array(today - from + 1);
-  for (let i = lowerBound(sorted, from * DAY_MS); i < end; i++) daily[sorted[i]!.day - from]! += sorted[i]!.km;
+  for (let i = lowerBound(sorted, from * DAY_MS); i < end; i++) daily[sorted.day[i]! - from]! += sorted.km[i]!;
   let acute = 0;
   let chronic = 0;
   for (let d = 0; d < daily.length; d++) {

@@ -1,10 +1,10 @@
 // What loadWarnings and weekSummary share: sanitized settings, the runs up to "now" sorted once,
-// and their spikes computed once.
+// and their 30-day longest runs computed once.
 import { DEFAULT_SETTINGS } from '../settings/defaults';
 import { dayOfMs, parseDay, parseWallClockMs } from './dates';
-import { DAY_MS, lowerBound, prepareRuns } from './runs';
-import type { PreparedRun } from './runs';
-import { spikesOfSorted } from './spikes';
+import { DAY_MS, headOf, lowerBound, prepareRuns } from './runs';
+import type { SortedRuns } from './runs';
+import { longestPrior30d, spikePercent, spikeRow } from './spikes';
 import type { LoadSettings, Run, RunSpike } from './types';
 
 export interface LoadOptions {
@@ -22,9 +22,9 @@ export interface LoadOptions {
 
 export interface LoadContext {
   /** Valid runs up to the cut-off, ascending. */
-  sorted: PreparedRun[];
-  /** Aligned with `sorted`. */
-  spikes: RunSpike[];
+  sorted: SortedRuns;
+  /** Longest run of the previous 30 days for each of `sorted`, NaN for none (see longestPrior30d). */
+  longest: Float64Array;
   today: number;
   /** Inclusive cut-off, wall-clock ms: end of `today`, or `now`. */
   limitMs: number;
@@ -61,10 +61,10 @@ export function loadContext(runs: Run[], settings: LoadSettings, today: string, 
   const cutAtNow = nowMs !== null && dayOfMs(nowMs) === day;
   const limitMs = cutAtNow ? nowMs : (day + 1) * DAY_MS - 1;
   const all = prepareRuns(runs);
-  const sorted = all.slice(0, lowerBound(all, limitMs + 1));
+  const sorted = headOf(all, lowerBound(all, limitMs + 1));
   return {
     sorted,
-    spikes: spikesOfSorted(sorted),
+    longest: longestPrior30d(sorted),
     today: day,
     limitMs,
     cutAtNow,
@@ -73,12 +73,24 @@ export function loadContext(runs: Run[], settings: LoadSettings, today: string, 
   };
 }
 
+/** Spike % of the i-th run of the context, null without a baseline. */
+export function spikePctAt(ctx: LoadContext, i: number): number | null {
+  const prior = ctx.longest[i]!;
+  return Number.isNaN(prior) ? null : spikePercent(ctx.sorted.km[i]!, prior);
+}
+
+/** The contract's spike row of the i-th run of the context. */
+export function spikeAt(ctx: LoadContext, i: number): RunSpike {
+  return spikeRow(ctx.sorted, ctx.longest, i);
+}
+
 /** Total km per gear id (shoes), for the shoe reminder; runs without a gear id are left out. */
 export function kmByGear(runs: Run[]): Map<string, number> {
   const totals = new Map<string, number>();
-  for (const p of prepareRuns(runs)) {
-    const gear = p.run.gearId;
-    if (typeof gear === 'string' && gear !== '') totals.set(gear, (totals.get(gear) ?? 0) + p.km);
+  const sorted = prepareRuns(runs);
+  for (let i = 0; i < sorted.length; i++) {
+    const gear = sorted.runs[i]!.gearId;
+    if (typeof gear === 'string' && gear !== '') totals.set(gear, (totals.get(gear) ?? 0) + sorted.km[i]!);
   }
   return totals;
 }

@@ -3,7 +3,7 @@
 // than 10 % longer than the 30-day longest raised the overuse-injury rate (Frandsen et al., BJSM
 // 2025;59:1203-1210), while the week-to-week ratio showed no relationship.
 import { DAY_MS, prepareRuns } from './runs';
-import type { PreparedRun } from './runs';
+import type { SortedRuns } from './runs';
 import type { Run, RunSpike, WarningLevel } from './types';
 
 /** 30 × 24 h, on the wall clock. */
@@ -15,26 +15,26 @@ export const SPIKE_WINDOW_MS = 30 * DAY_MS;
  * identical start are not before one another, so a group of equal starts is answered first and
  * only then enters the window. A monotonic deque keeps the window's maximum: O(n) after the sort.
  */
-export function longestPrior30d(sorted: readonly PreparedRun[]): (number | null)[] {
-  const n = sorted.length;
-  const out: (number | null)[] = new Array(n);
+export function longestPrior30d(sorted: SortedRuns): Float64Array {
+  const { ms: msOf, km: kmOf, length: n } = sorted;
+  const out = new Float64Array(n); // NaN: no run in the window
   // Indices into `sorted`, starts ascending, km strictly decreasing: the front is the maximum.
   const deque = new Int32Array(n);
   let head = 0;
   let tail = 0;
   let i = 0;
   while (i < n) {
-    const ms = sorted[i]!.ms;
+    const ms = msOf[i]!;
     let groupEnd = i + 1;
-    while (groupEnd < n && sorted[groupEnd]!.ms === ms) groupEnd++;
+    while (groupEnd < n && msOf[groupEnd]! === ms) groupEnd++;
     const from = ms - SPIKE_WINDOW_MS;
-    while (head < tail && sorted[deque[head]!]!.ms < from) head++;
-    const longest = head < tail ? sorted[deque[head]!]!.km : null;
+    while (head < tail && msOf[deque[head]!]! < from) head++;
+    const longest = head < tail ? kmOf[deque[head]!]! : Number.NaN;
     for (let j = i; j < groupEnd; j++) out[j] = longest;
     for (let j = i; j < groupEnd; j++) {
-      const km = sorted[j]!.km;
+      const km = kmOf[j]!;
       // An older run no longer than a newer one can never be the maximum again.
-      while (head < tail && sorted[deque[tail - 1]!]!.km <= km) tail--;
+      while (head < tail && kmOf[deque[tail - 1]!]! <= km) tail--;
       deque[tail++] = j;
     }
     i = groupEnd;
@@ -47,13 +47,19 @@ export function spikePercent(km: number, longest: number | null): number | null 
   return longest === null || longest === 0 ? null : (km / longest - 1) * 100;
 }
 
+/** The spike row of the i-th sorted run, given longestPrior30d's result. */
+export function spikeRow(sorted: SortedRuns, longest: Float64Array, i: number): RunSpike {
+  const prior = Number.isNaN(longest[i]!) ? null : longest[i]!;
+  const km = sorted.km[i]!;
+  return { start: sorted.runs[i]!.start, km, longestPrior30dKm: prior, spikePct: spikePercent(km, prior) };
+}
+
 /** Spike rows for runs already prepared (sorted), aligned with `sorted`. */
-export function spikesOfSorted(sorted: readonly PreparedRun[]): RunSpike[] {
+export function spikesOfSorted(sorted: SortedRuns): RunSpike[] {
   const longest = longestPrior30d(sorted);
-  return sorted.map((p, i) => {
-    const prior = longest[i]!;
-    return { start: p.run.start, km: p.km, longestPrior30dKm: prior, spikePct: spikePercent(p.km, prior) };
-  });
+  const rows: RunSpike[] = new Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) rows[i] = spikeRow(sorted, longest, i);
+  return rows;
 }
 
 /**

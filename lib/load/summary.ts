@@ -2,7 +2,7 @@
 // progress is compared like with like: its days so far against the same days of last week (up to
 // the same minute when `now` is known), so a Monday morning never reads as a "-90 %" week.
 import { formatDay, parseDay, weekStartDay } from './dates';
-import { loadContext } from './context';
+import { loadContext, spikeAt, spikePctAt } from './context';
 import type { LoadContext, LoadOptions } from './context';
 import { DAY_MS, lowerBound, sumKm } from './runs';
 import { spikeLevel } from './spikes';
@@ -53,7 +53,7 @@ export function comparedSpan(weekStart: number, comparedDays: number, locale: st
 
 /** The week starting on day number `ws` (already a week start), from a prepared context. */
 export function summarizeWeek(ctx: LoadContext, ws: number, weekStart: string): WeekSummary {
-  const { sorted, spikes, settings, locale } = ctx;
+  const { sorted, settings, locale } = ctx;
   const startMs = ws * DAY_MS;
   const endMs = (ws + 7) * DAY_MS; // exclusive
   const prevFull = sumKm(sorted, lowerBound(sorted, startMs - 7 * DAY_MS), lowerBound(sorted, startMs));
@@ -83,12 +83,17 @@ export function summarizeWeek(ctx: LoadContext, ws: number, weekStart: string): 
   let changePct = previousWeekKm > 0 ? (weekKm / previousWeekKm - 1) * 100 : null;
   if (partial && changePct !== null && changePct < 0) changePct = null;
 
-  let biggestSpike: RunSpike | null = null;
+  let biggest = -1;
+  let biggestPct = Number.NEGATIVE_INFINITY;
   for (let i = from; i < to; i++) {
-    const s = spikes[i]!;
+    const pct = spikePctAt(ctx, i);
     // >= : on a tie the later run is the one the runner remembers.
-    if (s.spikePct !== null && (biggestSpike === null || s.spikePct >= biggestSpike.spikePct!)) biggestSpike = s;
+    if (pct !== null && pct >= biggestPct) {
+      biggest = i;
+      biggestPct = pct;
+    }
   }
+  const biggestSpike: RunSpike | null = biggest < 0 ? null : spikeAt(ctx, biggest);
   const spikeLvl = spikeLevel(biggestSpike?.spikePct ?? null, settings.spikePct);
   const level = maxLevel(weeklyLevel(changePct, settings.weeklyIncreasePct), spikeLvl);
 

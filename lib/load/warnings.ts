@@ -3,12 +3,12 @@
 // EWMA ACWR as context, shoe distance. Numbers are in km; sentences in the runner's units.
 import { ewmaAcwr } from './acwr';
 import { formatDay, weekStartDay } from './dates';
-import { loadContext } from './context';
+import { loadContext, spikeAt, spikePctAt } from './context';
 import type { LoadContext, LoadOptions } from './context';
 import { frandsenBand, spikeLevel } from './spikes';
 import { comparedSpan, summarizeWeek, weeklyLevel } from './summary';
 import type { WeekSummary } from './summary';
-import { lowerBound, DAY_MS } from './runs';
+import { DAY_MS, lowerBound, sumKm } from './runs';
 import type { LoadSettings, LoadWarning, Run } from './types';
 import { formatDistance, formatNumber, formatPercent, formatShortDate } from './units';
 
@@ -63,13 +63,17 @@ function dist(ctx: LoadContext, km: number, digits = 1): string {
 }
 
 function spikeWarning(ctx: LoadContext): LoadWarning | null {
-  const { sorted, spikes, settings, locale } = ctx;
+  const { sorted, settings, locale } = ctx;
   const from = lowerBound(sorted, (ctx.today - SPIKE_LOOKBACK_DAYS + 1) * DAY_MS);
   if (from >= sorted.length) return null;
   let pick = -1;
+  let pickPct = Number.NEGATIVE_INFINITY;
   for (let i = from; i < sorted.length; i++) {
-    const pct = spikes[i]!.spikePct;
-    if (pct !== null && (pick < 0 || pct >= spikes[pick]!.spikePct!)) pick = i;
+    const pct = spikePctAt(ctx, i);
+    if (pct !== null && pct >= pickPct) {
+      pick = i;
+      pickPct = pct;
+    }
   }
   const threshold = settings.spikePct;
   if (pick < 0) {
@@ -78,18 +82,18 @@ function spikeWarning(ctx: LoadContext): LoadWarning | null {
     return {
       kind: 'spike',
       level: 'ok',
-      message: `Your ${dist(ctx, sorted[last]!.km)} run on ${formatShortDate(sorted[last]!.day, locale)} had no run in the 30 days before it to compare with.`,
-      numbers: { runStart: spikes[last]!.start, runKm: sorted[last]!.km, longestPrior30dKm: null, spikePct: null, thresholdPct: threshold, band: null, hrr: null },
+      message: `Your ${dist(ctx, sorted.km[last]!)} run on ${formatShortDate(sorted.day[last]!, locale)} had no run in the 30 days before it to compare with.`,
+      numbers: { runStart: sorted.runs[last]!.start, runKm: sorted.km[last]!, longestPrior30dKm: null, spikePct: null, thresholdPct: threshold, band: null, hrr: null },
       evidence: 'strongest-running-signal',
       source: SOURCES.spike,
     };
   }
-  const s = spikes[pick]!;
+  const s = spikeAt(ctx, pick);
   const pct = s.spikePct!;
   const longest = s.longestPrior30dKm!;
   const level = spikeLevel(pct, threshold);
   const { band, hrr } = frandsenBand(pct);
-  const run = `Your ${dist(ctx, s.km)} run on ${formatShortDate(sorted[pick]!.day, locale)}`;
+  const run = `Your ${dist(ctx, s.km)} run on ${formatShortDate(sorted.day[pick]!, locale)}`;
   const prior = `your longest run in the previous 30 days (${dist(ctx, longest)})`;
   let message: string;
   if (level !== 'ok') {
@@ -180,7 +184,7 @@ function breakWarning(ctx: LoadContext): LoadWarning | null {
   const n = sorted.length;
   if (n === 0) return null;
   const note = 'start shorter and easier than before and add distance over a few weeks';
-  const lastDay = sorted[n - 1]!.day;
+  const lastDay = sorted.day[n - 1]!;
   const idle = today - lastDay; // days since the last run, today included
   if (idle >= BREAK_DAYS) {
     return {
@@ -194,14 +198,13 @@ function breakWarning(ctx: LoadContext): LoadWarning | null {
   }
   // The most recent return from a break, if it falls in the last four weeks.
   for (let i = n - 1; i > 0; i--) {
-    const back = sorted[i]!.day;
+    const back = sorted.day[i]!;
     if (back <= today - RETURN_NOTE_DAYS) break;
-    const before = sorted[i - 1]!.day;
+    const before = sorted.day[i - 1]!;
     const gap = back - before - 1; // full days with no run between the two runs
     if (gap >= BREAK_DAYS) {
       const since = lowerBound(sorted, back * DAY_MS);
-      let kmSince = 0;
-      for (let j = since; j < n; j++) kmSince += sorted[j]!.km;
+      const kmSince = sumKm(sorted, since, n);
       return {
         kind: 'break',
         level: 'caution',

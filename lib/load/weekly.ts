@@ -31,17 +31,17 @@ export function weeklyTotals(runs: Run[], opts: WeeklyTotalsOptions): WeekTotal[
   const weekStartsOn: WeekStart = options.weekStartsOn === 'sunday' ? 'sunday' : 'monday';
   const untilDay = options.until === undefined ? null : parseDay(options.until);
 
-  const first = weekStartDay(sorted[0]!.day, weekStartsOn);
-  const last = weekStartDay(untilDay ?? sorted[sorted.length - 1]!.day, weekStartsOn);
+  const first = weekStartDay(sorted.day[0]!, weekStartsOn);
+  const last = weekStartDay(untilDay ?? sorted.day[sorted.length - 1]!, weekStartsOn);
   if (last < first) return [];
 
   const count = (last - first) / 7 + 1;
   const km = new Float64Array(count);
   const n = new Uint32Array(count);
-  for (const run of sorted) {
-    const week = (weekStartDay(run.day, weekStartsOn) - first) / 7;
+  for (let i = 0; i < sorted.length; i++) {
+    const week = (weekStartDay(sorted.day[i]!, weekStartsOn) - first) / 7;
     if (week >= count) break; // sorted: every later run is past `until` too
-    km[week]! += run.km;
+    km[week]! += sorted.km[i]!;
     n[week]!++;
   }
   const rows: WeekTotal[] = new Array(count);

@@ -66,34 +66,38 @@ function median(values: number[]): number {
 let failures = 0;
 let sink = 0; // keeps results alive so nothing is optimized away
 
-function measure(runs: Run[], iterations: number) {
-  const t = { weekly: [] as number[], spikes: [] as number[], warnings: [] as number[], total: [] as number[] };
-  for (let i = 0; i < 5 + iterations; i++) {
-    const t0 = performance.now();
-    const weeks = weeklyTotals(runs, { weekStartsOn: 'monday' });
-    const t1 = performance.now();
-    const spikes = runSpikes(runs);
-    const t2 = performance.now();
-    const warnings = loadWarnings(runs, settings, today, { shoeKm: 650, locale: 'en-GB' });
-    const t3 = performance.now();
-    sink += weeks.length + spikes.length + warnings.length;
-    if (i === 0) {
-      const totalKm = runs.reduce((s, r) => s + r.km, 0);
-      const weeklyKm = weeks.reduce((s, w) => s + w.km, 0);
-      const weeklyRuns = weeks.reduce((s, w) => s + w.runs, 0);
-      if (weeklyRuns !== runs.length || Math.abs(weeklyKm - totalKm) > 1e-6 * totalKm || spikes.length !== runs.length || warnings.length === 0) {
-        console.error(`wrong results at n=${runs.length}`);
-        failures++;
-      }
-    }
-    if (i >= 5) {
-      t.weekly.push(t1 - t0);
-      t.spikes.push(t2 - t1);
-      t.warnings.push(t3 - t2);
-      t.total.push(t3 - t0);
+interface Timing {
+  weekly: number[];
+  spikes: number[];
+  warnings: number[];
+  total: number[];
+}
+
+/** One timed pass over `runs`; the first pass at each size also checks the results add up. */
+function pass(runs: Run[], timing: Timing | null, check: boolean): void {
+  const t0 = performance.now();
+  const weeks = weeklyTotals(runs, { weekStartsOn: 'monday' });
+  const t1 = performance.now();
+  const spikes = runSpikes(runs);
+  const t2 = performance.now();
+  const warnings = loadWarnings(runs, settings, today, { shoeKm: 650, locale: 'en-GB' });
+  const t3 = performance.now();
+  sink += weeks.length + spikes.length + warnings.length;
+  if (check) {
+    const totalKm = runs.reduce((s, r) => s + r.km, 0);
+    const weeklyKm = weeks.reduce((s, w) => s + w.km, 0);
+    const weeklyRuns = weeks.reduce((s, w) => s + w.runs, 0);
+    if (weeklyRuns !== runs.length || Math.abs(weeklyKm - totalKm) > 1e-6 * totalKm || spikes.length !== runs.length || warnings.length === 0) {
+      console.error(`wrong results at n=${runs.length}`);
+      failures++;
     }
   }
-  return { weekly: median(t.weekly), spikes: median(t.spikes), warnings: median(t.warnings), total: median(t.total) };
+  if (timing) {
+    timing.weekly.push(t1 - t0);
+    timing.spikes.push(t2 - t1);
+    timing.warnings.push(t3 - t2);
+    timing.total.push(t3 - t0);
+  }
 }
 
 function allPairsSpikesMs(runs: Run[]): number {
@@ -112,14 +116,24 @@ function allPairsSpikesMs(runs: Run[]): number {
 }
 
 const fmt = (x: number, digits = 2) => x.toFixed(digits).padStart(8);
-console.log(`base: ${base.length} real runs (runner-a + runner-c), tiled by ${periodS / DAY_S} days; today ${today}; median of 25 after 5 warm-ups`);
-console.log(`${'n'.padStart(7)} ${'weekly'.padStart(8)} ${'spikes'.padStart(8)} ${'warnings'.padStart(8)} ${'total ms'.padStart(8)}  ns/(n·log2 n)`);
-const rows: { n: number; total: number }[] = [];
-for (const n of [1_000, 2_000, TARGET_N, 5_000, 10_000, 20_000]) {
-  const r = measure(buildRuns(n), 25);
-  rows.push({ n, total: r.total });
-  console.log(`${String(n).padStart(7)} ${fmt(r.weekly)} ${fmt(r.spikes)} ${fmt(r.warnings)} ${fmt(r.total)}  ${fmt((r.total * 1e6) / (n * Math.log2(n)), 1)}`);
+console.log(`base: ${base.length} real runs (runner-a + runner-c), tiled by ${periodS / DAY_S} days; today ${today}; median of 25 rounds after 5 warm-ups, sizes interleaved`);
+console.log(`${'n'.padStart(7)} ${'weekly'.padStart(8)} ${'spikes'.padStart(8)} ${'warnings'.padStart(8)} ${'total ms'.padStart(8)} ${'best'.padStart(8)}  ns/(n·log2 n), median`);
+// Sizes are interleaved round by round, so a busy neighbour on the machine slows every size alike
+// instead of skewing the scaling.
+const SIZES = [1_000, 2_000, TARGET_N, 5_000, 10_000, 20_000];
+const WARMUP = 5;
+const ROUNDS = 25;
+const sets = SIZES.map((n) => buildRuns(n));
+const timings: Timing[] = SIZES.map(() => ({ weekly: [], spikes: [], warnings: [], total: [] }));
+for (let round = 0; round < WARMUP + ROUNDS; round++) {
+  sets.forEach((runs, k) => pass(runs, round < WARMUP ? null : timings[k]!, round === 0));
 }
+const rows = SIZES.map((n, k) => {
+  const t = timings[k]!;
+  const r = { n, weekly: median(t.weekly), spikes: median(t.spikes), warnings: median(t.warnings), total: median(t.total), best: Math.min(...t.total) };
+  console.log(`${String(n).padStart(7)} ${fmt(r.weekly)} ${fmt(r.spikes)} ${fmt(r.warnings)} ${fmt(r.total)} ${fmt(r.best)}  ${fmt((r.total * 1e6) / (n * Math.log2(n)), 1)}`);
+  return r;
+});
 
 const small = rows[0]!;
 const large = rows.at(-1)!;
