@@ -21,7 +21,11 @@ export default defineConfig({
     name: 'Knee Check',
     description:
       'Why does my knee hurt after running? A private checker with a plan, and knee-load badges on your running log.',
-    permissions: ['storage'],
+    // scripting: register the content script for the sites the runner adds (lib/permissions).
+    permissions: ['storage', 'scripting'],
+    // Nothing beyond the supported sites at install: a site the runner adds is asked for, one
+    // origin at a time, from a click in options (Firefox keeps this only in MV3 builds: --mv3).
+    optional_host_permissions: ['https://*/*'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
