@@ -212,7 +212,8 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
       W('stairs', 0.7), W('long-runs', 0.5), W('squatting-kneeling', 0.3),
       SW('mild-settles', 1), SW('persistent', 0.3), SW('rapid-after-injury', -1),
       // A flare shows itself as stiffness or swelling (NICE NG226); with neither, look elsewhere.
-      f(not(any(feels('stiffness'), when('next-morning'), stiffMinutes(1), swelling('mild-settles', 'persistent'), at('whole-knee'))), -2, 'No stiffness or swelling'),
+      // Pain the next morning is a timing, not stiffness: it does not count as either.
+      f(not(any(feels('stiffness'), stiffMinutes(1), swelling('mild-settles', 'persistent'), at('whole-knee'))), -2, 'No stiffness or swelling'),
       f(injured, -1, 'It started with a twist, fall or blow'),
       S('multiple-joints', -0.5),
     ],

@@ -1,4 +1,5 @@
-// Every shared clinical vignette (../shared/vignettes/*.jsonl, read from disk at test time).
+// Every clinical vignette, read from disk at test time: the shared set (../shared/vignettes) and
+// our held-out set written blind from the evidence (tests/fixtures/vignettes), scored the same way.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,15 +8,20 @@ import { SIGNS, careRank, triage } from '../../../lib/triage';
 import { judge, parseVignettes, scoreVignettes, type Vignette } from '../../../lib/triage/vignettes';
 import { expectValidResult } from './helpers';
 
-// tests/unit/triage -> repo root -> ../shared
-const dir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/vignettes');
-const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
-const vignettes: Vignette[] = files.flatMap((f) => parseVignettes(readFileSync(join(dir, f), 'utf8'), f));
+const here = dirname(fileURLToPath(import.meta.url));
+const SETS = [
+  // tests/unit/triage -> repo root -> ../shared
+  { name: 'shared vignettes', dir: resolve(here, '../../../../shared/vignettes'), minimum: 24 },
+  { name: 'held-out vignettes', dir: resolve(here, '../../fixtures/vignettes'), minimum: 60 },
+];
 
-describe('shared vignettes', () => {
+describe.each(SETS)('$name', ({ dir, minimum }) => {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
+  const vignettes: Vignette[] = files.flatMap((f) => parseVignettes(readFileSync(join(dir, f), 'utf8'), f));
+
   it('are found on disk', () => {
     expect(files.length).toBeGreaterThan(0);
-    expect(vignettes.length).toBeGreaterThanOrEqual(24);
+    expect(vignettes.length).toBeGreaterThanOrEqual(minimum);
   });
 
   it.each(vignettes.map((v) => [v.id, v] as const))('%s', (_id, v) => {
