@@ -1,0 +1,40 @@
+// Background side of user-added sites: keep the registered content script in step with
+// settings.customSites and the browser's granted origins. Runs on every service-worker start
+// (and browser startup, install or update), whenever settings change, and whenever the runner
+// grants or revokes a site (from options, or in the browser's own extension settings).
+import { browser } from '#imports';
+import { sanitizeSettings } from '../settings/defaults';
+import { settingsItem } from '../settings/storage';
+import {
+  createSerialSync,
+  scriptFilesFromManifest,
+  syncCustomSiteRegistration,
+  type PermissionsLike,
+  type ScriptingLike,
+  type SyncOutcome,
+} from './index';
+
+/** Wire the listeners (call synchronously at the top of the background). Returns the sync, for tests. */
+export function startCustomSiteSync(): () => Promise<SyncOutcome> {
+  const sync = createSerialSync(() =>
+    syncCustomSiteRegistration({
+      scripting: browser.scripting as unknown as ScriptingLike,
+      permissions: browser.permissions as unknown as PermissionsLike,
+      loadCustomSites: async () => sanitizeSettings(await settingsItem.getValue()).customSites,
+      scriptFiles: scriptFilesFromManifest(browser.runtime.getManifest()),
+    }),
+  );
+  const run = () => {
+    void sync().then((outcome) => {
+      // The extension's own console only (never a page's).
+      if (outcome.action === 'failed') console.warn(`Knee Check: could not update your added sites (${outcome.error}).`);
+    });
+  };
+  settingsItem.watch(run);
+  browser.permissions.onAdded.addListener(run);
+  browser.permissions.onRemoved.addListener(run);
+  browser.runtime.onStartup.addListener(run);
+  browser.runtime.onInstalled.addListener(run);
+  run();
+  return sync;
+}
