@@ -1,8 +1,11 @@
 import { browser, defineBackground } from '#imports';
+import { startCustomSiteSync } from '@/lib/permissions/background';
 
 export default defineBackground(() => {
   // Opening the options page the first time helps the runner set units and thresholds.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.runtime.openOptionsPage();
   });
+  // Sites the runner added: content script registered for those both added and granted.
+  startCustomSiteSync();
 });
