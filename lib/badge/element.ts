@@ -1,0 +1,144 @@
+// The badge: a custom element (valid custom-element name, open shadow root) styled by one shared
+// constructable stylesheet, built with textContent only (never innerHTML).
+//
+// Why no customElements.define: a content script runs in an isolated world where
+// `window.customElements` is null (Chromium), and a class defined there could not be upgraded in
+// the page's registry anyway. An undefined element with a valid custom-element name still takes
+// attachShadow, which is all the badge needs. If the page has defined our name itself (its
+// constructor would run on our element), a suffixed name is used instead.
+import { BADGE_CSS } from './styles';
+import type { BadgeView } from './view';
+
+export const BADGE_TAG = 'knee-check-badge';
+/** Attribute on the host holding the anchor key it describes. */
+export const KEY_ATTR = 'data-knee-check-key';
+
+interface Parts {
+  wrap: HTMLElement;
+  chip: HTMLButtonElement;
+  label: HTMLElement;
+  text: HTMLElement;
+  tip: HTMLElement;
+}
+
+export interface BadgeKit {
+  /** The tag name in use ("knee-check-badge" unless the page took it). */
+  readonly tag: string;
+  /** A new, empty badge host for an anchor key. */
+  create(key: string): HTMLElement;
+  /** Fill (or refill) a badge. */
+  render(host: Element, view: BadgeView): void;
+  /** Is this node one of this kit's badge hosts? */
+  isBadge(node: Node): node is HTMLElement;
+}
+
+/** Can we own elements of this name: not defined by the page, and accepting our shadow root? */
+function usable(doc: Document, tag: string): boolean {
+  try {
+    const probe = doc.createElement(tag);
+    probe.attachShadow({ mode: 'open' });
+    return !probe.matches(':defined');
+  } catch {
+    return false;
+  }
+}
+
+export function resolveBadgeTag(doc: Document, base = BADGE_TAG): string {
+  let tag = base;
+  for (let i = 0; i < 5 && !usable(doc, tag); i++) tag = `${base}-${crypto.getRandomValues(new Uint32Array(1))[0]!.toString(36)}`;
+  return tag;
+}
+
+let sheet: CSSStyleSheet | null | undefined;
+
+export function createBadgeKit(doc: Document, tag = resolveBadgeTag(doc)): BadgeKit {
+  const parts = new WeakMap<Element, Parts>();
+  const make = <K extends keyof HTMLElementTagNameMap>(name: K, parent: Node, text?: string) => {
+    const node = doc.createElement(name);
+    if (text !== undefined) node.textContent = text;
+    parent.appendChild(node);
+    return node;
+  };
+
+  function build(host: HTMLElement): void {
+    const root = host.attachShadow({ mode: 'open' });
+    try {
+      if (sheet === undefined) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(BADGE_CSS);
+      }
+      root.adoptedStyleSheets = [sheet!];
+    } catch {
+      // No constructable sheets in this world (or a foreign sheet refused): one <style> instead.
+      sheet = null;
+      make('style', root, BADGE_CSS);
+    }
+    const wrap = make('span', root);
+    const chip = make('button', wrap);
+    chip.type = 'button';
+    chip.setAttribute('aria-expanded', 'false');
+    chip.setAttribute('aria-describedby', 'tip');
+    make('i', chip).setAttribute('aria-hidden', 'true');
+    const label = make('b', chip);
+    const text = make('span', chip);
+    const tip = make('div', wrap);
+    tip.id = 'tip';
+    tip.setAttribute('role', 'tooltip');
+    tip.setAttribute('popover', 'manual');
+    parts.set(host, { wrap, chip, label, text, tip });
+
+    // Hover or focus opens the explanation; a click pins it open until the next click, blur or Escape.
+    let open = false;
+    let pinned = false;
+    const show = (next: boolean) => {
+      if (open === next) return;
+      open = next;
+      chip.setAttribute('aria-expanded', String(next));
+      try {
+        if (next) tip.showPopover();
+        else tip.hidePopover();
+      } catch {
+        // not connected, or already in that state
+      }
+    };
+    const close = () => {
+      pinned = false;
+      show(false);
+    };
+    chip.addEventListener('click', (event) => {
+      // The badge's own clicks never reach the row, link or chart it sits in.
+      event.stopPropagation();
+      event.preventDefault();
+      pinned = !pinned || !open;
+      show(pinned);
+    });
+    tip.addEventListener('click', (event) => event.stopPropagation());
+    chip.addEventListener('focus', () => show(true));
+    chip.addEventListener('blur', close);
+    chip.addEventListener('keydown', (event) => event.key === 'Escape' && close());
+    host.addEventListener('mouseenter', () => show(true));
+    host.addEventListener('mouseleave', () => pinned || root.activeElement === chip || show(false));
+  }
+
+  return {
+    tag,
+    create(key) {
+      const host = doc.createElement(tag);
+      host.setAttribute(KEY_ATTR, key);
+      build(host);
+      return host;
+    },
+    render(host, view) {
+      const p = parts.get(host);
+      if (!p) return;
+      p.wrap.className = view.level;
+      host.setAttribute('data-level', view.level);
+      p.label.textContent = view.label;
+      p.text.textContent = view.text;
+      p.chip.setAttribute('aria-label', view.ariaLabel);
+      p.tip.replaceChildren();
+      for (const line of [view.title, ...view.lines, view.evidence, view.cta]) make('p', p.tip, line);
+    },
+    isBadge: (node): node is HTMLElement => parts.has(node as Element),
+  };
+}

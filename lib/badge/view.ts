@@ -1,0 +1,60 @@
+// What one badge says, as plain strings: pure (no DOM), so it is tested without a page.
+// The chip carries the engine's own short text (units and locale already applied); the
+// explanation gives the numbers behind it, the thresholds used and how strong the evidence is.
+import { parseDay } from '../load/dates';
+import type { WeekSummary } from '../load/summary';
+import type { LoadSettings, WarningLevel } from '../load/types';
+import { formatDistance, formatPercent, formatShortDate } from '../load/units';
+
+export interface BadgeView {
+  level: WarningLevel;
+  /** Words that carry the level without colour. */
+  label: string;
+  /** The short line on the chip. */
+  text: string;
+  /** Accessible name of the chip. */
+  ariaLabel: string;
+  /** The explanation: a title, the numbers, the evidence, where to go next. */
+  title: string;
+  lines: string[];
+  evidence: string;
+  cta: string;
+}
+
+export const LEVEL_LABELS: Record<WarningLevel, string> = { ok: 'Load OK', caution: 'Caution', high: 'High load' };
+export const BADGE_CTA = 'Knee hurting? Open Knee Check from the toolbar.';
+export const BADGE_EVIDENCE =
+  'Evidence: a run much longer than your recent longest is the strongest running signal (5,205 runners, Frandsen 2025); the week-to-week change is weak evidence.';
+
+export function badgeView(summary: WeekSummary, settings: LoadSettings, locale?: string): BadgeView {
+  const km = (value: number) => formatDistance(value, settings.units, locale);
+  const pct = (value: number) => formatPercent(value, locale, true);
+  const verdict = (value: number, threshold: number) =>
+    `${value > threshold ? 'above' : 'within'} your ${pct(threshold)} threshold`;
+  const day = parseDay(summary.weekStart);
+  const { changePct, biggestSpike: spike, partial } = summary;
+
+  const lines = [
+    partial
+      ? `So far ${km(summary.weekKm)} in ${summary.comparedDays} day(s); the same days last week: ${km(summary.previousWeekKm)}.`
+      : `${km(summary.weekKm)} this week; ${km(summary.previousWeekKm)} the week before.`,
+    changePct !== null
+      ? `Weekly change ${pct(changePct)}: ${verdict(changePct, settings.weeklyIncreasePct)}.`
+      : `No weekly increase to compare with your ${pct(settings.weeklyIncreasePct)} threshold.`,
+    spike?.spikePct != null && spike.longestPrior30dKm !== null
+      ? `Longest-run spike: ${km(spike.km)} vs ${km(spike.longestPrior30dKm)}, the longest of the 30 days before (${pct(spike.spikePct)}): ${verdict(spike.spikePct, settings.spikePct)}.`
+      : `No run to compare with a longest run of the 30 days before (spike threshold ${pct(settings.spikePct)}).`,
+  ];
+  const label = LEVEL_LABELS[summary.level] ?? LEVEL_LABELS.ok;
+  const text = summary.text || km(summary.weekKm);
+  return {
+    level: summary.level,
+    label,
+    text,
+    ariaLabel: `Knee Check: ${label}. ${text}`,
+    title: `Knee load, ${day === null ? 'this week' : `week of ${formatShortDate(day, locale)}`}${partial ? ' (so far)' : ''}`,
+    lines,
+    evidence: BADGE_EVIDENCE,
+    cta: BADGE_CTA,
+  };
+}
