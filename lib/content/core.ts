@@ -1,0 +1,333 @@
+// The content-script core: pick the adapter for this page, read its runs, place one badge per
+// anchor (idempotently, in slices), watch the page for re-renders and route changes, follow the
+// runner's settings, and clean up on invalidation. Adapters run on pages we do not control:
+// every call is wrapped, and nothing thrown ever reaches the page.
+import { badgeView } from '../badge/view';
+import { createBadgeKit, KEY_ATTR, type BadgeKit } from '../badge/element';
+import { dayOfWeek, parseDay } from '../load/dates';
+import type { LoadOptions } from '../load/context';
+import type { WeekSummary } from '../load/summary';
+import type { LoadSettings, Run, WeekStart } from '../load/types';
+import type { Settings } from '../settings/defaults';
+import type { AdapterContext, BadgeAnchor, SiteAdapter } from '../sites/types';
+import { createWatcher, type Watcher } from './observer';
+import { runSliced, type Clock } from './schedule';
+
+/** weekSummaries from lib/load. */
+export type Summarize = (
+  runs: Run[],
+  weekStarts: readonly string[],
+  settings: LoadSettings,
+  today: string,
+  opts?: LoadOptions,
+) => (WeekSummary | null)[];
+
+export interface CoreDeps {
+  doc: Document;
+  win: Window & typeof globalThis;
+  clock: Clock;
+  /** The page's URL as adapters see it (demo builds alias localhost to the real site). */
+  currentUrl(): URL;
+  /** The adapter for this URL and settings, or null (no site, or switched off). */
+  pickAdapter(url: URL, settings: Settings): SiteAdapter | null;
+  loadSettings(): Promise<Settings>;
+  /** Returns unwatch. */
+  watchSettings(onChange: (settings: Settings) => void): () => void;
+  /** Same-origin JSON (see ./fetch). */
+  fetchJson(path: string): Promise<unknown>;
+  /** The runner's local date ("YYYY-MM-DD") and wall clock ("YYYY-MM-DDTHH:mm"). */
+  localNow(): { today: string; now: string };
+  summarize: Summarize;
+  /** Cleanup for when the script is invalidated (extension reloaded, updated or removed). */
+  onInvalidated(cb: () => void): void;
+  /** SPA route changes (wxt:locationchange). */
+  onLocationChange(cb: () => void): void;
+  /** Locale for numbers and dates (default: the browser's). */
+  locale?: string;
+  /** Resolves when the first pass may run (the page has loaded and hydrated). */
+  ready?: () => Promise<void>;
+  /** The runs an adapter read (the same array when nothing is new): captured history. */
+  onRuns?(adapter: SiteAdapter, runs: Run[]): void;
+  /** Tests and benchmarks: after each pass. */
+  onPass?(info: PassInfo): void;
+  sliceBudgetMs?: number;
+  idleMs?: number;
+  /** At most one line per kind of failure, at debug level: the page's console is not ours. */
+  debug?(message: string, error?: unknown): void;
+}
+
+export interface PassInfo {
+  adapter: string | null;
+  anchors: number;
+  /** Badges on the page after the pass. */
+  badges: number;
+  /** Badges created or re-rendered in this pass. */
+  rendered: number;
+  /** Duration of each slice of badge work, ms. */
+  slices: number[];
+}
+
+export interface CoreHandle {
+  /** Resolves after the first pass (or at once when there is nothing to do). */
+  readonly started: Promise<void>;
+  /** Run a pass now (tests); resolves when no pass is pending. */
+  refresh(): Promise<void>;
+  /** Remove every badge and stop (what invalidation does). */
+  stop(): void;
+  readonly kit: BadgeKit;
+}
+
+export function startCore(deps: CoreDeps): CoreHandle {
+  const { doc, win, clock } = deps;
+  const kit = createBadgeKit(doc);
+  const hosts = new Map<string, HTMLElement>();
+  const signatures = new WeakMap<Element, string>();
+  const reported = new Set<string>();
+  let settings: Settings | null = null;
+  let settingsVersion = 0;
+  let adapter: SiteAdapter | null = null;
+  let generation = 0;
+  let stopped = false;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let cache: { key: string; runs: Run[]; out: (WeekSummary | null)[] } | null = null;
+  let watcher: Watcher | null = null;
+  let unwatch: (() => void) | undefined;
+
+  function report(kind: string, error: unknown): void {
+    if (reported.has(kind)) return;
+    reported.add(kind);
+    try {
+      deps.debug?.(`Knee Check: ${kind} failed`, error);
+    } catch {
+      // nothing
+    }
+  }
+
+  function safe<T>(kind: string, fn: () => T, fallback: T): T {
+    try {
+      return fn();
+    } catch (error) {
+      report(kind, error);
+      return fallback;
+    }
+  }
+
+  const isOurs = (node: Node): boolean => kit.isBadge(node) || (node as Element).hasAttribute?.(KEY_ATTR) === true;
+  const adapterContext: AdapterContext = {
+    fetchJson: (path) => deps.fetchJson(path),
+    get today() {
+      return deps.localNow().today;
+    },
+  };
+
+  /** Our badge at an anchor's spot, if one is there. */
+  function hostAt({ element, placement }: BadgeAnchor): Element | null {
+    const node =
+      placement === 'append' ? element.lastElementChild : placement === 'after' ? element.nextElementSibling : element.previousElementSibling;
+    return node && isOurs(node) ? node : null;
+  }
+
+  function drop(key: string): void {
+    hosts.get(key)?.remove();
+    hosts.delete(key);
+  }
+
+  function removeAll(): void {
+    for (const key of [...hosts.keys()]) drop(key);
+    cache = null;
+  }
+
+  /** The adapter's anchors, usable and de-duplicated: one badge per key, one per spot. */
+  function anchorsOf(current: SiteAdapter): BadgeAnchor[] {
+    const found = safe(`${current.id} findAnchors`, () => current.findAnchors(doc), []);
+    const keys = new Set<string>();
+    const spots = { append: new Set<Element>(), after: new Set<Element>(), before: new Set<Element>() };
+    return (Array.isArray(found) ? found : []).filter((anchor) => {
+      const taken = spots[anchor?.placement];
+      if (!taken || typeof anchor.key !== 'string' || !anchor.element?.isConnected) return false;
+      if (keys.has(anchor.key) || taken.has(anchor.element)) return false;
+      keys.add(anchor.key);
+      taken.add(anchor.element);
+      return true;
+    });
+  }
+
+  /**
+   * One summary per anchor. A row that shows the site's own week (Strava's run Monday to Sunday)
+   * is summarized as that week whatever the runner's week start; an anchor without a week is the
+   * current week in the runner's own setting. Cached while runs, settings, minute and weeks hold.
+   */
+  function summaries(runs: Run[], anchors: BadgeAnchor[], active: Settings): (WeekSummary | null)[] {
+    const { today, now } = deps.localNow();
+    const weekStarts = anchors.map((a) => a.weekStart ?? today);
+    const key = `${settingsVersion}|${now}|${weekStarts}`;
+    if (cache && cache.runs === runs && cache.key === key) return cache.out;
+    const out: (WeekSummary | null)[] = anchors.map(() => null);
+    const groups = new Map<WeekStart, number[]>();
+    anchors.forEach((anchor, i) => {
+      const day = anchor.weekStart === undefined ? null : parseDay(anchor.weekStart);
+      const dow = day === null ? -1 : dayOfWeek(day);
+      const start: WeekStart = dow === 1 ? 'monday' : dow === 0 ? 'sunday' : active.weekStartsOn;
+      groups.set(start, [...(groups.get(start) ?? []), i]);
+    });
+    for (const [weekStartsOn, indexes] of groups) {
+      const result = safe(
+        'summary',
+        () => deps.summarize(runs, indexes.map((i) => weekStarts[i]!), { ...active, weekStartsOn }, today, { now, locale: deps.locale }),
+        [],
+      );
+      indexes.forEach((index, j) => (out[index] = result[j] ?? null));
+    }
+    cache = { key, runs, out };
+    return out;
+  }
+
+  /** Create, move, re-key or refresh the badge of one anchor. True when it was (re)rendered. */
+  function place(anchor: BadgeAnchor, summary: WeekSummary | null, active: Settings): boolean {
+    let host = hosts.get(anchor.key) ?? null;
+    if (!summary) {
+      // No summary for this week: no badge rather than a wrong one.
+      drop(anchor.key);
+      return false;
+    }
+    const there = hostAt(anchor);
+    if (there && there !== host) {
+      // A re-used row (Strava recycles week rows) now shows another week: re-key its badge.
+      const oldKey = there.getAttribute(KEY_ATTR);
+      if (oldKey !== null && hosts.get(oldKey) === there) hosts.delete(oldKey);
+      host?.remove();
+      host = null;
+      if (kit.isBadge(there)) {
+        host = there;
+        host.setAttribute(KEY_ATTR, anchor.key);
+      } else there.remove(); // left by an older copy of this script
+    }
+    host ??= kit.create(anchor.key);
+    if (hostAt(anchor) !== host) {
+      const { element, placement } = anchor;
+      if (placement === 'append') element.append(host);
+      else if (placement === 'after') element.after(host);
+      else element.before(host);
+    }
+    hosts.set(anchor.key, host);
+    const view = badgeView(summary, active, deps.locale);
+    const signature = [view.level, view.text, view.title, ...view.lines].join('|');
+    if (signatures.get(host) === signature) return false;
+    kit.render(host, view);
+    signatures.set(host, signature);
+    return true;
+  }
+
+  async function passOnce(): Promise<void> {
+    const gen = generation;
+    const current = adapter;
+    const active = settings;
+    const info: PassInfo = { adapter: current?.id ?? null, anchors: 0, badges: 0, rendered: 0, slices: [] };
+    if (!current || !active) removeAll();
+    else {
+      const found = safe(`${current.id} observeRoot`, () => current.observeRoot?.(doc), null);
+      const root = found?.isConnected ? found : doc.body ?? doc.documentElement;
+      if (watcher && watcher.root !== root) watcher.observe(root);
+
+      let anchors = anchorsOf(current);
+      let runs: Run[] = [];
+      if (anchors.length) {
+        try {
+          const read = await current.readRuns(doc, adapterContext);
+          if (Array.isArray(read)) runs = read;
+        } catch (error) {
+          report(`${current.id} readRuns`, error);
+        }
+        if (stopped || gen !== generation) return;
+        safe('onRuns', () => deps.onRuns?.(current, runs), undefined);
+        // The page may have changed while runs were read (and the adapter may know more now).
+        anchors = anchorsOf(current);
+      }
+      info.anchors = anchors.length;
+      const keys = new Set(anchors.map((a) => a.key));
+      for (const [key, host] of hosts) if (!keys.has(key) || !host.isConnected) drop(key);
+      if (anchors.length) {
+        const weekly = summaries(runs, anchors, active);
+        await runSliced(
+          anchors.map((anchor, i) => [anchor, weekly[i] ?? null] as const),
+          ([anchor, summary]) => void (safe('badge', () => place(anchor, summary, active), false) && info.rendered++),
+          { clock, budgetMs: deps.sliceBudgetMs ?? 4, cancelled: () => stopped || gen !== generation, onSlice: (ms) => info.slices.push(ms) },
+        );
+      }
+    }
+    info.badges = hosts.size;
+    safe('onPass', () => deps.onPass?.(info), undefined);
+  }
+
+  function pass(): Promise<void> {
+    if (stopped) return Promise.resolve();
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await passOnce();
+        } while (again && !stopped);
+      } catch (error) {
+        report('pass', error);
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  }
+
+  function choose(): void {
+    const next = settings ? safe('pickAdapter', () => deps.pickAdapter(deps.currentUrl(), settings!), null) : null;
+    if (next !== adapter) {
+      removeAll();
+      adapter = next;
+    }
+  }
+
+  function stop(): void {
+    if (stopped) return;
+    stopped = true;
+    generation++;
+    watcher?.stop();
+    removeAll();
+    safe('unwatch', () => unwatch?.(), undefined);
+  }
+
+  // Badges left by a previous copy of this script (the extension was reloaded) are not ours.
+  safe('cleanup', () => doc.querySelectorAll(`[${KEY_ATTR}]`).forEach((node) => node.remove()), undefined);
+  deps.onInvalidated(stop);
+
+  const started = (async () => {
+    try {
+      settings = await deps.loadSettings();
+      if (stopped) return;
+      unwatch = deps.watchSettings((next) => {
+        if (stopped) return;
+        settings = next;
+        settingsVersion++;
+        choose();
+        void pass();
+      });
+      deps.onLocationChange(() => {
+        if (stopped) return;
+        generation++;
+        choose();
+        void pass();
+      });
+      await deps.ready?.();
+      if (stopped) return;
+      watcher = createWatcher({ clock, win, isOurs, onChange: () => void pass(), idleMs: deps.idleMs });
+      choose();
+      await pass();
+    } catch (error) {
+      report('start', error);
+    }
+  })();
+
+  return { started, refresh: pass, stop, kit };
+}

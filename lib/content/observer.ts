@@ -1,0 +1,107 @@
+// One MutationObserver on the smallest stable container, batched, and asleep when the page is idle.
+//
+// Running-log pages change after something happens: a scroll loads older weeks, a click swaps a
+// chart's totals, a route change re-renders. So the observer runs while the page is active and
+// disconnects after `idleMs` without relevant mutations or input; the next input, scroll or
+// visibility change reconnects it and triggers one catch-up pass (route changes call observe()).
+import type { Clock } from './schedule';
+
+export interface WatcherOptions {
+  clock: Clock;
+  win: Window & typeof globalThis;
+  /** Our own nodes (badges): mutations made only of these are ignored. */
+  isOurs(node: Node): boolean;
+  /** Called once per burst of relevant mutations (and after a wake-up), in a later task. */
+  onChange(): void;
+  /** Disconnect after this long without relevant mutations or input (ms, default 10 s). */
+  idleMs?: number;
+}
+
+export interface Watcher {
+  /** Observe `root` (replacing any previous root). */
+  observe(root: Node): void;
+  /** Stop for good (invalidation). */
+  stop(): void;
+  readonly connected: boolean;
+  readonly root: Node | null;
+}
+
+const WAKE_EVENTS = ['pointerdown', 'keydown', 'wheel', 'scroll', 'touchstart', 'visibilitychange'];
+/** Attributes whose change counts: a row re-used for another week, a chart bar selected. */
+const ATTRIBUTES = ['class', 'data-timestamp', 'id'];
+
+export function createWatcher({ clock, win, isOurs, onChange, idleMs = 10_000 }: WatcherOptions): Watcher {
+  const setTimer = win.setTimeout.bind(win) as (fn: () => void, ms: number) => number;
+  const clearTimer = win.clearTimeout.bind(win);
+  let root: Node | null = null;
+  let connected = false;
+  let stopped = false;
+  let queued = false;
+  let idleTimer: number | undefined;
+
+  const theirs = (nodes: NodeList) => [...nodes].some((node) => !isOurs(node));
+  const observer = new win.MutationObserver((records) => {
+    try {
+      if (records.some((r) => !isOurs(r.target) && (r.type === 'attributes' || theirs(r.addedNodes) || theirs(r.removedNodes)))) queue();
+    } catch {
+      // never into the page's console
+    }
+  });
+
+  /** (Re)start the countdown to sleep. */
+  function sleepLater(): void {
+    clearTimer(idleTimer);
+    idleTimer = setTimer(() => {
+      observer.disconnect();
+      connected = false;
+    }, idleMs);
+  }
+
+  function queue(): void {
+    sleepLater();
+    if (queued || stopped) return;
+    queued = true;
+    clock.yieldTask(() => {
+      queued = false;
+      if (!stopped) onChange();
+    });
+  }
+
+  function connect(): void {
+    if (stopped || !root) return;
+    observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ATTRIBUTES });
+    connected = true;
+  }
+
+  const wake = () => {
+    if (stopped || connected || !root || win.document.visibilityState === 'hidden') return;
+    connect();
+    // Something may have changed while asleep: one catch-up pass.
+    queue();
+  };
+  for (const type of WAKE_EVENTS) win.addEventListener(type, wake, { capture: true, passive: true });
+
+  return {
+    observe(next) {
+      if (stopped || (next === root && connected)) return;
+      observer.disconnect();
+      root = next;
+      connect();
+      sleepLater();
+    },
+    stop() {
+      stopped = true;
+      clearTimer(idleTimer);
+      observer.disconnect();
+      connected = false;
+      root = null;
+      for (const type of WAKE_EVENTS) win.removeEventListener(type, wake, { capture: true });
+    },
+    get connected() {
+      return connected;
+    },
+    get root() {
+      return root;
+    },
+  };
+}
