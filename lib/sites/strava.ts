@@ -1,7 +1,17 @@
 // Strava (www.strava.com). Reads the data the page itself calls, never the rendered markup
 // (../shared/research/sites.md: scraped Strava markup keeps breaking).
-import { formatDateTime } from '../load/dates';
+import {
+  addDays,
+  civilFromDays,
+  dayOfWeek,
+  daysFromCivil,
+  formatDateTime,
+  formatDay,
+  parseDay,
+  parseWallClockMs,
+} from '../load/dates';
 import type { Run } from '../load/types';
+import type { AdapterContext, BadgeAnchor, SiteAdapter } from './types';
 
 // Strava renamed `type` to `sport_type` on 2024-10-30; older payloads carry only `type`.
 const RUN_SPORT_TYPES = new Set(['Run', 'TrailRun', 'VirtualRun']);
@@ -63,3 +73,313 @@ export function runsFromTrainingActivities(json: unknown): Run[] {
   }
   return runs;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Page adapters (issue 6): which Strava pages get badges, where their runs are, where badges go.
+// Data first from what the page carries (__NEXT_DATA__ on the Training Log), then from the
+// signed-in athlete's own same-origin /athlete/training_activities (paged, spaced, cached per page
+// view), never from rendered numbers. Anchors by structure (ids, data attributes, hashed-class
+// substrings), never by localized text. Nothing here throws: the worst case is no badge.
+
+const STRAVA_HOST = /^(www\.)?strava\.com$/;
+const LOG_PATH = /^\/athletes\/(\d+)\/training\/log\/?$/;
+const PROFILE_PATH = /^\/athletes\/(\d+)\/?$/;
+const DASHBOARD_PATH = /^\/dashboard\/?$/;
+/** Page size asked of /athlete/training_activities, and how many pages one page view may read. */
+export const ACTIVITIES_PER_PAGE = 50;
+export const ACTIVITIES_MAX_PAGES = 12;
+/** A week's badge needs the 30 days before it (longest-run baseline; the previous week is inside). */
+const LOOKBACK_DAYS = 30;
+const ROWS = '[class*="_calendarRowContainer_"][data-timestamp],[data-testid="calendar-row"][data-timestamp]';
+
+type Rec = Record<string, unknown>;
+const rec = (value: unknown): Rec => (typeof value === 'object' && value !== null ? (value as Rec) : {});
+const dayOf = (value: unknown): string | null => {
+  const day = typeof value === 'string' ? parseDay(value.slice(0, 10)) : null;
+  return day === null ? null : formatDay(day);
+};
+function guard<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}
+const onStrava = (url: URL, path: RegExp) => url.protocol === 'https:' && STRAVA_HOST.test(url.hostname) && path.test(url.pathname);
+
+/** The signed-in athlete's id: the page header's own profile link, else the Training Log's data. */
+export function signedInAthleteId(doc: Document): string | null {
+  for (const link of doc.querySelectorAll('.user-menu a[href^="/athletes/"],[data-log-category="user-menu"] a[href^="/athletes/"]')) {
+    const match = /^\/athletes\/(\d+)\/?$/.exec(link.getAttribute('href') ?? '');
+    if (match) return match[1]!;
+  }
+  const props = readNext(doc).props;
+  const id = idString(rec(props.currentAthlete).id ?? props.currentAthleteId);
+  return id && /^\d+$/.test(id) ? id : null;
+}
+
+/** Is this page about the athlete whose activities /athlete/training_activities returns? */
+function ownPage(doc: Document, path: RegExp): boolean {
+  const match = path.exec(doc.location?.pathname ?? '');
+  return match !== null && match[1] === signedInAthleteId(doc);
+}
+
+/** The signed-in athlete's own dashboard, Training Log or profile: runs worth keeping as history. */
+export function isOwnStravaPage(doc: Document): boolean {
+  return guard(
+    () => DASHBOARD_PATH.test(doc.location?.pathname ?? '') || ownPage(doc, LOG_PATH) || ownPage(doc, PROFILE_PATH),
+    false,
+  );
+}
+
+// --- __NEXT_DATA__ (Training Log) --------------------------------------------------------------
+
+interface NextData {
+  text: string;
+  props: Rec;
+  /** Week start dates the entries list. */
+  weeks: Set<string>;
+  /** Runs from the per-day activities; null when the entries carry none. */
+  runs: Run[] | null;
+  /** First day the per-run data covers. */
+  from: string | null;
+}
+let nextData: NextData | null = null;
+
+/** props.pageProps.entriesResponse.entries: week entries with per-day activities (parsed once per text). */
+function readNext(doc: Document): NextData {
+  const text = doc.getElementById('__NEXT_DATA__')?.textContent ?? '';
+  if (nextData?.text === text) return nextData;
+  const data: NextData = { text, props: {}, weeks: new Set(), runs: null, from: null };
+  guard(() => {
+    data.props = rec(rec(rec(JSON.parse(text)).props).pageProps);
+    const entries = rec(data.props.entriesResponse).entries;
+    for (const entry of Array.isArray(entries) ? entries : []) {
+      const e = rec(entry);
+      const start = dayOf(e.start_date);
+      if (!start) continue;
+      data.weeks.add(start);
+      if (!('by_day_of_week' in e)) continue;
+      data.runs ??= [];
+      if (!data.from || start < data.from) data.from = start;
+      const days = e.by_day_of_week;
+      (Array.isArray(days) ? days : Object.values(rec(days))).forEach((day, i) => {
+        const date = dayOf(rec(day).date) ?? addDays(start, i);
+        const list = Array.isArray(day) ? day : rec(day).activities;
+        const models = (Array.isArray(list) ? list : []).map((activity, order) => {
+          // The same shape as training_activities where the fields differ (VERIFY on the live page).
+          const a = rec(activity);
+          const local = parseWallClockMs(a.start_date_local);
+          const midnight = parseWallClockMs(date);
+          return {
+            ...a,
+            sport_type: a.sport_type ?? a.type ?? a.activity_type,
+            distance_raw: a.distance_raw ?? a.distance,
+            start_date_local_raw:
+              a.start_date_local_raw ?? (local !== null ? local / 1000 : midnight !== null ? midnight / 1000 + order : null),
+          };
+        });
+        data.runs!.push(...runsFromTrainingActivities({ models }));
+      });
+    }
+  }, undefined);
+  return (nextData = data);
+}
+
+// --- /athlete/training_activities (the signed-in athlete's own, newest first) ------------------
+
+/** The pages of /athlete/training_activities read during this page view, shared by every adapter. */
+export class StravaActivities {
+  runs: Run[] = [];
+  private seen = new Set<string>();
+  private page = 1;
+  private oldest = Infinity;
+  private done = false;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** Complete from this day on ("0000-01-01" once the whole history is read), null before any read. */
+  coveredFrom(): string | null {
+    // The oldest day seen may continue on the next page: complete from the day after.
+    return this.done ? '0000-01-01' : this.oldest < Infinity ? formatDay(Math.floor(this.oldest / 86_400) + 1) : null;
+  }
+
+  /** Read pages, one at a time, until they reach `since` ("YYYY-MM-DD"), the end, a failure or the page cap. */
+  ensureSince(since: string | null, ctx: AdapterContext): Promise<StravaActivities> {
+    const task = this.queue.then(() => this.fill(parseDay(since), ctx));
+    this.queue = task.catch(() => undefined);
+    return task;
+  }
+
+  private async fill(target: number | null, ctx: AdapterContext): Promise<StravaActivities> {
+    while (target !== null && !this.done && this.page <= ACTIVITIES_MAX_PAGES && Math.floor(this.oldest / 86_400) >= target) {
+      const page = this.page;
+      const body = rec(
+        await ctx
+          .fetchJson(`/athlete/training_activities?new_activity_only=false&per_page=${ACTIVITIES_PER_PAGE}&page=${page}`)
+          .catch(() => null),
+      );
+      const models = body.models;
+      if (!Array.isArray(models)) {
+        this.page = Infinity; // failed: no more calls on this page view, coverage stays as it was
+        break;
+      }
+      this.page++;
+      const fresh = runsFromTrainingActivities(body).filter((run) => {
+        const key = run.id ?? `${run.start}|${run.km}`;
+        return !this.seen.has(key) && !!this.seen.add(key);
+      });
+      // A new array when runs were added: the core recomputes badges on a new identity.
+      if (fresh.length) this.runs = [...this.runs, ...fresh];
+      for (const model of models) {
+        const raw = finiteNumber(rec(model).start_date_local_raw);
+        if (raw !== null && raw < this.oldest) this.oldest = raw;
+      }
+      const perPage = finiteNumber(body.perPage) ?? ACTIVITIES_PER_PAGE;
+      const total = finiteNumber(body.total);
+      if (models.length < perPage || models.length === 0 || (total !== null && page * perPage >= total)) this.done = true;
+    }
+    return this;
+  }
+}
+
+let activities = new StravaActivities();
+let logState = { covered: null as string | null, runs: [] as Run[] };
+
+/** Tests: forget what this page view read. */
+export function resetStravaCaches(): void {
+  activities = new StravaActivities();
+  nextData = null;
+  logState = { covered: null, runs: [] };
+}
+
+// --- Training Log: a badge per week row ---------------------------------------------------------
+
+/**
+ * The Monday a row shows, from its data-timestamp (the week's local midnight, s or ms). The
+ * runner's zone may not be the browser's: prefer the date the page's own entries list, then the
+ * one that is a Monday, then the browser's local date.
+ */
+export function rowWeekStart(timestamp: string | null, known: ReadonlySet<string>): string | null {
+  const value = finiteNumber(timestamp);
+  if (value === null || value <= 0) return null;
+  const ms = value > 1e11 ? value : value * 1000;
+  const d = new Date(ms);
+  const utc = Math.floor(ms / 86_400_000);
+  const local = formatDay(daysFromCivil(d.getFullYear(), d.getMonth() + 1, d.getDate()));
+  const candidates = [local, formatDay(utc), formatDay(utc + 1)];
+  return candidates.find((c) => known.has(c)) ?? candidates.find((c) => dayOfWeek(parseDay(c)!) === 1) ?? local;
+}
+
+/** Each week row: where its badge goes (the row's totals sidebar, else the row) and its Monday. */
+function logRows(doc: Document): [Element, string][] {
+  const known = readNext(doc).weeks;
+  const rows: [Element, string][] = [];
+  for (const row of doc.querySelectorAll(ROWS)) {
+    const weekStart = rowWeekStart(row.getAttribute('data-timestamp'), known);
+    if (weekStart) rows.push([row.querySelector('[class*="_sidebarContainer_"]') ?? row, weekStart]);
+  }
+  return rows;
+}
+
+export const stravaTrainingLogAdapter: SiteAdapter = {
+  id: 'strava-training-log',
+  site: 'strava',
+  matches: (url) => onStrava(url, LOG_PATH),
+  findAnchors: (doc) =>
+    guard(
+      () =>
+        logRows(doc)
+          // After a read, a week whose 30 days before are not covered gets no badge (a wrong
+          // "no runs the week before" is worse than none). The core asks again after readRuns.
+          .filter(([, weekStart]) => logState.covered === null || addDays(weekStart, -LOOKBACK_DAYS)! >= logState.covered)
+          .map(([element, weekStart]) => ({ key: `strava-log:${weekStart}`, element, placement: 'append' as const, weekStart })),
+      [],
+    ),
+  async readRuns(doc, ctx) {
+    try {
+      const { runs, from } = readNext(doc);
+      const weeks = logRows(doc)
+        .map((row) => row[1])
+        .sort();
+      if (!weeks.length) return [];
+      const needed = addDays(weeks[0]!, -LOOKBACK_DAYS)!;
+      let all = runs ?? [];
+      let covered = (runs && from) || '9999-12-31';
+      if (covered > needed && ownPage(doc, LOG_PATH)) {
+        // The page does not carry enough weeks: the athlete's own activities fill in the older ones.
+        const read = await activities.ensureSince(needed, ctx);
+        const readFrom = read.coveredFrom();
+        if (readFrom !== null && readFrom < covered) {
+          const cut = covered;
+          all = [...read.runs.filter((run) => run.start < cut), ...all];
+          covered = readFrom;
+        }
+      }
+      if (logState.covered !== covered || logState.runs.length !== all.length) logState = { covered, runs: all };
+      return logState.runs;
+    } catch {
+      return [];
+    }
+  },
+  observeRoot: (doc) => doc.querySelector(ROWS)?.parentElement ?? doc.getElementById('__next'),
+};
+
+// --- Dashboard: the weekly widget ("This week" / "Cette semaine" / "이번 주": by structure) -------
+
+export const stravaDashboardAdapter: SiteAdapter = {
+  id: 'strava-dashboard',
+  site: 'strava',
+  matches: (url) => onStrava(url, DASHBOARD_PATH),
+  findAnchors: (doc) =>
+    guard(() => {
+      const stats = doc.querySelector('#run-goals[data-sport="run"] .weekly-goal .primary-stats');
+      const element = stats ?? doc.querySelector('#progress-goals [data-sport="run"] .weekly-goal');
+      return element ? [{ key: 'strava-dashboard:this-week', element, placement: stats ? ('after' as const) : ('append' as const) }] : [];
+    }, []),
+  // This week, last week and the 30 days before it.
+  readRuns: (_doc, ctx) => activities.ensureSince(addDays(ctx.today, -44), ctx).then((read) => read.runs, () => []),
+  observeRoot: (doc) => doc.getElementById('js-dashboard-athlete-goals'),
+};
+
+// --- Athlete profile: the weekly totals of the selected week -------------------------------------
+
+/** Monday ("YYYY-MM-DD") of ISO week `week` of `year` (Strava's interval ids: 201649), or null. */
+export function isoWeekMonday(year: number, week: number): string | null {
+  const jan4 = daysFromCivil(year, 1, 4);
+  const monday = jan4 - ((dayOfWeek(jan4) + 6) % 7) + (week - 1) * 7;
+  return week > 0 && civilFromDays(monday + 3).year === year ? formatDay(monday) : null;
+}
+
+/** The week whose bar is selected (the totals show it), or undefined for the current week. */
+function selectedWeek(doc: Document): string | undefined {
+  const selected = doc.querySelector('#interval-graph-columns .interval.selected');
+  const match =
+    /(\d{4})(\d{2})$/.exec(selected?.id ?? '') ??
+    /[?&#]interval=(\d{4})(\d{2})\b/.exec(selected?.querySelector('a.bar')?.getAttribute('href') ?? '');
+  return (match && isoWeekMonday(Number(match[1]), Number(match[2]))) || undefined;
+}
+
+export const stravaProfileAdapter: SiteAdapter = {
+  id: 'strava-profile',
+  site: 'strava',
+  matches: (url) => onStrava(url, PROFILE_PATH),
+  findAnchors: (doc) =>
+    guard(() => {
+      // /athlete/training_activities is the signed-in athlete's: never badge someone else's profile.
+      if (!ownPage(doc, PROFILE_PATH) || !doc.querySelector('#interval-graph-columns .interval.selectable a.bar')) return [];
+      const totals = doc.querySelector('#interval-graph #totals');
+      const element = totals ?? doc.getElementById('interval-graph');
+      const weekStart = selectedWeek(doc);
+      return element
+        ? [{ key: `strava-profile:${weekStart ?? 'current'}`, element, placement: totals ? ('after' as const) : ('append' as const), weekStart }]
+        : [];
+    }, []),
+  readRuns: (doc, ctx) =>
+    activities
+      .ensureSince(addDays(guard(() => selectedWeek(doc), undefined) ?? ctx.today, -(7 + LOOKBACK_DAYS)), ctx)
+      .then((read) => read.runs, () => []),
+  observeRoot: (doc) => doc.getElementById('interval-graph'),
+};
+
+/** Every Strava page adapter. */
+export const STRAVA_ADAPTERS: readonly SiteAdapter[] = [stravaTrainingLogAdapter, stravaDashboardAdapter, stravaProfileAdapter];

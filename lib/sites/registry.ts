@@ -1,0 +1,46 @@
+// Which adapter handles a page. Built-in adapters in order (most specific first); the runner's
+// settings switch each site off; a user-added origin (settings.customSites) that is no built-in
+// site gets the generic adapter. Zod-free and Preact-free: the content script imports this.
+import type { Settings } from '../settings/defaults';
+import { STRAVA_ADAPTERS } from './strava';
+import type { SiteAdapter } from './types';
+
+/** Every built-in page adapter. Garmin and intervals.icu adapters join this list when they land. */
+export const BUILT_IN_ADAPTERS: readonly SiteAdapter[] = [...STRAVA_ADAPTERS];
+
+/** Hosts the built-in adapters own: never treated as a user-added site, even if added. */
+export const BUILT_IN_HOSTS: ReadonlySet<string> = new Set([
+  'www.strava.com',
+  'strava.com',
+  'connect.garmin.com',
+  'intervals.icu',
+]);
+
+function safeMatches(adapter: SiteAdapter, url: URL): boolean {
+  try {
+    return adapter.matches(url) === true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The adapter for `url`, or null: no adapter, or its site switched off in settings.
+ * `generic` is the adapter for user-added sites (lib/sites/generic.ts), when available.
+ */
+export function pickAdapter(
+  url: URL,
+  settings: Settings,
+  generic: SiteAdapter | null = null,
+  adapters: readonly SiteAdapter[] = BUILT_IN_ADAPTERS,
+): SiteAdapter | null {
+  for (const adapter of adapters) {
+    if (!safeMatches(adapter, url)) continue;
+    if (adapter.site === 'custom') return settings.customSites.includes(url.origin) ? adapter : null;
+    return settings.sites[adapter.site] === true ? adapter : null;
+  }
+  if (generic && !BUILT_IN_HOSTS.has(url.hostname) && settings.customSites.includes(url.origin)) {
+    return safeMatches(generic, url) ? generic : null;
+  }
+  return null;
+}
