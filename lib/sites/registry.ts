@@ -2,11 +2,13 @@
 // settings switch each site off; a user-added origin (settings.customSites) that is no built-in
 // site gets the generic adapter. Zod-free and Preact-free: the content script imports this.
 import type { Settings } from '../settings/defaults';
+import { garminAdapter } from './garmin';
+import { intervalsAdapter } from './intervals';
 import { STRAVA_ADAPTERS } from './strava';
 import type { SiteAdapter } from './types';
 
 /** Every built-in page adapter. Garmin and intervals.icu adapters join this list when they land. */
-export const BUILT_IN_ADAPTERS: readonly SiteAdapter[] = [...STRAVA_ADAPTERS];
+export const BUILT_IN_ADAPTERS: readonly SiteAdapter[] = [...STRAVA_ADAPTERS, garminAdapter, intervalsAdapter];
 
 /** Hosts the built-in adapters own: never treated as a user-added site, even if added. */
 export const BUILT_IN_HOSTS: ReadonlySet<string> = new Set([
