@@ -1,7 +1,4 @@
 import { render } from 'preact';
+import { OptionsApp } from '@/components/options/OptionsApp';
 
-function Options() {
-  return <main><h1>Knee Check settings</h1></main>;
-}
-
-render(<Options />, document.getElementById('app')!);
+render(<OptionsApp />, document.getElementById('app')!);

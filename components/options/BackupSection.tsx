@@ -1,0 +1,164 @@
+// Backup and reset: export the saved settings to a JSON file, import one (a bad file changes
+// nothing), and reset to defaults after a confirm step.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  MAX_IMPORT_BYTES,
+  defaultSettings,
+  exportFileName,
+  parseImportFile,
+  saveSettings,
+  toExportFile,
+  type Settings,
+  type SettingsIssue,
+} from '@/lib/settings';
+import { downloadText } from '../ui/download';
+import { StatusMessage, type Status } from '../ui/StatusMessage';
+import { Section } from './Section';
+
+export interface BackupSectionProps {
+  saved: Settings;
+  /** The form has unsaved edits (they are not in an export). */
+  dirty: boolean;
+  /** Import or reset saved new settings: the form shows them from now on. */
+  onReplaced: (settings: Settings) => void;
+}
+
+const MAX_LISTED_ISSUES = 3;
+
+function describeIssues(issues: SettingsIssue[]): string {
+  const listed = issues.slice(0, MAX_LISTED_ISSUES).map((issue) => issue.message);
+  const more = issues.length - listed.length;
+  return listed.join(' ') + (more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : '');
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function BackupSection({ saved, dirty, onReplaced }: BackupSectionProps) {
+  const [status, setStatus] = useState<Status | null>(null);
+  const [confirmingReset, setConfirmingReset] = useState(false);
+  const resetButton = useRef<HTMLButtonElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const firstRender = useRef(true);
+
+  // Move focus into the confirm step and back out of it, so keyboard users never lose their place.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    (confirmingReset ? confirmButton : resetButton).current?.focus();
+  }, [confirmingReset]);
+
+  function exportSettings() {
+    const name = exportFileName();
+    downloadText(name, toExportFile(saved));
+    setStatus({
+      tone: 'ok',
+      text: `Exported your saved settings as ${name}.${dirty ? ' Unsaved changes are not in the file: save first to include them.' : ''}`,
+    });
+  }
+
+  async function importFile(event: Event) {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    const name = `\u201c${file.name}\u201d`;
+    try {
+      if (file.size > MAX_IMPORT_BYTES) {
+        setStatus({
+          tone: 'danger',
+          text: `Could not import ${name}: it is ${Math.ceil(file.size / 1024)} KB, far larger than a Knee Check settings file. Your settings were not changed.`,
+        });
+        return;
+      }
+      const parsed = parseImportFile(await file.text());
+      if (!parsed.ok) {
+        setStatus({ tone: 'danger', text: `Could not import ${name}: ${describeIssues(parsed.issues)} Your settings were not changed.` });
+        return;
+      }
+      const result = await saveSettings(parsed.settings);
+      if (!result.ok) {
+        setStatus({ tone: 'danger', text: `Could not import ${name}: ${describeIssues(result.issues)} Your settings were not changed.` });
+        return;
+      }
+      onReplaced(result.settings);
+      setStatus({ tone: 'ok', text: `Imported ${name} and saved it.` });
+    } catch (error) {
+      setStatus({ tone: 'danger', text: `Could not import ${name}: ${errorText(error)}. Your settings were not changed.` });
+    } finally {
+      // Choosing the same file again must fire another change event.
+      input.value = '';
+    }
+  }
+
+  async function confirmReset() {
+    // Added sites stay: removing one also gives back its browser permission, which has its own control.
+    const result = await saveSettings({ ...defaultSettings(), customSites: saved.customSites }).catch((error: unknown) => {
+      setStatus({ tone: 'danger', text: `Could not reset: ${errorText(error)}. Your settings were not changed.` });
+      return null;
+    });
+    setConfirmingReset(false);
+    if (!result) return;
+    if (!result.ok) {
+      setStatus({ tone: 'danger', text: `Could not reset: ${describeIssues(result.issues)}` });
+      return;
+    }
+    onReplaced(result.settings);
+    setStatus({ tone: 'ok', text: 'Reset to defaults and saved. To undo, import a settings file you exported earlier.' });
+  }
+
+  return (
+    <Section id="backup" title="Backup and reset" intro="Settings stay on this device. A file lets you keep a copy or move them to another browser.">
+      <div class="btn-row">
+        <button type="button" class="btn" onClick={exportSettings}>
+          Export settings
+        </button>
+      </div>
+      <div class="field">
+        <label class="field__label" for="import-file">
+          Import settings from a file
+        </label>
+        <p class="field__help" id="import-file-help">
+          Choose a file exported by Knee Check. The settings in it are checked and saved; a file with a problem changes nothing.
+        </p>
+        <input
+          id="import-file"
+          type="file"
+          accept=".json,application/json"
+          aria-describedby="import-file-help"
+          onChange={(event) => void importFile(event)}
+        />
+      </div>
+      <div class="field">
+        {confirmingReset ? (
+          <div
+            class="confirm"
+            role="group"
+            aria-labelledby="reset-confirm-text"
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') setConfirmingReset(false);
+            }}
+          >
+            <p id="reset-confirm-text" class="confirm__text">
+              Reset units, week start, thresholds and sites to their defaults, and save? To undo it later, import a settings
+              file you exported earlier.
+            </p>
+            <div class="btn-row">
+              <button type="button" class="btn btn--danger" ref={confirmButton} onClick={() => void confirmReset()}>
+                Reset and save
+              </button>
+              <button type="button" class="btn" onClick={() => setConfirmingReset(false)}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="button" class="btn" ref={resetButton} onClick={() => setConfirmingReset(true)}>
+            Reset to defaults…
+          </button>
+        )}
+      </div>
+      <StatusMessage id="backup-status" status={status} />
+    </Section>
+  );
+}
