@@ -68,7 +68,15 @@ export const test = base.extend<ExtensionFixtures>({
       const url = request.url();
       networkAudit.requests.push(url);
       // A navigation of a top-level document defines "the page the user is on".
-      if (request.isNavigationRequest() && request.frame()?.parentFrame() === null) {
+      // request.frame() throws for a navigation issued before its frame exists (e.g. the tab the
+      // extension opens on install): such a request is still checked against the allowed origins.
+      let topLevel = false;
+      try {
+        topLevel = request.isNavigationRequest() && request.frame()?.parentFrame() === null;
+      } catch {
+        topLevel = false;
+      }
+      if (topLevel) {
         const { protocol, origin } = new URL(url);
         if (protocol === 'https:' || protocol === 'http:') networkAudit.pageOrigins.add(origin);
       }
