@@ -1,4 +1,5 @@
 import { browser, defineBackground } from '#imports';
+import { startHistoryRecorder } from '@/lib/history/background';
 import { startCustomSiteSync } from '@/lib/permissions/background';
 
 export default defineBackground(() => {
@@ -8,4 +9,6 @@ export default defineBackground(() => {
   });
   // Sites the runner added: content script registered for those both added and granted.
   startCustomSiteSync();
+  // Runs the badges read (sent by the content script), kept in storage.local for the popup.
+  startHistoryRecorder();
 });
