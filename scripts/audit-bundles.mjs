@@ -1,10 +1,18 @@
 #!/usr/bin/env node
 // Static audit of the built extensions: no eval, no new Function, no remote scripts,
 // no code-string timers. Every byte that runs must ship inside the package.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const BUILDS = ['.output/chrome-mv3', '.output/firefox-mv3'];
+// Builds to audit: arguments, else the Chrome and Firefox builds in $KNEE_CHECK_OUT_DIR or .output.
+const OUT = process.env.KNEE_CHECK_OUT_DIR ?? '.output';
+const BUILDS = process.argv.length > 2 ? process.argv.slice(2) : [join(OUT, 'chrome-mv3'), join(OUT, 'firefox-mv3')];
+for (const build of BUILDS) {
+  if (!existsSync(join(build, 'manifest.json'))) {
+    console.error(`No build in ${build}: build it first.`);
+    process.exit(1);
+  }
+}
 const RULES = [
   { name: 'eval(', pattern: /(?<![\w$.])eval\s*\(/ },
   { name: 'new Function(', pattern: /new\s+Function\s*\(/ },
@@ -31,9 +39,24 @@ for (const build of BUILDS) {
     for (const rule of RULES) if (rule.pattern.test(text)) findings.push(`${file}: ${rule.name}`);
   }
 }
-const manifest = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8'));
-const csp = JSON.stringify(manifest.content_security_policy ?? {});
-if (/unsafe-eval|https?:/.test(csp)) findings.push(`manifest CSP loosened: ${csp}`);
+for (const build of BUILDS) {
+  const manifest = JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8'));
+  const csp = JSON.stringify(manifest.content_security_policy ?? {});
+  if (/unsafe-eval|https?:/.test(csp)) findings.push(`${build}: manifest CSP loosened: ${csp}`);
+  // The product's own icons, at every size the stores and toolbars use.
+  for (const size of ['16', '32', '48', '128']) {
+    const icon = manifest.icons?.[size];
+    if (!icon || !existsSync(join(build, icon))) findings.push(`${build}: no ${size} px icon in the manifest`);
+  }
+  if (manifest.manifest_version !== 3) findings.push(`${build}: manifest_version ${manifest.manifest_version}, not 3`);
+  if (/firefox/.test(build)) {
+    const gecko = manifest.browser_specific_settings?.gecko ?? {};
+    if (!gecko.id) findings.push(`${build}: no browser_specific_settings.gecko.id`);
+    if (!(gecko.data_collection_permissions?.required ?? []).includes('none')) {
+      findings.push(`${build}: gecko.data_collection_permissions.required is not ["none"]`);
+    }
+  }
+}
 
 console.log(`bundle audit: ${checked} files checked, ${findings.length} findings`);
 for (const finding of findings) console.error(`  ${finding}`);

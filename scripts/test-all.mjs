@@ -1,16 +1,29 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order, then one plain closing line `N passed, N failed`
 // (CI reads it; vitest's and Playwright's own summaries are not among the lines it knows).
+// Unit and e2e suites count their tests; every other step counts as one.
+// KNEE_CHECK_OUT_DIR builds somewhere other than .output (lint, audit and e2e follow it).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
+const outDir = process.env.KNEE_CHECK_OUT_DIR ?? '.output';
+const chromeBuild = join(outDir, 'chrome-mv3');
+const firefoxBuild = join(outDir, 'firefox-mv3');
+const env = { ...process.env, FORCE_COLOR: '0', KNEE_CHECK_OUT_DIR: outDir };
 const results = { passed: 0, failed: 0 };
 const steps = [];
 
-function run(name, command, args, { count } = {}) {
+function record(name, ok, passed, failed, seconds, note = '') {
+  results.passed += passed;
+  results.failed += failed;
+  steps.push({ name, ok: ok && failed === 0, passed, failed, seconds, note });
+}
+
+function run(name, command, args, { count, extraEnv } = {}) {
   const started = Date.now();
   console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
-  const child = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const child = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
   const ok = child.status === 0;
   let passed = ok ? 1 : 0;
   let failed = ok ? 0 : 1;
@@ -22,9 +35,14 @@ function run(name, command, args, { count } = {}) {
       failed = counted.failed || (ok ? 0 : 1);
     }
   }
-  results.passed += passed;
-  results.failed += failed;
-  steps.push({ name, ok: ok && failed === 0, passed, failed, seconds: (Date.now() - started) / 1000 });
+  record(name, ok, passed, failed, (Date.now() - started) / 1000);
+  return ok;
+}
+
+/** A step that cannot run because an earlier one failed: it fails too, and says why. */
+function skip(name, reason) {
+  console.log(`\n✗ ${name}: not run (${reason})`);
+  record(name, false, 0, 1, 0, `not run: ${reason}`);
 }
 
 function readJson(path) {
@@ -36,7 +54,7 @@ function readJson(path) {
 }
 
 mkdirSync('test-results', { recursive: true });
-for (const file of ['test-results/unit.json', 'test-results/e2e.json']) rmSync(file, { force: true });
+for (const file of ['test-results/unit.json', 'test-results/e2e.json', 'test-results/network-audit.jsonl']) rmSync(file, { force: true });
 
 run('type check', 'npx', ['tsc', '--noEmit']);
 run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'], {
@@ -45,24 +63,32 @@ run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=jso
     return report && { passed: report.numPassedTests, failed: report.numFailedTests };
   },
 });
-run('Chrome build', 'npx', ['wxt', 'build']);
-run('Firefox build', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
-run('web-ext lint (Firefox)', 'node', ['scripts/lint-firefox.mjs']);
-run('bundle audit', 'node', ['scripts/audit-bundles.mjs']);
+const chromeBuilt = run('Chrome build', 'npx', ['wxt', 'build']);
+const firefoxBuilt = run('Firefox build', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
+if (firefoxBuilt) run('web-ext lint (Firefox)', 'node', ['scripts/lint-firefox.mjs', firefoxBuild]);
+else skip('web-ext lint (Firefox)', 'the Firefox build failed');
+if (chromeBuilt && firefoxBuilt) run('bundle audit', 'node', ['scripts/audit-bundles.mjs', chromeBuild, firefoxBuild]);
+else skip('bundle audit', 'a build failed');
 if (existsSync('tests/e2e')) {
-  run('end-to-end (Chromium)', 'npx', ['playwright', 'test'], {
-    count: () => {
-      const report = readJson('test-results/e2e.json');
-      if (!report) return null;
-      const { expected = 0, unexpected = 0, flaky = 0 } = report.stats ?? {};
-      return { passed: expected + flaky, failed: unexpected };
-    },
-  });
+  if (chromeBuilt) {
+    run('end-to-end (Chromium)', 'npx', ['playwright', 'test'], {
+      extraEnv: { KNEE_CHECK_EXTENSION: process.env.KNEE_CHECK_EXTENSION ?? chromeBuild },
+      count: () => {
+        const report = readJson('test-results/e2e.json');
+        if (!report) return null;
+        const { expected = 0, unexpected = 0, flaky = 0 } = report.stats ?? {};
+        return { passed: expected + flaky, failed: unexpected };
+      },
+    });
+  } else {
+    skip('end-to-end (Chromium)', 'the Chrome build failed');
+  }
 }
 
 console.log('\nSummary');
 for (const step of steps) {
-  console.log(`  ${step.ok ? '✓' : '✗'} ${step.name}: ${step.passed} passed, ${step.failed} failed (${step.seconds.toFixed(1)} s)`);
+  const detail = step.note || `${step.passed} passed, ${step.failed} failed (${step.seconds.toFixed(1)} s)`;
+  console.log(`  ${step.ok ? '✓' : '✗'} ${step.name}: ${detail}`);
 }
 console.log(`${results.passed} passed, ${results.failed} failed`);
 process.exit(results.failed === 0 ? 0 : 1);
