@@ -128,12 +128,14 @@ export class RunWindow {
   /**
    * May a badge show the week holding `weekStart` (or today's week when absent)? Only once its
    * days and the LOOKBACK_DAYS before them were read. Before the first read every week may show
-   * (so the core asks for runs); after a failed first read none may.
+   * (so the core asks for runs); after a failed first read none may; a week after today never.
    */
   allows(weekStart: string | undefined, today: string): boolean {
     if (this.covered === null) return !this.failed;
     const date = weekStart ?? today;
     if (parseDay(date) === null) return false;
+    // A week that has not started holds no runs yet: no badge rather than "0 km".
+    if (date > today) return false;
     const from = addDays(date, -LOOKBACK_DAYS)!;
     // Days after today hold no runs yet: a week in progress needs its days so far.
     const to = minDate(addDays(date, 6)!, today);
