@@ -67,6 +67,7 @@ export default defineContentScript({
       },
       summarize: weekSummaries,
       onInvalidated: (cb) => void ctx.onInvalidated(cb),
+      isValid: () => ctx.isValid,
       onLocationChange: (cb) => ctx.addEventListener(win, 'wxt:locationchange', cb),
       // After the page has loaded and gone idle: a framework still hydrating would find our badge
       // in its server markup and re-render the whole tree.

@@ -40,6 +40,11 @@ export interface CoreDeps {
   summarize: Summarize;
   /** Cleanup for when the script is invalidated (extension reloaded, updated or removed). */
   onInvalidated(cb: () => void): void;
+  /**
+   * False once the extension was reloaded, updated or removed (orphaned script). Checked before
+   * every pass: the next mutation, input or route change after that removes every badge.
+   */
+  isValid?(): boolean;
   /** SPA route changes (wxt:locationchange). */
   onLocationChange(cb: () => void): void;
   /** Locale for numbers and dates (default: the browser's). */
@@ -260,7 +265,13 @@ export function startCore(deps: CoreDeps): CoreHandle {
     safe('onPass', () => deps.onPass?.(info), undefined);
   }
 
+  /** An orphaned script (extension reloaded or removed) takes its badges away at the first chance. */
+  function checkValid(): void {
+    if (!stopped && safe('isValid', () => deps.isValid?.() === false, false)) stop();
+  }
+
   function pass(): Promise<void> {
+    checkValid();
     if (stopped) return Promise.resolve();
     if (running) {
       again = true;
@@ -321,7 +332,7 @@ export function startCore(deps: CoreDeps): CoreHandle {
       });
       await deps.ready?.();
       if (stopped) return;
-      watcher = createWatcher({ clock, win, isOurs, onChange: () => void pass(), idleMs: deps.idleMs });
+      watcher = createWatcher({ clock, win, isOurs, onChange: () => void pass(), idleMs: deps.idleMs, onInput: checkValid });
       choose();
       await pass();
     } catch (error) {

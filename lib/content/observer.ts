@@ -15,6 +15,8 @@ export interface WatcherOptions {
   onChange(): void;
   /** Disconnect after this long without relevant mutations or input (ms, default 10 s). */
   idleMs?: number;
+  /** Called on every input event (cheap checks only: e.g. is the extension still there). */
+  onInput?(): void;
 }
 
 export interface Watcher {
@@ -30,7 +32,7 @@ const WAKE_EVENTS = ['pointerdown', 'keydown', 'wheel', 'scroll', 'touchstart', 
 /** Attributes whose change counts: a row re-used for another week, a chart bar selected. */
 const ATTRIBUTES = ['class', 'data-timestamp', 'id'];
 
-export function createWatcher({ clock, win, isOurs, onChange, idleMs = 10_000 }: WatcherOptions): Watcher {
+export function createWatcher({ clock, win, isOurs, onChange, idleMs = 10_000, onInput }: WatcherOptions): Watcher {
   const setTimer = win.setTimeout.bind(win) as (fn: () => void, ms: number) => number;
   const clearTimer = win.clearTimeout.bind(win);
   let root: Node | null = null;
@@ -74,6 +76,7 @@ export function createWatcher({ clock, win, isOurs, onChange, idleMs = 10_000 }:
   }
 
   const wake = () => {
+    onInput?.();
     if (stopped || connected || !root || win.document.visibilityState === 'hidden') return;
     connect();
     // Something may have changed while asleep: one catch-up pass.

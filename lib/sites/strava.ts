@@ -244,12 +244,26 @@ export class StravaActivities {
 
 let activities = new StravaActivities();
 let logState = { covered: null as string | null, runs: [] as Run[] };
+/**
+ * Per adapter, the week whose read did not reach back far enough (a call failed, or the page cap):
+ * that week gets no badge ("0 km" from data we could not read would be wrong).
+ */
+const incomplete: { dashboard: string | null; profile: string | null } = { dashboard: null, profile: null };
+
+/** The runs back to `since`, flagging `which` for `week` when the pages do not get there. */
+async function runsSince(which: keyof typeof incomplete, week: string, since: string | null, ctx: AdapterContext): Promise<Run[]> {
+  const read = await activities.ensureSince(since, ctx).catch(() => null);
+  const covered = read?.coveredFrom() ?? null;
+  incomplete[which] = since === null || covered === null || covered > since ? week : null;
+  return read?.runs ?? [];
+}
 
 /** Tests: forget what this page view read. */
 export function resetStravaCaches(): void {
   activities = new StravaActivities();
   nextData = null;
   logState = { covered: null, runs: [] };
+  incomplete.dashboard = incomplete.profile = null;
 }
 
 // --- Training Log: a badge per week row ---------------------------------------------------------
@@ -332,12 +346,13 @@ export const stravaDashboardAdapter: SiteAdapter = {
   matches: (url) => onStrava(url, DASHBOARD_PATH),
   findAnchors: (doc) =>
     guard(() => {
+      if (incomplete.dashboard) return [];
       const stats = doc.querySelector('#run-goals[data-sport="run"] .weekly-goal .primary-stats');
       const element = stats ?? doc.querySelector('#progress-goals [data-sport="run"] .weekly-goal');
       return element ? [{ key: 'strava-dashboard:this-week', element, placement: stats ? ('after' as const) : ('append' as const) }] : [];
     }, []),
   // This week, last week and the 30 days before it.
-  readRuns: (_doc, ctx) => activities.ensureSince(addDays(ctx.today, -44), ctx).then((read) => read.runs, () => []),
+  readRuns: (_doc, ctx) => runsSince('dashboard', 'current', addDays(ctx.today, -44), ctx),
   observeRoot: (doc) => doc.getElementById('js-dashboard-athlete-goals'),
 };
 
@@ -370,14 +385,15 @@ export const stravaProfileAdapter: SiteAdapter = {
       const totals = doc.querySelector('#interval-graph #totals');
       const element = totals ?? doc.getElementById('interval-graph');
       const weekStart = selectedWeek(doc);
+      if (incomplete.profile === (weekStart ?? 'current')) return [];
       return element
         ? [{ key: `strava-profile:${weekStart ?? 'current'}`, element, placement: totals ? ('after' as const) : ('append' as const), weekStart }]
         : [];
     }, []),
-  readRuns: (doc, ctx) =>
-    activities
-      .ensureSince(addDays(guard(() => selectedWeek(doc), undefined) ?? ctx.today, -(7 + LOOKBACK_DAYS)), ctx)
-      .then((read) => read.runs, () => []),
+  readRuns: (doc, ctx) => {
+    const week = guard(() => selectedWeek(doc), undefined);
+    return runsSince('profile', week ?? 'current', addDays(week ?? ctx.today, -(7 + LOOKBACK_DAYS)), ctx);
+  },
   observeRoot: (doc) => doc.getElementById('interval-graph'),
 };
 
