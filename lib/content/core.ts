@@ -250,8 +250,6 @@ export function startCore(deps: CoreDeps): CoreHandle {
         anchors = anchorsOf(current);
       }
       info.anchors = anchors.length;
-      const keys = new Set(anchors.map((a) => a.key));
-      for (const [key, host] of hosts) if (!keys.has(key) || !host.isConnected) drop(key);
       if (anchors.length) {
         const weekly = summaries(runs, anchors, active);
         await runSliced(
@@ -259,7 +257,11 @@ export function startCore(deps: CoreDeps): CoreHandle {
           ([anchor, summary]) => void (safe('badge', () => place(anchor, summary, active), false) && info.rendered++),
           { clock, budgetMs: deps.sliceBudgetMs ?? 4, cancelled: () => stopped || gen !== generation, onSlice: (ms) => info.slices.push(ms) },
         );
+        if (stopped || gen !== generation) return;
       }
+      // Badges whose anchor is gone (after placing: a re-used row's badge was re-keyed, not lost).
+      const keys = new Set(anchors.map((a) => a.key));
+      for (const [key, host] of hosts) if (!keys.has(key) || !host.isConnected) drop(key);
     }
     info.badges = hosts.size;
     safe('onPass', () => deps.onPass?.(info), undefined);
