@@ -1,0 +1,290 @@
+// @vitest-environment happy-dom
+// The content-script core with a fake adapter: one badge per key, re-keyed re-used rows, removal,
+// settings, route changes, invalidation, and adapters that throw (never into the page).
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startCore, type CoreDeps, type PassInfo } from '../../../lib/content/core';
+import type { Clock } from '../../../lib/content/schedule';
+import { weekSummaries } from '../../../lib/load/summary';
+import type { Run } from '../../../lib/load/types';
+import { defaultSettings, type Settings } from '../../../lib/settings/defaults';
+import type { BadgeAnchor, SiteAdapter } from '../../../lib/sites/types';
+
+const RUNS: Run[] = [
+  { start: '2026-02-10T07:00:00', km: 6 },
+  { start: '2026-02-15T09:00:00', km: 12 },
+  { start: '2026-02-17T07:00:00', km: 8 },
+  { start: '2026-02-22T09:00:00', km: 10 },
+  { start: '2026-02-24T07:00:00', km: 9 },
+  { start: '2026-03-01T09:00:00', km: 17.4 },
+];
+
+/** A page with week rows; the adapter anchors a badge in each row. */
+function setupRows(weeks: string[]): HTMLElement {
+  const list = document.createElement('div');
+  list.id = 'rows';
+  for (const week of weeks) {
+    const row = document.createElement('div');
+    row.className = 'row';
+    row.dataset.week = week;
+    list.append(row);
+  }
+  document.body.replaceChildren(list);
+  return list;
+}
+
+function rowAdapter(over: Partial<SiteAdapter> = {}): SiteAdapter & { reads: number } {
+  const adapter = {
+    id: 'test-rows',
+    site: 'strava' as const,
+    reads: 0,
+    matches: (url: URL) => url.hostname === 'www.strava.com',
+    findAnchors: (doc: Document): BadgeAnchor[] =>
+      [...doc.querySelectorAll<HTMLElement>('.row')].map((row) => ({ key: `w:${row.dataset.week}`, element: row, placement: 'append' as const, weekStart: row.dataset.week })),
+    async readRuns() {
+      adapter.reads++;
+      return RUNS;
+    },
+    observeRoot: (doc: Document) => doc.getElementById('rows'),
+    ...over,
+  };
+  return adapter;
+}
+
+/** A clock whose yields run at once (in a microtask): passes finish within `await flush()`. */
+const clock: Clock = { now: () => performance.now(), yieldTask: (fn) => void Promise.resolve().then(fn) };
+const flush = async () => {
+  for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
+};
+
+function deps(adapter: SiteAdapter | null, over: Partial<CoreDeps> = {}) {
+  let settings: Settings = defaultSettings();
+  let onSettings: ((s: Settings) => void) | null = null;
+  let onLocation: (() => void) | null = null;
+  let onInvalid: (() => void) | null = null;
+  const passes: PassInfo[] = [];
+  const debug = vi.fn();
+  const d: CoreDeps = {
+    doc: document,
+    win: window as unknown as Window & typeof globalThis,
+    clock,
+    currentUrl: () => new URL('https://www.strava.com/athletes/1/training/log'),
+    pickAdapter: (url, s) => (adapter && adapter.matches(url) && s.sites.strava ? adapter : null),
+    loadSettings: async () => settings,
+    watchSettings: (cb) => {
+      onSettings = cb;
+      return () => (onSettings = null);
+    },
+    fetchJson: async () => ({}),
+    localNow: () => ({ today: '2026-03-04', now: '2026-03-04T12:00' }),
+    summarize: weekSummaries,
+    onInvalidated: (cb) => (onInvalid = cb),
+    onLocationChange: (cb) => (onLocation = cb),
+    locale: 'en-US',
+    onPass: (info) => passes.push(info),
+    debug,
+    ...over,
+  };
+  return {
+    d,
+    passes,
+    debug,
+    setSettings(next: Settings) {
+      settings = next;
+      onSettings?.(next);
+    },
+    navigate: () => onLocation?.(),
+    invalidate: () => onInvalid?.(),
+    watching: () => onSettings !== null,
+  };
+}
+
+const hosts = () => [...document.querySelectorAll<HTMLElement>('[data-knee-check-key]')];
+const texts = () => hosts().map((h) => `${h.getAttribute('data-knee-check-key')} ${h.shadowRoot!.querySelector('button > span')!.textContent}`);
+
+afterEach(() => document.body.replaceChildren());
+
+describe('core', () => {
+  it('one badge per anchor, with the engine\'s numbers, and nothing twice however often it runs', async () => {
+    setupRows(['2026-02-23', '2026-02-16']);
+    const adapter = rowAdapter();
+    const t = deps(adapter);
+    const core = startCore(t.d);
+    await core.started;
+    expect(texts()).toEqual([
+      'w:2026-02-23 26.4 km · +47% vs last week · single-run spike +45%',
+      'w:2026-02-16 18.0 km · 0% vs last week',
+    ]);
+    await core.refresh();
+    await core.refresh();
+    expect(hosts()).toHaveLength(2);
+    // Nothing changed: nothing re-rendered.
+    expect(t.passes.at(-1)).toMatchObject({ anchors: 2, badges: 2, rendered: 0 });
+    expect(document.querySelectorAll('.row > [data-knee-check-key]')).toHaveLength(2);
+    core.stop();
+  });
+
+  it('a re-used row (now another week) gets its badge re-keyed, not a second one', async () => {
+    const list = setupRows(['2026-02-23', '2026-02-16']);
+    const core = startCore(deps(rowAdapter()).d);
+    await core.started;
+    const first = hosts()[0];
+    (list.firstElementChild as HTMLElement).dataset.week = '2026-02-09';
+    await core.refresh();
+    expect(hosts()).toHaveLength(2);
+    expect(hosts()[0]).toBe(first);
+    expect(first!.getAttribute('data-knee-check-key')).toBe('w:2026-02-09');
+    expect(texts()[0]).toBe('w:2026-02-09 18.0 km · no runs the week before · single-run spike +100%');
+    core.stop();
+  });
+
+  it('removes badges whose anchor is gone, and adds them for new rows (via the observer)', async () => {
+    const list = setupRows(['2026-02-23', '2026-02-16']);
+    const core = startCore(deps(rowAdapter()).d);
+    await core.started;
+    list.lastElementChild!.remove();
+    const row = document.createElement('div');
+    row.className = 'row';
+    row.dataset.week = '2026-02-09';
+    list.append(row);
+    await flush();
+    await core.refresh();
+    expect(texts().map((t) => t.split(' ')[0])).toEqual(['w:2026-02-23', 'w:2026-02-09']);
+    core.stop();
+  });
+
+  it('follows settings: units, the site switch', async () => {
+    setupRows(['2026-02-23']);
+    const t = deps(rowAdapter());
+    const core = startCore(t.d);
+    await core.started;
+    t.setSettings({ ...defaultSettings(), units: 'mi' });
+    await core.refresh();
+    expect(texts()[0]).toMatch(/^w:2026-02-23 16\.4 mi · \+47% vs last week/);
+    t.setSettings({ ...defaultSettings(), sites: { strava: false, garmin: true, intervals: true } });
+    await core.refresh();
+    expect(hosts()).toHaveLength(0);
+    t.setSettings(defaultSettings());
+    await core.refresh();
+    expect(hosts()).toHaveLength(1);
+    core.stop();
+  });
+
+  it('a row showing the site\'s Monday week stays that week for a runner whose weeks start on Sunday', async () => {
+    setupRows(['2026-02-23']);
+    const t = deps(rowAdapter());
+    const core = startCore(t.d);
+    await core.started;
+    t.setSettings({ ...defaultSettings(), weekStartsOn: 'sunday' });
+    await core.refresh();
+    expect(texts()[0]).toMatch(/^w:2026-02-23 26\.4 km · \+47% vs last week/);
+    core.stop();
+  });
+
+  it('invalidation removes every badge and stops listening', async () => {
+    setupRows(['2026-02-23', '2026-02-16']);
+    const t = deps(rowAdapter());
+    const core = startCore(t.d);
+    await core.started;
+    expect(hosts()).toHaveLength(2);
+    t.invalidate();
+    expect(hosts()).toHaveLength(0);
+    expect(t.watching()).toBe(false);
+    await core.refresh();
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it('an orphaned script (isValid false) removes its badges at the next pass', async () => {
+    setupRows(['2026-02-23']);
+    let valid = true;
+    const core = startCore(deps(rowAdapter(), { isValid: () => valid }).d);
+    await core.started;
+    expect(hosts()).toHaveLength(1);
+    valid = false;
+    await core.refresh();
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it('route change: picks again, drops the old page\'s badges', async () => {
+    setupRows(['2026-02-23']);
+    let href = 'https://www.strava.com/athletes/1/training/log';
+    const t = deps(rowAdapter(), { currentUrl: () => new URL(href) });
+    const core = startCore(t.d);
+    await core.started;
+    expect(hosts()).toHaveLength(1);
+    href = 'https://example.com/elsewhere';
+    t.navigate();
+    await core.refresh();
+    expect(hosts()).toHaveLength(0);
+    core.stop();
+  });
+
+  it('leftovers of an older copy of the script are removed at start', async () => {
+    const list = setupRows(['2026-02-23']);
+    const stale = document.createElement('knee-check-badge');
+    stale.setAttribute('data-knee-check-key', 'w:2026-02-23');
+    list.firstElementChild!.append(stale);
+    const core = startCore(deps(rowAdapter()).d);
+    await core.started;
+    expect(stale.isConnected).toBe(false);
+    expect(hosts()).toHaveLength(1);
+    core.stop();
+  });
+
+  it('no summary for an anchor: no badge; no runs at all: weeks with nothing', async () => {
+    setupRows(['2026-02-23', 'not-a-date']);
+    const core = startCore(deps(rowAdapter()).d);
+    await core.started;
+    expect(texts().map((t) => t.split(' ')[0])).toEqual(['w:2026-02-23']);
+    core.stop();
+  });
+
+  describe('adapters that break never throw into the page', () => {
+    const breakers: [string, Partial<SiteAdapter>][] = [
+      ['findAnchors throws', { findAnchors: () => { throw new Error('boom'); } }],
+      ['findAnchors returns junk', { findAnchors: () => [null, 1, { key: 5 }, { key: 'x', element: {} }] as unknown as BadgeAnchor[] }],
+      ['readRuns rejects', { readRuns: () => Promise.reject(new Error('boom')) }],
+      ['readRuns throws', { readRuns: () => { throw new Error('boom'); } }],
+      ['readRuns returns junk', { readRuns: async () => 'nope' as unknown as Run[] }],
+      ['observeRoot throws', { observeRoot: () => { throw new Error('boom'); } }],
+      ['matches throws', { matches: () => { throw new Error('boom'); } }],
+    ];
+    it.each(breakers)('%s', async (_name, over) => {
+      setupRows(['2026-02-23']);
+      const t = deps(rowAdapter(over));
+      const errors: unknown[] = [];
+      const onError = (e: ErrorEvent) => errors.push(e.error);
+      window.addEventListener('error', onError);
+      const core = startCore(t.d);
+      await expect(core.started).resolves.toBeUndefined();
+      await expect(core.refresh()).resolves.toBeUndefined();
+      await flush();
+      window.removeEventListener('error', onError);
+      expect(errors).toEqual([]);
+      // At most one debug line per kind of failure, never console.error.
+      const kinds = t.debug.mock.calls.map((c) => c[0]);
+      expect(new Set(kinds).size).toBe(kinds.length);
+      core.stop();
+    });
+
+    it('a throwing settings read: nothing happens, nothing escapes', async () => {
+      setupRows(['2026-02-23']);
+      const core = startCore(deps(rowAdapter(), { loadSettings: () => Promise.reject(new Error('storage gone')) }).d);
+      await expect(core.started).resolves.toBeUndefined();
+      expect(hosts()).toHaveLength(0);
+    });
+  });
+
+  it('places 52 badges in slices that keep under the budget', async () => {
+    const weeks = Array.from({ length: 52 }, (_, i) => new Date(Date.UTC(2026, 1, 23) - i * 7 * 86_400_000).toISOString().slice(0, 10));
+    setupRows(weeks);
+    const t = deps(rowAdapter());
+    const core = startCore({ ...t.d, sliceBudgetMs: 4 });
+    await core.started;
+    expect(hosts()).toHaveLength(52);
+    const pass = t.passes.find((p) => p.rendered === 52)!;
+    expect(pass.slices.length).toBeGreaterThanOrEqual(1);
+    // happy-dom is slower than a browser; the budget logic still ends each slice near 4 ms.
+    expect(Math.max(...pass.slices)).toBeLessThan(4 * 3);
+    core.stop();
+  });
+});
