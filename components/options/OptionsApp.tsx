@@ -20,11 +20,13 @@ import './options.css';
 import { Notice } from '../ui/Notice';
 import { StatusMessage, type Status } from '../ui/StatusMessage';
 import { BackupSection } from './BackupSection';
+import { CapturedDataSection } from './CapturedDataSection';
 import { OptionsContext, type OptionsContextValue } from './OptionsContext';
 import { RecoveredNotice } from './RecoveredNotice';
 import { SitesSection } from './SitesSection';
 import { THRESHOLD_ORDER, ThresholdsSection, thresholdInputId } from './ThresholdsSection';
 import { UnitsSection } from './UnitsSection';
+import { YourSitesSection } from './YourSitesSection';
 import { isDirty, rebaseDraft, toDraft, validateDraft, type DraftErrors, type SettingsDraft } from './draft';
 
 type Phase = { name: 'loading' } | { name: 'ready' } | { name: 'failed'; message: string };
@@ -177,6 +179,8 @@ export function OptionsApp() {
             </div>
           </form>
           {/* Sections that act at once (each saves or acts on its own): */}
+          <YourSitesSection />
+          <CapturedDataSection />
           <BackupSection saved={saved} dirty={dirty} onReplaced={(settings) => applySaved(settings, true)} />
         </OptionsContext.Provider>
       )}
