@@ -1,7 +1,6 @@
 import { render } from 'preact';
+import '../../components/ui/theme.css';
+import '../../components/checker/checker.css';
+import { CheckerApp } from '../../components/checker/CheckerApp';
 
-function Popup() {
-  return <main><h1>Knee Check</h1></main>;
-}
-
-render(<Popup />, document.getElementById('app')!);
+render(<CheckerApp />, document.getElementById('app')!);

@@ -1,0 +1,277 @@
+// The toolbar popup: the question screens, then the result. Answers are saved to local storage on
+// every change so closing the popup loses nothing. The engine (via lib/checker/run-triage) decides
+// everything clinical, including whether the warning-sign screen goes straight to an emergency.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import {
+  stepErrors,
+  stepIsEmpty,
+  withTrainingUnits,
+  type Answers,
+  type FieldError,
+} from '../../lib/checker/answers';
+import type { CheckerState } from '../../lib/checker/answers-schema';
+import { capturedRuns } from '../../lib/checker/history-source';
+import { OPTIONAL_STEPS, STEP_IDS, STEP_SHORT, STEP_TITLES, type Screen, type StepId } from '../../lib/checker/questions';
+import { runTriage } from '../../lib/checker/run-triage';
+import {
+  clearCheckerState,
+  freshState,
+  loadCheckerState,
+  saveCheckerState,
+  type LoadedState,
+} from '../../lib/checker/storage';
+import { applyPrefill, localToday, trainingFromHistory } from '../../lib/checker/training-prefill';
+import { loadSettings, type Settings } from '../../lib/settings';
+import { ResultView } from './Result';
+import { STEP_COMPONENTS } from './steps';
+
+interface Boot {
+  settings: Settings;
+  loaded: LoadedState;
+}
+
+async function boot(): Promise<Boot> {
+  const [{ settings }, loaded] = await Promise.all([loadSettings(), loadCheckerState()]);
+  const answers = loaded.state.answers;
+  const training = withTrainingUnits(answers.training, settings.units);
+  return { settings, loaded: { ...loaded, state: { ...loaded.state, answers: { ...answers, training } } } };
+}
+
+export function CheckerApp() {
+  const [ready, setReady] = useState<Boot | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    boot().then(setReady, (error: unknown) => setFailed(String(error)));
+  }, []);
+  if (failed) {
+    return (
+      <main class="app">
+        <p class="field-error" role="alert">
+          Knee Check could not start: {failed}
+        </p>
+      </main>
+    );
+  }
+  return ready ? <Checker settings={ready.settings} initial={ready.loaded} /> : <main class="app" aria-busy="true" />;
+}
+
+function hasAnyAnswer(answers: Answers): boolean {
+  return (
+    answers.onset !== undefined ||
+    answers.signs.length > 0 ||
+    answers.locations.length > 0 ||
+    answers.age.trim() !== '' ||
+    STEP_IDS.some((s) => OPTIONAL_STEPS.includes(s) && !stepIsEmpty(s, answers))
+  );
+}
+
+function Checker({ settings, initial }: { settings: Settings; initial: LoadedState }) {
+  const [state, setState] = useState<CheckerState>(initial.state);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [notice, setNotice] = useState<string>(
+    initial.discarded
+      ? 'Your saved answers could not be read, so the checker starts afresh.'
+      : initial.resumed && hasAnyAnswer(initial.state.answers)
+        ? 'Welcome back: your answers were kept.'
+        : '',
+  );
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusHeading = useRef(false);
+  const focusError = useRef(false);
+  const firstRender = useRef(true);
+
+  const screen = state.screen;
+  const stepIndex = screen === 'result' ? STEP_IDS.length : STEP_IDS.indexOf(screen);
+
+  // Save every change, in the same frame it shows (the popup can close at any moment). Local
+  // storage only: never sync.
+  useLayoutEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    void saveCheckerState(state);
+  }, [state]);
+
+  // Layout effects: focus moves in the same frame as the new screen, never after the runner has
+  // started tabbing through it.
+  useLayoutEffect(() => {
+    if (!focusHeading.current) return;
+    focusHeading.current = false;
+    window.scrollTo(0, 0);
+    headingRef.current?.focus();
+  }, [screen]);
+
+  useLayoutEffect(() => {
+    if (!focusError.current || errors.length === 0) return;
+    focusError.current = false;
+    const el = document.getElementById(`q-${errors[0]!.field}`);
+    const target = el instanceof HTMLInputElement ? el : el?.querySelector('input');
+    target?.focus();
+  }, [errors]);
+
+  // Prefill the training screen from captured runs, once, without overwriting typed answers.
+  useEffect(() => {
+    if (screen !== 'training' || state.answers.training.prefill) return;
+    let live = true;
+    void capturedRuns().then((runs) => {
+      if (!live || runs.length === 0) return;
+      const today = localToday();
+      let prefill: ReturnType<typeof trainingFromHistory> = null;
+      try {
+        prefill = trainingFromHistory(runs, settings, today);
+      } catch {
+        // A prefill is a convenience: if it fails, the runner fills the screen in.
+      }
+      if (!prefill) return;
+      setState((s) => ({
+        ...s,
+        answers: { ...s.answers, training: applyPrefill(s.answers.training, prefill, today) },
+      }));
+    });
+    return () => {
+      live = false;
+    };
+  }, [screen]);
+
+  const outcome = useMemo(() => (screen === 'result' ? runTriage(state.answers) : null), [screen, state.answers]);
+
+  const go = (next: Screen, shortcut = false) => {
+    setErrors([]);
+    setNotice('');
+    focusHeading.current = true;
+    setState((s) => ({ ...s, screen: next, shortcut, updatedAt: new Date().toISOString() }));
+  };
+
+  const update = (patch: Partial<Answers>) => {
+    setState((s) => {
+      const answers = { ...s.answers, ...patch };
+      if (s.screen !== 'result') setErrors((prev) => (prev.length ? stepErrors(s.screen as StepId, answers) : prev));
+      return { ...s, answers, updatedAt: new Date().toISOString() };
+    });
+  };
+
+  const next = () => {
+    if (screen === 'result') return;
+    const found = stepErrors(screen, state.answers);
+    if (found.length) {
+      focusError.current = true;
+      setErrors(found);
+      return;
+    }
+    if (screen === 'signs' && state.answers.signs.length > 0) {
+      // Emergency shortcut: the engine judges the answers so far (later ones not reported).
+      const early = runTriage(state.answers);
+      if (early.ok && early.result.care === 'emergency') return go('result', true);
+    }
+    go(stepIndex === STEP_IDS.length - 1 ? 'result' : STEP_IDS[stepIndex + 1]!);
+  };
+
+  const back = () => {
+    if (stepIndex > 0) go(STEP_IDS[stepIndex - 1]!);
+  };
+
+  const startOver = () => {
+    void clearCheckerState();
+    firstRender.current = true; // the fresh state is not saved until the runner answers something
+    focusHeading.current = true;
+    setErrors([]);
+    setState(freshState(settings.units));
+    setNotice('Your answers were cleared.');
+  };
+
+  const StepBody = screen === 'result' ? null : STEP_COMPONENTS[screen];
+  const optionalEmpty = screen !== 'result' && OPTIONAL_STEPS.includes(screen) && stepIsEmpty(screen, state.answers);
+  const isLast = stepIndex === STEP_IDS.length - 1;
+
+  return (
+    <main class="app">
+      <header class="top">
+        <p class="brand">
+          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+            <path d="M9 2l2 9-4 11" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" />
+            <circle cx="13.6" cy="11" r="2.6" fill="var(--warn)" />
+          </svg>
+          Knee Check
+        </p>
+        {(hasAnyAnswer(state.answers) || screen !== 'signs') && (
+          <button type="button" class="btn-link start-over" onClick={startOver}>
+            Start over
+          </button>
+        )}
+      </header>
+
+      <p class="notice" role="status">
+        {notice}
+      </p>
+
+      {screen !== 'result' && StepBody && (
+        <form
+          class="step"
+          data-step={screen}
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            next();
+          }}
+        >
+          <div class="progress">
+            <p id="progress-label" class="progress-label">
+              Step {stepIndex + 1} of {STEP_IDS.length}: {STEP_SHORT[screen]}
+            </p>
+            <progress max={STEP_IDS.length} value={stepIndex + 1} aria-labelledby="progress-label" />
+          </div>
+          <h1 ref={headingRef} tabIndex={-1} class="step-heading">
+            {STEP_TITLES[screen]}
+          </h1>
+          {errors.length > 0 && (
+            <div class="error-summary" role="alert">
+              <p>
+                {errors.length === 1 ? 'One answer needs a look:' : `${errors.length} answers need a look:`}{' '}
+                {errors.map((e) => e.message).join(' ')}
+              </p>
+            </div>
+          )}
+          <StepBody answers={state.answers} update={update} errors={errors} />
+          <div class="nav">
+            {stepIndex > 0 ? (
+              <button type="button" class="btn" onClick={back}>
+                Back
+              </button>
+            ) : (
+              <span />
+            )}
+            <button type="submit" class="btn btn-primary">
+              {isLast ? 'See my result' : optionalEmpty ? 'Skip' : 'Next'}
+            </button>
+          </div>
+        </form>
+      )}
+
+      <div class="result-region" aria-live="polite">
+        {outcome?.ok && (
+          <ResultView
+            result={outcome.result}
+            answers={state.answers}
+            shortcut={state.shortcut}
+            headingRef={headingRef}
+            onContinue={() => go('where')}
+            onChange={() => go('signs')}
+            onStartOver={startOver}
+          />
+        )}
+        {outcome && !outcome.ok && (
+          <div class="result">
+            <h1 ref={headingRef} tabIndex={-1}>
+              No result yet
+            </h1>
+            <p class="field-error">{outcome.message}</p>
+            <button type="button" class="btn" onClick={() => go('signs')}>
+              Check your answers
+            </button>
+          </div>
+        )}
+      </div>
+    </main>
+  );
+}

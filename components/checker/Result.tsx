@@ -1,0 +1,250 @@
+// The result: care level first (words, icon and colour), what to do now, the likely causes with
+// the runner's own answers as reasons, the engine's plan, sources, one disclaimer, and a plain-text
+// summary to copy for a clinician. Everything shown comes from triage().
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { browser } from '#imports';
+import type { Answers } from '../../lib/checker/answers';
+import { STRONG_MATCH_SCORE, matchLabel, shownConditions, summaryText } from '../../lib/checker/summary';
+import { CARE_LEVEL_INFO } from '../../lib/triage';
+import type { CareLevel, TriageResult } from '../../lib/triage/types';
+
+const TONE: Record<CareLevel, string> = {
+  emergency: 'danger',
+  'same-day': 'danger',
+  'see-clinician': 'warn',
+  'modify-load': 'info',
+  'keep-running': 'ok',
+};
+
+/** A different shape per level, so the icon means something without its colour. */
+function CareIcon({ care }: { care: CareLevel }) {
+  const common = { width: 28, height: 28, viewBox: '0 0 24 24', 'aria-hidden': true, focusable: 'false', class: 'care-icon' } as const;
+  const stroke = { fill: 'none', stroke: 'currentColor', 'stroke-width': 2, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' } as const;
+  switch (care) {
+    case 'emergency': // octagon with an exclamation mark
+      return (
+        <svg {...common}>
+          <path {...stroke} d="M8 2h8l6 6v8l-6 6H8l-6-6V8z" />
+          <path {...stroke} d="M12 7v6M12 17h.01" />
+        </svg>
+      );
+    case 'same-day': // clock
+      return (
+        <svg {...common}>
+          <circle {...stroke} cx="12" cy="12" r="10" />
+          <path {...stroke} d="M12 6v6l4 2" />
+        </svg>
+      );
+    case 'see-clinician': // calendar with a cross
+      return (
+        <svg {...common}>
+          <rect {...stroke} x="3" y="4" width="18" height="18" rx="2" />
+          <path {...stroke} d="M16 2v4M8 2v4M3 10h18M12 13v6M9 16h6" />
+        </svg>
+      );
+    case 'modify-load': // sliders
+      return (
+        <svg {...common}>
+          <path {...stroke} d="M4 21v-7M4 10V3M12 21v-9M12 8V3M20 21v-5M20 12V3M1 14h6M9 8h6M17 16h6" />
+        </svg>
+      );
+    case 'keep-running': // tick in a circle
+      return (
+        <svg {...common}>
+          <circle {...stroke} cx="12" cy="12" r="10" />
+          <path {...stroke} d="M7 12.5l3 3 7-7" />
+        </svg>
+      );
+  }
+}
+
+function List({ items, class: cls }: { items: readonly string[]; class?: string }) {
+  return (
+    <ul class={cls}>
+      {items.map((item, i) => (
+        <li key={i}>{item}</li>
+      ))}
+    </ul>
+  );
+}
+
+function Section(props: { title: string; children: JSX.Element | JSX.Element[] | (JSX.Element | false)[]; open?: boolean }) {
+  return (
+    <details class="plan-section" open={props.open}>
+      <summary>{props.title}</summary>
+      <div class="plan-body">{props.children}</div>
+    </details>
+  );
+}
+
+export function ResultView(props: {
+  result: TriageResult;
+  answers: Answers;
+  shortcut: boolean;
+  headingRef: { current: HTMLHeadingElement | null };
+  onContinue: () => void;
+  onChange: () => void;
+  onStartOver: () => void;
+}) {
+  const { result, answers, shortcut, headingRef } = props;
+  const [copyStatus, setCopyStatus] = useState('');
+  const info = CARE_LEVEL_INFO[result.care];
+  const plan = result.plan;
+  const likely = shownConditions(result, shortcut);
+
+  const copy = async () => {
+    const text = summaryText(answers, result, { shortcut });
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopyStatus('Copied. Paste it into a message or show it on your phone.');
+    } catch {
+      setCopyStatus('Could not copy here. Select the text in "Summary text" below and copy it.');
+    }
+  };
+
+  const openSettings = (e: Event) => {
+    e.preventDefault();
+    void browser.runtime.openOptionsPage();
+  };
+
+  return (
+    <article class="result" data-care={result.care}>
+      <h1 ref={headingRef} tabIndex={-1} class="result-heading">
+        Your result
+      </h1>
+
+      <div class={`care-banner tone-${TONE[result.care]}`} data-testid="care-banner">
+        <CareIcon care={result.care} />
+        <div>
+          <p class="care-level">
+            <span class="visually-hidden">Care level: </span>
+            {info.label}
+          </p>
+          <p class="care-title">{result.careSummary.title}</p>
+          <p class="care-action">{result.careSummary.action}</p>
+        </div>
+      </div>
+
+      {shortcut && (
+        <div class="note shortcut-note">
+          <p>
+            You reported a warning sign that needs help now, so the other questions were skipped. Please act on this
+            first.
+          </p>
+          <button type="button" class="btn-link" onClick={props.onContinue}>
+            Answer the other questions anyway
+          </button>
+        </div>
+      )}
+
+      {plan.now.length > 0 && (
+        <section aria-labelledby="r-now">
+          <h2 id="r-now">What to do now</h2>
+          <List items={plan.now} class="now-list" />
+        </section>
+      )}
+
+      {result.redFlags.length > 0 && (
+        <section aria-labelledby="r-flags">
+          <h2 id="r-flags">Warning signs you reported</h2>
+          <List items={result.redFlags.map((f) => f.message)} class="flag-list" />
+        </section>
+      )}
+
+      <section aria-labelledby="r-causes">
+        <h2 id="r-causes">Likely causes</h2>
+        <ol class="conditions">
+          {likely.map((c) => (
+            <li key={c.id} class="condition" data-condition={c.id}>
+              <p class="condition-head">
+                <span class="condition-name">{c.name}</span>
+                <span class={`match${c.score >= STRONG_MATCH_SCORE ? ' match-strong' : ''}`}>{matchLabel(c.score)}</span>
+              </p>
+              {!shortcut && c.why.length > 0 && (
+                <>
+                  <p class="why-label">Because you said:</p>
+                  <List items={c.why} class="why" />
+                </>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {plan.avoid.length > 0 && (
+        <Section title="What to avoid for now">
+          <List items={plan.avoid} />
+        </Section>
+      )}
+      {(plan.load.summary || plan.load.steps.length > 0) && (
+        <Section title="Your training plan">
+          {plan.load.summary ? <p>{plan.load.summary}</p> : <></>}
+          <List items={plan.load.steps} />
+        </Section>
+      )}
+      {plan.strength.length > 0 && (
+        <Section title="Strength and mobility">
+          <ul class="exercises">
+            {plan.strength.map((ex, i) => (
+              <li key={i}>
+                <strong>{ex.name}</strong>: {ex.dose}
+                <span class="ex-why">{ex.why}</span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+      {plan.returnToRun.readiness.length + plan.returnToRun.steps.length + plan.returnToRun.painRules.length > 0 && (
+        <Section title="Getting back to running">
+          {plan.returnToRun.readiness.length > 0 && <h3>Ready when</h3>}
+          {plan.returnToRun.readiness.length > 0 && <List items={plan.returnToRun.readiness} />}
+          {plan.returnToRun.steps.length > 0 && <h3>Steps</h3>}
+          {plan.returnToRun.steps.length > 0 && <List items={plan.returnToRun.steps} />}
+          {plan.returnToRun.painRules.length > 0 && <h3>Pain rules</h3>}
+          {plan.returnToRun.painRules.length > 0 && <List items={plan.returnToRun.painRules} />}
+        </Section>
+      )}
+      {plan.escalate.length > 0 && (
+        <Section title="When to get help">
+          <List items={plan.escalate} />
+        </Section>
+      )}
+      {result.sources.length > 0 && (
+        <Section title="Sources">
+          <ul class="sources">
+            {result.sources.map((s) => (
+              <li key={s.id}>{s.citation}</li>
+            ))}
+          </ul>
+        </Section>
+      )}
+
+      <p class="disclaimer">{result.disclaimer}</p>
+
+      <div class="result-actions">
+        <button type="button" class="btn btn-primary" onClick={copy}>
+          Copy summary for your clinician
+        </button>
+        <p class="copy-status" role="status">
+          {copyStatus}
+        </p>
+        <details class="summary-text">
+          <summary>Summary text</summary>
+          <pre tabIndex={0} aria-label="Summary text">{summaryText(answers, result, { shortcut })}</pre>
+        </details>
+        <p class="result-links">
+          <button type="button" class="btn-link" onClick={props.onChange}>
+            Change answers
+          </button>
+          <button type="button" class="btn-link" onClick={props.onStartOver}>
+            Start over
+          </button>
+          <a href={browser.runtime.getURL('/options.html')} onClick={openSettings}>
+            Settings
+          </a>
+        </p>
+      </div>
+    </article>
+  );
+}
