@@ -287,7 +287,27 @@ test('fits the real embedded options dialog on chrome://extensions', async ({ co
     const message = JSON.parse(await reply) as { result: { result: { value: string } } };
     return JSON.parse(message.result.result.value) as { ready: boolean; width: number; scrollWidth: number };
   };
-  await expect.poll(async () => (await measure()).ready).toBe(true);
+  // The dialog sizes itself from the page (Chromium: at least 400 px); the guest is laid out at a
+  // default size first and resized a moment later. Measure once both agree.
+  const dialogWidth = () =>
+    page.evaluate(`(() => {
+      const find = (root) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.localName === 'extensionoptions') return el;
+          const inner = el.shadowRoot && find(el.shadowRoot);
+          if (inner) return inner;
+        }
+        return null;
+      };
+      const options = find(document);
+      return options ? Math.round(options.getBoundingClientRect().width) : 0;
+    })()`) as Promise<number>;
+  await expect
+    .poll(async () => {
+      const guestNow = await measure();
+      return guestNow.ready && guestNow.width === (await dialogWidth());
+    }, { timeout: 15_000 })
+    .toBe(true);
   const { width, scrollWidth } = await measure();
   expect(width).toBeGreaterThanOrEqual(400);
   expect(width).toBeLessThanOrEqual(600);
