@@ -7,7 +7,7 @@
 // attachShadow, which is all the badge needs. If the page has defined our name itself (its
 // constructor would run on our element), a suffixed name is used instead.
 import { BADGE_CSS } from './styles';
-import type { BadgeView } from './view';
+import type { BadgeChip, BadgeView } from './view';
 
 export const BADGE_TAG = 'knee-check-badge';
 /** Attribute on the host holding the anchor key it describes. */
@@ -19,6 +19,9 @@ interface Parts {
   label: HTMLElement;
   text: HTMLElement;
   tip: HTMLElement;
+  /** The explanation, built on first open after each render (most badges are never opened). */
+  explain: (() => BadgeView) | null;
+  open: boolean;
 }
 
 export interface BadgeKit {
@@ -26,8 +29,8 @@ export interface BadgeKit {
   readonly tag: string;
   /** A new, empty badge host for an anchor key. */
   create(key: string): HTMLElement;
-  /** Fill (or refill) a badge. */
-  render(host: Element, view: BadgeView): void;
+  /** Fill (or refill) a badge: the chip now, the explanation when it is first opened. */
+  render(host: Element, chip: BadgeChip, explain: () => BadgeView): void;
   /** Is this node one of this kit's badge hosts? */
   isBadge(node: Node): node is HTMLElement;
 }
@@ -85,14 +88,15 @@ export function createBadgeKit(doc: Document, tag = resolveBadgeTag(doc)): Badge
     tip.id = 'tip';
     tip.setAttribute('role', 'tooltip');
     tip.setAttribute('popover', 'manual');
-    parts.set(host, { wrap, chip, label, text, tip });
+    const p: Parts = { wrap, chip, label, text, tip, explain: null, open: false };
+    parts.set(host, p);
 
     // Hover or focus opens the explanation; a click pins it open until the next click, blur or Escape.
-    let open = false;
     let pinned = false;
     const show = (next: boolean) => {
-      if (open === next) return;
-      open = next;
+      if (p.open === next) return;
+      p.open = next;
+      if (next) fill(p);
       chip.setAttribute('aria-expanded', String(next));
       try {
         if (next) tip.showPopover();
@@ -109,7 +113,7 @@ export function createBadgeKit(doc: Document, tag = resolveBadgeTag(doc)): Badge
       // The badge's own clicks never reach the row, link or chart it sits in.
       event.stopPropagation();
       event.preventDefault();
-      pinned = !pinned || !open;
+      pinned = !pinned || !p.open;
       show(pinned);
     });
     tip.addEventListener('click', (event) => event.stopPropagation());
@@ -120,6 +124,15 @@ export function createBadgeKit(doc: Document, tag = resolveBadgeTag(doc)): Badge
     host.addEventListener('mouseleave', () => pinned || root.activeElement === chip || show(false));
   }
 
+  /** Write the explanation into the tooltip, if a render left one to write. */
+  function fill(p: Parts): void {
+    if (!p.explain) return;
+    const view = p.explain();
+    p.explain = null;
+    p.tip.replaceChildren();
+    for (const line of [view.title, ...view.lines, view.evidence, view.cta]) make('p', p.tip, line);
+  }
+
   return {
     tag,
     create(key) {
@@ -128,16 +141,16 @@ export function createBadgeKit(doc: Document, tag = resolveBadgeTag(doc)): Badge
       build(host);
       return host;
     },
-    render(host, view) {
+    render(host, chip, explain) {
       const p = parts.get(host);
       if (!p) return;
-      p.wrap.className = view.level;
-      host.setAttribute('data-level', view.level);
-      p.label.textContent = view.label;
-      p.text.textContent = view.text;
-      p.chip.setAttribute('aria-label', view.ariaLabel);
-      p.tip.replaceChildren();
-      for (const line of [view.title, ...view.lines, view.evidence, view.cta]) make('p', p.tip, line);
+      p.wrap.className = chip.level;
+      host.setAttribute('data-level', chip.level);
+      p.label.textContent = chip.label;
+      p.text.textContent = chip.text;
+      p.chip.setAttribute('aria-label', chip.ariaLabel);
+      p.explain = explain;
+      if (p.open) fill(p);
     },
     isBadge: (node): node is HTMLElement => parts.has(node as Element),
   };

@@ -6,7 +6,8 @@ import type { WeekSummary } from '../load/summary';
 import type { LoadSettings, WarningLevel } from '../load/types';
 import { formatDistance, formatPercent, formatShortDate } from '../load/units';
 
-export interface BadgeView {
+/** What the chip shows: cheap, computed for every badge. */
+export interface BadgeChip {
   level: WarningLevel;
   /** Words that carry the level without colour. */
   label: string;
@@ -14,6 +15,10 @@ export interface BadgeView {
   text: string;
   /** Accessible name of the chip. */
   ariaLabel: string;
+}
+
+/** The chip and its explanation (built only when the explanation is first opened). */
+export interface BadgeView extends BadgeChip {
   /** The explanation: a title, the numbers, the evidence, where to go next. */
   title: string;
   lines: string[];
@@ -25,6 +30,12 @@ export const LEVEL_LABELS: Record<WarningLevel, string> = { ok: 'Load OK', cauti
 export const BADGE_CTA = 'Knee hurting? Open Knee Check from the toolbar.';
 export const BADGE_EVIDENCE =
   'Evidence: a run much longer than your recent longest is the strongest running signal (5,205 runners, Frandsen 2025); the week-to-week change is weak evidence.';
+
+export function badgeChip(summary: WeekSummary, fallbackText = ''): BadgeChip {
+  const label = LEVEL_LABELS[summary.level] ?? LEVEL_LABELS.ok;
+  const text = summary.text || fallbackText;
+  return { level: summary.level, label, text, ariaLabel: `Knee Check: ${label}. ${text}` };
+}
 
 export function badgeView(summary: WeekSummary, settings: LoadSettings, locale?: string): BadgeView {
   const km = (value: number) => formatDistance(value, settings.units, locale);
@@ -45,13 +56,8 @@ export function badgeView(summary: WeekSummary, settings: LoadSettings, locale?:
       ? `Longest-run spike: ${km(spike.km)} vs ${km(spike.longestPrior30dKm)}, the longest of the 30 days before (${pct(spike.spikePct)}): ${verdict(spike.spikePct, settings.spikePct)}.`
       : `No run to compare with a longest run of the 30 days before (spike threshold ${pct(settings.spikePct)}).`,
   ];
-  const label = LEVEL_LABELS[summary.level] ?? LEVEL_LABELS.ok;
-  const text = summary.text || km(summary.weekKm);
   return {
-    level: summary.level,
-    label,
-    text,
-    ariaLabel: `Knee Check: ${label}. ${text}`,
+    ...badgeChip(summary, km(summary.weekKm)),
     title: `Knee load, ${day === null ? 'this week' : `week of ${formatShortDate(day, locale)}`}${partial ? ' (so far)' : ''}`,
     lines,
     evidence: BADGE_EVIDENCE,

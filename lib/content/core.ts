@@ -2,7 +2,7 @@
 // anchor (idempotently, in slices), watch the page for re-renders and route changes, follow the
 // runner's settings, and clean up on invalidation. Adapters run on pages we do not control:
 // every call is wrapped, and nothing thrown ever reaches the page.
-import { badgeView } from '../badge/view';
+import { badgeChip, badgeView } from '../badge/view';
 import { createBadgeKit, KEY_ATTR, type BadgeKit } from '../badge/element';
 import { dayOfWeek, parseDay } from '../load/dates';
 import type { LoadOptions } from '../load/context';
@@ -98,6 +98,7 @@ export function startCore(deps: CoreDeps): CoreHandle {
   let cache: { key: string; runs: Run[]; out: (WeekSummary | null)[] } | null = null;
   let watcher: Watcher | null = null;
   let unwatch: (() => void) | undefined;
+  let warmed = false;
 
   function report(kind: string, error: unknown): void {
     if (reported.has(kind)) return;
@@ -185,16 +186,32 @@ export function startCore(deps: CoreDeps): CoreHandle {
       indexes.forEach((index, j) => (out[index] = result[j] ?? null));
     }
     cache = { key, runs, out };
+    warmed = true;
     return out;
   }
 
-  /** Create, move, re-key or refresh the badge of one anchor. True when it was (re)rendered. */
-  function place(anchor: BadgeAnchor, summary: WeekSummary | null, active: Settings): boolean {
+  /**
+   * The first summary builds the Intl number and date formatters (tens of ms in Chromium): do it
+   * while the page is idle, so the first rows a page renders later get their badges at once.
+   */
+  function warmUp(): void {
+    if (warmed || !adapter || !settings) return;
+    warmed = true;
+    const { today, now } = deps.localNow();
+    safe('warm-up', () => deps.summarize([], [today], settings!, today, { now, locale: deps.locale }), []);
+  }
+
+  /**
+   * Create, re-key or refresh the badge of one anchor, without inserting it: a new or moved badge
+   * is returned for `insertAll`, so a whole pass costs the page one style and layout, not one per
+   * slice. `rendered` counts badges (re)rendered.
+   */
+  function place(anchor: BadgeAnchor, summary: WeekSummary | null, active: Settings, info: PassInfo): HTMLElement | null {
     let host = hosts.get(anchor.key) ?? null;
     if (!summary) {
       // No summary for this week: no badge rather than a wrong one.
       drop(anchor.key);
-      return false;
+      return null;
     }
     const there = hostAt(anchor);
     if (there && there !== host) {
@@ -209,19 +226,25 @@ export function startCore(deps: CoreDeps): CoreHandle {
       } else there.remove(); // left by an older copy of this script
     }
     host ??= kit.create(anchor.key);
-    if (hostAt(anchor) !== host) {
-      const { element, placement } = anchor;
+    hosts.set(anchor.key, host);
+    // Same summary, same settings: nothing to redraw (a re-rendered row just gets its badge back).
+    const signature = `${settingsVersion}|${JSON.stringify(summary)}`;
+    if (signatures.get(host) !== signature) {
+      const locale = deps.locale;
+      kit.render(host, badgeChip(summary), () => badgeView(summary, active, locale));
+      signatures.set(host, signature);
+      info.rendered++;
+    }
+    return hostAt(anchor) === host ? null : host;
+  }
+
+  function insertAll(pending: [BadgeAnchor, HTMLElement][]): void {
+    for (const [{ element, placement }, host] of pending) {
+      if (!element.isConnected) continue;
       if (placement === 'append') element.append(host);
       else if (placement === 'after') element.after(host);
       else element.before(host);
     }
-    hosts.set(anchor.key, host);
-    const view = badgeView(summary, active, deps.locale);
-    const signature = [view.level, view.text, view.title, ...view.lines].join('|');
-    if (signatures.get(host) === signature) return false;
-    kit.render(host, view);
-    signatures.set(host, signature);
-    return true;
   }
 
   async function passOnce(): Promise<void> {
@@ -252,12 +275,17 @@ export function startCore(deps: CoreDeps): CoreHandle {
       info.anchors = anchors.length;
       if (anchors.length) {
         const weekly = summaries(runs, anchors, active);
+        const pending: [BadgeAnchor, HTMLElement][] = [];
         await runSliced(
           anchors.map((anchor, i) => [anchor, weekly[i] ?? null] as const),
-          ([anchor, summary]) => void (safe('badge', () => place(anchor, summary, active), false) && info.rendered++),
+          ([anchor, summary]) => {
+            const host = safe('badge', () => place(anchor, summary, active, info), null);
+            if (host) pending.push([anchor, host]);
+          },
           { clock, budgetMs: deps.sliceBudgetMs ?? 4, cancelled: () => stopped || gen !== generation, onSlice: (ms) => info.slices.push(ms) },
         );
         if (stopped || gen !== generation) return;
+        safe('insert', () => insertAll(pending), undefined);
       }
       // Badges whose anchor is gone (after placing: a re-used row's badge was re-keyed, not lost).
       const keys = new Set(anchors.map((a) => a.key));
@@ -337,6 +365,7 @@ export function startCore(deps: CoreDeps): CoreHandle {
       watcher = createWatcher({ clock, win, isOurs, onChange: () => void pass(), idleMs: deps.idleMs, onInput: checkValid });
       choose();
       await pass();
+      clock.yieldTask(warmUp);
     } catch (error) {
       report('start', error);
     }

@@ -35,6 +35,7 @@ const ATTRIBUTES = ['class', 'data-timestamp', 'id'];
 export function createWatcher({ clock, win, isOurs, onChange, idleMs = 10_000, onInput }: WatcherOptions): Watcher {
   const setTimer = win.setTimeout.bind(win) as (fn: () => void, ms: number) => number;
   const clearTimer = win.clearTimeout.bind(win);
+  const microtask = win.queueMicrotask.bind(win);
   let root: Node | null = null;
   let connected = false;
   let stopped = false;
@@ -63,7 +64,9 @@ export function createWatcher({ clock, win, isOurs, onChange, idleMs = 10_000, o
     sleepLater();
     if (queued || stopped) return;
     queued = true;
-    clock.yieldTask(() => {
+    // A microtask: the pass starts before the browser renders the page's change, so a re-rendered
+    // row and its badge are laid out together (the pass's own slices still yield between them).
+    microtask(() => {
       queued = false;
       if (!stopped) onChange();
     });
