@@ -89,8 +89,15 @@ describe('badge element', () => {
     const host = kit.create('k');
     document.body.append(host);
     const view = badgeView(summary({ text: '<img src=x onerror=alert(1)>' }), DEFAULT_SETTINGS, 'en-US');
-    kit.render(host, view);
+    let built = 0;
+    const explain = () => (built++, view);
+    kit.render(host, view, explain);
     const root = host.shadowRoot!;
+    // The explanation is built when first opened, not before.
+    expect(built).toBe(0);
+    expect(root.querySelectorAll('[role="tooltip"] p')).toHaveLength(0);
+    root.querySelector('button')!.dispatchEvent(new FocusEvent('focus'));
+    expect(built).toBe(1);
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('button > span')!.textContent).toBe('<img src=x onerror=alert(1)>');
     expect(root.querySelector('b')!.textContent).toBe('Caution');
@@ -98,10 +105,10 @@ describe('badge element', () => {
     const paragraphs = [...root.querySelectorAll('[role="tooltip"] p')].map((p) => p.textContent);
     expect(paragraphs[0]).toBe('Knee load, week of Feb 23');
     expect(paragraphs.at(-1)).toBe(BADGE_CTA);
-    // Rendering again replaces, never appends.
-    kit.render(host, view);
+    // Rendering again (while open) replaces, never appends.
+    kit.render(host, view, explain);
     expect(root.querySelectorAll('[role="tooltip"] p')).toHaveLength(paragraphs.length);
-    kit.render(host, { ...view, level: 'ok', label: 'Load OK' });
+    kit.render(host, { ...view, level: 'ok', label: 'Load OK' }, explain);
     expect(root.querySelector('span')!.className).toBe('ok');
   });
 
@@ -113,7 +120,8 @@ describe('badge element', () => {
     row.addEventListener('click', () => rowClicks++);
     row.append(host);
     document.body.append(row);
-    kit.render(host, badgeView(summary(), DEFAULT_SETTINGS, 'en-US'));
+    const view = badgeView(summary(), DEFAULT_SETTINGS, 'en-US');
+    kit.render(host, view, () => view);
     const chip = host.shadowRoot!.querySelector('button')!;
     expect(chip.getAttribute('aria-expanded')).toBe('false');
     expect(chip.getAttribute('aria-describedby')).toBe('tip');
