@@ -98,6 +98,7 @@ const SEPARATING = new Set([
 let TEXT_CACHE = new WeakMap<Element, string>();
 function freshScan(): void {
   TEXT_CACHE = new WeakMap();
+  WEEK_TABLES = new WeakMap();
 }
 
 function rawText(node: Node, out: string[]): void {
@@ -144,6 +145,9 @@ function readableElements(doc: Document): Element[] {
   return out;
 }
 
+/** Letters every unit parse-distance reads contains one of (a cheap filter before parsing). */
+const UNIT_HINT = /km|kil|chil|км|㎞|mi|mei|ｋｍ|ｍｉ/i;
+
 interface DistanceHit {
   element: Element;
   km: number;
@@ -157,8 +161,10 @@ export function distanceElements(doc: Document): DistanceHit[] {
   const parsed = new Map<Element, number | null>();
   const read = (el: Element): number | null => {
     if (parsed.has(el)) return parsed.get(el)!;
-    // The native length first: most elements hold far more text than a distance label.
-    if ((el.textContent?.length ?? 0) > MAX_DISTANCE_TEXT * 4) {
+    // Native checks first: most elements hold far more text than a distance label, or no digit
+    // and no unit at all.
+    const raw = el.textContent ?? '';
+    if (raw.length > MAX_DISTANCE_TEXT * 4 || !/\d/.test(raw) || !UNIT_HINT.test(raw)) {
       parsed.set(el, null);
       return null;
     }
@@ -171,7 +177,9 @@ export function distanceElements(doc: Document): DistanceHit[] {
     const km = read(el);
     if (km === null) continue;
     // Minimal: no child element reads as a distance on its own.
-    if ([...el.children].some((child) => read(child) !== null)) continue;
+    let childHas = false;
+    for (let child = el.firstElementChild; child && !childHas; child = child.nextElementSibling) childHas = read(child) !== null;
+    if (childHas) continue;
     hits.push({ element: el, km, text: textOf(el).slice(0, 80) });
   }
   return hits;
@@ -208,20 +216,29 @@ interface WeeklyHit extends DistanceHit {
   date: string | null;
 }
 
+/** Per scan: does this table's header name its rows as weeks? (Tables are asked once per cell.) */
+let WEEK_TABLES = new WeakMap<HTMLTableElement, Element | null>();
+
+function weekHeaderOf(table: HTMLTableElement): Element | null {
+  if (WEEK_TABLES.has(table)) return WEEK_TABLES.get(table)!;
+  // The header: a row in <thead>, or a first row made of <th> cells only (never a data row).
+  const first = table.rows?.[0] ?? null;
+  const headerRow =
+    table.tHead?.rows?.[0] ??
+    (first && first.cells.length > 0 && [...first.cells].every((c) => c.tagName === 'TH') ? first : null);
+  const weekly = headerRow && [...headerRow.cells].some((h) => WEEK_LABEL.test(textOf(h))) ? headerRow : null;
+  WEEK_TABLES.set(table, weekly);
+  return weekly;
+}
+
 /** The table a cell belongs to names its rows as weeks (a header cell says "Week", "Woche"...). */
 function weeklyTableRow(el: Element): Element | null {
   const cell = el.closest('td,th');
   const row = cell?.closest('tr');
   const table = row?.closest('table');
   if (!cell || !row || !table) return null;
-  // The header: a row in <thead>, or a first row made of <th> cells only (never a data row).
-  const first = table.querySelector('tr');
-  const headerRow =
-    table.querySelector('thead tr') ??
-    (first && first.children.length > 0 && [...first.children].every((c) => c.tagName === 'TH') ? first : null);
-  if (!headerRow || headerRow === row) return null;
-  const headers = [...headerRow.querySelectorAll('th,td')];
-  return headers.some((h) => WEEK_LABEL.test(textOf(h))) ? row : null;
+  const header = weekHeaderOf(table as HTMLTableElement);
+  return header && header !== row ? row : null;
 }
 
 function weeklyHits(doc: Document): WeeklyHit[] {

@@ -81,6 +81,7 @@ describe('findVisibleWeeks', () => {
       ['今週', '12.4 km'],
       ['本周', '12.4 km'],
       ['이번 주', '12.4 km'],
+      ['This week', '１２.４ ｋｍ'],
     ]) {
       const weeks = findVisibleWeeks(htmlDocument(`<div><span>${label}</span> <span>${value}</span></div>`));
       expect(weeks.map((w) => [w.visible.km, w.visible.relative]), label).toEqual([[12.4, 'this']]);
