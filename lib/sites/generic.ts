@@ -164,7 +164,7 @@ export function distanceElements(doc: Document): DistanceHit[] {
     // Native checks first: most elements hold far more text than a distance label, or no digit
     // and no unit at all.
     const raw = el.textContent ?? '';
-    if (raw.length > MAX_DISTANCE_TEXT * 4 || !/\d/.test(raw) || !UNIT_HINT.test(raw)) {
+    if (raw.length > MAX_DISTANCE_TEXT * 4 || !/[\d０-９]/.test(raw) || !UNIT_HINT.test(raw)) {
       parsed.set(el, null);
       return null;
     }
