@@ -262,9 +262,13 @@ test('fits the embedded options dialog (400-600 px) without sideways scrolling',
 test('fits the real embedded options dialog on chrome://extensions', async ({ context, openExtensionPage }) => {
   // Opening the options page first settles the install-time tab (see openOptions).
   const page = await openOptions({ context, openExtensionPage });
-  await page.goto('chrome://extensions/?options=' + new URL(page.url()).host);
+  // Close the install-time dialog tab, so the only options guest view is the one measured here.
+  for (const other of context.pages()) if (other !== page && other.url().startsWith('chrome://extensions')) await other.close();
   // The dialog's page is a guest view, invisible to Playwright's frames: measure it over CDP.
   const cdp = await context.newCDPSession(page);
+  // Playwright's viewport emulation would also be applied to the guest view: use the real window.
+  await cdp.send('Emulation.clearDeviceMetricsOverride');
+  await page.goto('chrome://extensions/?options=' + new URL(page.url()).host);
   type Target = { type: string; url: string; targetId: string };
   let guest: Target | undefined;
   await expect
@@ -275,32 +279,45 @@ test('fits the real embedded options dialog on chrome://extensions', async ({ co
     })
     .toBe(true);
   const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: guest!.targetId, flatten: false })) as { sessionId: string };
-  const measure = async () => {
-    const reply = new Promise<string>((resolve) => {
-      cdp.once('Target.receivedMessageFromTarget', (event) => resolve((event as { message: string }).message));
+  let nextId = 1;
+  /** Evaluate in the guest; undefined while it is not ready (navigating, or not rendered yet). */
+  const measure = async (): Promise<{ ready: boolean; width: number; scrollWidth: number }> => {
+    const id = nextId++;
+    const reply = new Promise<string | undefined>((resolve) => {
+      const timer = setTimeout(() => resolve(undefined), 3_000);
+      const onMessage = (event: unknown) => {
+        const message = JSON.parse((event as { message: string }).message) as { id?: number; result?: { result?: { value?: string } } };
+        if (message.id !== id) return; // events and older replies
+        clearTimeout(timer);
+        cdp.off('Target.receivedMessageFromTarget', onMessage);
+        resolve(message.result?.result?.value);
+      };
+      cdp.on('Target.receivedMessageFromTarget', onMessage);
     });
     const expression = `JSON.stringify({ ready: !!document.querySelector('button[type="submit"]'), width: innerWidth, scrollWidth: document.documentElement.scrollWidth })`;
     await cdp.send('Target.sendMessageToTarget', {
       sessionId,
-      message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }),
+      message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }),
     });
-    const message = JSON.parse(await reply) as { result: { result: { value: string } } };
-    return JSON.parse(message.result.result.value) as { ready: boolean; width: number; scrollWidth: number };
+    const value = await reply;
+    return value ? JSON.parse(value) : { ready: false, width: 0, scrollWidth: 0 };
   };
-  // The dialog sizes itself from the page (Chromium: at least 400 px); the guest is laid out at a
-  // default size first and resized a moment later. Measure once both agree.
+
+  // The dialog sizes itself from the page's preferred size (Chromium: at least 400 px) and says so
+  // in its --dialog-width style; the guest starts at a default size and follows a moment later.
+  // Measure once both agree.
   const dialogWidth = () =>
     page.evaluate(`(() => {
       const find = (root) => {
         for (const el of root.querySelectorAll('*')) {
-          if (el.localName === 'extensionoptions') return el;
+          const width = el.style && el.style.getPropertyValue('--dialog-width');
+          if (width) return parseFloat(width);
           const inner = el.shadowRoot && find(el.shadowRoot);
           if (inner) return inner;
         }
-        return null;
+        return 0;
       };
-      const options = find(document);
-      return options ? Math.round(options.getBoundingClientRect().width) : 0;
+      return Math.round(find(document));
     })()`) as Promise<number>;
   await expect
     .poll(async () => {
