@@ -1,0 +1,268 @@
+// `npm run bench content`: the content script's cost to the page.
+//
+// 1. Size: a release build into .output-bench; content-scripts/knee-badges.js gzipped (level 9)
+//    against the 10 KB budget (hard: the script exits 1 above it), with the modules that make it.
+// 2. Time from rows present to badges: the saved 52-week Training Log renders its rows client-side
+//    after load (?render=client); a MutationObserver in the page notes when the 52nd badge lands.
+//    Target 50 ms (reported, not enforced: a shared 2-core machine is noisy).
+// 3. Longest task: a Chromium trace (CDP Tracing) over that window: the longest main-thread task,
+//    and the longest one that ran the content script, against the ~4 ms slice budget.
+// 4. The page's own script time with vs without the extension: the page's own benchmark
+//    (re-render its 52 rows, 30 times, yielding between renders) in Chromium with the extension
+//    and without it, as a ratio of medians.
+// Everything is served offline by tests/e2e/site-server.ts; no request leaves the machine.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { BENCH_ROWS, routeStrava } from '../../tests/e2e/site-server';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const OUT = join(ROOT, '.output-bench');
+const EXTENSION = join(OUT, 'chrome-mv3');
+const SCRIPT = join(EXTENSION, 'content-scripts/knee-badges.js');
+const BUDGET_GZ = 10 * 1024;
+const TARGET_BADGES_MS = 50;
+const SLICE_MS = 4;
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const PAGE_BENCH_RENDERS = 30;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const LOG_URL = 'https://www.strava.com/athletes/123/training/log?render=client&delay=1200';
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : NaN;
+};
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
+
+// ------------------------------------------------------------------------------------------------
+// 1. Size
+
+function build(): void {
+  const result = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, env: { ...process.env, KNEE_CHECK_OUT_DIR: '.output-bench', WXT_KNEE_CHECK_DEMO_ORIGIN: '' }, encoding: 'utf8' });
+  if (result.status !== 0) {
+    console.error(result.stdout, result.stderr);
+    throw new Error('build failed');
+  }
+}
+
+/** Minified bytes per source module (esbuild metafile of the same entry), largest first. */
+function breakdown(): { module: string; bytes: number }[] {
+  const stub = join(mkdtempSync(join(tmpdir(), 'knee-bench-')), 'imports.ts');
+  writeFileSync(stub, 'export const browser: any = (globalThis as any).chrome;\nexport const defineContentScript = (d: any) => d;\n');
+  const meta = join(tmpdir(), `knee-bench-meta-${process.pid}.json`);
+  const result = spawnSync(
+    'npx',
+    ['esbuild', 'entrypoints/knee-badges.content/index.ts', '--bundle', '--minify', '--format=iife', `--alias:#imports=${stub}`, '--define:import.meta.env.WXT_KNEE_CHECK_DEMO_ORIGIN=undefined', `--metafile=${meta}`, '--outfile=/dev/null', '--log-level=error'],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (result.status !== 0) return [];
+  const outputs = (JSON.parse(readFileSync(meta, 'utf8')) as { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> }).outputs;
+  rmSync(meta, { force: true });
+  const inputs = Object.values(outputs)[0]?.inputs ?? {};
+  return Object.entries(inputs)
+    .filter(([name]) => !name.includes('knee-bench-'))
+    .map(([module, v]) => ({ module, bytes: v.bytesInOutput }))
+    .sort((a, b) => b.bytes - a.bytes);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Browser helpers
+
+async function launch(withExtension: boolean): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'knee-bench-profile-'));
+  const args = withExtension ? [...ARGS, `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`] : ARGS;
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args });
+  const offHost: string[] = [];
+  context.on('request', (r) => {
+    const url = new URL(r.url());
+    if (!['chrome-extension:', 'data:', 'about:', 'chrome:'].includes(url.protocol) && url.host !== 'www.strava.com') offHost.push(r.url());
+  });
+  await routeStrava(context, { activities: 'recent', trainingLog: 'strava-training-log-52.html' });
+  if (withExtension) {
+    // Let the install-time options tab open first, so it does not take over the benchmark's tab.
+    if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
+    await new Promise((r) => setTimeout(r, 800));
+  }
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+      if (offHost.length) throw new Error(`requests to other hosts: ${offHost.join(', ')}`);
+    },
+  };
+}
+
+/** In the page, before its scripts: note when the rows appear and when the last badge lands. */
+function watchBadges(n: number): void {
+  const w = window as unknown as { __bench: { rows?: number; badges?: number } };
+  w.__bench = {};
+  new MutationObserver(() => {
+    // The page's client-side render marks "rows-present" just before it inserts the rows (the
+    // server-rendered rows it cleared at load do not count).
+    const mark = performance.getEntriesByName('rows-present')[0];
+    if (w.__bench.rows === undefined && mark && document.querySelectorAll('[class*="_calendarRowContainer_"]').length >= n) {
+      w.__bench.rows = mark.startTime;
+    }
+    if (w.__bench.rows !== undefined && w.__bench.badges === undefined && document.querySelectorAll('[data-knee-check-key]').length >= n) {
+      w.__bench.badges = performance.now();
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { url?: string; scriptName?: string } };
+}
+
+async function openTraced(page: Page): Promise<{ badgesMs: number; longestTask: number; longestOwnTask: number; ownTasks: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', {
+    categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink.user_timing',
+    transferMode: 'ReportEvents',
+  });
+  await page.goto(LOG_URL);
+  await page.waitForFunction(() => (window as unknown as { __bench: { badges?: number } }).__bench.badges !== undefined, null, { timeout: 15_000 });
+  const timing = await page.evaluate(() => (window as unknown as { __bench: { rows: number; badges: number } }).__bench);
+  await page.waitForTimeout(200);
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+
+  // The renderer's main thread; the window from the page's "rows-present" mark to the last badge.
+  const mainThread = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((m) => m.pid === e.pid && m.name === 'rows-present'));
+  const mark = events.find((e) => e.name === 'rows-present');
+  const onMain = (e: TraceEvent) => mainThread !== undefined && e.pid === mainThread.pid && e.tid === mainThread.tid;
+  const from = mark?.ts ?? 0;
+  const to = from + (timing.badges - timing.rows) * 1000 + 50_000;
+  const tasks = events.filter((e) => onMain(e) && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.ts + (e.dur ?? 0) >= from && e.ts <= to);
+  // The content script's own calls (its functions, including the observer callback and the
+  // microtasks it queues inside the page's task), outermost only.
+  const calls = events
+    .filter((e) => onMain(e) && e.ph === 'X' && /^(FunctionCall|v8\.callFunction|TimerFire|FireIdleCallback)$/.test(e.name) && (e.args?.data?.url ?? e.args?.data?.scriptName ?? '').startsWith('chrome-extension://'))
+    .sort((a, b) => a.ts - b.ts);
+  const outer: TraceEvent[] = [];
+  for (const call of calls) {
+    const last = outer.at(-1);
+    if (!last || call.ts >= last.ts + (last.dur ?? 0)) outer.push(call);
+  }
+  let longestOwn = 0;
+  let ownTasks = 0;
+  for (const task of tasks) {
+    const end = task.ts + (task.dur ?? 0);
+    const own = outer.filter((c) => c.ts >= task.ts && c.ts <= end).reduce((t, c) => t + (c.dur ?? 0), 0) / 1000;
+    if (own > 0) ownTasks++;
+    longestOwn = Math.max(longestOwn, own);
+  }
+  const longestTask = Math.max(0, ...tasks.map((t) => (t.dur ?? 0) / 1000));
+  return { badgesMs: timing.badges - timing.rows, longestTask, longestOwnTask: longestOwn, ownTasks };
+}
+
+async function pageBench(page: Page): Promise<{ wall: number; scripting: number }> {
+  await page.goto('https://www.strava.com/athletes/123/training/log');
+  await page.waitForFunction(() => (window as unknown as { __trainingLog?: { hydrated: boolean } }).__trainingLog?.hydrated);
+  await page.waitForTimeout(600);
+  return page.evaluate((n) => (window as unknown as { __pageBench(n: number): Promise<{ wall: number; scripting: number }> }).__pageBench(n), PAGE_BENCH_RENDERS);
+}
+
+// ------------------------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+  // Timings on a shared machine mean little without its load: print it with them.
+  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  build();
+  const bytes = readFileSync(SCRIPT);
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  const overBudget = gz > BUDGET_GZ;
+  console.log(`content script: ${kb(bytes.length)} minified, ${kb(gz)} gzipped (budget ${kb(BUDGET_GZ)}): ${overBudget ? 'OVER BUDGET' : 'within budget'}`);
+  const parts = breakdown();
+  const total = parts.reduce((t, p) => t + p.bytes, 0) || 1;
+  const groups = new Map<string, number>();
+  for (const p of parts) {
+    const group = p.module.replace(/^.*?(lib\/[^/]+|entrypoints\/[^/]+|node_modules\/[^/]+(?:\/[^/]+)?).*$/, '$1');
+    groups.set(group, (groups.get(group) ?? 0) + p.bytes);
+  }
+  console.log('  share of the minified code by module (esbuild, without the WXT runtime):');
+  for (const p of parts.slice(0, 12)) console.log(`    ${String(p.bytes).padStart(6)} B  ${((p.bytes / total) * 100).toFixed(0).padStart(3)} %  ${p.module}`);
+  console.log(`  by folder: ${[...groups].sort((a, b) => b[1] - a[1]).map(([g, b]) => `${g} ${((b / total) * 100).toFixed(0)} %`).join(', ')}`);
+
+  // 2 + 3: rows present to badges, and the longest tasks, with the extension.
+  const withExt = await launch(true);
+  const timings: { badgesMs: number; longestTask: number; longestOwnTask: number; ownTasks: number }[] = [];
+  try {
+    const page = await withExt.context.newPage();
+    await page.addInitScript(watchBadges, BENCH_ROWS);
+    for (let i = 0; i < RUNS; i++) timings.push(await openTraced(page));
+  } finally {
+    await withExt.close();
+  }
+  const badges = median(timings.map((t) => t.badgesMs));
+  const longest = median(timings.map((t) => t.longestTask));
+  const longestOwn = median(timings.map((t) => t.longestOwnTask));
+  console.log(`rows present -> ${BENCH_ROWS} badges: median ${ms(badges)} over ${RUNS} loads (min ${ms(Math.min(...timings.map((t) => t.badgesMs)))}, max ${ms(Math.max(...timings.map((t) => t.badgesMs)))}; target ${TARGET_BADGES_MS} ms): ${badges <= TARGET_BADGES_MS ? 'within target' : 'over target'}`);
+  console.log(`longest main-thread task in that window: median ${ms(longest)}, max ${ms(Math.max(...timings.map((t) => t.longestTask)))} (the page's own render task included)`);
+  console.log(`longest content-script time in one task: median ${ms(longestOwn)}, max ${ms(Math.max(...timings.map((t) => t.longestOwnTask)))} (slice budget ~${SLICE_MS} ms, plus finding anchors and summaries before the first slice; ${median(timings.map((t) => t.ownTasks))} tasks with content-script work per load)`);
+
+  // 4: the page's own script, with vs without the extension (alternating, medians).
+  const walls: Record<'with' | 'without', number[]> = { with: [], without: [] };
+  const scripting: Record<'with' | 'without', number[]> = { with: [], without: [] };
+  for (let round = 0; round < 3; round++) {
+    for (const mode of ['without', 'with'] as const) {
+      const browser = await launch(mode === 'with');
+      try {
+        const page = await browser.context.newPage();
+        const result = await pageBench(page);
+        walls[mode].push(result.wall);
+        scripting[mode].push(result.scripting);
+      } finally {
+        await browser.close();
+      }
+    }
+  }
+  const wallRatio = median(walls.with) / median(walls.without);
+  const scriptRatio = median(scripting.with) / median(scripting.without);
+  console.log(
+    `page script, ${PAGE_BENCH_RENDERS} re-renders of ${BENCH_ROWS} rows: with the extension ${ms(median(walls.with))} wall / ${ms(median(scripting.with))} in its own code; without ${ms(median(walls.without))} / ${ms(median(scripting.without))}; ratio ${wallRatio.toFixed(2)} wall, ${scriptRatio.toFixed(2)} own code`,
+  );
+
+  mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+  writeFileSync(
+    join(ROOT, 'test-results/bench-content.json'),
+    JSON.stringify(
+      {
+        gzipBytes: gz,
+        minifiedBytes: bytes.length,
+        budgetBytes: BUDGET_GZ,
+        rowsToBadgesMs: { median: badges, all: timings.map((t) => t.badgesMs), target: TARGET_BADGES_MS },
+        longestTaskMs: longest,
+        longestContentScriptTaskMs: longestOwn,
+        pageScript: { renders: PAGE_BENCH_RENDERS, wallWith: walls.with, wallWithout: walls.without, ownWith: scripting.with, ownWithout: scripting.without, wallRatio, scriptRatio },
+        modules: parts,
+      },
+      null,
+      2,
+    ),
+  );
+  return overBudget ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(2);
+  },
+);
