@@ -248,12 +248,11 @@ export function createGarminAdapter(options: GarminAdapterOptions = {}): SiteAda
       try {
         if (parseDay(ctx.today) === null) return [];
         today = ctx.today;
-        const weeks = findWeekAnchors(doc, GARMIN_WEEK_ANCHORS)
-          .map((a) => a.weekStart)
-          .filter((w): w is string => typeof w === 'string');
+        const shown = findWeekAnchors(doc, GARMIN_WEEK_ANCHORS).map((a) => a.weekStart);
+        const weeks = shown.filter((w): w is string => typeof w === 'string');
         const range = rangeFor(weeks, ctx.today);
         if (!range) return [];
-        return await runWindow.ensure(range, async (part) => {
+        const runs = await runWindow.ensure(range, async (part) => {
           // The activity search first (one call for the whole range), the calendar months second.
           const fromSearch = await activitiesIn(ctx, part);
           if (fromSearch !== null) return fromSearch;
@@ -263,6 +262,8 @@ export function createGarminAdapter(options: GarminAdapterOptions = {}): SiteAda
           if (fromCalendar === null) prefix = previousPrefix;
           return fromCalendar;
         });
+        runWindow.markTried(shown, ctx.today);
+        return runs;
       } catch {
         return [];
       }

@@ -416,14 +416,23 @@ export interface GenericAdapter extends SiteAdapter {
 export function createGenericAdapter(): GenericAdapter {
   let earliest: string | null = null;
   let today: string | null = null;
-  // The core asks on every re-render: rescan only when the page's elements or text changed.
-  let memo: { signature: string; weeks: VisibleWeekAnchor[] } | null = null;
-  const scan = (doc: Document): VisibleWeekAnchor[] => {
+  /** Weeks a read has seen: offered once before it (so the core reads), then only when covered. */
+  const tried = new Set<string>();
+  const signatureOf = (doc: Document): string => {
     const body = doc.body;
-    const signature = body ? `${body.getElementsByTagName('*').length}|${hashText(body.textContent ?? '')}` : '';
-    if (memo && memo.signature === signature && memo.weeks.every((w) => w.element.isConnected)) return memo.weeks;
+    return body ? `${body.getElementsByTagName('*').length}|${hashText(body.textContent ?? '')}` : '';
+  };
+  // The core asks on every re-render: rescan only when the page's elements or text changed, and
+  // hand back the same arrays (the core and the history capture compare them by identity).
+  let weeksMemo: { signature: string; weeks: VisibleWeekAnchor[] } | null = null;
+  let runsMemo: { signature: string; runs: Run[] } | null = null;
+  const scan = (doc: Document): VisibleWeekAnchor[] => {
+    const signature = signatureOf(doc);
+    if (weeksMemo && weeksMemo.signature === signature && weeksMemo.weeks.every((w) => w.element.isConnected)) {
+      return weeksMemo.weeks;
+    }
     const weeks = findVisibleWeeks(doc);
-    memo = { signature, weeks };
+    weeksMemo = { signature, weeks };
     return weeks;
   };
 
@@ -444,8 +453,11 @@ export function createGenericAdapter(): GenericAdapter {
     async readRuns(doc: Document, ctx: AdapterContext): Promise<Run[]> {
       try {
         today = parseDay(ctx.today) === null ? null : ctx.today;
-        const runs = runsFromRows(doc);
+        const signature = signatureOf(doc);
+        if (!runsMemo || runsMemo.signature !== signature) runsMemo = { signature, runs: runsFromRows(doc) };
+        const runs = runsMemo.runs;
         earliest = runs[0]?.start.slice(0, 10) ?? null;
+        for (const week of scan(doc)) tried.add(week.weekStart ?? ctx.today);
         return runs;
       } catch {
         return [];
@@ -454,9 +466,12 @@ export function createGenericAdapter(): GenericAdapter {
     findAnchors(doc: Document): VisibleWeekAnchor[] {
       try {
         const weeks = scan(doc);
-        // Before any read, offer the weeks so the core asks for runs; after it, only covered ones.
         if (today === null) return weeks;
-        return weeks.filter((w) => covered(w.weekStart ?? today!));
+        const day = today;
+        return weeks.filter((w) => {
+          const date = w.weekStart ?? day;
+          return covered(date) || (!tried.has(date) && date <= day);
+        });
       } catch {
         return [];
       }

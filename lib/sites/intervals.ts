@@ -105,12 +105,13 @@ export function createIntervalsAdapter(options: IntervalsAdapterOptions = {}): S
       try {
         if (parseDay(ctx.today) === null) return [];
         today = ctx.today;
-        const weeks = findWeekAnchors(doc, INTERVALS_WEEK_ANCHORS)
-          .map((a) => a.weekStart)
-          .filter((w): w is string => typeof w === 'string');
+        const shown = findWeekAnchors(doc, INTERVALS_WEEK_ANCHORS).map((a) => a.weekStart);
+        const weeks = shown.filter((w): w is string => typeof w === 'string');
         const range = rangeFor(weeks, ctx.today);
         if (!range) return [];
-        return await runWindow.ensure(range, (part) => fetchRange(ctx, part));
+        const runs = await runWindow.ensure(range, (part) => fetchRange(ctx, part));
+        runWindow.markTried(shown, ctx.today);
+        return runs;
       } catch {
         return [];
       }

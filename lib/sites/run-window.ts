@@ -125,25 +125,37 @@ export class RunWindow {
     return this.runs;
   }
 
+  /** Weeks (their shown dates) a read has already tried to cover. */
+  private readonly tried = new Set<string>();
+
+  /** Note the weeks a read was asked for (call after `ensure`), covered or not. */
+  markTried(weekStarts: readonly (string | undefined)[], today: string): void {
+    for (const week of weekStarts) this.tried.add(week ?? today);
+  }
+
   /**
-   * May a badge show the week holding `weekStart` (or today's week when absent)? Only once its
-   * days and the LOOKBACK_DAYS before them were read. Before the first read every week may show
-   * (so the core asks for runs); after a failed first read none may; a week after today never.
+   * May the week holding `weekStart` (or today's week when absent) have an anchor?
+   * - Yes when its days so far and the LOOKBACK_DAYS before them were read: the badge is right.
+   * - Yes, once, when no read has tried it yet (a new week on the page, e.g. after SPA
+   *   navigation): the core then asks for runs, which covers it, before placing anything.
+   * - No when a read tried and could not cover it (signed out, rate-limited, beyond the span):
+   *   no badge rather than a "0 km" one.
+   * - No for a week after today: it holds no runs yet.
    */
   allows(weekStart: string | undefined, today: string): boolean {
-    if (this.covered === null) return !this.failed;
     const date = weekStart ?? today;
-    if (parseDay(date) === null) return false;
-    // A week that has not started holds no runs yet: no badge rather than "0 km".
+    if (parseDay(date) === null || parseDay(today) === null) return false;
     if (date > today) return false;
     const from = addDays(date, -LOOKBACK_DAYS)!;
     // Days after today hold no runs yet: a week in progress needs its days so far.
     const to = minDate(addDays(date, 6)!, today);
-    return covers(this.covered, { from, to });
+    if (covers(this.covered, { from, to })) return true;
+    return !this.tried.has(date);
   }
 
   /** Forget everything (tests; a signed-out session). */
   reset(): void {
+    this.tried.clear();
     this.covered = null;
     this.runs = [];
     this.failed = false;

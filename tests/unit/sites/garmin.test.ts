@@ -249,20 +249,37 @@ describe('garminAdapter on saved pages', () => {
     expect(ctx.calls.length).toBeGreaterThan(calls);
   });
 
-  it('a week shown later, outside what was read, gets no badge until it is read', async () => {
+  it('a week shown later (SPA navigation) is offered once, read, then badged; unreadable ones get none', async () => {
     const adapter = createGarminAdapter();
-    const ctx = fakeContext({ [`/gc-api/${SEARCH}`]: activities });
+    let failOlder = false;
+    const ctx = fakeContext({
+      [`/gc-api/${SEARCH}`]: (path: string) =>
+        failOlder && new URL(path, 'https://x').searchParams.get('startDate')!.startsWith('2025-0') ? new Error('401') : activities,
+    });
     const feb = loadPage('garmin-calendar.html');
     await adapter.readRuns(feb, ctx);
     // The runner moves the SPA calendar to an older month: the rows now show 2025 weeks.
     const older = feb.body.innerHTML.replaceAll('2026-01-', '2025-06-').replaceAll('2026-02-', '2025-07-');
     const doc = htmlDocument(`<!doctype html><body>${older}</body>`);
-    expect(adapter.findAnchors(doc)).toEqual([]);
+    // Not tried yet: offered, so the core asks for runs before placing anything.
+    expect(adapter.findAnchors(doc).length).toBe(5);
     await adapter.readRuns(doc, ctx);
-    expect(adapter.findAnchors(doc).length).toBeGreaterThan(0);
+    expect(adapter.findAnchors(doc).map((a) => a.weekStart)).toEqual(['2025-06-26', '2025-07-02', '2025-07-09', '2025-07-16', '2025-07-23']);
     // Only the missing dates were asked for.
     const last = new URL(ctx.calls.at(-1)!, 'https://x');
     expect(last.searchParams.get('endDate')).toBe('2025-11-25');
+
+    // Another adapter whose read of the older weeks fails: offered once, then no anchors.
+    // (The test documents share happy-dom's one global document: load February again.)
+    const failing = createGarminAdapter();
+    await failing.readRuns(loadPage('garmin-calendar.html'), ctx);
+    failOlder = true;
+    const doc2 = htmlDocument(`<!doctype html><body>${older}</body>`);
+    expect(failing.findAnchors(doc2).length).toBe(5);
+    await failing.readRuns(doc2, ctx);
+    expect(failing.findAnchors(doc2)).toEqual([]);
+    // The February weeks read before still have theirs.
+    expect(failing.findAnchors(loadPage('garmin-calendar.html'))).toHaveLength(4);
   });
 
   it('never throws into the page, whatever fetchJson does', async () => {

@@ -170,6 +170,25 @@ describe('genericAdapter', () => {
     expect(adapter.findAnchors(doc).at(-1)!.visible.km).toBe(9);
   });
 
+  it('hands back the same runs array while the page is unchanged (the core compares by identity)', async () => {
+    const doc = loadPage('custom-activity-log.html');
+    const adapter = createGenericAdapter();
+    const first = await adapter.readRuns(doc, ctx());
+    expect(await adapter.readRuns(doc, ctx())).toBe(first);
+  });
+
+  it('weeks that appear later are offered once (so the core reads), then kept only if covered', async () => {
+    const doc = loadPage('custom-this-last.html');
+    const adapter = createGenericAdapter();
+    await adapter.readRuns(doc, ctx());
+    expect(adapter.findAnchors(doc)).toEqual([]);
+    // The page re-renders into the activity log (SPA): its weeks were never read, so they are offered.
+    const log = loadPage('custom-activity-log.html');
+    expect(adapter.findAnchors(log)).toHaveLength(12);
+    await adapter.readRuns(log, ctx());
+    expect(adapter.findAnchors(log)).toHaveLength(5);
+  });
+
   it('never throws', async () => {
     const adapter = createGenericAdapter();
     await expect(adapter.readRuns(null as unknown as Document, ctx())).resolves.toEqual([]);

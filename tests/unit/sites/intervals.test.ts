@@ -164,7 +164,10 @@ describe('run window and week helpers', () => {
     expect(window.allows('2026-02-16', '2026-02-18')).toBe(true);
     expect(window.allows(undefined, '2026-02-18')).toBe(true);
     expect(window.allows('2026-02-09', '2026-02-18')).toBe(true); // needs 2026-01-05 onwards
-    expect(window.allows('2026-02-02', '2026-02-18')).toBe(false); // needs 2025-12-29 onwards
+    // Needs 2025-12-29 onwards: offered while no read has tried it, refused once one has.
+    expect(window.allows('2026-02-02', '2026-02-18')).toBe(true);
+    window.markTried(['2026-02-02'], '2026-02-18');
+    expect(window.allows('2026-02-02', '2026-02-18')).toBe(false);
     expect(window.allows('garbage', '2026-02-18')).toBe(false);
     expect(window.allows('2026-02-23', '2026-02-18')).toBe(false); // next week: nothing to show yet
   });
