@@ -10,9 +10,7 @@ import {
   type FieldError,
 } from '../../lib/checker/answers';
 import type { CheckerState } from '../../lib/checker/answers-schema';
-import { capturedRuns } from '../../lib/checker/history-source';
 import { OPTIONAL_STEPS, STEP_IDS, STEP_SHORT, STEP_TITLES, type Screen, type StepId } from '../../lib/checker/questions';
-import { runTriage } from '../../lib/checker/run-triage';
 import {
   clearCheckerState,
   freshState,
@@ -20,10 +18,11 @@ import {
   saveCheckerState,
   type LoadedState,
 } from '../../lib/checker/storage';
-import { applyPrefill, localToday, trainingFromHistory } from '../../lib/checker/training-prefill';
-import { loadSettings, type Settings } from '../../lib/settings';
-import { ResultView } from './Result';
-import { STEP_COMPONENTS } from './steps';
+import { applyPrefill, localToday } from '../../lib/checker/prefill-apply';
+import type { Settings } from '../../lib/settings/defaults';
+import { readSettings } from '../../lib/checker/settings-source';
+import { loadLater, type Later } from './lazy';
+import { StepBody } from './steps';
 
 interface Boot {
   settings: Settings;
@@ -31,7 +30,7 @@ interface Boot {
 }
 
 async function boot(): Promise<Boot> {
-  const [{ settings }, loaded] = await Promise.all([loadSettings(), loadCheckerState()]);
+  const [settings, loaded] = await Promise.all([readSettings(), loadCheckerState()]);
   const answers = loaded.state.answers;
   const training = withTrainingUnits(answers.training, settings.units);
   return { settings, loaded: { ...loaded, state: { ...loaded.state, answers: { ...answers, training } } } };
@@ -75,8 +74,10 @@ function Checker({ settings, initial }: { settings: Settings; initial: LoadedSta
         ? 'Welcome back: your answers were kept.'
         : '',
   );
+  const [later, setLater] = useState<Later | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const focusHeading = useRef(false);
+  const busy = useRef(false);
   const focusError = useRef(false);
   const firstRender = useRef(true);
 
@@ -96,11 +97,17 @@ function Checker({ settings, initial }: { settings: Settings; initial: LoadedSta
   // Layout effects: focus moves in the same frame as the new screen, never after the runner has
   // started tabbing through it.
   useLayoutEffect(() => {
-    if (!focusHeading.current) return;
+    if (!focusHeading.current || !headingRef.current) return; // the result may still be loading
     focusHeading.current = false;
     window.scrollTo(0, 0);
-    headingRef.current?.focus();
-  }, [screen]);
+    headingRef.current.focus();
+  }, [screen, later]);
+
+  // The engine and the result screen: fetched once the first screen is up (see ./lazy).
+  useEffect(() => {
+    const timer = setTimeout(() => void loadLater().then(setLater), 0);
+    return () => clearTimeout(timer);
+  }, []);
 
   useLayoutEffect(() => {
     if (!focusError.current || errors.length === 0) return;
@@ -114,27 +121,28 @@ function Checker({ settings, initial }: { settings: Settings; initial: LoadedSta
   useEffect(() => {
     if (screen !== 'training' || state.answers.training.prefill) return;
     let live = true;
-    void capturedRuns().then((runs) => {
-      if (!live || runs.length === 0) return;
-      const today = localToday();
-      let prefill: ReturnType<typeof trainingFromHistory> = null;
-      try {
-        prefill = trainingFromHistory(runs, settings, today);
-      } catch {
-        // A prefill is a convenience: if it fails, the runner fills the screen in.
-      }
-      if (!prefill) return;
-      setState((s) => ({
-        ...s,
-        answers: { ...s.answers, training: applyPrefill(s.answers.training, prefill, today) },
-      }));
-    });
+    const today = localToday();
+    import('../../lib/checker/prefill-loader')
+      .then(({ loadPrefill }) => loadPrefill(settings, today))
+      .then(
+      (prefill) => {
+        if (!live || !prefill) return;
+        setState((s) => ({
+          ...s,
+          answers: { ...s.answers, training: applyPrefill(s.answers.training, prefill, today) },
+        }));
+      },
+      () => undefined, // a prefill is a convenience: if it fails, the runner fills the screen in
+    );
     return () => {
       live = false;
     };
   }, [screen]);
 
-  const outcome = useMemo(() => (screen === 'result' ? runTriage(state.answers) : null), [screen, state.answers]);
+  const outcome = useMemo(
+    () => (screen === 'result' && later ? later.runTriage(state.answers) : null),
+    [screen, state.answers, later],
+  );
 
   const go = (next: Screen, shortcut = false) => {
     setErrors([]);
@@ -151,8 +159,8 @@ function Checker({ settings, initial }: { settings: Settings; initial: LoadedSta
     });
   };
 
-  const next = () => {
-    if (screen === 'result') return;
+  const next = async () => {
+    if (screen === 'result' || busy.current) return;
     const found = stepErrors(screen, state.answers);
     if (found.length) {
       focusError.current = true;
@@ -161,8 +169,13 @@ function Checker({ settings, initial }: { settings: Settings; initial: LoadedSta
     }
     if (screen === 'signs' && state.answers.signs.length > 0) {
       // Emergency shortcut: the engine judges the answers so far (later ones not reported).
-      const early = runTriage(state.answers);
-      if (early.ok && early.result.care === 'emergency') return go('result', true);
+      busy.current = true;
+      try {
+        const early = (await loadLater()).runTriage(state.answers);
+        if (early.ok && early.result.care === 'emergency') return go('result', true);
+      } finally {
+        busy.current = false;
+      }
     }
     go(stepIndex === STEP_IDS.length - 1 ? 'result' : STEP_IDS[stepIndex + 1]!);
   };
@@ -180,7 +193,6 @@ function Checker({ settings, initial }: { settings: Settings; initial: LoadedSta
     setNotice('Your answers were cleared.');
   };
 
-  const StepBody = screen === 'result' ? null : STEP_COMPONENTS[screen];
   const optionalEmpty = screen !== 'result' && OPTIONAL_STEPS.includes(screen) && stepIsEmpty(screen, state.answers);
   const isLast = stepIndex === STEP_IDS.length - 1;
 
@@ -205,14 +217,14 @@ function Checker({ settings, initial }: { settings: Settings; initial: LoadedSta
         {notice}
       </p>
 
-      {screen !== 'result' && StepBody && (
+      {screen !== 'result' && (
         <form
           class="step"
           data-step={screen}
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            next();
+            void next();
           }}
         >
           <div class="progress">
@@ -232,7 +244,7 @@ function Checker({ settings, initial }: { settings: Settings; initial: LoadedSta
               </p>
             </div>
           )}
-          <StepBody answers={state.answers} update={update} errors={errors} />
+          <StepBody step={screen} answers={state.answers} update={update} errors={errors} />
           <div class="nav">
             {stepIndex > 0 ? (
               <button type="button" class="btn" onClick={back}>
@@ -249,8 +261,13 @@ function Checker({ settings, initial }: { settings: Settings; initial: LoadedSta
       )}
 
       <div class="result-region" aria-live="polite">
-        {outcome?.ok && (
-          <ResultView
+        {screen === 'result' && !outcome && (
+          <p class="result working" aria-busy="true">
+            Working out your result…
+          </p>
+        )}
+        {later && outcome?.ok && (
+          <later.ResultView
             result={outcome.result}
             answers={state.answers}
             shortcut={state.shortcut}

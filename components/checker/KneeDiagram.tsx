@@ -5,7 +5,7 @@ import type { SVGAttributes } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Location } from '../../lib/triage/types';
 import { LOCATION_CHOICES, labelOf } from '../../lib/checker/questions';
-import { CheckboxGroup } from './fields';
+import { ChoiceGroup } from './fields';
 
 type Shape =
   | { kind: 'path'; d: string }
@@ -104,7 +104,8 @@ export function KneeDiagram(props: {
     onChange(LOCATION_CHOICES.map((c) => c.value).filter((v) => next.includes(v)));
   };
   return (
-    <CheckboxGroup
+    <ChoiceGroup
+      multiple
       id="locations"
       legend="Tick every place that hurts"
       hint="Tap the drawings or tick the boxes."
@@ -146,6 +147,6 @@ export function KneeDiagram(props: {
           </div>
         ))}
       </div>
-    </CheckboxGroup>
+    </ChoiceGroup>
   );
 }

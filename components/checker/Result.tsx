@@ -91,6 +91,8 @@ export function ResultView(props: {
   const [copyStatus, setCopyStatus] = useState('');
   const info = CARE_LEVEL_INFO[result.care];
   const plan = result.plan;
+  // The banner already says the first action; do not repeat it word for word.
+  const now = plan.now.filter((step) => step.trim() !== result.careSummary.action.trim());
   const likely = shownConditions(result, shortcut);
 
   const copy = async () => {
@@ -138,10 +140,10 @@ export function ResultView(props: {
         </div>
       )}
 
-      {plan.now.length > 0 && (
+      {now.length > 0 && (
         <section aria-labelledby="r-now">
           <h2 id="r-now">What to do now</h2>
-          <List items={plan.now} class="now-list" />
+          <List items={now} class="now-list" />
         </section>
       )}
 

@@ -3,26 +3,13 @@
 import type { ComponentChildren } from 'preact';
 import type { Choice } from '../../lib/checker/questions';
 
-interface GroupProps<V extends string> {
-  /** Answer field name: the fieldset id is `q-<id>`, each input `q-<id>-<value>`. */
-  id: string;
-  legend: string;
-  hint?: string;
-  optional?: boolean;
-  error?: string;
-  choices: readonly Choice<V>[];
-  /** Optional extra per-option props (used by the knee diagram to highlight on hover). */
-  onHover?: (value: V | null) => void;
-  children?: ComponentChildren;
+function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  return [hint && `q-${id}-hint`, error && `q-${id}-error`].filter(Boolean).join(' ') || undefined;
 }
 
-function Legend({ id, legend, hint, optional, error }: { id: string; legend: string; hint?: string; optional?: boolean; error?: string }) {
+function Notes({ id, hint, error }: { id: string; hint?: string; error?: string }) {
   return (
     <>
-      <legend>
-        {legend}
-        {optional && <span class="optional"> (optional)</span>}
-      </legend>
       {hint && (
         <p class="field-hint" id={`q-${id}-hint`}>
           {hint}
@@ -38,88 +25,64 @@ function Legend({ id, legend, hint, optional, error }: { id: string; legend: str
   );
 }
 
-function describedBy(id: string, hint?: string, error?: string): string | undefined {
-  const ids = [hint && `q-${id}-hint`, error && `q-${id}-error`].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
+const Optional = () => <span class="optional"> (optional)</span>;
 
-export function CheckboxGroup<V extends string>(
-  props: GroupProps<V> & { values: readonly V[]; onChange: (values: V[]) => void },
-) {
-  const { id, choices, values, onChange, onHover, error, hint } = props;
-  const toggle = (value: V, on: boolean) => {
-    const next = on ? [...values.filter((v) => v !== value), value] : values.filter((v) => v !== value);
+/**
+ * A question with a list of answers: checkboxes (`multiple`) or radios. The fieldset's id is
+ * `q-<id>`, each input's `q-<id>-<value>`; hints and errors are tied in with aria-describedby.
+ */
+export function ChoiceGroup<V extends string>(props: {
+  id: string;
+  legend: string;
+  hint?: string;
+  optional?: boolean;
+  error?: string;
+  choices: readonly Choice<V>[];
+  multiple?: boolean;
+  /** Lay short answers out in a row. */
+  row?: boolean;
+  values: readonly V[];
+  onChange: (values: V[]) => void;
+  /** Called with the answer under the pointer or focus (the knee diagram highlights it). */
+  onHover?: (value: V | null) => void;
+  children?: ComponentChildren;
+}) {
+  const { id, hint, error, choices, values, multiple, onChange, onHover } = props;
+  const set = (value: V, on: boolean) => {
+    if (!multiple) return onChange([value]);
     // Keep the choices' order, whatever order they were ticked in.
-    onChange(choices.map((c) => c.value).filter((v) => next.includes(v)));
+    onChange(choices.map((c) => c.value).filter((v) => (v === value ? on : values.includes(v))));
   };
+  const hover = (value: V | null) => onHover && (() => onHover(value));
   return (
     <fieldset id={`q-${id}`} class="group" aria-describedby={describedBy(id, hint, error)}>
-      <Legend {...props} />
+      <legend>
+        {props.legend}
+        {props.optional && <Optional />}
+      </legend>
+      <Notes id={id} hint={hint} error={error} />
       {props.children}
-      <div class="options">
-        {choices.map((choice) => {
-          const inputId = `q-${id}-${choice.value}`;
+      <div class={props.row ? 'options options-row' : 'options'}>
+        {choices.map(({ value, label, hint: sub }) => {
+          const inputId = `q-${id}-${value}`;
           return (
-            <label
-              class="opt"
-              key={choice.value}
-              for={inputId}
-              onMouseEnter={onHover && (() => onHover(choice.value))}
-              onMouseLeave={onHover && (() => onHover(null))}
-            >
+            <label class="opt" key={value} for={inputId} onMouseEnter={hover(value)} onMouseLeave={hover(null)}>
               <input
-                type="checkbox"
+                type={multiple ? 'checkbox' : 'radio'}
                 id={inputId}
                 name={id}
-                value={choice.value}
-                checked={values.includes(choice.value)}
-                onChange={(e) => toggle(choice.value, e.currentTarget.checked)}
-                onFocus={onHover && (() => onHover(choice.value))}
-                onBlur={onHover && (() => onHover(null))}
-                aria-describedby={choice.hint ? `${inputId}-hint` : undefined}
+                value={value}
+                checked={values.includes(value)}
+                onChange={(e) => set(value, e.currentTarget.checked)}
+                onFocus={hover(value)}
+                onBlur={hover(null)}
+                aria-describedby={sub ? `${inputId}-hint` : undefined}
               />
-              <span class="opt-text">
-                {choice.label}
-                {choice.hint && (
+              <span>
+                {label}
+                {sub && (
                   <span class="opt-hint" id={`${inputId}-hint`}>
-                    {choice.hint}
-                  </span>
-                )}
-              </span>
-            </label>
-          );
-        })}
-      </div>
-    </fieldset>
-  );
-}
-
-export function RadioGroup<V extends string>(
-  props: GroupProps<V> & { value: V | undefined; onChange: (value: V) => void; compact?: boolean },
-) {
-  const { id, choices, value, onChange, error, hint, compact } = props;
-  return (
-    <fieldset id={`q-${id}`} class="group" aria-describedby={describedBy(id, hint, error)}>
-      <Legend {...props} />
-      <div class={compact ? 'options options-row' : 'options'}>
-        {choices.map((choice) => {
-          const inputId = `q-${id}-${choice.value}`;
-          return (
-            <label class="opt" key={choice.value} for={inputId}>
-              <input
-                type="radio"
-                id={inputId}
-                name={id}
-                value={choice.value}
-                checked={value === choice.value}
-                onChange={() => onChange(choice.value)}
-                aria-describedby={choice.hint ? `${inputId}-hint` : undefined}
-              />
-              <span class="opt-text">
-                {choice.label}
-                {choice.hint && (
-                  <span class="opt-hint" id={`${inputId}-hint`}>
-                    {choice.hint}
+                    {sub}
                   </span>
                 )}
               </span>
@@ -138,49 +101,30 @@ export function NumberField(props: {
   optional?: boolean;
   error?: string;
   value: string;
-  suffix?: string;
-  /** Whole numbers only (age) or decimals (distances). */
+  /** Decimals allowed (distances), or whole numbers (age). */
   decimal?: boolean;
   onInput: (text: string) => void;
 }) {
-  const { id, label, hint, optional, error, value, suffix, decimal, onInput } = props;
-  const inputId = `q-${id}`;
+  const { id, hint, error } = props;
   return (
     <div class="field">
-      <label for={inputId} class="field-label">
-        {label}
-        {optional && <span class="optional"> (optional)</span>}
+      <label for={`q-${id}`} class="field-label">
+        {props.label}
+        {props.optional && <Optional />}
       </label>
-      {hint && (
-        <p class="field-hint" id={`${inputId}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="field-error" id={`${inputId}-error`}>
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      )}
-      <span class="number">
-        <input
-          id={inputId}
-          type="text"
-          inputMode={decimal ? 'decimal' : 'numeric'}
-          autoComplete="off"
-          size={6}
-          maxLength={8}
-          value={value}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, hint, error)}
-          onInput={(e) => onInput(e.currentTarget.value)}
-        />
-        {suffix && (
-          <span class="suffix" aria-hidden="true">
-            {suffix}
-          </span>
-        )}
-      </span>
+      <Notes id={id} hint={hint} error={error} />
+      <input
+        id={`q-${id}`}
+        class="number"
+        type="text"
+        inputMode={props.decimal ? 'decimal' : 'numeric'}
+        autoComplete="off"
+        maxLength={8}
+        value={props.value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
     </div>
   );
 }

@@ -193,6 +193,60 @@ export const TRAINING_FLAG_CHOICES = [
 ] as const satisfies readonly Choice<string>[];
 export type TrainingFlag = (typeof TRAINING_FLAG_CHOICES)[number]['value'];
 
+/** Answers chosen from a list: an array field (`multiple`) or a single value. */
+export type ChoiceField =
+  | 'onset' | 'signs' | 'side' | 'timing' | 'feel' | 'worseWith' | 'swelling' | 'mechanical'
+  | 'sex' | 'duration' | 'settles' | 'rested' | 'stiffness' | 'history';
+
+export interface ChoiceQuestion {
+  field: ChoiceField;
+  legend: string;
+  hint?: string;
+  optional?: true;
+  multiple?: true;
+  row?: true;
+  choices: readonly Choice<string>[];
+}
+
+/** What each screen asks, in order. "where", "age" and the training screen have their own controls. */
+export const STEP_QUESTIONS: Record<Exclude<StepId, 'training'>, { lede?: string; questions: (ChoiceQuestion | 'where' | 'age')[] }> = {
+  signs: {
+    lede: 'Some knee problems need help today. Tick anything that is true now.',
+    questions: [
+      { field: 'onset', legend: 'How did it start?', choices: ONSET_CHOICES },
+      { field: 'signs', legend: 'Is any of these true?', hint: 'Leave them all unticked if none is.', multiple: true, choices: SIGN_CHOICES },
+    ],
+  },
+  where: {
+    questions: ['where', { field: 'side', legend: 'Which knee?', optional: true, row: true, choices: SIDE_CHOICES }],
+  },
+  pattern: {
+    lede: "Tick all that fit. Skip what you're not sure about.",
+    questions: [
+      { field: 'timing', legend: 'When does it hurt?', optional: true, multiple: true, choices: TIMING_CHOICES },
+      { field: 'feel', legend: 'What does it feel like?', optional: true, multiple: true, choices: FEEL_CHOICES },
+      { field: 'worseWith', legend: 'What makes it worse?', optional: true, multiple: true, choices: AGGRAVATOR_CHOICES },
+    ],
+  },
+  swelling: {
+    questions: [
+      { field: 'swelling', legend: 'Has the knee swollen?', choices: SWELLING_CHOICES },
+      { field: 'mechanical', legend: 'Does the knee do any of these?', optional: true, multiple: true, choices: MECHANICAL_CHOICES },
+    ],
+  },
+  about: {
+    questions: [
+      'age',
+      { field: 'sex', legend: 'Sex', optional: true, row: true, choices: SEX_CHOICES },
+      { field: 'duration', legend: 'How long has it hurt?', hint: 'Since the pain first appeared.', choices: DURATION_CHOICES },
+      { field: 'settles', legend: 'After a run, is it gone within a day or two?', optional: true, choices: SETTLES_CHOICES },
+      { field: 'rested', legend: 'Have you had a week or more off running?', optional: true, choices: RESTED_CHOICES },
+      { field: 'stiffness', legend: 'How long is the knee stiff after you get up?', optional: true, choices: STIFFNESS_CHOICES },
+      { field: 'history', legend: 'Does any of these apply to you?', optional: true, multiple: true, choices: HISTORY_CHOICES },
+    ],
+  },
+};
+
 /** The label of a value in a list of choices (the value itself if unknown). */
 export function labelOf<V extends string>(choices: readonly Choice<V>[], value: V): string {
   return choices.find((c) => c.value === value)?.label ?? value;

@@ -1,10 +1,13 @@
 // Training answers prefilled from the runs Knee Check captured on the runner's running log. Pure:
 // the runs come in (from lib/history in the popup), distances go out in the runner's units as
-// editable text. Uses lib/load for the contract's 30-day spike and the break signal, so the popup
-// and the badges agree.
-import { loadWarnings, parseDay, runSpikes, sanitizeLoadSettings, toDisplay, type Run } from '../load';
+// editable text. Uses lib/load for the contract's 30-day spike and the break thresholds, so the
+// popup and the badges agree (only those pieces: the popup has a size budget).
+import { parseDay } from '../load/dates';
+import { runSpikes } from '../load/spikes';
+import type { Run } from '../load/types';
+import { toDisplay } from '../load/units';
+import { BREAK_DAYS, RETURN_NOTE_DAYS } from '../load/warnings';
 import type { Settings } from '../settings/defaults';
-import type { TrainingAnswers } from './answers';
 import type { TrainingFlag } from './questions';
 
 /** Only a run this recent counts as "your latest run". */
@@ -36,7 +39,8 @@ function dayOf(run: Run): number | null {
  *   (rolling windows, so a Monday never reads as an empty week);
  * - latestRun / longestBefore: the latest run of the last 14 days and the longest run of the 30 days
  *   before it (lib/load runSpikes, Frandsen et al. BJSM 2025); blank when it has no baseline;
- * - flags: returningFromBreak when lib/load sees a return within 4 weeks after >= 14 days off.
+ * - flags: returningFromBreak when the runner came back within the last 4 weeks after >= 14 full
+ *   days without a run (lib/load's BREAK_DAYS and RETURN_NOTE_DAYS, as its break warning).
  * Null when there is no valid run in the last 30 days or `today` is malformed.
  */
 export function trainingFromHistory(
@@ -69,9 +73,11 @@ export function trainingFromHistory(
   const latestRecent = latest && latestDay !== null && latestDay > todayDay - LATEST_RUN_MAX_AGE_DAYS;
 
   const flags: TrainingFlag[] = [];
-  const back = loadWarnings(valid, sanitizeLoadSettings(settings), today).find(
-    (w) => w.kind === 'break' && w.level !== 'ok',
-  );
+  const days = [...new Set(valid.map((r) => dayOf(r)!))].sort((a, b) => a - b);
+  const idle = todayDay - days[days.length - 1]!; // on a break now: not "coming back" yet
+  const back =
+    idle < BREAK_DAYS &&
+    days.some((day, i) => i > 0 && day > todayDay - RETURN_NOTE_DAYS && day - days[i - 1]! - 1 >= BREAK_DAYS);
   if (back) flags.push('returningFromBreak');
 
   return {
@@ -85,26 +91,4 @@ export function trainingFromHistory(
   };
 }
 
-/** Today's date on the runner's wall clock, "YYYY-MM-DD". */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/**
- * Fill the blank training answers from a prefill (never overwrite what the runner typed), once:
- * training answers that were already prefilled are returned unchanged.
- */
-export function applyPrefill(training: TrainingAnswers, prefill: TrainingPrefill | null, today: string): TrainingAnswers {
-  if (!prefill || training.prefill || training.units !== prefill.units) return training;
-  const keep = (typed: string, filled: string) => (typed.trim() !== '' ? typed : filled);
-  return {
-    ...training,
-    thisWeek: keep(training.thisWeek, prefill.thisWeek),
-    lastWeek: keep(training.lastWeek, prefill.lastWeek),
-    latestRun: keep(training.latestRun, prefill.latestRun),
-    longestBefore: keep(training.longestBefore, prefill.longestBefore),
-    flags: [...new Set([...training.flags, ...prefill.flags])],
-    prefill: { runs: prefill.runs, on: today },
-  };
-}
+export { applyPrefill, localToday } from './prefill-apply';

@@ -484,6 +484,10 @@ test.describe('popup checker', () => {
     expect(width).toBeLessThanOrEqual(400);
     await choose(page, 'onset', 'Gradually');
     await next(page);
+    await expectStep(page, 2, 'Where does it hurt?');
+    await tick(page, 'locations', ['Outside of the knee']);
+    await page.locator('svg[data-view="outside"] [data-region="joint-line"]').click();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${SCREENSHOTS}/popup-where.png` });
     for (const w of [360, 400]) {
       await page.setViewportSize({ width: w, height: 600 });

@@ -3,7 +3,6 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseCheckerState } from '../../../lib/checker/answers-schema';
 import {
   CHECKER_STATE_VERSION,
-  checkerItem,
   clearCheckerState,
   freshState,
   loadCheckerState,
@@ -57,18 +56,27 @@ describe('checker answers: storage', () => {
     const local = await fakeBrowser.storage.local.get(null);
     expect(Object.keys(local)).toContain('checker-answers');
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
-    expect(await checkerItem.getMeta()).toEqual({ v: CHECKER_STATE_VERSION });
+    expect(local['checker-answers']).toMatchObject({ version: CHECKER_STATE_VERSION, screen: 'about' });
     const loaded = await loadCheckerState();
     expect(loaded).toEqual({ state: saved(), resumed: true });
   });
 
   it('discards corrupt data, says why, and removes it', async () => {
-    await fakeBrowser.storage.local.set({ 'checker-answers': { ...saved(), answers: 42 } });
+    await fakeBrowser.storage.local.set({ 'checker-answers': { version: 1, ...saved(), answers: 42 } });
     const loaded = await loadCheckerState();
     expect(loaded.resumed).toBe(false);
     expect(loaded.discarded).toMatch(/answers/);
     expect(loaded.state).toMatchObject({ screen: 'signs', shortcut: false });
     expect(await fakeBrowser.storage.local.get('checker-answers')).toEqual({});
+  });
+
+  it('discards a value without a version, or from a newer version', async () => {
+    for (const value of [saved(), { ...saved(), version: CHECKER_STATE_VERSION + 1 }]) {
+      await fakeBrowser.storage.local.set({ 'checker-answers': value });
+      const loaded = await loadCheckerState();
+      expect(loaded.resumed).toBe(false);
+      expect(loaded.discarded).toBe('unknown version');
+    }
   });
 
   it('"start over" forgets everything', async () => {

@@ -113,3 +113,23 @@ describe('localToday', () => {
     expect(localToday(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
   });
 });
+
+describe('returningFromBreak agrees with lib/load', () => {
+  it('matches loadWarnings\' break caution on every day of a real history', async () => {
+    const { loadWarnings } = await import('../../../lib/load');
+    const { addDays } = await import('../../../lib/load');
+    const runs = historyRuns('runner-c');
+    let day = '2019-10-01';
+    let checked = 0;
+    while (day <= '2024-12-31') {
+      const prefill = trainingFromHistory(runs, KM, day);
+      if (prefill) {
+        const caution = loadWarnings(runs, KM, day).some((w) => w.kind === 'break' && w.level === 'caution');
+        expect(prefill.flags.includes('returningFromBreak'), day).toBe(caution);
+        checked++;
+      }
+      day = addDays(day, 3)!;
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+});

@@ -1,0 +1,28 @@
+// Applying a training prefill (./training-prefill.ts) to the runner's answers. Kept apart from
+// the prefill itself so the popup's first screen does not load lib/load and lib/history.
+import type { TrainingAnswers } from './answers';
+import type { TrainingPrefill } from './training-prefill';
+
+/** Today's date on the runner's wall clock, "YYYY-MM-DD". */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * Fill the blank training answers from a prefill (never overwrite what the runner typed), once:
+ * training answers that were already prefilled are returned unchanged.
+ */
+export function applyPrefill(training: TrainingAnswers, prefill: TrainingPrefill | null, today: string): TrainingAnswers {
+  if (!prefill || training.prefill || training.units !== prefill.units) return training;
+  const keep = (typed: string, filled: string) => (typed.trim() !== '' ? typed : filled);
+  return {
+    ...training,
+    thisWeek: keep(training.thisWeek, prefill.thisWeek),
+    lastWeek: keep(training.lastWeek, prefill.lastWeek),
+    latestRun: keep(training.latestRun, prefill.latestRun),
+    longestBefore: keep(training.longestBefore, prefill.longestBefore),
+    flags: [...new Set([...training.flags, ...prefill.flags])],
+    prefill: { runs: prefill.runs, on: today },
+  };
+}
