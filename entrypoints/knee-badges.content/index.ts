@@ -9,6 +9,7 @@ import { RECORD_RUNS, type RecordRunsMessage } from '../../lib/content/messages'
 import { captureClock } from '../../lib/content/schedule';
 import { weekSummaries } from '../../lib/load/summary';
 import { sanitizeSettings } from '../../lib/settings/defaults';
+import { genericAdapter } from '../../lib/sites/generic';
 import { pickAdapter } from '../../lib/sites/registry';
 import { isOwnStravaPage } from '../../lib/sites/strava';
 import type { SiteAdapter } from '../../lib/sites/types';
@@ -22,8 +23,8 @@ const SITE_MATCHES = ['https://www.strava.com/*', 'https://connect.garmin.com/*'
  */
 const DEMO_ORIGIN: string = import.meta.env.WXT_KNEE_CHECK_DEMO_ORIGIN ?? '';
 
-/** The generic adapter for user-added sites (lib/sites/generic.ts), once it is in the build. */
-const GENERIC_ADAPTER: SiteAdapter | null = null;
+/** User-added sites (settings.customSites, registered at runtime by the background). */
+const GENERIC_ADAPTER: SiteAdapter = genericAdapter;
 
 /** WXT's `local:settings` is the key "settings" in storage.local. */
 const SETTINGS = 'settings';

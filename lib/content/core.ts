@@ -358,7 +358,8 @@ export function startCore(deps: CoreDeps): CoreHandle {
         if (stopped) return;
         generation++;
         choose();
-        void pass();
+        // After the task that changed the route: an SPA renders the new page right after pushState.
+        clock.yieldTask(() => void pass());
       });
       await deps.ready?.();
       if (stopped) return;

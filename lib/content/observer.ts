@@ -29,8 +29,11 @@ export interface Watcher {
 }
 
 const WAKE_EVENTS = ['pointerdown', 'keydown', 'wheel', 'scroll', 'touchstart', 'visibilitychange'];
-/** Attributes whose change counts: a row re-used for another week, a chart bar selected. */
-const ATTRIBUTES = ['class', 'data-timestamp', 'id'];
+/**
+ * Attributes whose change counts: a row or cell re-used for another week (its timestamp or date
+ * attributes rewritten in place), a chart bar selected (class).
+ */
+const ATTRIBUTES = ['class', 'id', 'data-timestamp', 'data-date', 'data-day', 'data-week', 'data-week-start', 'data-start-date', 'datetime'];
 
 export function createWatcher({ clock, win, isOurs, onChange, idleMs = 10_000, onInput }: WatcherOptions): Watcher {
   const setTimer = win.setTimeout.bind(win) as (fn: () => void, ms: number) => number;
