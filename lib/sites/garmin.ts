@@ -7,7 +7,7 @@
 import { formatDateTime, parseDay, parseWallClockMs } from '../load/dates';
 import type { Run } from '../load/types';
 import { MAX_RUN_KM } from '../history/captured';
-import { RunWindow, rangeFor, type DateRange } from './run-window';
+import { RunWindow, type DateRange } from './run-window';
 import type { AdapterContext, BadgeAnchor, SiteAdapter } from './types';
 import { findWeekAnchors, type WeekAnchorSpec } from './week-anchors';
 
@@ -248,22 +248,20 @@ export function createGarminAdapter(options: GarminAdapterOptions = {}): SiteAda
       try {
         if (parseDay(ctx.today) === null) return [];
         today = ctx.today;
-        const shown = findWeekAnchors(doc, GARMIN_WEEK_ANCHORS).map((a) => a.weekStart);
-        const weeks = shown.filter((w): w is string => typeof w === 'string');
-        const range = rangeFor(weeks, ctx.today);
-        if (!range) return [];
-        const runs = await runWindow.ensure(range, async (part) => {
-          // The activity search first (one call for the whole range), the calendar months second.
-          const fromSearch = await activitiesIn(ctx, part);
-          if (fromSearch !== null) return fromSearch;
-          const previousPrefix = prefix;
-          prefix = null; // the calendar may live under another prefix than the (failed) search
-          const fromCalendar = await calendarIn(ctx, part);
-          if (fromCalendar === null) prefix = previousPrefix;
-          return fromCalendar;
-        });
-        runWindow.markTried(shown, ctx.today);
-        return runs;
+        return await runWindow.read(
+          () => findWeekAnchors(doc, GARMIN_WEEK_ANCHORS).map((a) => a.weekStart),
+          ctx.today,
+          async (part) => {
+            // The activity search first (one call for the whole range), the calendar months second.
+            const fromSearch = await activitiesIn(ctx, part);
+            if (fromSearch !== null) return fromSearch;
+            const previousPrefix = prefix;
+            prefix = null; // the calendar may live under another prefix than the (failed) search
+            const fromCalendar = await calendarIn(ctx, part);
+            if (fromCalendar === null) prefix = previousPrefix;
+            return fromCalendar;
+          },
+        );
       } catch {
         return [];
       }
@@ -273,7 +271,7 @@ export function createGarminAdapter(options: GarminAdapterOptions = {}): SiteAda
         const anchors = findWeekAnchors(doc, GARMIN_WEEK_ANCHORS);
         // Before the first read every week may ask for runs; after it, only weeks that were read.
         const day = today;
-        return day === null ? anchors : anchors.filter((a) => runWindow.allows(a.weekStart, day));
+        return day === null ? anchors : runWindow.filter(anchors, day);
       } catch {
         return [];
       }

@@ -418,6 +418,8 @@ export function createGenericAdapter(): GenericAdapter {
   let today: string | null = null;
   /** Weeks a read has seen: offered once before it (so the core reads), then only when covered. */
   const tried = new Set<string>();
+  /** A read just finished: the next query is the core placing badges (offer nothing unread). */
+  let afterRead = false;
   const signatureOf = (doc: Document): string => {
     const body = doc.body;
     return body ? `${body.getElementsByTagName('*').length}|${hashText(body.textContent ?? '')}` : '';
@@ -458,6 +460,7 @@ export function createGenericAdapter(): GenericAdapter {
         const runs = runsMemo.runs;
         earliest = runs[0]?.start.slice(0, 10) ?? null;
         for (const week of scan(doc)) tried.add(week.weekStart ?? ctx.today);
+        afterRead = true;
         return runs;
       } catch {
         return [];
@@ -468,9 +471,11 @@ export function createGenericAdapter(): GenericAdapter {
         const weeks = scan(doc);
         if (today === null) return weeks;
         const day = today;
+        const offer = !afterRead;
+        afterRead = false;
         return weeks.filter((w) => {
           const date = w.weekStart ?? day;
-          return covered(date) || (!tried.has(date) && date <= day);
+          return covered(date) || (offer && !tried.has(date) && date <= day);
         });
       } catch {
         return [];

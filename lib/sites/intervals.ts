@@ -8,7 +8,7 @@
 import { formatDateTime, parseDay, parseWallClockMs } from '../load/dates';
 import type { Run } from '../load/types';
 import { MAX_RUN_KM } from '../history/captured';
-import { RunWindow, rangeFor, type DateRange } from './run-window';
+import { RunWindow, type DateRange } from './run-window';
 import type { AdapterContext, BadgeAnchor, SiteAdapter } from './types';
 import { findWeekAnchors, type WeekAnchorSpec } from './week-anchors';
 
@@ -105,13 +105,11 @@ export function createIntervalsAdapter(options: IntervalsAdapterOptions = {}): S
       try {
         if (parseDay(ctx.today) === null) return [];
         today = ctx.today;
-        const shown = findWeekAnchors(doc, INTERVALS_WEEK_ANCHORS).map((a) => a.weekStart);
-        const weeks = shown.filter((w): w is string => typeof w === 'string');
-        const range = rangeFor(weeks, ctx.today);
-        if (!range) return [];
-        const runs = await runWindow.ensure(range, (part) => fetchRange(ctx, part));
-        runWindow.markTried(shown, ctx.today);
-        return runs;
+        return await runWindow.read(
+          () => findWeekAnchors(doc, INTERVALS_WEEK_ANCHORS).map((a) => a.weekStart),
+          ctx.today,
+          (part) => fetchRange(ctx, part),
+        );
       } catch {
         return [];
       }
@@ -120,7 +118,7 @@ export function createIntervalsAdapter(options: IntervalsAdapterOptions = {}): S
       try {
         const anchors = findWeekAnchors(doc, INTERVALS_WEEK_ANCHORS);
         const day = today;
-        return day === null ? anchors : anchors.filter((a) => runWindow.allows(a.weekStart, day));
+        return day === null ? anchors : runWindow.filter(anchors, day);
       } catch {
         return [];
       }

@@ -125,19 +125,48 @@ export class RunWindow {
     return this.runs;
   }
 
+  /**
+   * Read for the weeks the page shows: `scan()` lists them (undefined = the current week). If the
+   * page changed while reading (an SPA moving on), the weeks it shows now are read too, once.
+   * Then every week seen counts as tried. Never throws.
+   */
+  async read(scan: () => (string | undefined)[], today: string, fetchRange: RangeFetcher): Promise<Run[]> {
+    const seen = new Set<string | undefined>();
+    for (let round = 0; round < 2; round++) {
+      let shown: (string | undefined)[] = [];
+      try {
+        shown = scan();
+      } catch {
+        shown = [];
+      }
+      const fresh = shown.filter((w) => !seen.has(w));
+      if (round > 0 && fresh.length === 0) break;
+      for (const week of shown) seen.add(week);
+      const range = rangeFor(shown.filter((w): w is string => typeof w === 'string'), today);
+      if (range) await this.ensure(range, fetchRange);
+    }
+    this.markTried([...seen], today);
+    return this.runs;
+  }
+
   /** Weeks (their shown dates) a read has already tried to cover. */
   private readonly tried = new Set<string>();
+  /** A read just finished: the next anchor query is the core's check after it. */
+  private afterRead = false;
 
   /** Note the weeks a read was asked for (call after `ensure`), covered or not. */
   markTried(weekStarts: readonly (string | undefined)[], today: string): void {
     for (const week of weekStarts) this.tried.add(week ?? today);
+    this.afterRead = true;
   }
 
   /**
    * May the week holding `weekStart` (or today's week when absent) have an anchor?
    * - Yes when its days so far and the LOOKBACK_DAYS before them were read: the badge is right.
    * - Yes, once, when no read has tried it yet (a new week on the page, e.g. after SPA
-   *   navigation): the core then asks for runs, which covers it, before placing anything.
+   *   navigation): the core then asks for runs, which covers it, before placing anything. But
+   *   never in the first query after a read: that is the core placing badges, and a week that
+   *   appeared while the read was under way was not read.
    * - No when a read tried and could not cover it (signed out, rate-limited, beyond the span):
    *   no badge rather than a "0 km" one.
    * - No for a week after today: it holds no runs yet.
@@ -150,12 +179,20 @@ export class RunWindow {
     // Days after today hold no runs yet: a week in progress needs its days so far.
     const to = minDate(addDays(date, 6)!, today);
     if (covers(this.covered, { from, to })) return true;
-    return !this.tried.has(date);
+    return !this.afterRead && !this.tried.has(date);
+  }
+
+  /** The anchors that may show now (see `allows`); ends the "just read" state. */
+  filter<T extends { weekStart?: string }>(anchors: T[], today: string): T[] {
+    const kept = anchors.filter((a) => this.allows(a.weekStart, today));
+    this.afterRead = false;
+    return kept;
   }
 
   /** Forget everything (tests; a signed-out session). */
   reset(): void {
     this.tried.clear();
+    this.afterRead = false;
     this.covered = null;
     this.runs = [];
     this.failed = false;

@@ -133,6 +133,32 @@ test.describe('Garmin Connect', () => {
     expect(errors).toEqual([]);
   });
 
+  test('SPA navigation to older weeks: they are read (missing dates only) and badged', async ({ context }) => {
+    const served = await routeGarmin(context, { days });
+    const page = await newTab(context);
+    const errors = watchErrors(page);
+    await page.goto(`${GARMIN}/modern/calendar`);
+    await expect(page.locator('[data-knee-check-key]')).toHaveCount(4);
+    // The SPA shows the same month half a year earlier, without a reload.
+    await page.evaluate((weeks) => {
+      history.pushState({}, '', '/modern/calendar/older');
+      for (const cell of document.querySelectorAll('[data-date]')) {
+        const date = new Date(`${cell.getAttribute('data-date')}T00:00:00Z`);
+        date.setUTCDate(date.getUTCDate() - weeks * 7);
+        cell.setAttribute('data-date', date.toISOString().slice(0, 10));
+      }
+    }, 26);
+    const older = [...FINISHED_WEEKS, '2026-02-16'].map((w) => `garmin-week:${addDays(shifted(w), -26 * 7)}`);
+    await expect.poll(async () => (await badges(page)).map((b) => b.key)).toEqual([...older, `garmin-week:${addDays(shifted('2026-02-23'), -26 * 7)}`]);
+    const searches = served.filter((p) => p.includes('/gc-api/activitylist-service'));
+    expect(searches).toHaveLength(2);
+    // The second call asks only for the dates not read yet.
+    const first = new URL(searches[0]!, GARMIN).searchParams;
+    const second = new URL(searches[1]!, GARMIN).searchParams;
+    expect(second.get('endDate')).toBe(addDays(first.get('startDate')!, -1));
+    expect(errors).toEqual([]);
+  });
+
   test('the activity list has no weekly summary: no badge and no data call', async ({ context }) => {
     const served = await routeGarmin(context, { days });
     const page = await newTab(context);

@@ -258,6 +258,7 @@ describe('garminAdapter on saved pages', () => {
     });
     const feb = loadPage('garmin-calendar.html');
     await adapter.readRuns(feb, ctx);
+    expect(adapter.findAnchors(feb)).toHaveLength(4); // the core's query right after the read
     // The runner moves the SPA calendar to an older month: the rows now show 2025 weeks.
     const older = feb.body.innerHTML.replaceAll('2026-01-', '2025-06-').replaceAll('2026-02-', '2025-07-');
     const doc = htmlDocument(`<!doctype html><body>${older}</body>`);
@@ -273,6 +274,7 @@ describe('garminAdapter on saved pages', () => {
     // (The test documents share happy-dom's one global document: load February again.)
     const failing = createGarminAdapter();
     await failing.readRuns(loadPage('garmin-calendar.html'), ctx);
+    failing.findAnchors(loadPage('garmin-calendar.html'));
     failOlder = true;
     const doc2 = htmlDocument(`<!doctype html><body>${older}</body>`);
     expect(failing.findAnchors(doc2).length).toBe(5);
@@ -280,6 +282,38 @@ describe('garminAdapter on saved pages', () => {
     expect(failing.findAnchors(doc2)).toEqual([]);
     // The February weeks read before still have theirs.
     expect(failing.findAnchors(loadPage('garmin-calendar.html'))).toHaveLength(4);
+  });
+
+  it('weeks that appear while a read is under way are read too, and never badged unread', async () => {
+    const adapter = createGarminAdapter();
+    const feb = loadPage('garmin-calendar.html');
+    const older = feb.body.innerHTML.replaceAll('2026-01-', '2025-06-').replaceAll('2026-02-', '2025-07-');
+    let switchDuringRead = true;
+    const ctx = fakeContext({
+      [`/gc-api/${SEARCH}`]: () => {
+        // The SPA moves to the older month while our first call is in flight.
+        if (switchDuringRead) {
+          switchDuringRead = false;
+          htmlDocument(`<!doctype html><body>${older}</body>`);
+        }
+        return activities;
+      },
+    });
+    await adapter.readRuns(feb, ctx);
+    // The read noticed the new weeks and read them as well (a second call for the missing dates).
+    expect(ctx.calls).toHaveLength(2);
+    expect(adapter.findAnchors(document).map((a) => a.weekStart)).toEqual(['2025-06-26', '2025-07-02', '2025-07-09', '2025-07-16', '2025-07-23']);
+  });
+
+  it('the query right after a read never offers a week that read did not see', async () => {
+    const adapter = createGarminAdapter();
+    const ctx = fakeContext({ [`/gc-api/${SEARCH}`]: activities });
+    const feb = loadPage('garmin-calendar.html');
+    await adapter.readRuns(feb, ctx);
+    const older = feb.body.innerHTML.replaceAll('2026-01-', '2025-06-').replaceAll('2026-02-', '2025-07-');
+    const doc = htmlDocument(`<!doctype html><body>${older}</body>`);
+    expect(adapter.findAnchors(doc)).toEqual([]); // the core would place these with unread data
+    expect(adapter.findAnchors(doc)).toHaveLength(5); // the next pass offers them, to be read
   });
 
   it('never throws into the page, whatever fetchJson does', async () => {
