@@ -252,8 +252,11 @@ export function startCore(deps: CoreDeps): CoreHandle {
     const current = adapter;
     const active = settings;
     const info: PassInfo = { adapter: current?.id ?? null, anchors: 0, badges: 0, rendered: 0, slices: [] };
-    if (!current || !active) removeAll();
-    else {
+    if (!current || !active) {
+      // Nothing for us on this page (or switched off): no badges, no observer.
+      removeAll();
+      watcher?.pause();
+    } else {
       const found = safe(`${current.id} observeRoot`, () => current.observeRoot?.(doc), null);
       const root = found?.isConnected ? found : doc.body ?? doc.documentElement;
       if (watcher && watcher.root !== root) watcher.observe(root);

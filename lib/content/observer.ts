@@ -22,6 +22,8 @@ export interface WatcherOptions {
 export interface Watcher {
   /** Observe `root` (replacing any previous root). */
   observe(root: Node): void;
+  /** Stop observing until the next observe() (the page has nothing for us any more). */
+  pause(): void;
   /** Stop for good (invalidation). */
   stop(): void;
   readonly connected: boolean;
@@ -97,6 +99,12 @@ export function createWatcher({ clock, win, isOurs, onChange, idleMs = 10_000, o
       root = next;
       connect();
       sleepLater();
+    },
+    pause() {
+      clearTimer(idleTimer);
+      observer.disconnect();
+      connected = false;
+      root = null;
     },
     stop() {
       stopped = true;

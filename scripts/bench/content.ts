@@ -50,24 +50,75 @@ function build(): void {
   }
 }
 
-/** Minified bytes per source module (esbuild metafile of the same entry), largest first. */
-function breakdown(): { module: string; bytes: number }[] {
-  const stub = join(mkdtempSync(join(tmpdir(), 'knee-bench-')), 'imports.ts');
-  writeFileSync(stub, 'export const browser: any = (globalThis as any).chrome;\nexport const defineContentScript = (d: any) => d;\n');
-  const meta = join(tmpdir(), `knee-bench-meta-${process.pid}.json`);
-  const result = spawnSync(
-    'npx',
-    ['esbuild', 'entrypoints/knee-badges.content/index.ts', '--bundle', '--minify', '--format=iife', `--alias:#imports=${stub}`, '--define:import.meta.env.WXT_KNEE_CHECK_DEMO_ORIGIN=undefined', `--metafile=${meta}`, '--outfile=/dev/null', '--log-level=error'],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
-  if (result.status !== 0) return [];
-  const outputs = (JSON.parse(readFileSync(meta, 'utf8')) as { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> }).outputs;
-  rmSync(meta, { force: true });
-  const inputs = Object.values(outputs)[0]?.inputs ?? {};
-  return Object.entries(inputs)
-    .filter(([name]) => !name.includes('knee-bench-'))
-    .map(([module, v]) => ({ module, bytes: v.bytesInOutput }))
-    .sort((a, b) => b.bytes - a.bytes);
+/**
+ * Where the bytes come from (esbuild, the same entry, without the WXT runtime): minified bytes per
+ * module, and what one page would load if each site's adapters came in their own bundle (the core
+ * with only that site's adapters). Informational: the budget applies to the real build above.
+ */
+async function breakdown(): Promise<{ modules: { module: string; bytes: number }[]; variants: Record<string, number> }> {
+  let esbuild: typeof import('esbuild');
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    return { modules: [], variants: {} };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'knee-bench-'));
+  const file = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
+  const stub = file('imports.ts', 'export const browser: any = (globalThis as any).chrome;\nexport const defineContentScript = (d: any) => d;\n');
+  const sites = join(ROOT, 'lib/sites');
+  // Stand-ins for the adapters a variant leaves out.
+  const noStrava = file('strava.ts', 'export const STRAVA_ADAPTERS = [];\nexport const isOwnStravaPage = () => false;\n');
+  const noGeneric = file('generic.ts', 'export const genericAdapter = null;\n');
+  const registry = (imports: string, list: string) =>
+    file(
+      `registry-${Math.random().toString(36).slice(2)}.ts`,
+      `${imports}\nexport const BUILT_IN_ADAPTERS: any[] = ${list};\nexport const BUILT_IN_HOSTS = new Set(['www.strava.com','strava.com','connect.garmin.com','intervals.icu']);\n` +
+        'export function pickAdapter(url: URL, s: any, g: any = null) { for (const a of BUILT_IN_ADAPTERS) if (a.matches(url)) return s.sites[a.site] ? a : null; return g && s.customSites.includes(url.origin) ? g : null; }\n',
+    );
+  const bundle = async (replace: Record<string, string>, metafile = false) => {
+    const result = await esbuild.build({
+      entryPoints: [join(ROOT, 'entrypoints/knee-badges.content/index.ts')],
+      bundle: true,
+      minify: true,
+      format: 'iife',
+      write: false,
+      metafile,
+      logLevel: 'silent',
+      alias: { '#imports': stub },
+      define: { 'import.meta.env.WXT_KNEE_CHECK_DEMO_ORIGIN': 'undefined' },
+      plugins: [
+        {
+          name: 'variant',
+          setup(build) {
+            build.onResolve({ filter: /\/sites\/(registry|strava|generic)$/ }, (args) => {
+              const key = args.path.split('/').pop()!;
+              const own = resolve(args.resolveDir, args.path).startsWith(sites) ? replace[key] : undefined;
+              return own ? { path: own } : undefined;
+            });
+          },
+        },
+      ],
+    });
+    return result;
+  };
+  const gz = (r: Awaited<ReturnType<typeof bundle>>) => gzipSync(r.outputFiles![0]!.contents, { level: 9 }).length;
+  try {
+    const full = await bundle({}, true);
+    const inputs = Object.values(full.metafile!.outputs)[0]?.inputs ?? {};
+    const modules = Object.entries(inputs)
+      .filter(([name]) => !name.includes('knee-bench-'))
+      .map(([module, v]) => ({ module, bytes: v.bytesInOutput }))
+      .sort((a, b) => b.bytes - a.bytes);
+    const variants: Record<string, number> = { 'all adapters (this build)': gz(full) };
+    variants['core, no adapter'] = gz(await bundle({ registry: registry('', '[]'), strava: noStrava, generic: noGeneric }));
+    variants['core + Strava'] = gz(await bundle({ registry: registry(`import { STRAVA_ADAPTERS } from '${sites}/strava';`, '[...STRAVA_ADAPTERS]'), generic: noGeneric }));
+    variants['core + Garmin'] = gz(await bundle({ registry: registry(`import { garminAdapter } from '${sites}/garmin';`, '[garminAdapter]'), strava: noStrava, generic: noGeneric }));
+    variants['core + intervals.icu'] = gz(await bundle({ registry: registry(`import { intervalsAdapter } from '${sites}/intervals';`, '[intervalsAdapter]'), strava: noStrava, generic: noGeneric }));
+    variants['core + generic (user-added sites)'] = gz(await bundle({ registry: registry('', '[]'), strava: noStrava }));
+    return { modules, variants };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -188,16 +239,20 @@ async function main(): Promise<number> {
   const gz = gzipSync(bytes, { level: 9 }).length;
   const overBudget = gz > BUDGET_GZ;
   console.log(`content script: ${kb(bytes.length)} minified, ${kb(gz)} gzipped (budget ${kb(BUDGET_GZ)}): ${overBudget ? 'OVER BUDGET' : 'within budget'}`);
-  const parts = breakdown();
+  const { modules: parts, variants } = await breakdown();
   const total = parts.reduce((t, p) => t + p.bytes, 0) || 1;
   const groups = new Map<string, number>();
   for (const p of parts) {
     const group = p.module.replace(/^.*?(lib\/[^/]+|entrypoints\/[^/]+|node_modules\/[^/]+(?:\/[^/]+)?).*$/, '$1');
     groups.set(group, (groups.get(group) ?? 0) + p.bytes);
   }
-  console.log('  share of the minified code by module (esbuild, without the WXT runtime):');
-  for (const p of parts.slice(0, 12)) console.log(`    ${String(p.bytes).padStart(6)} B  ${((p.bytes / total) * 100).toFixed(0).padStart(3)} %  ${p.module}`);
-  console.log(`  by folder: ${[...groups].sort((a, b) => b[1] - a[1]).map(([g, b]) => `${g} ${((b / total) * 100).toFixed(0)} %`).join(', ')}`);
+  if (parts.length) {
+    console.log('  largest modules, minified (esbuild, without the WXT runtime):');
+    for (const p of parts.slice(0, 10)) console.log(`    ${String(p.bytes).padStart(6)} B  ${((p.bytes / total) * 100).toFixed(0).padStart(3)} %  ${p.module}`);
+    console.log(`  by folder: ${[...groups].sort((a, b) => b[1] - a[1]).map(([g, b]) => `${g} ${((b / total) * 100).toFixed(0)} %`).join(', ')}`);
+    console.log('  one bundle per site instead (esbuild gzip, add the WXT runtime of ~1.4 KB):');
+    for (const [name, bytes] of Object.entries(variants)) console.log(`    ${kb(bytes).padStart(9)}  ${name}`);
+  }
 
   // 2 + 3: rows present to badges, and the longest tasks, with the extension.
   const withExt = await launch(true);
@@ -251,6 +306,7 @@ async function main(): Promise<number> {
         longestContentScriptTaskMs: longestOwn,
         pageScript: { renders: PAGE_BENCH_RENDERS, wallWith: walls.with, wallWithout: walls.without, ownWith: scripting.with, ownWithout: scripting.without, wallRatio, scriptRatio },
         modules: parts,
+        perSiteBundles: variants,
       },
       null,
       2,

@@ -213,7 +213,12 @@ describe('core', () => {
     expect(hosts()).toHaveLength(1);
     href = 'https://example.com/elsewhere';
     t.navigate();
+    await flush();
     await core.refresh();
+    expect(hosts()).toHaveLength(0);
+    // Nothing to watch there: new rows do not bring badges back.
+    setupRows(['2026-02-16']);
+    await flush();
     expect(hosts()).toHaveLength(0);
     core.stop();
   });
