@@ -243,7 +243,8 @@ export class StravaActivities {
 }
 
 let activities = new StravaActivities();
-let logState = { covered: null as string | null, runs: [] as Run[] };
+/** The Training Log's last read: complete from `covered`, for rows from `tried` on. */
+let logState = { covered: null as string | null, tried: '9999-12-31', runs: [] as Run[] };
 /**
  * Per adapter, the week whose read did not reach back far enough (a call failed, or the page cap):
  * that week gets no badge ("0 km" from data we could not read would be wrong).
@@ -262,7 +263,7 @@ async function runsSince(which: keyof typeof incomplete, week: string, since: st
 export function resetStravaCaches(): void {
   activities = new StravaActivities();
   nextData = null;
-  logState = { covered: null, runs: [] };
+  logState = { covered: null, tried: '9999-12-31', runs: [] };
   incomplete.dashboard = incomplete.profile = null;
 }
 
@@ -303,9 +304,13 @@ export const stravaTrainingLogAdapter: SiteAdapter = {
     guard(
       () =>
         logRows(doc)
-          // After a read, a week whose 30 days before are not covered gets no badge (a wrong
-          // "no runs the week before" is worse than none). The core asks again after readRuns.
-          .filter(([, weekStart]) => logState.covered === null || addDays(weekStart, -LOOKBACK_DAYS)! >= logState.covered)
+          // A week the last read tried to cover but could not (its 30 days before are missing)
+          // gets no badge: a wrong "no runs the week before" is worse than none. Older rows (the
+          // page loaded more weeks) are offered, so the core reads again; it asks again after.
+          .filter(
+            ([, weekStart]) =>
+              logState.covered === null || weekStart < logState.tried || addDays(weekStart, -LOOKBACK_DAYS)! >= logState.covered,
+          )
           .map(([element, weekStart]) => ({ key: `strava-log:${weekStart}`, element, placement: 'append' as const, weekStart })),
       [],
     ),
@@ -329,7 +334,8 @@ export const stravaTrainingLogAdapter: SiteAdapter = {
           covered = readFrom;
         }
       }
-      if (logState.covered !== covered || logState.runs.length !== all.length) logState = { covered, runs: all };
+      if (logState.covered !== covered || logState.runs.length !== all.length) logState = { covered, tried: weeks[0]!, runs: all };
+      else logState.tried = weeks[0]!;
       return logState.runs;
     } catch {
       return [];

@@ -176,6 +176,15 @@ test.describe('Strava Training Log', () => {
       'strava-log:2025-11-24',
       'strava-log:2025-12-01',
     ]);
+    // Further back than anything read so far: read further, then badged.
+    await page.getByRole('button', { name: 'Previous weeks' }).click();
+    await expect(page).toHaveURL(/before=2025-11-10/);
+    await expect.poll(async () => (await badges(page)).map((b) => b.key).sort()).toEqual([
+      'strava-log:2025-10-13',
+      'strava-log:2025-10-20',
+      'strava-log:2025-10-27',
+      'strava-log:2025-11-03',
+    ]);
     // Back to the latest weeks (pushState), then the browser's back button (popstate).
     await page.getByRole('button', { name: 'This week' }).click();
     await expect(page.locator('[data-knee-check-key]')).toHaveCount(12);

@@ -151,6 +151,23 @@ describe('Training Log', () => {
     expect(weeks).toHaveLength(7);
   });
 
+  it('older rows loaded later (SPA) are offered, read further back, then badged', async () => {
+    const doc = page('strava-training-log.html', LOG_URL);
+    const ctx = context('recent');
+    await stravaTrainingLogAdapter.readRuns(doc, ctx);
+    const calls = ctx.calls.length;
+    // The page swaps its rows for weeks far older than anything read so far (rows re-used).
+    const rows = [...doc.querySelectorAll('[class*="_calendarRowContainer_"]')];
+    rows.forEach((row, i) => row.setAttribute('data-timestamp', String(Date.UTC(2025, 3, 7) / 1000 - 3600 - i * 7 * 86_400)));
+    const offered = stravaTrainingLogAdapter.findAnchors(doc).map((a) => a.weekStart);
+    expect(offered).toHaveLength(12);
+    expect(offered[0]).toBe('2025-04-07');
+    const runs = await stravaTrainingLogAdapter.readRuns(doc, ctx);
+    expect(ctx.calls.length).toBeGreaterThan(calls);
+    expect(runs.some((r) => r.start.startsWith('2025-01-'))).toBe(true);
+    expect(stravaTrainingLogAdapter.findAnchors(doc)).toHaveLength(12);
+  });
+
   it("someone else's log: the page's own data only, never the signed-in athlete's activities", async () => {
     const doc = page('strava-training-log.html', 'https://www.strava.com/athletes/456/training/log');
     const ctx = context('recent');
