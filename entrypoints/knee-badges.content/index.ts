@@ -72,11 +72,15 @@ export default defineContentScript({
       onLocationChange: (cb) => ctx.addEventListener(win, 'wxt:locationchange', cb),
       // After the page has loaded and gone idle: a framework still hydrating would find our badge
       // in its server markup and re-render the whole tree.
+      // (A page whose load never ends, e.g. a hanging image, still gets its badges after 3 s.)
       ready: () =>
         new Promise<void>((resolve) => {
           const idle = () => win.requestIdleCallback(() => resolve(), { timeout: 300 });
           if (doc.readyState === 'complete') idle();
-          else win.addEventListener('load', idle, { once: true });
+          else {
+            win.addEventListener('load', idle, { once: true });
+            win.setTimeout(idle, 3000);
+          }
         }),
       // Captured history (the popup's recent weeks): the runner's own runs, once per new read,
       // recorded by the background (lib/content/messages.ts).
