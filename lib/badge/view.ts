@@ -52,9 +52,11 @@ export function badgeView(summary: WeekSummary, settings: LoadSettings, locale?:
     changePct !== null
       ? `Weekly change ${pct(changePct)}: ${verdict(changePct, settings.weeklyIncreasePct)}.`
       : `No weekly increase to compare with your ${pct(settings.weeklyIncreasePct)} threshold.`,
-    spike?.spikePct != null && spike.longestPrior30dKm !== null
-      ? `Longest-run spike: ${km(spike.km)} vs ${km(spike.longestPrior30dKm)}, the longest of the 30 days before (${pct(spike.spikePct)}): ${verdict(spike.spikePct, settings.spikePct)}.`
-      : `No run to compare with a longest run of the 30 days before (spike threshold ${pct(settings.spikePct)}).`,
+    spike?.spikePct == null || spike.longestPrior30dKm === null
+      ? `No run to compare with a longest run of the 30 days before (spike threshold ${pct(settings.spikePct)}).`
+      : spike.spikePct > 0
+        ? `Longest-run spike: ${km(spike.km)} vs ${km(spike.longestPrior30dKm)}, the longest of the 30 days before (${pct(spike.spikePct)}): ${verdict(spike.spikePct, settings.spikePct)}.`
+        : `No run longer than the longest of the 30 days before (${km(spike.longestPrior30dKm)}; spike threshold ${pct(settings.spikePct)}).`,
   ];
   return {
     ...badgeChip(summary, km(summary.weekKm)),

@@ -56,6 +56,9 @@ describe('badgeView', () => {
     for (const level of ['ok', 'caution', 'high'] as const) {
       expect(badgeView(summary({ level }), DEFAULT_SETTINGS).label).toBe(LEVEL_LABELS[level]);
     }
+    expect(badgeView(summary({ biggestSpike: { start: '2026-03-01T09:00:00', km: 3.2, longestPrior30dKm: 6.2, spikePct: -48 } }), DEFAULT_SETTINGS, 'en-US').lines[2]).toBe(
+      'No run longer than the longest of the 30 days before (6.2 km; spike threshold +10%).',
+    );
     expect(badgeView(summary({ changePct: null, previousWeekKm: 0 }), DEFAULT_SETTINGS, 'en-US').lines[1]).toBe(
       'No weekly increase to compare with your +10% threshold.',
     );
