@@ -7,7 +7,7 @@ import { startCore } from '../../lib/content/core';
 import { createSameOriginFetch } from '../../lib/content/fetch';
 import { RECORD_RUNS, type RecordRunsMessage } from '../../lib/content/messages';
 import { captureClock } from '../../lib/content/schedule';
-import { weekSummaries } from '../../lib/load/summary';
+import { summariesFrom } from '../../lib/load/summary';
 import { sanitizeSettings } from '../../lib/settings/defaults';
 import { genericAdapter } from '../../lib/sites/generic';
 import { pickAdapter } from '../../lib/sites/registry';
@@ -66,7 +66,7 @@ export default defineContentScript({
         const today = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
         return { today, now: `${today}T${pad(d.getHours())}:${pad(d.getMinutes())}` };
       },
-      summarize: weekSummaries,
+      summarize: summariesFrom,
       onInvalidated: (cb) => void ctx.onInvalidated(cb),
       isValid: () => ctx.isValid,
       onLocationChange: (cb) => ctx.addEventListener(win, 'wxt:locationchange', cb),

@@ -4,19 +4,19 @@
 // every call is wrapped, and nothing thrown ever reaches the page.
 import { badgeChip, badgeView } from '../badge/view';
 import { createBadgeKit, KEY_ATTR, type BadgeKit } from '../badge/element';
-import { dayOfWeek, parseDay } from '../load/dates';
+import { weekStartOf } from '../load/dates';
 import type { LoadOptions } from '../load/context';
 import type { WeekSummary } from '../load/summary';
-import type { LoadSettings, Run, WeekStart } from '../load/types';
+import type { LoadSettings, Run } from '../load/types';
 import type { Settings } from '../settings/defaults';
 import type { AdapterContext, BadgeAnchor, SiteAdapter } from '../sites/types';
 import { createWatcher, type Watcher } from './observer';
 import { runSliced, type Clock } from './schedule';
 
-/** weekSummaries from lib/load. */
+/** summariesFrom from lib/load: the 7 days from each first day, against the 7 days before. */
 export type Summarize = (
   runs: Run[],
-  weekStarts: readonly string[],
+  firstDays: readonly string[],
   settings: LoadSettings,
   today: string,
   opts?: LoadOptions,
@@ -160,31 +160,17 @@ export function startCore(deps: CoreDeps): CoreHandle {
   }
 
   /**
-   * One summary per anchor. A row that shows the site's own week (Strava's run Monday to Sunday)
-   * is summarized as that week whatever the runner's week start; an anchor without a week is the
-   * current week in the runner's own setting. Cached while runs, settings, minute and weeks hold.
+   * One summary per anchor: exactly the 7 days from the anchor's own first day (the row it sits
+   * on, whatever weekday the site starts its weeks on); an anchor without a week is the current
+   * week in the runner's own setting. Cached while runs, settings, minute and weeks hold.
    */
   function summaries(runs: Run[], anchors: BadgeAnchor[], active: Settings): (WeekSummary | null)[] {
     const { today, now } = deps.localNow();
-    const weekStarts = anchors.map((a) => a.weekStart ?? today);
-    const key = `${settingsVersion}|${now}|${weekStarts}`;
+    const current = weekStartOf(today, active.weekStartsOn) ?? today;
+    const firstDays = anchors.map((a) => a.weekStart ?? current);
+    const key = `${settingsVersion}|${now}|${firstDays}`;
     if (cache && cache.runs === runs && cache.key === key) return cache.out;
-    const out: (WeekSummary | null)[] = anchors.map(() => null);
-    const groups = new Map<WeekStart, number[]>();
-    anchors.forEach((anchor, i) => {
-      const day = anchor.weekStart === undefined ? null : parseDay(anchor.weekStart);
-      const dow = day === null ? -1 : dayOfWeek(day);
-      const start: WeekStart = dow === 1 ? 'monday' : dow === 0 ? 'sunday' : active.weekStartsOn;
-      groups.set(start, [...(groups.get(start) ?? []), i]);
-    });
-    for (const [weekStartsOn, indexes] of groups) {
-      const result = safe(
-        'summary',
-        () => deps.summarize(runs, indexes.map((i) => weekStarts[i]!), { ...active, weekStartsOn }, today, { now, locale: deps.locale }),
-        [],
-      );
-      indexes.forEach((index, j) => (out[index] = result[j] ?? null));
-    }
+    const out = safe('summary', () => deps.summarize(runs, firstDays, active, today, { now, locale: deps.locale }), []);
     cache = { key, runs, out };
     warmed = true;
     return out;

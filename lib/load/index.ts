@@ -17,7 +17,7 @@ export type { WeeklyTotalsOptions } from './weekly';
 export { runSpikes, spikeLevel, frandsenBand, SPIKE_WINDOW_MS } from './spikes';
 export { isValidRun } from './runs';
 export { loadWarnings, BREAK_DAYS, RETURN_NOTE_DAYS, SPIKE_LOOKBACK_DAYS } from './warnings';
-export { weekSummary, weekSummaries } from './summary';
+export { weekSummary, weekSummaries, summariesFrom } from './summary';
 export type { WeekSummary } from './summary';
 export { kmByGear, sanitizeLoadSettings } from './context';
 export type { LoadOptions } from './context';

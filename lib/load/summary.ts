@@ -118,8 +118,23 @@ export function summarizeWeek(ctx: LoadContext, ws: number, weekStart: string): 
 }
 
 /**
- * Summaries of several weeks (any date in a week selects it), preparing the runs once: badges on a
- * training log call this for every week on the page. A malformed date or `today` gives null.
+ * Summaries of the 7 days starting on each given day, whatever weekday it is (a site's own week
+ * row: Sunday on a US calendar, Saturday on some), each against the 7 days before. The runner's
+ * `weekStartsOn` plays no part. A malformed date or `today` gives null.
+ */
+export function summariesFrom(
+  runs: Run[],
+  firstDays: readonly string[],
+  settings: LoadSettings,
+  today: string,
+  opts?: LoadOptions,
+): (WeekSummary | null)[] {
+  return summaries(runs, firstDays, settings, today, opts, false);
+}
+
+/**
+ * Summaries of several weeks in the runner's own week (`weekStartsOn`; any date in a week selects
+ * it), preparing the runs once. A malformed date or `today` gives null.
  */
 export function weekSummaries(
   runs: Run[],
@@ -128,12 +143,22 @@ export function weekSummaries(
   today: string,
   opts?: LoadOptions,
 ): (WeekSummary | null)[] {
+  return summaries(runs, weekStarts, settings, today, opts, true);
+}
+
+function summaries(
+  runs: Run[],
+  dates: readonly string[],
+  settings: LoadSettings,
+  today: string,
+  opts: LoadOptions | undefined,
+  snap: boolean,
+): (WeekSummary | null)[] {
   const ctx = loadContext(runs, settings, today, opts);
-  const dates = Array.isArray(weekStarts) ? weekStarts : [];
-  return dates.map((date) => {
+  return (Array.isArray(dates) ? dates : []).map((date) => {
     const day = parseDay(date);
     if (ctx === null || day === null) return null;
-    const ws = weekStartDay(day, ctx.settings.weekStartsOn);
+    const ws = snap ? weekStartDay(day, ctx.settings.weekStartsOn) : day;
     return summarizeWeek(ctx, ws, formatDay(ws));
   });
 }

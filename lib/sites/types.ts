@@ -19,7 +19,11 @@ export interface BadgeAnchor {
   /** The element the badge is placed relative to. */
   element: Element;
   placement: 'append' | 'after' | 'before';
-  /** Monday/Sunday start ("YYYY-MM-DD") of the week this anchor shows; absent = the current week. */
+  /**
+   * First day ("YYYY-MM-DD") of the week this anchor's row shows, on any weekday (the site's own
+   * calendar): the badge describes exactly these 7 days. Absent: the current week, in the
+   * runner's own week-start setting.
+   */
   weekStart?: string;
 }
 

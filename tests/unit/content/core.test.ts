@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startCore, type CoreDeps, type PassInfo } from '../../../lib/content/core';
 import type { Clock } from '../../../lib/content/schedule';
-import { weekSummaries } from '../../../lib/load/summary';
+import { summariesFrom } from '../../../lib/load/summary';
 import type { Run } from '../../../lib/load/types';
 import { defaultSettings, type Settings } from '../../../lib/settings/defaults';
 import type { BadgeAnchor, SiteAdapter } from '../../../lib/sites/types';
@@ -76,7 +76,7 @@ function deps(adapter: SiteAdapter | null, over: Partial<CoreDeps> = {}) {
     },
     fetchJson: async () => ({}),
     localNow: () => ({ today: '2026-03-04', now: '2026-03-04T12:00' }),
-    summarize: weekSummaries,
+    summarize: summariesFrom,
     onInvalidated: (cb) => (onInvalid = cb),
     onLocationChange: (cb) => (onLocation = cb),
     locale: 'en-US',
@@ -177,6 +177,42 @@ describe('core', () => {
     t.setSettings({ ...defaultSettings(), weekStartsOn: 'sunday' });
     await core.refresh();
     expect(texts()[0]).toMatch(/^w:2026-02-23 26\.4 km · \+47% vs last week/);
+    core.stop();
+  });
+
+  it('a row summarises the 7 days from its own first day (Sunday, Saturday or Monday), whatever the runner\'s setting', async () => {
+    // Sun 22 Feb, Sat 28 Feb (a week in progress on Wed 4 Mar, 12:00) and Mon 23 Feb rows.
+    const expected = [
+      'w:2026-02-22 19.0 km · -5% vs last week',
+      'w:2026-02-28 17.4 km so far · Sat–Wed last week: 19.0 km · single-run spike +45%',
+      'w:2026-02-23 26.4 km · +47% vs last week · single-run spike +45%',
+    ];
+    for (const weekStartsOn of ['monday', 'sunday'] as const) {
+      setupRows(['2026-02-22', '2026-02-28', '2026-02-23']);
+      const t = deps(rowAdapter());
+      const core = startCore(t.d);
+      await core.started;
+      t.setSettings({ ...defaultSettings(), weekStartsOn });
+      await core.refresh();
+      expect(texts()).toEqual(expected);
+      core.stop();
+    }
+  });
+
+  it('an anchor without a week (a current-week widget) is the current week in the runner\'s setting', async () => {
+    document.body.replaceChildren(Object.assign(document.createElement('div'), { id: 'rows' }));
+    const widget = rowAdapter({
+      findAnchors: (doc) => [{ key: 'this-week', element: doc.getElementById('rows')!, placement: 'append' }],
+    });
+    const t = deps(widget);
+    const core = startCore(t.d);
+    await core.started;
+    // Monday setting: Mon 2 – Wed 4 Mar, nothing yet.
+    expect(texts()).toEqual(['this-week 0.0 km so far · Mon–Wed last week: 9.0 km']);
+    t.setSettings({ ...defaultSettings(), weekStartsOn: 'sunday' });
+    await core.refresh();
+    // Sunday setting: Sun 1 – Wed 4 Mar, with Sunday's 17.4 km.
+    expect(texts()).toEqual(['this-week 17.4 km so far · Sun–Wed last week: 19.0 km · single-run spike +45%']);
     core.stop();
   });
 
