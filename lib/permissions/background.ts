@@ -1,4 +1,5 @@
-// Background side of user-added sites: keep the registered content script in step with
+// Background side of user-added sites: keep the registered content script (CUSTOM_SCRIPT_JS,
+// built from entrypoints/knee-badges-custom.content) in step with
 // settings.customSites and the browser's granted origins. Runs on every service-worker start
 // (and browser startup, install or update), whenever settings change, and whenever the runner
 // grants or revokes a site (from options, or in the browser's own extension settings).
@@ -7,7 +8,6 @@ import { sanitizeSettings } from '../settings/defaults';
 import { settingsItem } from '../settings/storage';
 import {
   createSerialSync,
-  scriptFilesFromManifest,
   syncCustomSiteRegistration,
   type PermissionsLike,
   type ScriptingLike,
@@ -21,7 +21,8 @@ export function startCustomSiteSync(): () => Promise<SyncOutcome> {
       scripting: browser.scripting as unknown as ScriptingLike,
       permissions: browser.permissions as unknown as PermissionsLike,
       loadCustomSites: async () => sanitizeSettings(await settingsItem.getValue()).customSites,
-      scriptFiles: scriptFilesFromManifest(browser.runtime.getManifest()),
+      // The user-added sites' own script (CUSTOM_SCRIPT_JS): built with registration 'runtime', so
+      // it is never in the manifest, and it bundles only the generic detector.
     }),
   );
   const run = () => {

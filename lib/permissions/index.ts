@@ -6,8 +6,11 @@
 // so it is tested without a browser. Zod-free.
 
 export const CUSTOM_SCRIPT_ID = 'knee-check-custom-sites';
-/** The content script WXT builds from entrypoints/knee-badges.content. */
-export const CUSTOM_SCRIPT_JS = 'content-scripts/knee-badges.js';
+/**
+ * The user-added sites' content script WXT builds from entrypoints/knee-badges-custom.content
+ * (registration: 'runtime': built, never in the manifest).
+ */
+export const CUSTOM_SCRIPT_JS = 'content-scripts/knee-badges-custom.js';
 /** Sites with their own adapters: adding them as "your sites" would only duplicate badges. */
 export const BUILT_IN_SITE_HOSTS: ReadonlySet<string> = new Set([
   'www.strava.com',
@@ -135,7 +138,7 @@ export interface SyncDeps {
   permissions: PermissionsLike;
   /** The runner's added origins (settings.customSites), validated. */
   loadCustomSites(): Promise<string[]>;
-  /** The built content script's files, as the manifest lists them (so its CSS comes along). */
+  /** The script's files (default: CUSTOM_SCRIPT_JS; it has no CSS: its badges style their shadow roots). */
   scriptFiles?: { js: string[]; css?: string[] };
 }
 
@@ -146,23 +149,6 @@ export type SyncOutcome =
 
 const sameList = (a: readonly string[] = [], b: readonly string[] = []) =>
   a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
-
-/** The content script's files from the manifest's content_scripts entry, or the default name. */
-export function scriptFilesFromManifest(manifest: unknown): { js: string[]; css?: string[] } {
-  try {
-    const scripts = (manifest as { content_scripts?: { js?: unknown; css?: unknown }[] })?.content_scripts;
-    for (const entry of Array.isArray(scripts) ? scripts : []) {
-      const js = Array.isArray(entry.js) ? entry.js.filter((f): f is string => typeof f === 'string') : [];
-      if (js.includes(CUSTOM_SCRIPT_JS)) {
-        const css = Array.isArray(entry.css) ? entry.css.filter((f): f is string => typeof f === 'string') : [];
-        return css.length ? { js, css } : { js };
-      }
-    }
-  } catch {
-    // fall through
-  }
-  return { js: [CUSTOM_SCRIPT_JS] };
-}
 
 /**
  * Make the registered content script match exactly the added sites that are granted: register,

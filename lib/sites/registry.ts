@@ -2,21 +2,16 @@
 // settings switch each site off; a user-added origin (settings.customSites) that is no built-in
 // site gets the generic adapter. Zod-free and Preact-free: the content script imports this.
 import type { Settings } from '../settings/defaults';
+import { pickCustomSite } from './custom';
 import { garminAdapter } from './garmin';
 import { intervalsAdapter } from './intervals';
 import { STRAVA_ADAPTERS } from './strava';
 import type { SiteAdapter } from './types';
 
-/** Every built-in page adapter. Garmin and intervals.icu adapters join this list when they land. */
-export const BUILT_IN_ADAPTERS: readonly SiteAdapter[] = [...STRAVA_ADAPTERS, garminAdapter, intervalsAdapter];
+export { BUILT_IN_HOSTS } from './custom';
 
-/** Hosts the built-in adapters own: never treated as a user-added site, even if added. */
-export const BUILT_IN_HOSTS: ReadonlySet<string> = new Set([
-  'www.strava.com',
-  'strava.com',
-  'connect.garmin.com',
-  'intervals.icu',
-]);
+/** Every built-in page adapter. */
+export const BUILT_IN_ADAPTERS: readonly SiteAdapter[] = [...STRAVA_ADAPTERS, garminAdapter, intervalsAdapter];
 
 function safeMatches(adapter: SiteAdapter, url: URL): boolean {
   try {
@@ -41,8 +36,5 @@ export function pickAdapter(
     if (adapter.site === 'custom') return settings.customSites.includes(url.origin) ? adapter : null;
     return settings.sites[adapter.site] === true ? adapter : null;
   }
-  if (generic && !BUILT_IN_HOSTS.has(url.hostname) && settings.customSites.includes(url.origin)) {
-    return safeMatches(generic, url) ? generic : null;
-  }
-  return null;
+  return pickCustomSite(url, settings, generic);
 }

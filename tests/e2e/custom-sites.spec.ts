@@ -6,8 +6,11 @@
 // extension. What stays real: the request made from the click, the settings saved, Chrome's
 // scripting API accepting our registration, and Chrome refusing to inject without a real grant.
 import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CUSTOM_SCRIPT_JS } from '../../lib/permissions';
 import { defaultSettings } from '../../lib/settings/defaults';
-import { expect, test } from './fixtures';
+import { EXTENSION_PATH, expect, test } from './fixtures';
 import { GARMIN, localToday, routeCustomSite, routeGarmin, shiftDaysTo } from './route-helpers-sites';
 
 // The extension API inside evaluate callbacks (they run in the extension, not here).
@@ -152,7 +155,7 @@ test.describe('Your sites (options)', () => {
       expect.objectContaining({
         id: SCRIPT_ID,
         matches: [`${SITE}/*`],
-        js: ['content-scripts/knee-badges.js'],
+        js: ['content-scripts/knee-badges-custom.js'],
         runAt: 'document_idle',
         persistAcrossSessions: true,
       }),
@@ -185,6 +188,33 @@ test.describe('Your sites (options)', () => {
     // Control: on a supported site the same detector sees our content script's world.
     const garmin = await openWatchingWorlds(context, `${GARMIN}/modern/activities`);
     expect(garmin.worlds).toContain('Knee Check');
+  });
+});
+
+test.describe('The user-added sites\' script', () => {
+  // Chrome injects it only with a real grant, which a headless browser cannot give (see above).
+  // So the very file the background registers runs here in the page's own world, with the few
+  // extension APIs it uses replaced from the test: the bundle, its generic detector and the core.
+  test('the file the background registers badges a user-added log, and nothing throws into the page', async ({ context }) => {
+    await settle(context);
+    await routeCustomSite(context, SITE, { '/log': 'custom-activity-log.html' }, shiftDaysTo(localToday()));
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    await page.addInitScript((settings) => {
+      (globalThis as unknown as { chrome: unknown }).chrome = {
+        runtime: { id: 'knee-check-test', sendMessage: async () => undefined },
+        storage: { local: { get: async () => ({ settings }) }, onChanged: { addListener() {}, removeListener() {} } },
+      };
+    }, { ...defaultSettings(), customSites: [SITE] });
+    await page.goto(`${SITE}/log`);
+    await page.addScriptTag({ content: readFileSync(join(EXTENSION_PATH, CUSTOM_SCRIPT_JS), 'utf8') });
+    // The weeks whose 41 days before are inside the dated rows (see tests/unit/sites/generic.test.ts).
+    await expect(page.locator('[data-knee-check-key]')).toHaveCount(5);
+    const texts = await page.locator('[data-knee-check-key] button > span').allTextContents();
+    expect(texts.every((t) => /^\d+\.\d km/.test(t))).toBe(true);
+    expect(errors).toEqual([]);
   });
 });
 

@@ -9,7 +9,6 @@ import {
   normaliseSiteAddress,
   originPattern,
   patternCoversOrigin,
-  scriptFilesFromManifest,
   syncCustomSiteRegistration,
   type RegisteredScript,
   type ScriptingLike,
@@ -98,17 +97,14 @@ describe('desiredRegistration', () => {
   });
 });
 
-describe('scriptFilesFromManifest', () => {
-  it('takes the built content script’s js and css from the manifest', () => {
-    const manifest = {
-      content_scripts: [
-        { matches: ['https://x/*'], js: ['content-scripts/other.js'] },
-        { matches: ['https://www.strava.com/*'], js: [CUSTOM_SCRIPT_JS], css: ['content-scripts/knee-badges.css'] },
-      ],
-    };
-    expect(scriptFilesFromManifest(manifest)).toEqual({ js: [CUSTOM_SCRIPT_JS], css: ['content-scripts/knee-badges.css'] });
-    expect(scriptFilesFromManifest({})).toEqual({ js: [CUSTOM_SCRIPT_JS] });
-    expect(scriptFilesFromManifest(null)).toEqual({ js: [CUSTOM_SCRIPT_JS] });
+describe('the user-added sites\' script', () => {
+  it('is its own runtime-registered entrypoint: no matches (no host permission at install), built as CUSTOM_SCRIPT_JS', async () => {
+    const { default: script } = await import('../../../entrypoints/knee-badges-custom.content/index');
+    expect(script.registration).toBe('runtime');
+    expect(script.matches ?? []).toEqual([]);
+    expect(script.runAt).toBe('document_idle');
+    // WXT names a content script's bundle after its entrypoint folder.
+    expect(CUSTOM_SCRIPT_JS).toBe('content-scripts/knee-badges-custom.js');
   });
 });
 
@@ -196,6 +192,20 @@ describe('syncCustomSiteRegistration', () => {
     expect(await syncCustomSiteRegistration(deps())).toEqual({ action: 'unregistered', matches: [] });
     expect(scripting.scripts.size).toBe(0);
     expect(scripting.calls).toEqual(['register', 'update', 'update', 'unregister']);
+  });
+
+  it('moves a registration of the built-in sites\' script (older versions) to the user-added sites\' script', async () => {
+    custom = ['https://a.example'];
+    granted.push('https://a.example/*');
+    scripting.scripts.set(CUSTOM_SCRIPT_ID, {
+      id: CUSTOM_SCRIPT_ID,
+      matches: ['https://a.example/*'],
+      js: ['content-scripts/knee-badges.js'],
+      runAt: 'document_idle',
+      persistAcrossSessions: true,
+    });
+    expect(await syncCustomSiteRegistration(deps())).toEqual({ action: 'updated', matches: ['https://a.example/*'] });
+    expect(scripting.scripts.get(CUSTOM_SCRIPT_ID)?.js).toEqual([CUSTOM_SCRIPT_JS]);
   });
 
   it('passes the manifest’s css along', async () => {
