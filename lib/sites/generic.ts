@@ -311,8 +311,8 @@ export function findVisibleWeeks(doc: Document): VisibleWeekAnchor[] {
         visible: { km: hit.km, previousKm, relative: hit.relative, text: hit.text },
       };
       if (hit.date) anchor.weekStart = hit.date;
-      // "Last week" is not the current week: without a date it names no week the core can place.
-      if (!hit.date && hit.relative === 'last') return;
+      // Without a date only "this week" names a week the core can place ("Woche 3" or "last week" would get this week's numbers).
+      if (!hit.date && hit.relative !== 'this') return;
       anchors.push(anchor);
     });
     return anchors;
