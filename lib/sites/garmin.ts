@@ -4,12 +4,12 @@
 // shape is kept for the page's life, calls spaced by the core's fetchJson (cookies, same origin).
 // Anchors are plausible guesses with fallbacks (no public DOM notes): no anchor, no badge.
 // Pure of zod and Preact: the content script imports this module.
-import { formatDateTime, parseDay, parseWallClockMs } from '../load/dates';
+import { formatDateTime, parseWallClockMs } from '../load/dates';
 import type { Run } from '../load/types';
 import { MAX_RUN_KM } from '../history/captured';
-import { RunWindow, type DateRange } from './run-window';
-import type { AdapterContext, BadgeAnchor, SiteAdapter } from './types';
-import { findWeekAnchors, type WeekAnchorSpec } from './week-anchors';
+import { calendarAdapter, type DateRange } from './run-window';
+import type { AdapterContext, SiteAdapter } from './types';
+import { CALENDAR_ROWS, type WeekAnchorSpec } from './week-anchors';
 
 export const GARMIN_HOST = 'connect.garmin.com';
 
@@ -75,6 +75,9 @@ function runOf(start: unknown, metres: unknown, id: unknown): Run | null {
   return run;
 }
 
+/** Where an activity search answer keeps its list (also a bare array). */
+const ACTIVITY_LISTS = ['activityList', 'activities'];
+
 function listOf(json: unknown, keys: readonly string[]): unknown[] | null {
   if (Array.isArray(json)) return json;
   const obj = record(json);
@@ -90,7 +93,7 @@ function listOf(json: unknown, keys: readonly string[]): unknown[] | null {
  */
 export function runsFromGarminActivities(json: unknown): Run[] {
   try {
-    const items = listOf(json, ['activityList', 'activities']);
+    const items = listOf(json, ACTIVITY_LISTS);
     if (!items) return [];
     const runs: Run[] = [];
     for (const item of items) {
@@ -141,7 +144,7 @@ export function runsFromGarminCalendar(json: unknown): Run[] {
 
 /** Is this an answer of the documented shape (so the path is the right one)? */
 function isActivitiesAnswer(json: unknown): boolean {
-  return listOf(json, ['activityList', 'activities']) !== null;
+  return listOf(json, ACTIVITY_LISTS) !== null;
 }
 function isCalendarAnswer(json: unknown): boolean {
   return !Array.isArray(json) && listOf(json, ['calendarItems']) !== null;
@@ -176,7 +179,7 @@ export const GARMIN_WEEK_ANCHORS: WeekAnchorSpec = {
     '[class*="week-summary"]',
     '[class*="calendar-week"] [class*="summary"]',
   ],
-  rowSelectors: ['[class*="calendar-week"]', '[class*="calendarWeek"]', '[class*="week-row"]', '[class*="weekRow"]', '[role="row"]', 'tr'],
+  rowSelectors: CALENDAR_ROWS,
   placement: 'append',
 };
 
@@ -185,15 +188,12 @@ export interface GarminAdapterOptions {
 }
 
 /** A Garmin Connect adapter with its own per-page state (one per content script). */
-export function createGarminAdapter(options: GarminAdapterOptions = {}): SiteAdapter & { runWindow: RunWindow } {
-  const runWindow = new RunWindow(options.now);
+export function createGarminAdapter(options: GarminAdapterOptions = {}): SiteAdapter {
   let prefix: string | null = null; // the path prefix that answered, kept for the page's life
-  let today: string | null = null;
 
   /** GET `service` under the remembered prefix, or each candidate until one answers in shape. */
   async function getJson(ctx: AdapterContext, service: string, valid: (json: unknown) => boolean): Promise<unknown> {
-    const candidates = prefix ? [prefix] : GARMIN_PREFIXES;
-    for (const candidate of candidates) {
+    for (const candidate of prefix ? [prefix] : GARMIN_PREFIXES) {
       try {
         const json = await ctx.fetchJson(`${candidate}${service}`);
         if (valid(json)) {
@@ -210,18 +210,16 @@ export function createGarminAdapter(options: GarminAdapterOptions = {}): SiteAda
   async function activitiesIn(ctx: AdapterContext, range: DateRange): Promise<Run[] | null> {
     const runs: Run[] = [];
     for (let page = 0; page < MAX_ACTIVITY_PAGES; page++) {
-      const start = page * ACTIVITIES_PAGE_SIZE;
       const service =
-        `activitylist-service/activities/search/activities?limit=${ACTIVITIES_PAGE_SIZE}&start=${start}` +
+        `activitylist-service/activities/search/activities?limit=${ACTIVITIES_PAGE_SIZE}&start=${page * ACTIVITIES_PAGE_SIZE}` +
         `&startDate=${range.from}&endDate=${range.to}`;
       const json = await getJson(ctx, service, isActivitiesAnswer);
       // A missing page would under-count the range: no runs rather than too few.
       if (json === null) return null;
       runs.push(...runsFromGarminActivities(json));
-      if ((listOf(json, ['activityList', 'activities'])?.length ?? 0) < ACTIVITIES_PAGE_SIZE) break;
+      if ((listOf(json, ACTIVITY_LISTS)?.length ?? 0) < ACTIVITIES_PAGE_SIZE) break;
     }
-    // The search's date filter is trusted, but a run outside the range is not this range's.
-    return runs.filter((r) => r.start.slice(0, 10) >= range.from && r.start.slice(0, 10) <= range.to);
+    return runs;
   }
 
   async function calendarIn(ctx: AdapterContext, range: DateRange): Promise<Run[] | null> {
@@ -231,53 +229,33 @@ export function createGarminAdapter(options: GarminAdapterOptions = {}): SiteAda
       if (json === null) return null;
       runs.push(...runsFromGarminCalendar(json));
     }
-    return runs.filter((r) => r.start.slice(0, 10) >= range.from && r.start.slice(0, 10) <= range.to);
+    return runs;
   }
 
-  const adapter: SiteAdapter & { runWindow: RunWindow } = {
-    id: 'garmin-connect',
-    site: 'garmin',
-    runWindow,
-    matches(url: URL): boolean {
-      if (url.protocol !== 'https:' || url.hostname !== GARMIN_HOST) return false;
-      const path = url.pathname;
-      if (/^\/modern\/proxy(\/|$)/.test(path)) return false;
-      return path === '/modern' || path.startsWith('/modern/') || path === '/app' || path.startsWith('/app/');
+  return calendarAdapter(
+    {
+      id: 'garmin-connect',
+      site: 'garmin',
+      matches(url: URL): boolean {
+        if (url.protocol !== 'https:' || url.hostname !== GARMIN_HOST) return false;
+        const path = url.pathname;
+        if (/^\/modern\/proxy(\/|$)/.test(path)) return false;
+        return path === '/modern' || path.startsWith('/modern/') || path === '/app' || path.startsWith('/app/');
+      },
     },
-    async readRuns(doc: Document, ctx: AdapterContext): Promise<Run[]> {
-      try {
-        if (parseDay(ctx.today) === null) return [];
-        today = ctx.today;
-        return await runWindow.read(
-          () => findWeekAnchors(doc, GARMIN_WEEK_ANCHORS).map((a) => a.weekStart),
-          ctx.today,
-          async (part) => {
-            // The activity search first (one call for the whole range), the calendar months second.
-            const fromSearch = await activitiesIn(ctx, part);
-            if (fromSearch !== null) return fromSearch;
-            const previousPrefix = prefix;
-            prefix = null; // the calendar may live under another prefix than the (failed) search
-            const fromCalendar = await calendarIn(ctx, part);
-            if (fromCalendar === null) prefix = previousPrefix;
-            return fromCalendar;
-          },
-        );
-      } catch {
-        return [];
-      }
+    GARMIN_WEEK_ANCHORS,
+    async (ctx, range) => {
+      // The activity search first (one call for the whole range), the calendar months second.
+      const fromSearch = await activitiesIn(ctx, range);
+      if (fromSearch !== null) return fromSearch;
+      const previousPrefix = prefix;
+      prefix = null; // the calendar may live under another prefix than the (failed) search
+      const fromCalendar = await calendarIn(ctx, range);
+      if (fromCalendar === null) prefix = previousPrefix;
+      return fromCalendar;
     },
-    findAnchors(doc: Document): BadgeAnchor[] {
-      try {
-        const anchors = findWeekAnchors(doc, GARMIN_WEEK_ANCHORS);
-        // Before the first read every week may ask for runs; after it, only weeks that were read.
-        const day = today;
-        return day === null ? anchors : runWindow.filter(anchors, day);
-      } catch {
-        return [];
-      }
-    },
-  };
-  return adapter;
+    options.now,
+  );
 }
 
 /** The adapter the content script uses. */

@@ -5,12 +5,12 @@
 // Anchors: the calendar's weekly totals column, plausible selectors with fallbacks (no public
 // DOM notes, VERIFY live): no anchor, no badge.
 // Pure of zod and Preact: the content script imports this module.
-import { formatDateTime, parseDay, parseWallClockMs } from '../load/dates';
+import { formatDateTime, parseWallClockMs } from '../load/dates';
 import type { Run } from '../load/types';
 import { MAX_RUN_KM } from '../history/captured';
-import { RunWindow, type DateRange } from './run-window';
-import type { AdapterContext, BadgeAnchor, SiteAdapter } from './types';
-import { findWeekAnchors, type WeekAnchorSpec } from './week-anchors';
+import { calendarAdapter, type DateRange } from './run-window';
+import type { SiteAdapter } from './types';
+import { CALENDAR_ROWS, type WeekAnchorSpec } from './week-anchors';
 
 export const INTERVALS_HOST = 'intervals.icu';
 export const INTERVALS_RUN_TYPES = new Set(['Run', 'TrailRun', 'VirtualRun']);
@@ -69,7 +69,7 @@ export const INTERVALS_WEEK_ANCHORS: WeekAnchorSpec = {
     '[class*="weekSummary"]',
     '[class*="calendar-week"] [class*="total"]',
   ],
-  rowSelectors: ['[class*="calendar-week"]', '[class*="calendarWeek"]', '[class*="week-row"]', '[class*="weekRow"]', '[role="row"]', 'tr'],
+  rowSelectors: CALENDAR_ROWS,
   placement: 'append',
 };
 
@@ -78,52 +78,25 @@ export interface IntervalsAdapterOptions {
 }
 
 /** An intervals.icu adapter with its own per-page state (one per content script). */
-export function createIntervalsAdapter(options: IntervalsAdapterOptions = {}): SiteAdapter & { runWindow: RunWindow } {
-  const runWindow = new RunWindow(options.now);
-  let today: string | null = null;
-
-  async function fetchRange(ctx: AdapterContext, range: DateRange): Promise<Run[] | null> {
-    try {
-      const json = await ctx.fetchJson(intervalsActivitiesPath(range));
-      if (!Array.isArray(json)) return null; // a sign-in page or an error object: not an answer
-      return runsFromIntervalsActivities(json).filter(
-        (r) => r.start.slice(0, 10) >= range.from && r.start.slice(0, 10) <= range.to,
-      );
-    } catch {
-      return null;
-    }
-  }
-
-  return {
-    id: 'intervals-icu',
-    site: 'intervals',
-    runWindow,
-    matches(url: URL): boolean {
-      return url.protocol === 'https:' && url.hostname === INTERVALS_HOST && !NOT_PAGES.test(url.pathname);
+export function createIntervalsAdapter(options: IntervalsAdapterOptions = {}): SiteAdapter {
+  return calendarAdapter(
+    {
+      id: 'intervals-icu',
+      site: 'intervals',
+      matches: (url) => url.protocol === 'https:' && url.hostname === INTERVALS_HOST && !NOT_PAGES.test(url.pathname),
     },
-    async readRuns(doc: Document, ctx: AdapterContext): Promise<Run[]> {
+    INTERVALS_WEEK_ANCHORS,
+    async (ctx, range) => {
       try {
-        if (parseDay(ctx.today) === null) return [];
-        today = ctx.today;
-        return await runWindow.read(
-          () => findWeekAnchors(doc, INTERVALS_WEEK_ANCHORS).map((a) => a.weekStart),
-          ctx.today,
-          (part) => fetchRange(ctx, part),
-        );
+        const json = await ctx.fetchJson(intervalsActivitiesPath(range));
+        // A sign-in page or an error object is not an answer.
+        return Array.isArray(json) ? runsFromIntervalsActivities(json) : null;
       } catch {
-        return [];
+        return null;
       }
     },
-    findAnchors(doc: Document): BadgeAnchor[] {
-      try {
-        const anchors = findWeekAnchors(doc, INTERVALS_WEEK_ANCHORS);
-        const day = today;
-        return day === null ? anchors : runWindow.filter(anchors, day);
-      } catch {
-        return [];
-      }
-    },
-  };
+    options.now,
+  );
 }
 
 /** The adapter the content script uses. */

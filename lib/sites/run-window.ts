@@ -5,6 +5,8 @@
 // Pure of zod and Preact: the content script imports this module.
 import { addDays, parseDay } from '../load/dates';
 import type { Run } from '../load/types';
+import type { AdapterContext, SiteAdapter } from './types';
+import { findWeekAnchors, type WeekAnchorSpec } from './week-anchors';
 
 export interface DateRange {
   /** Inclusive, "YYYY-MM-DD". */
@@ -188,15 +190,45 @@ export class RunWindow {
     this.afterRead = false;
     return kept;
   }
+}
 
-  /** Forget everything (tests; a signed-out session). */
-  reset(): void {
-    this.tried.clear();
-    this.afterRead = false;
-    this.covered = null;
-    this.runs = [];
-    this.failed = false;
-    this.lastFailureAt = -Infinity;
-    this.inFlight = null;
-  }
+/**
+ * A calendar adapter (Garmin Connect, intervals.icu): one anchor per week row `spec` finds, and
+ * the runs of the weeks shown read through a RunWindow, `fetchRange` one date range at a time (a
+ * run outside the range asked for is not that range's). Never throws.
+ */
+export function calendarAdapter(
+  site: Pick<SiteAdapter, 'id' | 'site' | 'matches'>,
+  spec: WeekAnchorSpec,
+  fetchRange: (ctx: AdapterContext, range: DateRange) => Promise<Run[] | null>,
+  now?: () => number,
+): SiteAdapter {
+  const runWindow = new RunWindow(now);
+  let today: string | null = null;
+  return {
+    ...site,
+    async readRuns(doc, ctx) {
+      try {
+        if (parseDay(ctx.today) === null) return [];
+        today = ctx.today;
+        return await runWindow.read(
+          () => findWeekAnchors(doc, spec).map((a) => a.weekStart),
+          ctx.today,
+          async (range) =>
+            (await fetchRange(ctx, range))?.filter((r) => r.start.slice(0, 10) >= range.from && r.start.slice(0, 10) <= range.to) ?? null,
+        );
+      } catch {
+        return [];
+      }
+    },
+    findAnchors(doc) {
+      try {
+        const anchors = findWeekAnchors(doc, spec);
+        // Before the first read every week may ask for runs; after it, only weeks that were read.
+        return today === null ? anchors : runWindow.filter(anchors, today);
+      } catch {
+        return [];
+      }
+    },
+  };
 }

@@ -1,17 +1,11 @@
 // Strava (www.strava.com). Reads the data the page itself calls, never the rendered markup
 // (../shared/research/sites.md: scraped Strava markup keeps breaking).
-import {
-  addDays,
-  civilFromDays,
-  dayOfWeek,
-  daysFromCivil,
-  formatDateTime,
-  formatDay,
-  parseDay,
-  parseWallClockMs,
-} from '../load/dates';
+import { addDays, dayOfWeek, daysFromCivil, formatDateTime, formatDay, parseDay, parseWallClockMs } from '../load/dates';
 import type { Run } from '../load/types';
 import type { AdapterContext, BadgeAnchor, SiteAdapter } from './types';
+import { isoWeekMonday } from './week-anchors';
+
+export { isoWeekMonday };
 
 // Strava renamed `type` to `sport_type` on 2024-10-30; older payloads carry only `type`.
 const RUN_SPORT_TYPES = new Set(['Run', 'TrailRun', 'VirtualRun']);
@@ -363,13 +357,6 @@ export const stravaDashboardAdapter: SiteAdapter = {
 };
 
 // --- Athlete profile: the weekly totals of the selected week -------------------------------------
-
-/** Monday ("YYYY-MM-DD") of ISO week `week` of `year` (Strava's interval ids: 201649), or null. */
-export function isoWeekMonday(year: number, week: number): string | null {
-  const jan4 = daysFromCivil(year, 1, 4);
-  const monday = jan4 - ((dayOfWeek(jan4) + 6) % 7) + (week - 1) * 7;
-  return week > 0 && civilFromDays(monday + 3).year === year ? formatDay(monday) : null;
-}
 
 /** The week whose bar is selected (the totals show it), or undefined for the current week. */
 function selectedWeek(doc: Document): string | undefined {

@@ -2,7 +2,7 @@
 // of fallback selectors, and the week it shows read from machine-readable dates in its row
 // (data-date, time[datetime], ISO week ids). An element whose week cannot be read gets no badge.
 // Pure of zod and Preact: the content script imports this module.
-import { daysFromCivil, formatDay, parseDay } from '../load/dates';
+import { dayOfWeek, daysFromCivil, formatDay, parseDay } from '../load/dates';
 import type { BadgeAnchor } from './types';
 
 export interface WeekAnchorSpec {
@@ -15,22 +15,22 @@ export interface WeekAnchorSpec {
   placement: BadgeAnchor['placement'];
 }
 
+/** Week rows of a calendar (Garmin Connect, intervals.icu), most specific first. */
+export const CALENDAR_ROWS = ['[class*="calendar-week"]', '[class*="calendarWeek"]', '[class*="week-row"]', '[class*="weekRow"]', '[role="row"]', 'tr'];
+
 /** Attributes that may carry a date or a week on an element. */
 const DATE_ATTRIBUTES = ['data-week-start', 'data-weekstart', 'data-week', 'data-start-date', 'data-date', 'data-day', 'datetime'];
 const DATED = DATE_ATTRIBUTES.map((a) => `[${a}]`).join(',');
 const ISO_DATE = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/;
 const ISO_WEEK = /^(\d{4})-?W(\d{2})$/;
 
-/** The Monday of ISO week `week` of `year`, or null. */
+/** The Monday of ISO week `week` of `year` (also Strava's interval ids: 201649), or null. */
 export function isoWeekMonday(year: number, week: number): string | null {
   if (!Number.isInteger(year) || !Number.isInteger(week) || week < 1 || week > 53) return null;
   const jan4 = daysFromCivil(year, 1, 4);
-  const jan4Dow = (((jan4 + 4) % 7) + 7) % 7; // 0 = Sunday
-  const week1Monday = jan4 - ((jan4Dow + 6) % 7);
-  const monday = week1Monday + (week - 1) * 7;
+  const monday = jan4 - ((dayOfWeek(jan4) + 6) % 7) + (week - 1) * 7;
   // Week 53 only exists in long years: its Thursday must still be in `year`.
-  if (formatDay(monday + 3).slice(0, 4) !== String(year).padStart(4, '0')) return null;
-  return formatDay(monday);
+  return formatDay(monday + 3).slice(0, 4) === String(year).padStart(4, '0') ? formatDay(monday) : null;
 }
 
 /** "YYYY-MM-DD" from an attribute value ("2026-02-16", "2026-02-16T00:00:00", "2026-W08"), or null. */
