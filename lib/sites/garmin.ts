@@ -4,10 +4,8 @@
 // shape is kept for the page's life, calls spaced by the core's fetchJson (cookies, same origin).
 // Anchors are plausible guesses with fallbacks (no public DOM notes): no anchor, no badge.
 // Pure of zod and Preact: the content script imports this module.
-import { formatDateTime, parseWallClockMs } from '../load/dates';
 import type { Run } from '../load/types';
-import { MAX_RUN_KM } from '../history/captured';
-import { calendarAdapter, type DateRange } from './run-window';
+import { calendarAdapter, calendarRun, finite, localTime, type DateRange } from './run-window';
 import type { AdapterContext, SiteAdapter } from './types';
 import { CALENDAR_ROWS, type WeekAnchorSpec } from './week-anchors';
 
@@ -40,21 +38,8 @@ function record(value: unknown): Record<string, unknown> | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
-function finite(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-function idOf(value: unknown): string | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value === 'string' && value.trim() !== '' && value.length <= 100) return value.trim();
-  return undefined;
-}
-
 /** "2026-02-15 07:30:00", "2026-02-15T07:30:00.0" → "2026-02-15T07:30:00"; null when not a real time. */
-export function garminLocalTime(value: unknown): string | null {
-  const ms = parseWallClockMs(typeof value === 'string' ? value.trim() : value);
-  return ms === null ? null : formatDateTime(Math.floor(ms / 1000));
-}
+export const garminLocalTime = localTime;
 
 function isRunType(type: Record<string, unknown> | null, key?: unknown, id?: unknown): boolean {
   const typeKey = type?.typeKey ?? key;
@@ -62,17 +47,6 @@ function isRunType(type: Record<string, unknown> | null, key?: unknown, id?: unk
   const typeId = finite(type?.typeId ?? id);
   if (typeId !== null) return RUN_TYPE_IDS.has(typeId) || finite(type?.parentTypeId) === RUNNING_PARENT_TYPE_ID;
   return false;
-}
-
-function runOf(start: unknown, metres: unknown, id: unknown): Run | null {
-  const when = garminLocalTime(start);
-  const m = finite(metres);
-  // A treadmill run without a distance cannot count toward a distance total: skipped.
-  if (when === null || m === null || m < 0 || m / 1000 > MAX_RUN_KM) return null;
-  const run: Run = { start: when, km: m / 1000 };
-  const key = idOf(id);
-  if (key !== undefined) run.id = key;
-  return run;
 }
 
 /** Where an activity search answer keeps its list (also a bare array). */
@@ -103,7 +77,7 @@ export function runsFromGarminActivities(json: unknown): Run[] {
         const type = record(a.activityType) ?? record(a.activityTypeDTO);
         if (!isRunType(type, a.activityTypeKey, a.activityTypeId)) continue;
         const summary = record(a.summaryDTO);
-        const run = runOf(a.startTimeLocal ?? summary?.startTimeLocal, a.distance ?? summary?.distance, a.activityId);
+        const run = calendarRun(a.startTimeLocal ?? summary?.startTimeLocal, a.distance ?? summary?.distance, a.activityId);
         if (run) runs.push(run);
       } catch {
         // One odd item never hides the others.
@@ -130,7 +104,7 @@ export function runsFromGarminCalendar(json: unknown): Run[] {
         const c = record(item);
         if (!c || c.itemType !== 'activity') continue;
         if (!isRunType(record(c.activityType), c.activityTypeKey, c.activityTypeId)) continue;
-        const run = runOf(c.startTimestampLocal ?? c.date, c.distance, c.id ?? c.activityId);
+        const run = calendarRun(c.startTimestampLocal ?? c.date, c.distance, c.id ?? c.activityId);
         if (run) runs.push(run);
       } catch {
         // skip

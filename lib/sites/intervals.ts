@@ -5,10 +5,8 @@
 // Anchors: the calendar's weekly totals column, plausible selectors with fallbacks (no public
 // DOM notes, VERIFY live): no anchor, no badge.
 // Pure of zod and Preact: the content script imports this module.
-import { formatDateTime, parseWallClockMs } from '../load/dates';
 import type { Run } from '../load/types';
-import { MAX_RUN_KM } from '../history/captured';
-import { calendarAdapter, type DateRange } from './run-window';
+import { calendarAdapter, calendarRun, finite, type DateRange } from './run-window';
 import type { SiteAdapter } from './types';
 import { CALENDAR_ROWS, type WeekAnchorSpec } from './week-anchors';
 
@@ -17,10 +15,6 @@ export const INTERVALS_RUN_TYPES = new Set(['Run', 'TrailRun', 'VirtualRun']);
 
 /** Paths that are not a signed-in page with a calendar or an activity. */
 const NOT_PAGES = /^\/(api|login|signup|register|oauth|auth|logout|forgot|reset|static|assets)(\/|$)/;
-
-function finite(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
 
 /**
  * Runs of an `/api/v1/athlete/0/activities` answer: `[{id, start_date_local, type, distance (m)}]`.
@@ -36,13 +30,8 @@ export function runsFromIntervalsActivities(json: unknown): Run[] {
         if (typeof item !== 'object' || item === null) continue;
         const a = item as Record<string, unknown>;
         if (typeof a.type !== 'string' || !INTERVALS_RUN_TYPES.has(a.type)) continue;
-        const ms = parseWallClockMs(typeof a.start_date_local === 'string' ? a.start_date_local.trim() : null);
-        const metres = finite(a.distance) ?? finite(a.icu_distance);
-        if (ms === null || metres === null || metres < 0 || metres / 1000 > MAX_RUN_KM) continue;
-        const run: Run = { start: formatDateTime(Math.floor(ms / 1000)), km: metres / 1000 };
-        if (typeof a.id === 'string' && a.id.trim() !== '' && a.id.length <= 100) run.id = a.id.trim();
-        else if (typeof a.id === 'number' && Number.isFinite(a.id)) run.id = String(a.id);
-        runs.push(run);
+        const run = calendarRun(a.start_date_local, finite(a.distance) ?? finite(a.icu_distance), a.id);
+        if (run) runs.push(run);
       } catch {
         // One odd item never hides the others.
       }

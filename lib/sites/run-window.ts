@@ -3,8 +3,9 @@
 // more only when the page shows weeks outside what was fetched, and never a badge for a week
 // whose runs were not read.
 // Pure of zod and Preact: the content script imports this module.
-import { addDays, parseDay } from '../load/dates';
+import { addDays, formatDateTime, parseDay, parseWallClockMs } from '../load/dates';
 import type { Run } from '../load/types';
+import { MAX_RUN_KM } from '../history/captured';
 import type { AdapterContext, SiteAdapter } from './types';
 import { findWeekAnchors, type WeekAnchorSpec } from './week-anchors';
 
@@ -25,6 +26,31 @@ export const DEFAULT_WEEKS_BACK = 12;
 export const MAX_SPAN_DAYS = 400;
 /** After a failed fetch, wait this long before trying again on the same page. */
 export const RETRY_AFTER_MS = 60_000;
+
+export function finite(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** A local date-time as a site spells it, trimmed, as "YYYY-MM-DDTHH:mm:ss"; null when not a real time. */
+export function localTime(value: unknown): string | null {
+  const ms = parseWallClockMs(typeof value === 'string' ? value.trim() : value);
+  return ms === null ? null : formatDateTime(Math.floor(ms / 1000));
+}
+
+/**
+ * One run of a calendar site's JSON: its local start, metres and id (a number, or a string of at
+ * most 100 characters). Null when the start is no real time or the distance is missing, negative
+ * or implausible (a treadmill run without a distance cannot count toward a distance total).
+ */
+export function calendarRun(start: unknown, metres: unknown, id: unknown): Run | null {
+  const when = localTime(start);
+  const m = finite(metres);
+  if (when === null || m === null || m < 0 || m / 1000 > MAX_RUN_KM) return null;
+  const run: Run = { start: when, km: m / 1000 };
+  if (typeof id === 'number' && Number.isFinite(id)) run.id = String(id);
+  else if (typeof id === 'string' && id.trim() !== '' && id.length <= 100) run.id = id.trim();
+  return run;
+}
 
 function runKey(run: Run): string {
   return run.id !== undefined ? `id:${run.id}` : `at:${run.start}|${run.km}`;
