@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { installFakePermissions } from '../fake-permissions';
 import { YourSitesSection } from '../../../components/options/YourSitesSection';
 import { OptionsContext, type OptionsContextValue } from '../../../components/options/OptionsContext';
 import { defaultSettings, loadSettings, saveSettings, type Settings } from '../../../lib/settings';
@@ -65,7 +66,7 @@ beforeEach(() => {
   requestResult = Promise.resolve(true);
   request.mockClear();
   remove.mockClear();
-  fakeBrowser.permissions.getAll = (async () => ({ origins: [...granted], permissions: [] })) as never;
+  installFakePermissions(granted);
   fakeBrowser.permissions.request = ((p: { origins: string[] }) => {
     const result = request(p);
     return result.then((ok) => {
@@ -74,10 +75,6 @@ beforeEach(() => {
     });
   }) as never;
   fakeBrowser.permissions.remove = remove as never;
-  fakeBrowser.permissions.onAdded.addListener = () => undefined;
-  fakeBrowser.permissions.onAdded.removeListener = () => undefined;
-  fakeBrowser.permissions.onRemoved.addListener = () => undefined;
-  fakeBrowser.permissions.onRemoved.removeListener = () => undefined;
   root = document.createElement('div');
   document.body.append(root);
 });

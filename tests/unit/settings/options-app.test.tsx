@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { installFakePermissions } from '../fake-permissions';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { defaultSettings } from '@/lib/settings';
 
@@ -42,7 +43,11 @@ async function submit() {
 const stored = async () => (await fakeBrowser.storage.local.get('settings')).settings;
 
 describe('OptionsApp', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    // The "Your sites" section lists granted origins.
+    installFakePermissions();
+  });
   afterEach(() => {
     render(null, root);
     root.remove();
