@@ -61,13 +61,8 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
-/**
- * A new tab, once the install-time options tab has opened (background: onInstalled opens
- * options; Chrome may otherwise open it in our fresh tab and interrupt the navigation).
- */
+/** A new tab (the fixture has already let the install-time options tab open). */
 async function newTab(context: BrowserContext): Promise<Page> {
-  const installTab = () => context.pages().some((p) => p.url().startsWith('chrome://extensions'));
-  for (let waited = 0; waited < 5_000 && !installTab(); waited += 100) await new Promise((r) => setTimeout(r, 100));
   return context.newPage();
 }
 

@@ -19,17 +19,11 @@ declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit
 const SITE = 'https://log.example';
 const SCRIPT_ID = 'knee-check-custom-sites';
 
-async function settle(context: BrowserContext): Promise<void> {
-  const installTab = () => context.pages().some((p) => p.url().startsWith('chrome://extensions'));
-  for (let waited = 0; waited < 5_000 && !installTab(); waited += 100) await new Promise((r) => setTimeout(r, 100));
-}
-
 async function serviceWorker(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 }
 
 async function openOptions(context: BrowserContext, openExtensionPage: (path: string) => Promise<Page>): Promise<Page> {
-  await settle(context);
   const page = await openExtensionPage('options.html');
   await expect(page.getByRole('heading', { name: 'Your sites' })).toBeVisible();
   return page;
@@ -173,7 +167,6 @@ test.describe('Your sites (options)', () => {
   });
 
   test('Chrome never injects the registered script without a real grant', async ({ context }) => {
-    await settle(context);
     await routeCustomSite(context, SITE, { '/weeks': 'custom-weekly-table.html' });
     await routeGarmin(context, { days: shiftDaysTo(localToday()) });
     // The background believes log.example is granted and registers it, but the browser has no grant.
@@ -196,7 +189,6 @@ test.describe('The user-added sites\' script', () => {
   // So the very file the background registers runs here in the page's own world, with the few
   // extension APIs it uses replaced from the test: the bundle, its generic detector and the core.
   test('the file the background registers badges a user-added log, and nothing throws into the page', async ({ context }) => {
-    await settle(context);
     await routeCustomSite(context, SITE, { '/log': 'custom-activity-log.html' }, shiftDaysTo(localToday()));
     const page = await context.newPage();
     const errors: string[] = [];
@@ -220,7 +212,6 @@ test.describe('The user-added sites\' script', () => {
 
 test.describe('Captured runs (options)', () => {
   test('shows what the badges kept from Garmin Connect, and forgets it after a confirm step', async ({ context, openExtensionPage }) => {
-    await settle(context);
     await routeGarmin(context, { days: shiftDaysTo(localToday()) });
     const log = await context.newPage();
     await log.goto(`${GARMIN}/modern/calendar`);

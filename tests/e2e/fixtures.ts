@@ -81,6 +81,7 @@ export const test = base.extend<ExtensionFixtures>({
         if (protocol === 'https:' || protocol === 'http:') networkAudit.pageOrigins.add(origin);
       }
     });
+    await settleInstallTab(context);
     await use(context);
     await context.close();
     rmSync(profile, { recursive: true, force: true });
@@ -104,6 +105,19 @@ export const test = base.extend<ExtensionFixtures>({
     });
   },
 });
+
+/**
+ * On install the background opens the options page (chrome://extensions/?options=<id>), and
+ * Chromium may hand it a blank tab a test has just opened, interrupting that test's navigation.
+ * Every test starts once that tab exists, so its own tabs are its own.
+ */
+async function settleInstallTab(context: BrowserContext): Promise<void> {
+  // The tab is created blank and navigates after, so poll the URLs rather than wait for 'page'.
+  const opened = () => context.pages().some((page) => page.url().startsWith('chrome://extensions'));
+  for (let waited = 0; waited < 10_000 && !opened(); waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /** One line per test in test-results/network-audit.jsonl, summed into the README's privacy figures. */
 function recordAudit(test: string, requests: number, offending: number) {

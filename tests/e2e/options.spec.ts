@@ -23,14 +23,8 @@ function stored(page: Page, key = 'settings'): Promise<unknown> {
   return page.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);
 }
 
-/**
- * On install the background opens the options page (chrome://extensions/?options=<id> for an
- * embedded page), and Chromium may put it in whichever blank tab is active. Wait for that first,
- * so it cannot take over the tab this test opens.
- */
-async function openOptions({ context, openExtensionPage }: { context: BrowserContext; openExtensionPage: (path: string) => Promise<Page> }): Promise<Page> {
-  const installTab = () => context.pages().some((p) => p.url().startsWith('chrome://extensions'));
-  for (let waited = 0; waited < 5_000 && !installTab(); waited += 100) await new Promise((r) => setTimeout(r, 100));
+/** The options page, ready (the fixture has already let the install-time options tab open). */
+async function openOptions({ openExtensionPage }: { context?: BrowserContext; openExtensionPage: (path: string) => Promise<Page> }): Promise<Page> {
   const page = await openExtensionPage('options.html');
   await expect(page.getByRole('button', { name: 'Save' })).toBeVisible();
   return page;
