@@ -1,5 +1,6 @@
-// Debian Chromium for scripts (icons, screenshots), launched with the same flags as the
-// e2e fixtures (tests/e2e/fixtures.ts). Playwright cannot download its own browser here.
+// Debian Chromium for every launcher (e2e fixtures, icons, screenshots, demo, benchmarks): one
+// path and one set of flags. Playwright cannot download its own browser here; without the
+// background-networking flags Chromium tries to reach Google's hosts at every start.
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,7 @@ import { join, resolve } from 'node:path';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const BASE_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--no-first-run',
@@ -18,7 +19,7 @@ const BASE_ARGS = [
 
 /** A plain headless browser (no extension). */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: BASE_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 
 /** A persistent profile with the built extension loaded; returns its id and a cleanup. */
@@ -32,7 +33,7 @@ export async function launchWithExtension(extensionDir: string): Promise<{
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [...BASE_ARGS, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
   });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker');

@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { localToday, REAL_JSON_DIR, stravaResponse, type SiteOptions } from '../tests/e2e/site-server';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -30,7 +31,6 @@ const PORT = Number(option('--port') ?? process.env.KNEE_CHECK_DEMO_PORT ?? 5317
 const ORIGIN = `http://localhost:${PORT}`;
 const OUT = join(ROOT, '.output-demo');
 const EXTENSION = join(OUT, 'chrome-mv3');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HAVE_REAL = existsSync(join(REAL_JSON_DIR, 'page1.json'));
 
 const PAGES = [
@@ -103,10 +103,10 @@ function serve(): Promise<ReturnType<typeof createServer>> {
 async function launch(headless: boolean) {
   const profile = mkdtempSync(join(tmpdir(), 'knee-check-demo-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     headless,
     viewport: headless ? { width: 1280, height: 900 } : null,
-    args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`],
+    args: [...CHROMIUM_ARGS.filter((arg) => arg !== '--disable-gpu'), `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`],
   });
   if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
   return { context, profile };

@@ -21,6 +21,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { BENCH_ROWS, routeStrava } from '../../tests/e2e/site-server';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../browser';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = join(ROOT, '.output-bench');
@@ -36,8 +37,7 @@ const TARGET_BADGES_MS = 50;
 const SLICE_MS = 4;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const PAGE_BENCH_RENDERS = 30;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = CHROMIUM_ARGS;
 const LOG_URL = 'https://www.strava.com/athletes/123/training/log?render=client&delay=1200';
 
 const median = (xs: number[]) => {
@@ -137,7 +137,7 @@ async function breakdown(): Promise<{ modules: Record<string, { module: string; 
 async function launch(withExtension: boolean): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'knee-bench-profile-'));
   const args = withExtension ? [...ARGS, `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`] : ARGS;
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args });
   const offHost: string[] = [];
   context.on('request', (r) => {
     const url = new URL(r.url());

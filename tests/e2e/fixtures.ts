@@ -8,17 +8,11 @@ import { test as base, chromium, type BrowserContext, type Page } from '@playwri
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/browser';
+
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 export const EXTENSION_PATH = resolve(process.env.KNEE_CHECK_EXTENSION ?? '.output/chrome-mv3');
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Schemes that never leave the device. */
 const LOCAL_SCHEMES = new Set(['chrome-extension:', 'data:', 'blob:', 'about:', 'chrome:', 'devtools:']);
