@@ -80,6 +80,11 @@ export function createWatcher({ clock, win, isOurs, onChange, idleMs = 10_000, o
   function connect(): void {
     if (stopped || !root) return;
     observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ATTRIBUTES });
+    // The container itself may be swapped out (a re-mounted app, a new <body>): watch the children
+    // of its parent and of <html> too, so a pass re-finds the container at once.
+    for (const holder of new Set([root.parentNode, win.document.documentElement])) {
+      if (holder && holder !== root) observer.observe(holder, { childList: true });
+    }
     connected = true;
   }
 

@@ -101,6 +101,26 @@ describe('watcher', () => {
     expect(onChange).toHaveBeenCalledTimes(1);
   });
 
+  it('a container swapped out with its parent (a new <body>) is noticed at once', async () => {
+    document.body.innerHTML = '<main><div id="root"><p>a</p></div></main>';
+    const root = document.getElementById('root')!;
+    const onChange = vi.fn();
+    const clock: Clock = { now: () => performance.now(), yieldTask: (fn) => void setTimeout(fn, 0) };
+    const watcher = createWatcher({ clock, win: window as unknown as Window & typeof globalThis, isOurs: () => false, onChange });
+    watcher.observe(root);
+    document.documentElement.replaceChild(document.body.cloneNode(true), document.body);
+    await ticks();
+    expect(root.isConnected).toBe(false);
+    expect(onChange).toHaveBeenCalledTimes(1);
+    // And the container alone replaced inside its parent.
+    const fresh = document.getElementById('root')!;
+    watcher.observe(fresh);
+    fresh.replaceWith(fresh.cloneNode(true));
+    await ticks();
+    expect(onChange).toHaveBeenCalledTimes(2);
+    watcher.stop();
+  });
+
   it('sleeps when idle and wakes on input with one catch-up call', async () => {
     document.body.innerHTML = '<div id="root"></div>';
     const root = document.getElementById('root')!;
