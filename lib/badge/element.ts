@@ -40,7 +40,9 @@ function usable(doc: Document, tag: string): boolean {
   try {
     const probe = doc.createElement(tag);
     probe.attachShadow({ mode: 'open' });
-    return !probe.matches(':defined');
+    // A page definition whose constructor throws leaves an HTMLUnknownElement ("failed", so not
+    // :defined): the name is still theirs, and every badge would re-run their constructor.
+    return !probe.matches(':defined') && !(probe instanceof HTMLUnknownElement);
   } catch {
     return false;
   }
