@@ -133,48 +133,87 @@ interface NextData {
   props: Rec;
   /** Week start dates the entries list. */
   weeks: Set<string>;
-  /** Runs from the per-day activities; null when the entries carry none. */
+  /** Runs of the covered weeks; null when the entries carry none or something does not add up. */
   runs: Run[] | null;
-  /** First day the per-run data covers. */
+  /** First and last week start the per-run data covers (consecutive weeks, newest back to a gap). */
   from: string | null;
+  to: string | null;
 }
 let nextData: NextData | null = null;
+
+/**
+ * One week entry's runs, or null when they do not add up: an activity whose sport, distance or
+ * day cannot be read, days that cannot be placed (no date, not a full week), or runs other than
+ * the entry's own run total (metres, small rounding tolerance). No runs beat wrong ones.
+ */
+function weekRuns(e: Rec, start: string): Run[] | null {
+  const end = addDays(start, 6)!;
+  const days = e.by_day_of_week;
+  const list: [number, unknown][] = Array.isArray(days)
+    ? days.map((day, i) => [days.length === 7 ? i : -1, day])
+    : Object.entries(rec(days)).map(([key, day]) => [/^[0-6]$/.test(key) ? Number(key) : -1, day]);
+  const runs: Run[] = [];
+  let metres = 0;
+  for (const [i, day] of list) {
+    // The day's own date, else its index: never a guess from a partial list.
+    const date = dayOf(rec(day).date) ?? (i < 0 ? null : addDays(start, i));
+    const activities = Array.isArray(day) ? day : rec(day).activities;
+    if (!date || date < start || date > end || !Array.isArray(activities)) return null;
+    for (const [order, activity] of activities.entries()) {
+      // The same shape as training_activities where the fields differ (VERIFY on the live page).
+      const a = rec(activity);
+      const local = parseWallClockMs(a.start_date_local);
+      const midnight = parseWallClockMs(date);
+      const sport = a.sport_type ?? a.type ?? a.activity_type;
+      const run = runFromModel({
+        ...a,
+        sport_type: sport,
+        distance_raw: a.distance_raw ?? a.distance,
+        start_date_local_raw:
+          a.start_date_local_raw ?? (local !== null ? local / 1000 : midnight !== null ? midnight / 1000 + order : null),
+      });
+      const day10 = run?.start.slice(0, 10) ?? '';
+      if (run && day10 >= start && day10 <= end) {
+        runs.push(run);
+        metres += run.km * 1000;
+      } else if (run || typeof sport !== 'string' || RUN_SPORT_TYPES.has(sport)) return null;
+    }
+  }
+  // The run total: totals_by_sport.run (no `run`: none that week), else a direct total, else none (-1).
+  const sports = e.totals_by_sport;
+  const run = rec(sports).run;
+  const total = run !== undefined ? finiteNumber(rec(run).distance) : sports !== undefined ? 0 : 'distance' in e ? finiteNumber(e.distance) : -1;
+  return total === null || (total >= 0 && Math.abs(metres - total) > 50 + total / 1000) ? null : runs;
+}
 
 /** props.pageProps.entriesResponse.entries: week entries with per-day activities (parsed once per text). */
 function readNext(doc: Document): NextData {
   const text = doc.getElementById('__NEXT_DATA__')?.textContent ?? '';
   if (nextData?.text === text) return nextData;
-  const data: NextData = { text, props: {}, weeks: new Set(), runs: null, from: null };
+  const data: NextData = { text, props: {}, weeks: new Set(), runs: null, from: null, to: null };
   guard(() => {
     data.props = rec(rec(rec(JSON.parse(text)).props).pageProps);
     const entries = rec(data.props.entriesResponse).entries;
+    const read = new Map<string, Run[]>();
     for (const entry of Array.isArray(entries) ? entries : []) {
       const e = rec(entry);
       const start = dayOf(e.start_date);
       if (!start) continue;
       data.weeks.add(start);
       if (!('by_day_of_week' in e)) continue;
-      data.runs ??= [];
-      if (!data.from || start < data.from) data.from = start;
-      const days = e.by_day_of_week;
-      (Array.isArray(days) ? days : Object.values(rec(days))).forEach((day, i) => {
-        const date = dayOf(rec(day).date) ?? addDays(start, i);
-        const list = Array.isArray(day) ? day : rec(day).activities;
-        const models = (Array.isArray(list) ? list : []).map((activity, order) => {
-          // The same shape as training_activities where the fields differ (VERIFY on the live page).
-          const a = rec(activity);
-          const local = parseWallClockMs(a.start_date_local);
-          const midnight = parseWallClockMs(date);
-          return {
-            ...a,
-            sport_type: a.sport_type ?? a.type ?? a.activity_type,
-            distance_raw: a.distance_raw ?? a.distance,
-            start_date_local_raw:
-              a.start_date_local_raw ?? (local !== null ? local / 1000 : midnight !== null ? midnight / 1000 + order : null),
-          };
-        });
-        data.runs!.push(...runsFromTrainingActivities({ models }));
-      });
+      const runs = weekRuns(e, start);
+      if (!runs || read.has(start)) return; // does not add up: the athlete's own activities instead
+      read.set(start, runs);
+    }
+    // Covered from the newest week back to the first gap (a missing entry is not "no runs").
+    const starts = [...read.keys()].sort().reverse();
+    if (!starts.length) return;
+    data.runs = [];
+    data.to = starts[0]!;
+    for (const start of starts) {
+      if (data.from && addDays(start, 7) !== data.from) break;
+      data.runs.push(...read.get(start)!);
+      data.from = start;
     }
   }, undefined);
   return (nextData = data);
@@ -310,14 +349,16 @@ export const stravaTrainingLogAdapter: SiteAdapter = {
     ),
   async readRuns(doc, ctx) {
     try {
-      const { runs, from } = readNext(doc);
+      const { runs, from, to } = readNext(doc);
       const weeks = logRows(doc)
         .map((row) => row[1])
         .sort();
       if (!weeks.length) return [];
       const needed = addDays(weeks[0]!, -LOOKBACK_DAYS)!;
-      let all = runs ?? [];
-      let covered = (runs && from) || '9999-12-31';
+      // A row newer than the page's data: that data is not the whole story, read it all.
+      const usable = runs && from && to && weeks.at(-1)! <= to;
+      let all = (usable && runs) || [];
+      let covered = (usable && from) || '9999-12-31';
       if (covered > needed && ownPage(doc, LOG_PATH)) {
         // The page does not carry enough weeks: the athlete's own activities fill in the older ones.
         const read = await activities.ensureSince(needed, ctx);

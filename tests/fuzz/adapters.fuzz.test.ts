@@ -554,19 +554,18 @@ describe('what the fuzz suite found, and that its checks can fail', () => {
     ).rejects.toThrow('strava-log:2026-02-23 (week 2026-03-02)');
   });
 
-  // KNOWN BUG, reported (issue 7), not fixed here: lib/sites/strava.ts readNext() treats the page's
-  // per-day data as complete whenever entries carry by_day_of_week, even when none of their
-  // activities can be read (Strava renames a field) or a week entry is missing. Every Training Log
-  // row then gets "0.0 km · no runs the week before" instead of falling back to the athlete's own
-  // /athlete/training_activities. The "lost pieces" property above only asks for no over-count;
-  // these are the exact-number versions. When readNext is fixed they pass: drop ".fails" then.
+  // Found here (issue 7), fixed in lib/sites/strava.ts (readNext, weekRuns): the page's per-day
+  // data was taken as complete whenever entries carried by_day_of_week, even when none of their
+  // activities could be read (Strava renames a field) or a week entry was missing, so every row got
+  // "0.0 km · no runs the week before". Now the athlete's own /athlete/training_activities fill in,
+  // exact numbers (the "lost pieces" property above only asks for no over-count).
   const renamed = (field: string, to: string) => (original: string) => original.replaceAll(`"${field}":`, `"${to}":`);
-  it.fails('KNOWN BUG: a renamed activity field in __NEXT_DATA__ (distance -> distance_m) gives 0 km badges instead of the fetched runs', async () => {
+  it('a renamed activity field in __NEXT_DATA__ (distance -> distance_m): the fetched runs, not 0 km badges', async () => {
     await withNextData(STRAVA_LOG[0]!, renamed('distance', 'distance_m'), (doc) =>
       readTwice(STRAVA_LOG[0]!, doc, context('2026-03-04', STRAVA_LOG[0]!.answer), () => 'exact'),
     );
   });
-  it.fails('KNOWN BUG: a week entry missing from __NEXT_DATA__ gives that row a 0 km badge', async () => {
+  it('a week entry missing from __NEXT_DATA__: that row gets the fetched runs, not a 0 km badge', async () => {
     await withNextData(
       STRAVA_LOG[0]!,
       (original) => original.replace('"start_date":"2026-02-02"', '"start_date":null'),

@@ -357,3 +357,89 @@ describe('never throws into the page', () => {
     ]);
   });
 });
+
+describe('Training Log __NEXT_DATA__ that does not add up: no badge from it, the own activities instead', () => {
+  const LOG = readFileSync(resolve(PAGES, 'strava-training-log.html'), 'utf8');
+  const OTHER_URL = 'https://www.strava.com/athletes/456/training/log';
+  const km = (runs: { start: string; km: number }[], from: string, to: string) =>
+    Math.round(runs.filter((r) => r.start >= from && r.start < to).reduce((sum, r) => sum + r.km, 0) * 10) / 10;
+
+  /** Someone else's log (no fallback) and the own log (training_activities fill in). */
+  async function read(html: string) {
+    const other = page(null, OTHER_URL, html);
+    const otherCtx = context('fail');
+    const otherRuns = await stravaTrainingLogAdapter.readRuns(other, otherCtx);
+    const otherAnchors = stravaTrainingLogAdapter.findAnchors(other);
+    resetStravaCaches();
+    const own = page(null, LOG_URL, html);
+    const ctx = context('recent');
+    const runs = await stravaTrainingLogAdapter.readRuns(own, ctx);
+    return { otherRuns, otherAnchors, otherCalls: otherCtx.calls, runs, calls: ctx.calls, anchors: stravaTrainingLogAdapter.findAnchors(own) };
+  }
+
+  it('the saved page adds up: its own data (a 30 m rounding difference is fine)', async () => {
+    const got = await read(LOG.replace('"run":{"distance":42100', '"run":{"distance":42130'));
+    expect(got.otherAnchors).toHaveLength(7);
+    expect(km(got.otherRuns, '2026-02-23', '2026-03-02')).toBe(42.1);
+    expect(got.anchors).toHaveLength(12);
+  });
+
+  it('a renamed distance field (distance -> distance_m): null, the fetched runs', async () => {
+    const got = await read(LOG.replaceAll('"distance":', '"distance_m":'));
+    expect(got.otherRuns).toEqual([]);
+    expect(got.otherAnchors).toEqual([]);
+    expect(got.calls.length).toBeGreaterThan(0);
+    expect(km(got.runs, '2026-02-23', '2026-03-02')).toBe(42.1);
+    expect(km(got.runs, '2026-02-16', '2026-02-23')).toBe(31.4);
+    expect(got.anchors).toHaveLength(12);
+  });
+
+  it('a renamed sport (the week total no longer matches): null, the fetched runs', async () => {
+    const got = await read(LOG.replaceAll('"sport_type":"Run","type":"Run"', '"sport_type":"Running","type":"Running"'));
+    expect(got.otherRuns).toEqual([]);
+    expect(got.calls.length).toBeGreaterThan(0);
+    expect(km(got.runs, '2026-02-23', '2026-03-02')).toBe(42.1);
+  });
+
+  it("an entry's runs not matching its run total: null, the fetched runs", async () => {
+    const got = await read(LOG.replace('"run":{"distance":42100', '"run":{"distance":45100'));
+    expect(got.otherRuns).toEqual([]);
+    expect(got.otherAnchors).toEqual([]);
+    expect(got.calls.length).toBeGreaterThan(0);
+    expect(km(got.runs, '2026-02-23', '2026-03-02')).toBe(42.1);
+  });
+
+  it('a missing week entry: a gap, not covered (never "0 km" for it), the fetched runs before it', async () => {
+    const got = await read(LOG.replace('"start_date":"2026-02-02"', '"start_date":null'));
+    // Someone else's log: only the weeks after the gap, too few for any row's 30 days before.
+    expect(got.otherRuns.length).toBeGreaterThan(0);
+    expect(got.otherRuns.every((r) => r.start >= '2026-02-09')).toBe(true);
+    expect(got.otherAnchors).toEqual([]);
+    expect(got.calls.length).toBeGreaterThan(0);
+    expect(km(got.runs, '2026-02-02', '2026-02-09')).toBe(22.5);
+    expect(km(got.runs, '2026-02-23', '2026-03-02')).toBe(42.1);
+    expect(got.anchors).toHaveLength(12);
+  });
+
+  it('a partial days array: placed by its own dates, never by position', async () => {
+    const log = (days: unknown[]) =>
+      '<div class="_calendarRowContainer_1x" data-timestamp="1771801200"><div class="_sidebarContainer_1"></div></div>' +
+      '<script id="__NEXT_DATA__" type="application/json">' +
+      JSON.stringify({
+        props: { pageProps: { entriesResponse: { entries: [{ start_date: '2026-02-23', totals_by_sport: { run: { distance: 12000 } }, by_day_of_week: days }] } } },
+      }) +
+      '</script>';
+    const days = [{ activities: [] }, { activities: [{ id: 1, type: 'Run', distance: 5000 }] }, { activities: [{ id: 2, type: 'Run', distance: 7000 }] }];
+    // Wednesday and Sunday only, without dates: which days? Not guessed.
+    expect(await stravaTrainingLogAdapter.readRuns(page(null, OTHER_URL, log(days.slice(1))), context('fail'))).toEqual([]);
+    resetStravaCaches();
+    const dated = [{ ...days[1], date: '2026-02-25' }, { ...days[2], date: '2026-03-01' }];
+    expect(await stravaTrainingLogAdapter.readRuns(page(null, OTHER_URL, log(dated)), context('fail'))).toEqual([
+      { start: '2026-02-25T00:00:00', km: 5, id: '1' },
+      { start: '2026-03-01T00:00:00', km: 7, id: '2' },
+    ]);
+    resetStravaCaches();
+    // A date outside the entry's week: does not add up.
+    expect(await stravaTrainingLogAdapter.readRuns(page(null, OTHER_URL, log([{ ...days[1], date: '2026-03-02' }, dated[1]])), context('fail'))).toEqual([]);
+  });
+});
