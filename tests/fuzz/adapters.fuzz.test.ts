@@ -19,8 +19,8 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dayOfWeek, formatDay, parseDay, parseWallClockMs } from '../../lib/load/dates';
-import { weekSummaries, type WeekSummary } from '../../lib/load/summary';
+import { dayOfWeek, formatDay, parseDay, parseWallClockMs, weekStartOf } from '../../lib/load/dates';
+import { summariesFrom, type WeekSummary } from '../../lib/load/summary';
 import type { LoadSettings, Run } from '../../lib/load/types';
 import { createGarminAdapter, runsFromGarminActivities, runsFromGarminCalendar } from '../../lib/sites/garmin';
 import { createGenericAdapter, runsFromRows, visibleWeekOf } from '../../lib/sites/generic';
@@ -267,23 +267,13 @@ function expectRealRuns(runs: Run[], truth: Run[], per: 'day' | 'week' = 'day'):
 }
 
 /**
- * The summaries the core would compute for these anchors (lib/content/core.ts summaries): a
- * Monday or Sunday anchor is that site's own week; others use the runner's week start.
+ * The summaries the core computes for these anchors (lib/content/core.ts summaries): exactly the
+ * 7 days from each anchor's own first day; an anchor without a week is the current week in the
+ * runner's setting.
  */
 function badgeSummaries(runs: Run[], weekStarts: (string | undefined)[], today: string): (WeekSummary | null)[] {
-  const out: (WeekSummary | null)[] = weekStarts.map(() => null);
-  const groups = new Map<LoadSettings['weekStartsOn'], number[]>();
-  weekStarts.forEach((weekStart, i) => {
-    const day = weekStart === undefined ? null : parseDay(weekStart);
-    const dow = day === null ? -1 : dayOfWeek(day);
-    const start = dow === 1 ? 'monday' : dow === 0 ? 'sunday' : SETTINGS.weekStartsOn;
-    groups.set(start, [...(groups.get(start) ?? []), i]);
-  });
-  for (const [weekStartsOn, indexes] of groups) {
-    const result = weekSummaries(runs, indexes.map((i) => weekStarts[i] ?? today), { ...SETTINGS, weekStartsOn }, today);
-    indexes.forEach((index, j) => (out[index] = result[j] ?? null));
-  }
-  return out;
+  const current = weekStartOf(today, SETTINGS.weekStartsOn) ?? today;
+  return summariesFrom(runs, weekStarts.map((weekStart) => weekStart ?? current), SETTINGS, today);
 }
 
 const truthCache = new WeakMap<Run[], Map<string, WeekSummary | null>>();
