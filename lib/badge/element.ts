@@ -1,5 +1,5 @@
 // The badge: a custom element (valid custom-element name, open shadow root) styled by one shared
-// constructable stylesheet, built with textContent only (never innerHTML).
+// constructable stylesheet, built with textContent only (no string is ever parsed as HTML).
 //
 // Why no customElements.define: a content script runs in an isolated world where
 // `window.customElements` is null (Chromium), and a class defined there could not be upgraded in
