@@ -94,6 +94,10 @@ export function ResultView(props: {
   // The banner already says the first action; do not repeat it word for word.
   const now = plan.now.filter((step) => step.trim() !== result.careSummary.action.trim());
   const likely = shownConditions(result, shortcut);
+  // redFlags come most urgent first: lead with that level, list the rest apart.
+  const topFlagCare = result.redFlags[0]?.care;
+  const urgentFlags = result.redFlags.filter((f) => f.care === topFlagCare);
+  const otherFlags = result.redFlags.filter((f) => f.care !== topFlagCare);
 
   const copy = async () => {
     const text = summaryText(answers, result, { shortcut });
@@ -147,10 +151,17 @@ export function ResultView(props: {
         </section>
       )}
 
-      {result.redFlags.length > 0 && (
+      {urgentFlags.length > 0 && (
         <section aria-labelledby="r-flags">
           <h2 id="r-flags">Warning signs you reported</h2>
-          <List items={result.redFlags.map((f) => f.message)} class="flag-list" />
+          <List items={urgentFlags.map((f) => f.message)} class="flag-list" />
+          {/* Less urgent signs stay visible, but must not read as the advice for today. */}
+          {otherFlags.length > 0 && (
+            <>
+              <p class="why-label">Also mention when you are seen:</p>
+              <List items={otherFlags.map((f) => f.message)} class="flag-list flag-list-other" />
+            </>
+          )}
         </section>
       )}
 

@@ -269,6 +269,12 @@ test.describe('popup checker', () => {
       await expect(page.locator('.shortcut-note')).toHaveCount(0);
       // Reasons quote the runner's own answers.
       await expect(page.locator('.condition').first().locator('.why li').first()).toBeVisible();
+      if (flow.care === 'emergency') {
+        // "Go now" leads; a less urgent sign's advice ("within days") is set apart, never mixed in.
+        await expect(page.locator('.flag-list:not(.flag-list-other) li')).toHaveCount(1);
+        await expect(page.locator('.flag-list:not(.flag-list-other) li')).toContainText('emergency department now');
+        await expect(page.locator('.flag-list-other li').first()).toBeVisible();
+      }
       await page.screenshot({ path: `${SCREENSHOTS}/popup-${flow.care}.png`, fullPage: true });
     });
   }
