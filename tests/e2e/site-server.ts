@@ -61,6 +61,14 @@ function zonedEpochMs(date: string, time = '00:00:00'): number {
   return wall - (seen - wall);
 }
 
+/** The server-rendered pages' (dashboard, profile) global header styles, shared as on Strava. */
+const CLASSIC_HEADER_CSS = `  body { margin: 0; font: 14px/1.4 "Helvetica Neue", Helvetica, Arial, sans-serif; color: #242428; background: #f7f7fa; }
+  #global-header { background: #fff; border-bottom: 1px solid #dfdfe8; padding: 0 24px; }
+  #global-header nav { display: flex; align-items: center; gap: 24px; height: 56px; }
+  #global-header nav > ul { display: flex; gap: 16px; list-style: none; margin: 0; padding: 0; }
+  .user-nav { margin-left: auto; } .user-nav ul { list-style: none; margin: 0; padding: 0; } .user-menu .options { display: none; }
+  .avatar { display: inline-grid; place-items: center; width: 32px; height: 32px; border-radius: 50%; background: #fc5200; color: #fff; font-size: 12px; }`;
+
 // ------------------------------------------------------------------------------------------------
 // The made-up runner (recent fixture)
 
@@ -522,12 +530,7 @@ function dashboardPage(locale: 'en' | 'fr'): string {
 <meta charset="utf-8">
 <title>${t.title}</title>
 <style>
-  body { margin: 0; font: 14px/1.4 "Helvetica Neue", Helvetica, Arial, sans-serif; color: #242428; background: #f7f7fa; }
-  #global-header { background: #fff; border-bottom: 1px solid #dfdfe8; padding: 0 24px; }
-  #global-header nav { display: flex; align-items: center; gap: 24px; height: 56px; }
-  #global-header nav > ul { display: flex; gap: 16px; list-style: none; margin: 0; padding: 0; }
-  .user-nav { margin-left: auto; } .user-nav ul { list-style: none; margin: 0; padding: 0; } .user-menu .options { display: none; }
-  .avatar { display: inline-grid; place-items: center; width: 32px; height: 32px; border-radius: 50%; background: #fc5200; color: #fff; font-size: 12px; }
+${CLASSIC_HEADER_CSS}
   .page { display: grid; grid-template-columns: 300px 1fr; gap: 24px; max-width: 1100px; margin: 24px auto; }
   .card { background: #fff; border: 1px solid #dfdfe8; border-radius: 4px; padding: 16px; }
   .sport-tabs { display: flex; gap: 4px; list-style: none; padding: 0; margin: 0 0 12px; }
@@ -669,12 +672,7 @@ function profilePage(): string {
 <meta charset="utf-8">
 <title>Alex Runner | Strava Runner Profile</title>
 <style>
-  body { margin: 0; font: 14px/1.4 "Helvetica Neue", Helvetica, Arial, sans-serif; color: #242428; background: #f7f7fa; }
-  #global-header { background: #fff; border-bottom: 1px solid #dfdfe8; padding: 0 24px; }
-  #global-header nav { display: flex; align-items: center; gap: 24px; height: 56px; }
-  #global-header nav > ul { display: flex; gap: 16px; list-style: none; margin: 0; padding: 0; }
-  .user-nav { margin-left: auto; } .user-nav ul { list-style: none; margin: 0; padding: 0; } .user-menu .options { display: none; }
-  .avatar { display: inline-grid; place-items: center; width: 32px; height: 32px; border-radius: 50%; background: #fc5200; color: #fff; font-size: 12px; }
+${CLASSIC_HEADER_CSS}
   .container { max-width: 1100px; margin: 24px auto; background: #fff; border: 1px solid #dfdfe8; padding: 20px; }
   #interval-graph { display: grid; grid-template-columns: 360px 1fr; gap: 24px; align-items: end; }
   .inline-stats { display: flex; gap: 20px; list-style: none; margin: 8px 0 0; padding: 0; }
