@@ -1,4 +1,4 @@
-// `npm run vignettes`: score triage() on every ../shared/vignettes/*.jsonl case and print the
+// `npm run vignettes`: score triage() on every tests/fixtures/shared-vignettes/*.jsonl case and print the
 // table (top-1, top-3, care exact, safe care, under-, critical under- and over-triage) and
 // each miss, for the shared set and our blind held-out set (tests/fixtures/vignettes). Exits
 // non-zero on any critical under-triage. Folders given as arguments replace the defaults.
@@ -10,7 +10,7 @@ import { parseVignettes, scoreVignettes, type Vignette } from '../lib/triage/vig
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dirs = process.argv.length > 2
   ? process.argv.slice(2).map((d) => resolve(d))
-  : [join(repo, '..', 'shared', 'vignettes'), join(repo, 'tests', 'fixtures', 'vignettes')];
+  : [join(repo, 'tests', 'fixtures', 'shared-vignettes'), join(repo, 'tests', 'fixtures', 'vignettes')];
 
 let critical = 0;
 for (const dir of dirs) critical += report(dir);

@@ -1,4 +1,4 @@
-// The one place the popup's answers become a TriageInput (../../shared/contract/triage.md).
+// The one place the popup's answers become a TriageInput (docs/contract/triage.md).
 // Pure. It translates, it does not judge: the care level and the conditions always come from
 // triage(). Answers not given yet (the emergency shortcut leaves the later screens unanswered)
 // become the contract's "not reported" (empty lists, absent optionals) or, for the few required

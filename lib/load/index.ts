@@ -1,4 +1,4 @@
-// lib/load: the contract of ../shared/contract/load.md (v1) and the warnings built on it.
+// lib/load: the contract of docs/contract/load.md (v1) and the warnings built on it.
 // Pure: no DOM, no browser APIs, no zod (the content script bundles it).
 export type {
   EvidenceStrength,

@@ -1,4 +1,4 @@
-// runSpikes (../shared/contract/load.md v1): each run against the longest run of the previous
+// runSpikes (docs/contract/load.md v1): each run against the longest run of the previous
 // 30 days. The strongest running-specific load signal we have: in 5,205 runners a single run more
 // than 10 % longer than the 30-day longest raised the overuse-injury rate (Frandsen et al., BJSM
 // 2025;59:1203-1210), while the week-to-week ratio showed no relationship.

@@ -1,4 +1,4 @@
-// Shapes of ../shared/contract/load.md (v1) plus the warnings built on top.
+// Shapes of docs/contract/load.md (v1) plus the warnings built on top.
 // Pure and zod-free: the content script imports this module.
 
 export interface Run {

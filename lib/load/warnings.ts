@@ -1,5 +1,5 @@
 // The warnings shown to a runner, in the order of the evidence behind them
-// (../shared/research/evidence.md §1): single-run spike, week-over-week change, back after a break,
+// (docs/research/evidence.md §1): single-run spike, week-over-week change, back after a break,
 // EWMA ACWR as context, shoe distance. Numbers are in km; sentences in the runner's units.
 import { ewmaAcwr } from './acwr';
 import { formatDay, weekStartDay } from './dates';

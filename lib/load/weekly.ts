@@ -1,4 +1,4 @@
-// weeklyTotals, exactly as ../shared/contract/load.md (v1) defines it.
+// weeklyTotals, exactly as docs/contract/load.md (v1) defines it.
 import { formatDay, parseDay, weekStartDay } from './dates';
 import { prepareRuns } from './runs';
 import type { Run, WeekStart, WeekTotal } from './types';

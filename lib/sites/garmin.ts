@@ -1,5 +1,5 @@
 // Garmin Connect (connect.garmin.com). A React SPA under /modern/; its weekly numbers come from the
-// page's own JSON services, which moved three times since 2023 (../shared/research/sites.md). So:
+// page's own JSON services, which moved three times since 2023 (docs/research/sites.md). So:
 // candidate same-origin paths tried in order, the first that answers with JSON of the documented
 // shape is kept for the page's life, calls spaced by the core's fetchJson (cookies, same origin).
 // Anchors are plausible guesses with fallbacks (no public DOM notes): no anchor, no badge.

@@ -1,5 +1,5 @@
 // Strava (www.strava.com). Reads the data the page itself calls, never the rendered markup
-// (../shared/research/sites.md: scraped Strava markup keeps breaking).
+// (docs/research/sites.md: scraped Strava markup keeps breaking).
 import { addDays, dayOfWeek, daysFromCivil, formatDateTime, formatDay, parseDay, parseWallClockMs } from '../load/dates';
 import type { Run } from '../load/types';
 import type { AdapterContext, BadgeAnchor, SiteAdapter } from './types';
@@ -46,7 +46,7 @@ function runFromModel(model: unknown): Run | null {
 /**
  * The runs of one parsed page of Strava's `/athlete/training_activities` JSON (`{ models: [...] }`),
  * in page order (newest first). Rides, hikes, skis and malformed models are skipped; never throws.
- * Contract: ../shared/contract/load.md.
+ * Contract: docs/contract/load.md.
  */
 export function runsFromTrainingActivities(json: unknown): Run[] {
   let models: unknown;

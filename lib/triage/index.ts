@@ -1,4 +1,4 @@
-// Public API of the triage engine (../shared/contract/triage.md). Pure: no DOM, no browser APIs.
+// Public API of the triage engine (docs/contract/triage.md). Pure: no DOM, no browser APIs.
 export { triage, DISCLAIMER } from './engine';
 export { TriageInputError } from './errors';
 export { CARE_LEVEL_INFO, careRank, mostUrgent } from './care';

@@ -1,4 +1,4 @@
-// Validation of TriageInput (../shared/contract/triage.md). zod/mini on purpose: classic zod
+// Validation of TriageInput (docs/contract/triage.md). zod/mini on purpose: classic zod
 // carries a Function("") probe that web-ext lint flags, and mini is ~5 KB.
 //
 // Optional fields may be absent or null: both mean "not reported" (the contract's wording).

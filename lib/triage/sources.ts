@@ -1,5 +1,5 @@
 // Every source the triage cites, in one registry, so rules and conditions refer to ids and the
-// result can list each citation once. Entries come from ../shared/research/evidence.md unless
+// result can list each citation once. Entries come from docs/research/evidence.md unless
 // marked otherwise; "seed" entries are the project's seed articles summarised there.
 import type { SourceRef } from './types';
 

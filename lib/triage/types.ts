@@ -1,4 +1,4 @@
-// Shapes of ../shared/contract/triage.md (v1). Names and enum strings are fixed by the
+// Shapes of docs/contract/triage.md (v1). Names and enum strings are fixed by the
 // contract: add optional fields, never rename. The zod schema in ./schema.ts mirrors these.
 
 export const LOCATIONS = [

@@ -1,4 +1,4 @@
-// Scoring triage() against clinical vignettes (../shared/vignettes/*.jsonl), shared by the
+// Scoring triage() against clinical vignettes (tests/fixtures/shared-vignettes/*.jsonl), shared by the
 // unit tests and `npm run vignettes`. Reading files stays with the callers: this is pure.
 import { careRank } from './care';
 import { triage } from './engine';

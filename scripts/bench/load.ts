@@ -1,5 +1,5 @@
 // `npm run bench load`: weeklyTotals + runSpikes + loadWarnings on run sets built from the real
-// histories (../shared/fixtures/histories), from 1,000 to 20,000 runs. Prints medians and the
+// histories (tests/fixtures/real/histories), from 1,000 to 20,000 runs. Prints medians and the
 // time per n·log2(n) to show the O(n log n) scaling (one sort, then a sliding-window maximum),
 // plus an all-pairs spike computation for contrast. Target (issue 5): under 20 ms for 2,367 runs.
 // The target is reported, not enforced: timings on a shared 2-core machine are noisy. Wrong
@@ -10,7 +10,7 @@ import { formatDateTime, parseWallClockMs } from '../../lib/load/dates';
 import { loadWarnings, runSpikes, weeklyTotals } from '../../lib/load/index';
 import type { LoadSettings, Run } from '../../lib/load/types';
 
-const FIXTURES = new URL('../../../shared/fixtures/histories/', import.meta.url);
+const FIXTURES = new URL('../../tests/fixtures/real/histories/', import.meta.url);
 const RUN_TYPES = new Set(['Run', 'TrailRun', 'VirtualRun']);
 const DAY_S = 86_400;
 const TARGET_MS = 20;

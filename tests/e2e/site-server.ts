@@ -5,7 +5,7 @@
 // It also builds those fixtures: `npx tsx tests/e2e/site-server.ts --write` regenerates
 // tests/fixtures/strava-training-activities-recent.json (a made-up runner in the real
 // /athlete/training_activities shape) and the Strava pages built from the markup documented in
-// ../shared/research/sites.md. The real JSON pages (../shared/fixtures) are served as they are.
+// docs/research/sites.md. The real JSON pages (tests/fixtures/real) are served as they are.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(HERE, '../..');
 export const PAGES_DIR = join(ROOT, 'tests/fixtures/pages');
 export const RECENT_JSON = join(ROOT, 'tests/fixtures/strava-training-activities-recent.json');
-export const REAL_JSON_DIR = resolve(ROOT, process.env.KNEE_CHECK_SHARED ?? '../shared', 'fixtures/strava/training_activities');
+export const REAL_JSON_DIR = resolve(ROOT, 'tests/fixtures/real/strava/training_activities');
 
 /** The made-up runner's "today" (a Wednesday): the recent fixture ends that morning. */
 export const FIXTURE_TODAY = '2026-03-04';

@@ -47,7 +47,7 @@ import {
 import { FUZZ_RUNS } from './runs';
 
 const PAGES = resolve(__dirname, '../fixtures/pages');
-const REAL_STRAVA = resolve(__dirname, '../../../shared/fixtures/strava/training_activities');
+const REAL_STRAVA = resolve(__dirname, '../fixtures/real/strava/training_activities');
 /** Generous: the machine may be busy, and npm run fuzz runs 10,000 cases per property. */
 const TIMEOUT = Math.max(120_000, FUZZ_RUNS * 200);
 const SETTINGS: LoadSettings = { units: 'km', weekStartsOn: 'monday', weeklyIncreasePct: 10, spikePct: 10, shoeKmLimit: 700 };

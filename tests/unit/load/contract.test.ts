@@ -1,4 +1,4 @@
-// ../shared/contract/load.md (v1): weeklyTotals and runSpikes, on hand-made examples and on both
+// docs/contract/load.md (v1): weeklyTotals and runSpikes, on hand-made examples and on both
 // real histories (checked against the all-pairs reference in ./helpers).
 import { describe, expect, it } from 'vitest';
 import { runSpikes, weeklyTotals } from '../../../lib/load/index';

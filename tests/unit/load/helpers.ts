@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { LoadSettings, Run } from '../../../lib/load/types';
 
-const SHARED = new URL('../../../../shared/fixtures/', import.meta.url);
+const SHARED = new URL('../../fixtures/real/', import.meta.url);
 
 export function readFixture(path: string): unknown {
   return JSON.parse(readFileSync(new URL(path, SHARED), 'utf8'));

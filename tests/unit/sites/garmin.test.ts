@@ -11,12 +11,12 @@ import {
   runsFromGarminActivities,
   runsFromGarminCalendar,
 } from '../../../lib/sites/garmin';
-import { SHARED_FIXTURES, fakeContext, htmlDocument, loadPage, pageJson } from './other-sites-helpers';
+import { REAL_FIXTURES, fakeContext, htmlDocument, loadPage, pageJson } from './other-sites-helpers';
 
 const activities = pageJson('garmin-activities.json');
 const calendarFeb = pageJson('garmin-calendar-2026-1.json');
 const calendarJan = pageJson('garmin-calendar-2026-0.json');
-const realCalendar = JSON.parse(readFileSync(resolve(SHARED_FIXTURES, 'garmin/calendar-month.json'), 'utf8'));
+const realCalendar = JSON.parse(readFileSync(resolve(REAL_FIXTURES, 'garmin/calendar-month.json'), 'utf8'));
 
 const SEARCH = 'activitylist-service/activities/search/activities';
 

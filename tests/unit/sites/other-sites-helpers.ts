@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { AdapterContext } from '../../../lib/sites/types';
 
 export const PAGES = resolve(__dirname, '../../fixtures/pages');
-export const SHARED_FIXTURES = resolve(__dirname, '../../../../shared/fixtures');
+export const REAL_FIXTURES = resolve(__dirname, '../../fixtures/real');
 
 export function pageText(name: string): string {
   return readFileSync(resolve(PAGES, name), 'utf8');

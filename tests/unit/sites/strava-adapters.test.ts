@@ -1,5 +1,5 @@
 // The Strava page adapters against the saved pages (tests/fixtures/pages/strava-*.html, built from
-// the markup in ../shared/research/sites.md) and the real and recent training_activities JSON.
+// the markup in docs/research/sites.md) and the real and recent training_activities JSON.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Window } from 'happy-dom';
@@ -20,7 +20,7 @@ import {
 import type { AdapterContext } from '../../../lib/sites/types';
 
 const PAGES = resolve(__dirname, '../../fixtures/pages');
-const REAL = resolve(__dirname, '../../../../shared/fixtures/strava/training_activities');
+const REAL = resolve(__dirname, '../../fixtures/real/strava/training_activities');
 const RECENT = JSON.parse(readFileSync(resolve(__dirname, '../../fixtures/strava-training-activities-recent.json'), 'utf8')) as {
   models: Record<string, unknown>[];
 };

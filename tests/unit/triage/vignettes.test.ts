@@ -1,4 +1,4 @@
-// Every clinical vignette, read from disk at test time: the shared set (../shared/vignettes) and
+// Every clinical vignette, read from disk at test time: the shared set (tests/fixtures/shared-vignettes) and
 // our held-out set written blind from the evidence (tests/fixtures/vignettes), scored the same way.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -10,8 +10,7 @@ import { expectValidResult } from './helpers';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SETS = [
-  // tests/unit/triage -> repo root -> ../shared
-  { name: 'shared vignettes', dir: resolve(here, '../../../../shared/vignettes'), minimum: 24 },
+  { name: 'shared vignettes', dir: resolve(here, '../../fixtures/shared-vignettes'), minimum: 24 },
   { name: 'held-out vignettes', dir: resolve(here, '../../fixtures/vignettes'), minimum: 60 },
 ];
 
