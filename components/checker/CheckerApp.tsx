@@ -23,6 +23,7 @@ import type { Settings } from '../../lib/settings/defaults';
 import { readSettings } from '../../lib/checker/settings-source';
 import { loadLater, type Later } from './lazy';
 import { StepBody } from './steps';
+import { KneeToday } from '../loop/KneeToday';
 
 interface Boot {
   settings: Settings;
@@ -216,6 +217,8 @@ function Checker({ settings, initial }: { settings: Settings; initial: LoadedSta
       <p class="notice" role="status">
         {notice}
       </p>
+
+      {screen === 'signs' && <KneeToday settings={settings} />}
 
       {screen !== 'result' && (
         <form

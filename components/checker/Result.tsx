@@ -8,6 +8,8 @@ import type { Answers } from '../../lib/checker/answers';
 import { STRONG_MATCH_SCORE, matchLabel, shownConditions, summaryText } from '../../lib/checker/summary';
 import { CARE_LEVEL_INFO } from '../../lib/triage';
 import type { CareLevel, TriageResult } from '../../lib/triage/types';
+import { localToday } from '../../lib/checker/prefill-apply';
+import { StartEpisode } from '../loop/StartEpisode';
 
 const TONE: Record<CareLevel, string> = {
   emergency: 'danger',
@@ -234,6 +236,16 @@ export function ResultView(props: {
       )}
 
       <p class="disclaimer">{result.disclaimer}</p>
+
+      {!shortcut && likely[0] && (
+        <StartEpisode
+          care={result.care}
+          topCause={likely[0]}
+          side={answers.side}
+          locations={answers.locations}
+          today={localToday()}
+        />
+      )}
 
       <div class="result-actions">
         <button type="button" class="btn btn-primary" onClick={copy}>

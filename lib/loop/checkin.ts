@@ -64,7 +64,7 @@ export function checkInLight(checkIn: Pick<CheckIn, 'painDuring' | 'nextMorning'
     return verdict(
       'red',
       pain > ACCEPTABLE_PAIN_MAX ? `Too much: ${pain}/10 during the run.` : 'Worse the next morning.',
-      'Cut back: make the next run about a third shorter and easier, or rest a day. If this happens twice, see a physio.',
+      'Cut back: a third shorter and easier, or rest a day. Red twice in a row: see a physio.',
     );
   }
   if (pain > SAFE_PAIN_MAX || morning === 'not-settled') {

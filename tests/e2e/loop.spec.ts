@@ -1,0 +1,123 @@
+// The loop that joins how the knee feels to the runs (issue 13), in real Chromium with the built
+// extension: captured runs give the next-run ceiling on the popup's first screen, a red check-in
+// lowers it, the what-if says how big a planned run's spike would be, and a return-to-run plan
+// started from a result moves up with green check-ins. axe on each new screen.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// The page's own extension API, inside page.evaluate (typed loosely: only storage is used).
+declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function localDay(offset: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + offset);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** Runs of the last weeks: the longest of the last 30 days is 11.5 km; the latest is today, 6 km. */
+const RUNS = [
+  { site: 'strava', id: '1', start: `${localDay(-20)}T08:00:00`, km: 11.5 },
+  { site: 'strava', id: '2', start: `${localDay(-9)}T08:00:00`, km: 8 },
+  { site: 'strava', id: '3', start: `${localDay(0)}T06:30:00`, km: 6 },
+];
+
+async function seed(page: Page, values: Record<string, unknown>) {
+  await page.evaluate(async (v) => chrome.storage.local.set(v), values);
+}
+
+async function axeClean(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+}
+
+test('ceiling from captured runs, a red check-in lowers it, what-if in plain words', async ({ openExtensionPage }) => {
+  const page = await openExtensionPage('popup.html');
+  await seed(page, { 'captured-runs': { version: 1, runs: RUNS } });
+  await page.reload();
+  const panel = page.getByRole('region', { name: 'Your knee today' });
+  await expect(panel).toContainText('Keep your next run under 12.6 km.');
+  await expect(panel).toContainText('Your longest run of the last 30 days was 11.5 km');
+
+  await panel.getByText('What if I run further?').click();
+  await panel.getByLabel('Planned distance (km)').fill('14');
+  await expect(panel).toContainText('14.0 km would be +22 % on your longest run of the last 30 days: a small spike, over your limit.');
+  await axeClean(page);
+
+  await panel.getByRole('button', { name: 'Check in after your 6.0 km run' }).click();
+  await panel.getByRole('radio', { name: '7' }).check();
+  await panel.getByRole('button', { name: 'Save check-in' }).click();
+  await expect(panel).toContainText('Red: Too much: 7/10 during the run.');
+  await expect(panel).toContainText('Keep your next run under 4.0 km.');
+  await page.screenshot({ path: 'test-results/screenshots/loop-red-check-in.png', fullPage: true });
+  await axeClean(page);
+
+  // Stored locally with the run it belongs to; never in sync.
+  const stored = await page.evaluate(async () => ({ local: await chrome.storage.local.get('knee-diary'), sync: await chrome.storage.sync.get(null) }));
+  expect(stored.sync).toEqual({});
+  expect((stored.local['knee-diary'] as { checkIns: unknown[] }).checkIns).toEqual([
+    expect.objectContaining({ painDuring: 7, km: 6, runStart: RUNS[2]!.start, date: localDay(0) }),
+  ]);
+});
+
+test('a check-in from yesterday asks the next-morning question; the answer sets the light', async ({ openExtensionPage }) => {
+  const page = await openExtensionPage('popup.html');
+  await seed(page, {
+    'captured-runs': { version: 1, runs: RUNS.slice(0, 2) },
+    'knee-diary': { version: 1, checkIns: [{ id: 'a', date: localDay(-1), painDuring: 2 }], episodes: [], results: [], profile: { history: [] } },
+  });
+  await page.reload();
+  const panel = page.getByRole('region', { name: 'Your knee today' });
+  await expect(panel.getByRole('group', { name: /This morning/ })).toBeVisible();
+  await panel.getByRole('button', { name: 'Not quite settled' }).click();
+  await expect(panel).toContainText('Amber: Not settled by the next morning.');
+  await expect(panel).toContainText('Keep your next run under 11.5 km.');
+});
+
+test('a return-to-run plan moves up after two green check-ins; closing it ends the plan', async ({ openExtensionPage }) => {
+  const page = await openExtensionPage('popup.html');
+  const episode = {
+    id: 'e1', startedOn: localDay(-6), side: 'left', locations: ['outside'], care: 'modify-load', topCause: 'itb-syndrome',
+    topCauseName: 'Iliotibial band syndrome', boneStress: false, ladder: { level: 1, sessions: [], changes: [] },
+  };
+  await seed(page, {
+    'knee-diary': {
+      version: 1,
+      checkIns: [
+        { id: 'a', date: localDay(-4), painDuring: 1, nextMorning: 'usual', episodeId: 'e1' },
+      ],
+      episodes: [{ ...episode, ladder: { level: 1, sessions: [{ date: localDay(-4), level: 1, light: 'green' }], changes: [] } }],
+      results: [],
+      profile: { history: [] },
+    },
+  });
+  await page.reload();
+  const panel = page.getByRole('region', { name: 'Your knee today' });
+  await expect(panel).toContainText('Level 1 of 8. Today: Brisk walk for 30 minutes, pain-free (30 min).');
+  await panel.getByRole('button', { name: 'Check in after a run' }).click();
+  await panel.getByRole('radio', { name: '0', exact: true }).check();
+  await panel.getByRole('button', { name: 'Save check-in' }).click();
+  // Judged on the pain alone until the morning answer: the ladder waits for the morning.
+  await expect(panel).toContainText('Green: Safe: 0/10 during the run.');
+  const stored = await page.evaluate(async () => (await chrome.storage.local.get('knee-diary'))['knee-diary'] as { checkIns: { id: string }[] });
+  const id = stored.checkIns.at(-1)!.id;
+  await page.evaluate(async (checkInId) => {
+    const d = (await chrome.storage.local.get('knee-diary'))['knee-diary'] as { checkIns: { id: string; date: string }[] };
+    const yesterday = new Date(Date.now() - 86_400_000);
+    const p = (n: number) => String(n).padStart(2, '0');
+    for (const c of d.checkIns) if (c.id === checkInId) c.date = `${yesterday.getFullYear()}-${p(yesterday.getMonth() + 1)}-${p(yesterday.getDate())}`;
+    await chrome.storage.local.set({ 'knee-diary': d });
+  }, id);
+  await page.reload();
+  await panel.getByRole('button', { name: 'Back to usual' }).click();
+  await expect(panel).toContainText('Level 2 of 8.');
+  await expect(panel).toContainText('Run 3 min, walk 2 min, 1.6 km in all');
+  await page.screenshot({ path: 'test-results/screenshots/loop-episode.png', fullPage: true });
+  await axeClean(page);
+
+  await panel.getByRole('button', { name: /close this episode/ }).click();
+  await panel.getByRole('button', { name: 'Close it' }).click();
+  await expect(panel).not.toContainText('Level 1 of 8');
+  await expect(panel).toContainText('No run in the last 30 days to build on.');
+});
