@@ -22,7 +22,10 @@ export default defineConfig({
     description:
       'Why does my knee hurt after running? A private checker with a plan, and knee-load badges on your running log.',
     // scripting: register the content script for the sites the runner adds (lib/permissions).
-    permissions: ['storage', 'scripting'],
+    // alarms: the opt-in next-morning check-in reminder (lib/background/reminder).
+    permissions: ['storage', 'scripting', 'alarms'],
+    // notifications: only when the runner asks for the reminder, from that click.
+    optional_permissions: ['notifications'],
     // Nothing beyond the supported sites at install: a site the runner adds is asked for, one
     // origin at a time, from a click in options (Firefox keeps this only in MV3 builds: --mv3).
     optional_host_permissions: ['https://*/*'],

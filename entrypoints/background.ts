@@ -1,6 +1,7 @@
 import { browser, defineBackground } from '#imports';
 import { startHistoryRecorder } from '@/lib/history/background';
 import { startCustomSiteSync } from '@/lib/permissions/background';
+import { startMorningReminder } from '@/lib/background/reminder';
 
 export default defineBackground(() => {
   // Opening the options page the first time helps the runner set units and thresholds.
@@ -11,4 +12,6 @@ export default defineBackground(() => {
   startCustomSiteSync();
   // Runs the badges read (sent by the content script), kept in storage.local for the popup.
   startHistoryRecorder();
+  // The opt-in next-morning check-in reminder (alarm re-created at every start-up).
+  startMorningReminder();
 });

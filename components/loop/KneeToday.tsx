@@ -2,6 +2,8 @@
 // two-question pain check-in (during the run; next morning), its traffic light, and during an
 // injury episode the return-to-run level and today's session. Everything stays in storage.local.
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from '#imports';
+import { REMINDER_KEY, isReminderOn } from '../../lib/loop/reminder';
 import { capturedRuns } from '../../lib/checker/history-source';
 import { closeEpisode, addCheckIn, answerMorning, loadDiary, updateDiary, type Diary } from '../../lib/diary';
 import { kneeToday, LIGHT_WORD } from '../../lib/loop/today';
@@ -121,6 +123,8 @@ function Panel({ runs, diary, settings, change, problem }: { runs: Run[]; diary:
         </p>
       )}
 
+      {view.lastCheckIn && view.lastCheckIn.checkIn.nextMorning === undefined && !view.askMorning && <MorningReminder />}
+
       {view.askMorning ? (
         <fieldset class="loop-block loop-morning">
           <legend>This morning, after your run of {view.askMorning.date}: is your knee (pain and stiffness) back to how it usually is?</legend>
@@ -159,5 +163,41 @@ function Panel({ runs, diary, settings, change, problem }: { runs: Run[]; diary:
         </button>
       )}
     </section>
+  );
+}
+
+/** "Remind me tomorrow morning": asks for the notifications permission from this click only. */
+function MorningReminder() {
+  const [on, setOn] = useState<boolean | null>(null);
+  const [status, setStatus] = useState('');
+  useEffect(() => {
+    browser.storage.local.get(REMINDER_KEY).then((v) => setOn(isReminderOn(v[REMINDER_KEY])), () => setOn(false));
+  }, []);
+  if (on === null) return null;
+  const ask = () => {
+    // Requested first, inside the click: browsers grant optional permissions only from a user gesture.
+    browser.permissions.request({ permissions: ['notifications'] }).then(
+      async (granted) => {
+        if (!granted) return setStatus('No reminder: notifications were not allowed. Open Knee Check tomorrow morning to answer.');
+        await browser.storage.local.set({ [REMINDER_KEY]: { enabled: true } });
+        setOn(true);
+        setStatus('');
+      },
+      () => setStatus('This browser did not offer notifications.'),
+    );
+  };
+  const stop = () => void browser.storage.local.set({ [REMINDER_KEY]: { enabled: false } }).then(() => setOn(false));
+  return (
+    <p class="loop-actions">
+      {on ? (
+        <>
+          <span>You will be asked tomorrow at 8:00 how your knee feels.</span>
+          <button type="button" class="btn-link" onClick={stop}>Stop reminders</button>
+        </>
+      ) : (
+        <button type="button" class="btn-link" onClick={ask}>Remind me tomorrow morning</button>
+      )}
+      <span role="status">{status}</span>
+    </p>
   );
 }

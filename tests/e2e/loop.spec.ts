@@ -121,3 +121,27 @@ test('a return-to-run plan moves up after two green check-ins; closing it ends t
   await expect(panel).not.toContainText('Level 1 of 8');
   await expect(panel).toContainText('No run in the last 30 days to build on.');
 });
+
+test('the opt-in reminder: an alarm for 8:00 the next morning, kept in step with the answer', async ({ context, openExtensionPage }) => {
+  const page = await openExtensionPage('popup.html');
+  await seed(page, {
+    'captured-runs': { version: 1, runs: RUNS },
+    'morning-reminder': { enabled: true },
+  });
+  await page.reload();
+  const panel = page.getByRole('region', { name: 'Your knee today' });
+  await panel.getByRole('button', { name: 'Check in after your 6.0 km run' }).click();
+  await panel.getByRole('radio', { name: '2', exact: true }).check();
+  await panel.getByRole('button', { name: 'Save check-in' }).click();
+  await expect(panel).toContainText('You will be asked tomorrow at 8:00 how your knee feels.');
+
+  const [worker] = context.serviceWorkers();
+  const expected = await page.evaluate(() => {
+    const d = new Date();
+    return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1, 8, 0, 0, 0).getTime();
+  });
+  await expect.poll(() => worker!.evaluate(async () => (await chrome.alarms.get('morning-check-in'))?.scheduledTime ?? null)).toBe(expected);
+  // Stopping the reminder clears the alarm.
+  await panel.getByRole('button', { name: 'Stop reminders' }).click();
+  await expect.poll(() => worker!.evaluate(async () => (await chrome.alarms.get('morning-check-in')) ?? null)).toBeNull();
+});
