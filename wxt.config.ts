@@ -14,6 +14,11 @@ export default defineConfig({
   imports: false,
   // Separate output folders let parallel builds (e.g. the demo build) coexist.
   outDir: process.env.KNEE_CHECK_OUT_DIR ?? '.output',
+  // The sources zip AMO reviewers rebuild from (npm run release): what the build reads, and no
+  // tests, fixtures, docs or scripts. README.md says how to build it.
+  zip: {
+    excludeSources: ['tests/**', 'docs/**', 'scripts/**', 'test-results/**', 'playwright.config.ts', 'vitest.config.ts'],
+  },
   vite: () => ({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
   }),

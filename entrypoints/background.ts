@@ -4,9 +4,10 @@ import { startCustomSiteSync } from '@/lib/permissions/background';
 import { startMorningReminder } from '@/lib/background/reminder';
 
 export default defineBackground(() => {
-  // Opening the options page the first time helps the runner set units and thresholds.
+  // First run: the welcome page says what Knee Check is and is not and sets units and week start.
+  // Once, on install (reachable later from the options page).
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install') void browser.runtime.openOptionsPage();
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
   // Sites the runner added: content script registered for those both added and granted.
   startCustomSiteSync();

@@ -72,6 +72,8 @@ if (firefoxBuilt) run('web-ext lint (Firefox)', 'node', ['scripts/lint-firefox.m
 else skip('web-ext lint (Firefox)', 'the Firefox build failed');
 if (chromeBuilt && firefoxBuilt) run('bundle audit', 'node', ['scripts/audit-bundles.mjs', chromeBuild, firefoxBuild]);
 else skip('bundle audit', 'a build failed');
+if (chromeBuilt && firefoxBuilt) run('store policy', 'node', ['scripts/check-policy.mjs', chromeBuild, firefoxBuild]);
+else skip('store policy', 'a build failed');
 if (existsSync('tests/e2e')) {
   if (chromeBuilt) {
     run('end-to-end (Chromium)', 'npx', ['playwright', 'test'], {

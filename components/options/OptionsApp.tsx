@@ -149,7 +149,12 @@ export function OptionsApp() {
         <img src="/icon/48.png" alt="" width={40} height={40} />
         <div>
           <h1>Knee Check settings</h1>
-          <p class="options-header__lede">Kept on this device only: never synced, never sent anywhere.</p>
+          <p class="options-header__lede">
+            Kept on this device only: never synced, never sent anywhere.{' '}
+            <a href="/welcome.html" target="_blank" rel="noopener">
+              Welcome and first steps
+            </a>
+          </p>
         </div>
       </header>
 

@@ -101,13 +101,13 @@ export const test = base.extend<ExtensionFixtures>({
 });
 
 /**
- * On install the background opens the options page (chrome://extensions/?options=<id>), and
+ * On install the background opens the welcome page (chrome-extension://<id>/welcome.html), and
  * Chromium may hand it a blank tab a test has just opened, interrupting that test's navigation.
  * Every test starts once that tab exists, so its own tabs are its own.
  */
 async function settleInstallTab(context: BrowserContext): Promise<void> {
   // The tab is created blank and navigates after, so poll the URLs rather than wait for 'page'.
-  const opened = () => context.pages().some((page) => page.url().startsWith('chrome://extensions'));
+  const opened = () => context.pages().some((page) => /^chrome-extension:\/\/[a-z]+\/welcome\.html/.test(page.url()));
   for (let waited = 0; waited < 10_000 && !opened(); waited += 50) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
