@@ -199,6 +199,9 @@ test('badges: every week row of the Strava Training Log gets a badge with the lo
     // Page data first: only the weeks the page does not carry were asked for, paged and few.
     const calls = served.filter((p) => p.startsWith('/athlete/training_activities'));
     assert.ok(calls.length > 0 && calls.length <= 3, calls.join(', '));
+    // The audit saw the page and the content script's own fetches (so it would see any other).
+    assert.ok(session.requests.includes(`${STRAVA}${LOG}`), 'the audit did not see the page load');
+    assert.ok(session.requests.some((url) => url.startsWith(`${STRAVA}/athlete/training_activities`)), "the audit did not see the content script's fetch");
     // The page's own script still works under the badges.
     assert.equal(await page.evaluate(() => (window as unknown as { __trainingLog?: { hydrated: boolean } }).__trainingLog?.hydrated), true);
   });
