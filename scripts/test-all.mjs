@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order, then one plain closing line `N passed, N failed`
 // (CI reads it; vitest's and Playwright's own summaries are not among the lines it knows).
-// Unit and e2e suites count their tests; every other step counts as one.
+// Unit and e2e suites (Chromium and Firefox) count their tests; every other step counts as one.
 // KNEE_CHECK_OUT_DIR builds somewhere other than .output (lint, audit and e2e follow it).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -53,8 +53,22 @@ function readJson(path) {
   }
 }
 
+/** Passed and failed tests from the closing counts of a TAP report; a timed-out test is "cancelled". */
+function countTap(path) {
+  let text;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+  const total = (name) => Number(text.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? NaN);
+  const [passed, failed, cancelled] = [total('pass'), total('fail'), total('cancelled')];
+  if (Number.isNaN(passed) || Number.isNaN(failed)) return null;
+  return { passed, failed: failed + (Number.isNaN(cancelled) ? 0 : cancelled) };
+}
+
 mkdirSync('test-results', { recursive: true });
-for (const file of ['test-results/unit.json', 'test-results/e2e.json', 'test-results/network-audit.jsonl']) rmSync(file, { force: true });
+for (const file of ['test-results/unit.json', 'test-results/e2e.json', 'test-results/firefox.tap', 'test-results/network-audit.jsonl']) rmSync(file, { force: true });
 
 run('type check', 'npx', ['tsc', '--noEmit']);
 run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'], {
@@ -87,6 +101,20 @@ if (existsSync('tests/e2e')) {
     });
   } else {
     skip('end-to-end (Chromium)', 'the Chrome build failed');
+  }
+}
+
+if (existsSync('tests/firefox')) {
+  if (firefoxBuilt) {
+    // Node's test runner: the spec report on screen, TAP in a file to count each test.
+    run(
+      'end-to-end (Firefox)',
+      'node',
+      ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=test-results/firefox.tap', 'tests/firefox/extension.firefox.ts'],
+      { count: () => countTap('test-results/firefox.tap') },
+    );
+  } else {
+    skip('end-to-end (Firefox)', 'the Firefox build failed');
   }
 }
 

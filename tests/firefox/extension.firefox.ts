@@ -1,0 +1,230 @@
+// The built Firefox extension (.output/firefox-mv3) in Debian Firefox ESR: the popup answered to
+// a result, a threshold kept by the options page, badges with the right numbers on the served
+// Strava Training Log. Each test runs in a fresh profile and also fails on any request to another
+// host and on any console error of ours (harness.ts). Run: `npm run test:firefox` after
+// `npx wxt build -b firefox --mv3`.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Page } from 'puppeteer-core';
+import { badgeChip, BADGE_CTA, type BadgeChip } from '../../lib/badge/view';
+import { weekSummaries } from '../../lib/load/summary';
+import { ONSET_CHOICES, SIGN_CHOICES, type Choice } from '../../lib/checker/questions';
+import { DEFAULT_SETTINGS, defaultSettings, NUMBER_LIMITS } from '../../lib/settings/defaults';
+import { runsFromTrainingActivities } from '../../lib/sites/strava';
+import { CARE_LEVEL_INFO } from '../../lib/triage/care';
+import { addDays, ATHLETE_ID, LOG_LAST_MONDAY, LOG_ROWS, localToday, recentModels, stravaResponse } from '../e2e/site-server';
+import { eventually, withFirefox } from './harness';
+
+// The extension API inside page.evaluate on an extension page (Firefox's `browser`, not Node's).
+interface StorageArea {
+  get(keys: string | null): Promise<Record<string, unknown>>;
+}
+declare const browser: { storage: { local: StorageArea; sync: StorageArea } };
+
+/** Generous for a busy two-core machine; a healthy test takes a few seconds. */
+const TIMEOUT = 60_000;
+
+/** What the extension keeps in storage.local and storage.sync, read from one of its pages. */
+function storedAreas(page: Page): Promise<{ local: Record<string, unknown>; sync: Record<string, unknown> }> {
+  return page.evaluate(async () => ({ local: await browser.storage.local.get(null), sync: await browser.storage.sync.get(null) }));
+}
+
+/** lib/checker/storage.ts's key (that module imports WXT's runtime, which Node cannot load). */
+const CHECKER_STORAGE_KEY = 'checker-answers';
+
+/** Puppeteer's selector for the element with this role and accessible name (exact). */
+const aria = (role: string, name: string) => `::-p-aria([name=${JSON.stringify(name)}][role="${role}"])`;
+
+/**
+ * Click what `selector` finds once it is there. (Puppeteer's locators wait for animation frames
+ * to prove the element still, which takes seconds per click on a busy machine.)
+ */
+async function click(page: Page, selector: string): Promise<void> {
+  const element = await page.waitForSelector(selector);
+  assert.ok(element, `nothing matches ${selector}`);
+  await element.click();
+}
+
+const heading = (page: Page) => page.$eval('h1', (h) => h.textContent ?? '');
+
+// ------------------------------------------------------------------------------------------------
+// Popup
+
+/**
+ * The shortest real path from the first screen to a result: a hot, red knee is a warning sign the
+ * engine treats as an emergency (WARNING_SIGNS 'hot-swollen-knee'), so Next goes straight to the
+ * result. The only place that knows the popup's questions: update it when they change.
+ */
+async function answerPopupToEmergency(page: Page): Promise<void> {
+  const label = <T extends string>(choices: readonly Choice<T>[], value: T) => choices.find((choice) => choice.value === value)!.label;
+  await page.waitForSelector(aria('heading', 'First, any warning signs?'));
+  await click(page, aria('radio', label(ONSET_CHOICES, 'gradual')));
+  await click(page, aria('checkbox', label(SIGN_CHOICES, 'hot-red-knee')));
+  await click(page, 'form.step button[type="submit"]');
+}
+
+test('popup: a warning sign answered through the popup leads to the emergency result, kept after a reload', { timeout: TIMEOUT }, async () => {
+  await withFirefox(async (session) => {
+    const page = await session.openExtensionPage('popup.html');
+    await answerPopupToEmergency(page);
+
+    const banner = await page.waitForSelector('[data-testid="care-banner"]');
+    assert.ok(banner);
+    assert.match(await banner.evaluate((b) => b.textContent ?? ''), new RegExp(`Care level: ${CARE_LEVEL_INFO.emergency.label}`));
+    assert.equal(await page.$eval('.result', (r) => r.getAttribute('data-care')), 'emergency');
+    assert.equal(await heading(page), 'Your result');
+
+    // The answers are in storage.local (health data never goes to sync) and survive a reload.
+    const stored = await storedAreas(page);
+    const state = stored.local[CHECKER_STORAGE_KEY] as { answers?: { onset?: string; signs?: string[] } } | undefined;
+    assert.equal(state?.answers?.onset, 'gradual');
+    assert.deepEqual(state?.answers?.signs, ['hot-red-knee']);
+    assert.deepEqual(stored.sync, {});
+
+    await session.reloadExtensionPage(page);
+    await page.waitForSelector('[data-testid="care-banner"]');
+    assert.equal(await page.$eval('.result', (r) => r.getAttribute('data-care')), 'emergency');
+    assert.deepEqual((await storedAreas(page)).local[CHECKER_STORAGE_KEY], state);
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// Options
+
+test('options: a changed spike threshold is saved to storage.local and kept after a reload', { timeout: TIMEOUT }, async () => {
+  await withFirefox(async (session) => {
+    const page = await session.openExtensionPage('options.html');
+    const spike = aria('spinbutton', NUMBER_LIMITS.spikePct.label);
+    const field = await page.waitForSelector(spike);
+    assert.ok(field);
+    assert.equal(await field.evaluate((input) => (input as HTMLInputElement).value), String(DEFAULT_SETTINGS.spikePct));
+
+    // Typed like a person: select what is there, type over it.
+    await field.click();
+    await field.evaluate((input) => (input as HTMLInputElement).select());
+    await page.keyboard.type('25');
+    await click(page, aria('button', 'Save'));
+    await eventually(() => page.$eval('#save-status', (s) => s.textContent ?? ''), (text) => text === 'Saved.', 'the save status');
+
+    await session.reloadExtensionPage(page);
+    const reloaded = await page.waitForSelector(spike);
+    assert.equal(await reloaded?.evaluate((input) => (input as HTMLInputElement).value), '25');
+
+    const stored = await storedAreas(page);
+    assert.deepEqual(stored.local.settings, { ...defaultSettings(), spikePct: 25 });
+    assert.deepEqual(stored.sync, {});
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// Badges on the Strava Training Log
+
+const STRAVA = 'https://www.strava.com';
+const LOG = `/athletes/${ATHLETE_ID}/training/log`;
+
+interface BadgeSeen {
+  key: string;
+  level: string;
+  label: string;
+  text: string;
+  /** The chip's accessible name. */
+  name: string;
+}
+
+/**
+ * Every badge on the page as a reader meets it. Badges are custom elements with an open shadow
+ * root (lib/badge/element.ts); this and explanation() are the only places that read inside it.
+ */
+function readBadges(page: Page): Promise<BadgeSeen[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-knee-check-key]')].map((host) => {
+      const chip = host.shadowRoot?.querySelector('button');
+      return {
+        key: host.getAttribute('data-knee-check-key') ?? '',
+        level: host.getAttribute('data-level') ?? '',
+        label: chip?.querySelector('b')?.textContent ?? '',
+        text: chip?.querySelector(':scope > span')?.textContent ?? '',
+        name: chip?.getAttribute('aria-label') ?? '',
+      };
+    }),
+  );
+}
+
+/** The explanation of one badge, opened by keyboard focus on its chip (inside the shadow root too). */
+async function explanation(page: Page, key: string): Promise<string> {
+  // Focus events only reach a tab in front.
+  await page.bringToFront();
+  const chip = await page.evaluateHandle((k) => document.querySelector(`[data-knee-check-key="${k}"]`)?.shadowRoot?.querySelector('button') ?? null, key);
+  const element = chip.asElement();
+  assert.ok(element, `no badge chip for ${key}`);
+  await element.focus();
+  return page.evaluate((k) => document.querySelector(`[data-knee-check-key="${k}"]`)?.shadowRoot?.querySelector('[role="tooltip"]')?.textContent ?? '', key);
+}
+
+/** A badge as the extension must render it: the engine's summary of that week, as the chip shows it. */
+function expectedBadge(key: string, chip: BadgeChip): BadgeSeen {
+  return { key, level: chip.level, label: chip.label, text: chip.text, name: chip.ariaLabel };
+}
+
+test('badges: every week row of the Strava Training Log gets a badge with the load engine’s numbers', { timeout: TIMEOUT }, async () => {
+  await withFirefox(async (session) => {
+    const served: string[] = [];
+    const page = await session.openSite(`${STRAVA}${LOG}`, (url) => stravaResponse(url, { activities: 'recent', onRequest: (path) => served.push(path) }));
+    const seen = await eventually(() => readBadges(page), (list) => list.length === LOG_ROWS && list.every((b) => b.text !== ''), `${LOG_ROWS} filled badges`);
+
+    // The same numbers as the engine on the same runs, computed as the Chromium tests do
+    // (tests/e2e/badges-strava.spec.ts): the runner's whole history, default settings, today.
+    const runs = runsFromTrainingActivities({ models: recentModels() });
+    const mondays = Array.from({ length: LOG_ROWS }, (_, i) => addDays(LOG_LAST_MONDAY, -7 * i));
+    const today = localToday();
+    const now = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const summaries = weekSummaries(runs, mondays, DEFAULT_SETTINGS, today, { now: `${today}T${pad(now.getHours())}:${pad(now.getMinutes())}` });
+    const expected = mondays.map((monday, i) => expectedBadge(`strava-log:${monday}`, badgeChip(summaries[i]!)));
+    const byKey = (list: BadgeSeen[]) => [...list].sort((a, b) => a.key.localeCompare(b.key));
+    assert.deepEqual(byKey(seen), byKey(expected));
+
+    // The fixture's weeks worth testing read as in Chromium: a caution, a high load, an ok week.
+    const found = Object.fromEntries(seen.map((b) => [b.key, b]));
+    assert.equal(found['strava-log:2026-02-23']?.text, '42.1 km · +34% vs last week · single-run spike +45%');
+    assert.equal(found['strava-log:2026-02-23']?.level, 'caution');
+    assert.equal(found['strava-log:2026-01-12']?.level, 'high');
+    assert.equal(found['strava-log:2026-02-16']?.text, '31.4 km · -2% vs last week');
+
+    // The explanation opens on keyboard focus and points to the checker.
+    const tip = await explanation(page, 'strava-log:2026-02-23');
+    assert.ok(tip.includes(BADGE_CTA), tip);
+    assert.ok(tip.includes('17.4 km vs 12.0 km'), tip);
+
+    // Page data first: only the weeks the page does not carry were asked for, paged and few.
+    const calls = served.filter((p) => p.startsWith('/athlete/training_activities'));
+    assert.ok(calls.length > 0 && calls.length <= 3, calls.join(', '));
+    // The audit saw the page and the content script's own fetches (so it would see any other).
+    assert.ok(session.requests.includes(`${STRAVA}${LOG}`), 'the audit did not see the page load');
+    assert.ok(session.requests.some((url) => url.startsWith(`${STRAVA}/athlete/training_activities`)), "the audit did not see the content script's fetch");
+    // The page's own script still works under the badges.
+    assert.equal(await page.evaluate(() => (window as unknown as { __trainingLog?: { hydrated: boolean } }).__trainingLog?.hydrated), true);
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// The audits themselves
+
+test('harness: a request to another host, a console error and an uncaught error are all caught', { timeout: TIMEOUT }, async () => {
+  await withFirefox(async (session) => {
+    const page = await session.openExtensionPage('popup.html');
+    await page.evaluate(() => {
+      console.error('knee-check harness probe');
+      setTimeout(() => {
+        throw new Error('knee-check uncaught probe');
+      });
+      return fetch('https://tracker.example/pixel').catch(() => undefined);
+    });
+    await eventually(() => session.offending(), (list) => list.includes('https://tracker.example/pixel'), 'the audit to record tracker.example');
+    const caught = (probe: string) => (list: string[]) => list.some((line) => line.includes(probe));
+    await eventually(() => session.consoleErrors(), caught('knee-check harness probe'), 'the console error');
+    await eventually(() => session.consoleErrors(), caught('knee-check uncaught probe'), 'the uncaught error');
+    // Both were provoked on purpose: forget them so the session's own checks pass.
+    session.clearRecords();
+  });
+});
