@@ -118,8 +118,11 @@ export function recordRuns(site: string, runs: readonly Run[], options: RecordOp
       }
       await setAsideIfCorrupt(raw, read);
       const merged = mergeRuns(read.runs, incoming);
-      const before = new Set(read.runs.map((r) => `${r.site}|${r.id ?? ''}|${r.start}|${r.km}`));
-      const added = incoming.filter((r) => !before.has(`${r.site}|${r.id ?? ''}|${r.start}|${r.km}`)).length;
+      // New runs that were kept (a site over its budget keeps only its most recent).
+      const sameness = (r: CapturedRun) => `${r.site}|${r.id ?? ''}|${r.start}|${r.km}`;
+      const before = new Set(read.runs.map(sameness));
+      const after = new Set(merged.map(sameness));
+      const added = new Set(incoming.map(sameness).filter((key) => !before.has(key) && after.has(key))).size;
       // Write only when something changed: watchers (popup, options) should not wake on every page view.
       if (read.kind !== 'ok' || read.dropped > 0 || !sameRuns(read.runs, merged) || (raw as { version?: unknown }).version !== HISTORY_VERSION) {
         if (merged.length > 0 || read.kind !== 'empty') {
