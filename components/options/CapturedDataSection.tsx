@@ -203,8 +203,8 @@ export function CapturedDataSection() {
             {confirming === 'all'
               ? `Forget all ${stats ? runsWord(stats.runs) : 'captured runs'} Knee Check kept from your running logs?`
               : `Forget the ${runsWord(siteRuns(confirming))} Knee Check kept from ${siteName(confirming)}?`}{' '}
-            This cannot be undone, even if a page is being read right now. Your logs themselves are not touched; tabs open now
-            keep their badges but record nothing more until you reload them.
+            This cannot be undone. Not even a page being read right now brings them back. Your logs themselves are not touched;
+            tabs open now keep their badges but record nothing more until you reload them.
           </p>
           <div class="btn-row">
             <button type="button" class="btn btn--danger" ref={confirmButton} onClick={() => void forget(confirming)}>
