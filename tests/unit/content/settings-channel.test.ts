@@ -1,7 +1,7 @@
 // The content script's line to settings and captured history (lib/content/settings-channel) and
 // the background's side of it (lib/background/content-channel): content scripts never read
 // storage.local; every answer is validated on both sides.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { answerGetSettings, restrictStorageToTrustedContexts } from '../../../lib/background/content-channel';
 import { GET_SETTINGS, SETTINGS_CHANGED, openSettingsChannel, type RuntimeLike } from '../../../lib/content/settings-channel';
@@ -83,5 +83,24 @@ describe('background side', () => {
     expect(calls).toEqual([{ accessLevel: 'TRUSTED_CONTEXTS' }]);
     expect(await restrictStorageToTrustedContexts({})).toBe('unsupported');
     expect(await restrictStorageToTrustedContexts({ setAccessLevel: () => Promise.reject(new Error('no')) })).toBe('failed');
+  });
+});
+
+describe('background wiring (startContentChannel)', () => {
+  it('closes storage at start, answers get-settings, and pushes every settings change to the tabs', async () => {
+    const { startContentChannel } = await import('../../../lib/background/content-channel');
+    const access = vi.fn(async () => undefined);
+    const pushed: [number, unknown][] = [];
+    fakeBrowser.storage.local.setAccessLevel = access as never;
+    fakeBrowser.tabs.query = (async () => [{ id: 7 }, { id: 9 }, {}]) as never;
+    fakeBrowser.tabs.sendMessage = (async (id: number, message: unknown) => {
+      pushed.push([id, message]);
+      if (id === 9) throw new Error('Could not establish connection'); // a tab without our script
+    }) as never;
+    startContentChannel();
+    expect(access).toHaveBeenCalledWith({ accessLevel: 'TRUSTED_CONTEXTS' });
+    await saveSettings({ ...defaultSettings(), units: 'mi' });
+    await vi.waitFor(() => expect(pushed.map(([id]) => id)).toEqual([7, 9]));
+    expect(pushed[0]![1]).toEqual({ type: SETTINGS_CHANGED, settings: { ...defaultSettings(), units: 'mi' } });
   });
 });
