@@ -124,7 +124,7 @@ export function recordRuns(site: string, runs: readonly Run[], options: RecordOp
       const after = new Set(merged.map(sameness));
       const added = new Set(incoming.map(sameness).filter((key) => !before.has(key) && after.has(key))).size;
       // Write only when something changed: watchers (popup, options) should not wake on every page view.
-      if (read.kind !== 'ok' || read.dropped > 0 || !sameRuns(read.runs, merged) || (raw as { version?: unknown }).version !== HISTORY_VERSION) {
+      if (read.kind !== 'ok' || read.dropped > 0 || !sameRuns(read.runs, merged) || (raw as { version?: unknown } | null)?.version !== HISTORY_VERSION) {
         if (merged.length > 0 || read.kind !== 'empty') {
           const store: CapturedStore = { version: HISTORY_VERSION, runs: merged, forgets: read.forgets };
           await capturedRunsItem.setValue(store);
