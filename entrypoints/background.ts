@@ -1,4 +1,5 @@
 import { browser, defineBackground } from '#imports';
+import { startContentChannel } from '@/lib/background/content-channel';
 import { startHistoryRecorder } from '@/lib/history/background';
 import { startCustomSiteSync } from '@/lib/permissions/background';
 import { startMorningReminder } from '@/lib/background/reminder';
@@ -13,6 +14,8 @@ export default defineBackground(() => {
   startCustomSiteSync();
   // Runs the badges read (sent by the content script), kept in storage.local for the popup.
   startHistoryRecorder();
+  // storage.local closed to content scripts; they get settings (and send runs) by message only.
+  startContentChannel();
   // The opt-in next-morning check-in reminder (alarm re-created at every start-up).
   startMorningReminder();
 });

@@ -1,12 +1,16 @@
 // "Captured runs": what the badges kept from the runner's logs (lib/history), a copy to download,
-// and "forget" with a confirm step. Everything stays in this browser's local storage.
+// "forget" (all, or one site's) with a confirm step, and whether the runs of sites the runner
+// added may fill in the checker. Everything stays in this browser's local storage.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { SITE_LABELS, type SiteId } from '@/lib/settings';
 import {
   corruptHistoryItem,
-  forgetHistory,
   historyStats,
+  isUserSite,
   loadCapturedRuns,
+  loadHistoryPrefs,
+  requestForget,
+  saveHistoryPrefs,
   watchHistory,
   type CorruptHistoryCopy,
   type HistoryStats,
@@ -39,7 +43,9 @@ function runsWord(n: number): string {
 export function CapturedDataSection() {
   const [stats, setStats] = useState<HistoryStats | null>(null);
   const [corrupt, setCorrupt] = useState<CorruptHistoryCopy | null>(null);
-  const [confirming, setConfirming] = useState(false);
+  /** The confirm step: for every site ('all'), for one site, or closed (null). */
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [useAddedSites, setUseAddedSites] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
   const forgetButton = useRef<HTMLButtonElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
@@ -47,9 +53,10 @@ export function CapturedDataSection() {
 
   async function refresh() {
     try {
-      const [next, copy] = await Promise.all([historyStats(), corruptHistoryItem.getValue()]);
+      const [next, copy, prefs] = await Promise.all([historyStats(), corruptHistoryItem.getValue(), loadHistoryPrefs()]);
       setStats(next);
       setCorrupt(copy);
+      setUseAddedSites(prefs.useAddedSites);
     } catch (error) {
       setStatus({ tone: 'danger', text: `Could not read captured runs: ${errorText(error)}` });
     }
@@ -67,7 +74,7 @@ export function CapturedDataSection() {
       firstRender.current = false;
       return;
     }
-    (confirming ? confirmButton : forgetButton).current?.focus();
+    (confirming !== null ? confirmButton : forgetButton).current?.focus();
   }, [confirming]);
 
   async function download() {
@@ -88,18 +95,35 @@ export function CapturedDataSection() {
     }
   }
 
-  async function forget() {
-    const count = stats?.runs ?? 0;
+  async function forget(target: string) {
+    const site = target === 'all' ? undefined : target;
     try {
-      await forgetHistory();
-      setConfirming(false);
+      const count = await requestForget(site);
+      setConfirming(null);
       await refresh();
-      setStatus({ tone: 'ok', text: count ? `Forgot ${runsWord(count)}. Knee Check keeps nothing from your logs now.` : 'Nothing was kept: there is nothing to forget.' });
+      const text =
+        count === 0
+          ? 'Nothing was kept: there is nothing to forget.'
+          : site === undefined
+            ? `Forgot ${runsWord(count)}. Knee Check keeps nothing from your logs now.`
+            : `Forgot ${runsWord(count)} from ${siteName(site)}.`;
+      setStatus({ tone: 'ok', text });
     } catch (error) {
-      setConfirming(false);
+      setConfirming(null);
       setStatus({ tone: 'danger', text: `Could not forget captured runs: ${errorText(error)}` });
     }
   }
+
+  async function chooseAddedSites(use: boolean) {
+    try {
+      await saveHistoryPrefs({ useAddedSites: use });
+      setUseAddedSites(use);
+    } catch (error) {
+      setStatus({ tone: 'danger', text: `Could not save your choice: ${errorText(error)}` });
+    }
+  }
+
+  const siteRuns = (site: string) => stats?.sites.find((s) => s.site === site)?.runs ?? 0;
 
   const empty = stats !== null && stats.runs === 0 && !corrupt;
   return (
@@ -123,6 +147,15 @@ export function CapturedDataSection() {
             {stats.sites.map(({ site, runs }) => (
               <li key={site}>
                 {siteName(site)}: {runsWord(runs)}
+                {isUserSite(site) && ' (a site you added)'}{' '}
+                <button
+                  type="button"
+                  class="btn btn--small"
+                  aria-label={`Forget the runs from ${siteName(site)}…`}
+                  onClick={() => setConfirming(site)}
+                >
+                  Forget…
+                </button>
               </li>
             ))}
           </ul>
@@ -143,30 +176,47 @@ export function CapturedDataSection() {
           </button>
         </div>
       )}
-      {confirming ? (
+      <label class="captured__choice">
+        <input
+          type="checkbox"
+          id="captured-use-added-sites"
+          checked={useAddedSites}
+          aria-describedby="captured-use-added-sites-hint"
+          onChange={(event) => void chooseAddedSites((event.currentTarget as HTMLInputElement).checked)}
+        />{' '}
+        Also use runs from sites I added to fill in the checker and the summary for a clinician
+      </label>
+      <p class="captured__hint" id="captured-use-added-sites-hint">
+        Off by default: Knee Check cannot tell how a site it does not know shows your runs, so those runs are kept apart
+        unless you choose this.
+      </p>
+      {confirming !== null ? (
         <div
           class="confirm"
           role="group"
           aria-labelledby="forget-confirm-text"
           onKeyDown={(event) => {
-            if (event.key === 'Escape') setConfirming(false);
+            if (event.key === 'Escape') setConfirming(null);
           }}
         >
           <p id="forget-confirm-text" class="confirm__text">
-            Forget all {stats ? runsWord(stats.runs) : 'captured runs'} Knee Check kept from your running logs? This cannot be undone.
-            Your logs themselves are not touched, and badges read them again when you visit.
+            {confirming === 'all'
+              ? `Forget all ${stats ? runsWord(stats.runs) : 'captured runs'} Knee Check kept from your running logs?`
+              : `Forget the ${runsWord(siteRuns(confirming))} Knee Check kept from ${siteName(confirming)}?`}{' '}
+            This cannot be undone. Not even a page being read right now brings them back. Your logs themselves are not touched;
+            tabs open now keep their badges but record nothing more until you reload them.
           </p>
           <div class="btn-row">
-            <button type="button" class="btn btn--danger" ref={confirmButton} onClick={() => void forget()}>
-              Forget my captured runs
+            <button type="button" class="btn btn--danger" ref={confirmButton} onClick={() => void forget(confirming)}>
+              {confirming === 'all' ? 'Forget my captured runs' : `Forget the runs from ${siteName(confirming)}`}
             </button>
-            <button type="button" class="btn" onClick={() => setConfirming(false)}>
+            <button type="button" class="btn" onClick={() => setConfirming(null)}>
               Cancel
             </button>
           </div>
         </div>
       ) : (
-        <button type="button" class="btn" ref={forgetButton} disabled={empty} onClick={() => setConfirming(true)}>
+        <button type="button" class="btn" ref={forgetButton} disabled={empty} onClick={() => setConfirming('all')}>
           Forget my captured runs…
         </button>
       )}

@@ -4,16 +4,18 @@
 // storage layer), which keeps the popup inside its size budget. Writing, and keeping a corrupt
 // store aside, stay with lib/history. An unreadable history is simply no prefill.
 import { browser } from '#imports';
-import { readStore, toHistoryRuns } from '../history/captured';
+import { prefillRunsFrom } from '../history/captured';
 import type { Run } from '../load/types';
 
-/** lib/history's `local:captured-runs` is the key "captured-runs" in storage.local. */
+/** lib/history's `local:captured-runs` and `local:captured-runs-prefs`, keys in storage.local. */
 export const CAPTURED_RUNS_KEY = 'captured-runs';
+const PREFS_KEY = 'captured-runs-prefs';
 
 export async function capturedRuns(): Promise<Run[]> {
   try {
-    const raw = (await browser.storage.local.get(CAPTURED_RUNS_KEY))[CAPTURED_RUNS_KEY];
-    return toHistoryRuns(readStore(raw).runs);
+    const stored = await browser.storage.local.get([CAPTURED_RUNS_KEY, PREFS_KEY]);
+    // The runner's added sites only when they said so (options, "Captured runs").
+    return prefillRunsFrom(stored[CAPTURED_RUNS_KEY], stored[PREFS_KEY]);
   } catch {
     return [];
   }

@@ -10,6 +10,10 @@ export interface RecordRunsMessage {
   /** "strava", "garmin", "intervals", or the user-added site's origin. */
   site: string;
   runs: Run[];
+  /** The page's own local today ("YYYY-MM-DD"): no run may start after it. */
+  today?: string;
+  /** The forget count the content script was given at start: a capture from before a forget is refused. */
+  forgets?: number;
 }
 
 /** Shape check for the background (each run is validated again by recordRuns). */

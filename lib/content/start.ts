@@ -1,5 +1,5 @@
-// What both content scripts share: the core (./core) wired to the browser. Settings from
-// storage.local (zod-free sanitizer), same-origin fetch, WXT's invalidation and SPA route events.
+// What both content scripts share: the core (./core) wired to the browser. Settings from the
+// background (./settings-channel: storage.local is closed to content scripts), same-origin fetch, WXT's invalidation and SPA route events.
 // Each entrypoint brings only its own adapters: the built-in sites' script (knee-badges) and the
 // user-added sites' script (knee-badges-custom, registered at runtime by the background).
 // No zod, no Preact and no WXT storage layer in here: the budget is 10 KB gzipped.
@@ -7,12 +7,12 @@ import { browser } from '#imports';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Run } from '../load/types';
 import { summariesFrom } from '../load/summary';
-import { sanitizeSettings, type Settings } from '../settings/defaults';
+import type { Settings } from '../settings/defaults';
 import type { SiteAdapter } from '../sites/types';
 import { startCore } from './core';
 import { createSameOriginFetch } from './fetch';
-import { RECORD_RUNS, type RecordRunsMessage } from './messages';
 import { captureClock } from './schedule';
+import { openSettingsChannel, type RuntimeLike } from './settings-channel';
 
 export interface BadgeScript {
   /** The adapter for this page and settings, or null. */
@@ -23,9 +23,6 @@ export interface BadgeScript {
   own?(adapter: SiteAdapter, doc: Document): boolean;
 }
 
-/** WXT's `local:settings` is the key "settings" in storage.local. */
-const SETTINGS = 'settings';
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 export function startBadges(ctx: ContentScriptContext, script: BadgeScript): void {
@@ -35,7 +32,7 @@ export function startBadges(ctx: ContentScriptContext, script: BadgeScript): voi
   const clock = captureClock(win);
   const origin = win.location.origin;
   const DateNow = Date;
-  const { storage, runtime } = browser;
+  const channel = openSettingsChannel(browser.runtime as unknown as RuntimeLike);
   let recorded: Run[] | undefined;
 
   startCore({
@@ -47,13 +44,8 @@ export function startBadges(ctx: ContentScriptContext, script: BadgeScript): voi
       return script.url ? script.url(url) : url;
     },
     pickAdapter: script.pick,
-    loadSettings: async () => sanitizeSettings((await storage.local.get(SETTINGS))[SETTINGS]),
-    watchSettings: (onChange) => {
-      const listener = (changes: Record<string, { newValue?: unknown }>, area: string) =>
-        area === 'local' && changes[SETTINGS] && onChange(sanitizeSettings(changes[SETTINGS].newValue));
-      storage.onChanged.addListener(listener);
-      return () => storage.onChanged.removeListener(listener);
-    },
+    loadSettings: channel.load,
+    watchSettings: channel.watch,
     fetchJson: createSameOriginFetch({ origin, fetch: win.fetch.bind(win), now: clock.now, setTimer: win.setTimeout.bind(win), signal: ctx.signal }),
     localNow: () => {
       const d = new DateNow();
@@ -81,8 +73,7 @@ export function startBadges(ctx: ContentScriptContext, script: BadgeScript): voi
     onRuns: (adapter, runs) => {
       if (runs === recorded || !runs.length || (script.own && !script.own(adapter, doc))) return;
       recorded = runs;
-      const message: RecordRunsMessage = { type: RECORD_RUNS, site: adapter.site === 'custom' ? origin : adapter.site, runs };
-      runtime.sendMessage(message).catch(() => undefined);
+      channel.recordRuns(adapter.site === 'custom' ? origin : adapter.site, runs);
     },
     debug: console.debug.bind(console),
   });

@@ -1,13 +1,27 @@
-// Captured history, the pure part: validation by hand, merging, de-duplication and the cap.
-// Zod-free and browser-free: the content script records runs, the popup and options read them.
+// Captured history, the pure part: validation by hand (./validate.ts: one rule for every site),
+// merging, de-duplication, a budget per site, forgetting. Zod-free and browser-free: the popup
+// reads it straight from storage.local, the background records and forgets.
 import { parseWallClockMs } from '../load/dates';
 import type { Run } from '../load/types';
+import { SITE_IDS } from '../settings/defaults';
+import { latestRunDay, localDay, runProblem, MAX_RUN_KM } from './validate';
 
-export const HISTORY_VERSION = 1;
-/** The most recent runs kept; older ones are dropped first. About 10 years of daily running. */
-export const MAX_CAPTURED_RUNS = 5000;
-/** A run longer than this is not a run the badges can trust. */
-export const MAX_RUN_KM = 1000;
+export { MAX_RUN_KM };
+
+/**
+ * Version of the stored shape, also kept in the value so readers without WXT's storage layer (the
+ * popup) can check it. 1: `{ version, runs }` (round one). 2: adds `forgets` (how many times the
+ * runner forgot runs: a capture that began before the last forget is refused) and optional
+ * `seconds` per run; every run meets ./validate.ts.
+ */
+export const HISTORY_VERSION = 2;
+/**
+ * The most recent runs kept per site: about five years of daily running. A site never evicts
+ * another site's runs; with 3 built-in sites and at most 20 added ones the store stays a few MB.
+ */
+export const MAX_RUNS_PER_SITE = 2000;
+/** Sites a store may hold: the built-in ones and at most 20 added by the runner (settings' limit), with margin. */
+export const MAX_SITES = 32;
 
 /** One run as kept: where it was read, the site's own id when it has one, when and how far. */
 export interface CapturedRun {
@@ -17,26 +31,24 @@ export interface CapturedRun {
   /** Local wall clock, "YYYY-MM-DDTHH:mm:ss". */
   start: string;
   km: number;
+  /** Duration, when the site gave one (checks the pace). */
+  seconds?: number;
 }
 
 export interface CapturedStore {
   version: typeof HISTORY_VERSION;
   runs: CapturedRun[];
+  /** Times the runner forgot runs (all, or one site's). */
+  forgets: number;
 }
-
-const START_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
 
 export function isSiteKey(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= 200 && value.trim() === value;
 }
 
-/** A valid start: exactly "YYYY-MM-DDTHH:mm:ss" and a real calendar date and time. */
-export function isRunStart(value: unknown): value is string {
-  return typeof value === 'string' && START_PATTERN.test(value) && parseWallClockMs(value) !== null;
-}
-
-export function isRunKm(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_RUN_KM;
+/** A site the runner added (its origin), as opposed to one Knee Check knows. */
+export function isUserSite(site: string): boolean {
+  return !(SITE_IDS as readonly string[]).includes(site);
 }
 
 function cleanId(value: unknown): string | undefined | null {
@@ -45,16 +57,28 @@ function cleanId(value: unknown): string | undefined | null {
   return null;
 }
 
-/** One stored or incoming entry, validated field by field; null when anything is wrong. */
-export function toCapturedRun(site: unknown, value: unknown): CapturedRun | null {
+/** The latest day a run may start on, for a reader in this context (today + 1 day). */
+export function readerLatestDay(now: Date = new Date()): string {
+  return latestRunDay(localDay(now));
+}
+
+/**
+ * One stored or incoming entry, validated field by field (./validate.ts); null when anything is
+ * wrong. `latestDay`: no run may start after it.
+ */
+export function toCapturedRun(site: unknown, value: unknown, latestDay: string = readerLatestDay()): CapturedRun | null {
   try {
     if (!isSiteKey(site) || typeof value !== 'object' || value === null) return null;
     const v = value as Record<string, unknown>;
-    if (!isRunStart(v.start) || !isRunKm(v.km)) return null;
+    const start = v.start;
+    const km = v.km;
+    const seconds = v.seconds;
+    if (runProblem({ start, km, seconds }, latestDay) !== null) return null;
     const id = cleanId(v.id);
     if (id === null) return null;
-    const run: CapturedRun = { site, start: v.start, km: v.km };
+    const run: CapturedRun = { site, start: start as string, km: km as number };
     if (id !== undefined) run.id = id;
+    if (seconds !== undefined) run.seconds = seconds as number;
     return run;
   } catch {
     return null; // a throwing getter or proxy
@@ -62,35 +86,56 @@ export function toCapturedRun(site: unknown, value: unknown): CapturedRun | null
 }
 
 export type StoreRead =
-  | { kind: 'empty'; runs: [] }
-  | { kind: 'ok'; runs: CapturedRun[]; dropped: number }
-  | { kind: 'corrupt'; runs: []; reason: string };
+  | { kind: 'empty'; runs: []; forgets: 0 }
+  | { kind: 'ok'; runs: CapturedRun[]; dropped: number; forgets: number }
+  | { kind: 'corrupt'; runs: []; reason: string; forgets: 0 };
 
-/** Validate a stored value by hand. Invalid entries are dropped; a wrong envelope is "corrupt". */
-export function readStore(raw: unknown): StoreRead {
-  if (raw === null || raw === undefined) return { kind: 'empty', runs: [] };
+function forgetCount(value: unknown): number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0;
+}
+
+/**
+ * Validate a stored value by hand, on every read. Invalid entries (a future date, an implausible
+ * distance or pace...) are dropped; a wrong envelope is "corrupt". Reads version 1 too (the same
+ * runs, no `forgets`), should a reader meet one before the background migrated it.
+ */
+export function readStore(raw: unknown, latestDay: string = readerLatestDay()): StoreRead {
+  if (raw === null || raw === undefined) return { kind: 'empty', runs: [], forgets: 0 };
   try {
-    if (typeof raw !== 'object' || Array.isArray(raw)) return { kind: 'corrupt', runs: [], reason: 'not an object' };
+    if (typeof raw !== 'object' || Array.isArray(raw)) return { kind: 'corrupt', runs: [], reason: 'not an object', forgets: 0 };
     const store = raw as Record<string, unknown>;
-    if (store.version !== HISTORY_VERSION) {
-      return { kind: 'corrupt', runs: [], reason: `version ${String(store.version)}, expected ${HISTORY_VERSION}` };
+    if (store.version !== HISTORY_VERSION && store.version !== 1) {
+      return { kind: 'corrupt', runs: [], reason: `version ${String(store.version)}, expected ${HISTORY_VERSION}`, forgets: 0 };
     }
-    if (!Array.isArray(store.runs)) return { kind: 'corrupt', runs: [], reason: 'runs is not a list' };
+    if (!Array.isArray(store.runs)) return { kind: 'corrupt', runs: [], reason: 'runs is not a list', forgets: 0 };
     const runs: CapturedRun[] = [];
-    for (const entry of store.runs.slice(0, MAX_CAPTURED_RUNS * 2)) {
+    const limit = MAX_RUNS_PER_SITE * MAX_SITES;
+    for (const entry of store.runs.slice(0, limit)) {
       let run: CapturedRun | null = null;
       try {
         const site = typeof entry === 'object' && entry !== null ? (entry as { site?: unknown }).site : undefined;
-        run = toCapturedRun(site, entry);
+        run = toCapturedRun(site, entry, latestDay);
       } catch {
         run = null; // one unreadable entry is dropped, not the whole history
       }
       if (run) runs.push(run);
     }
-    return { kind: 'ok', runs, dropped: store.runs.length - runs.length };
+    // Whatever the store says, no site holds more than its budget.
+    const kept = capPerSite(runs);
+    return { kind: 'ok', runs: kept, dropped: store.runs.length - kept.length, forgets: forgetCount(store.forgets) };
   } catch {
-    return { kind: 'corrupt', runs: [], reason: 'unreadable' };
+    return { kind: 'corrupt', runs: [], reason: 'unreadable', forgets: 0 };
   }
+}
+
+/** Version 1 → 2: the same runs, now held to ./validate.ts, and no forget yet. */
+export function migrateHistoryV1toV2(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const old = value as Record<string, unknown>;
+  if (old.version !== 1 || !Array.isArray(old.runs)) return value; // not version 1: left for readStore to judge
+  const read = readStore(old);
+  const store: CapturedStore = { version: HISTORY_VERSION, runs: read.runs, forgets: 0 };
+  return store;
 }
 
 /** The de-duplication key: the site's activity id, or its start and distance when it has none. */
@@ -106,16 +151,38 @@ function byStartThenKey(a: CapturedRun, b: CapturedRun): number {
 }
 
 /**
+ * Each site keeps its own `perSite` most recent runs (and at most MAX_SITES sites, those with the
+ * most recent runs): one site can never evict another's. `runs` ascending; the result too.
+ */
+export function capPerSite(runs: CapturedRun[], perSite = MAX_RUNS_PER_SITE): CapturedRun[] {
+  const bySite = new Map<string, CapturedRun[]>();
+  for (const run of runs) {
+    const list = bySite.get(run.site);
+    if (list) list.push(run);
+    else bySite.set(run.site, [run]);
+  }
+  let sites = [...bySite.entries()];
+  if (sites.length > MAX_SITES) {
+    // Built-in sites first, then the added sites read most recently.
+    sites = sites
+      .sort(([sa, a], [sb, b]) => Number(isUserSite(sa)) - Number(isUserSite(sb)) || (a.at(-1)!.start > b.at(-1)!.start ? -1 : 1))
+      .slice(0, MAX_SITES);
+  }
+  if (sites.length === bySite.size && sites.every(([, list]) => list.length <= perSite)) return runs;
+  const kept = sites.flatMap(([, list]) => (list.length > perSite ? list.slice(list.length - perSite) : list));
+  return kept.sort(byStartThenKey);
+}
+
+/**
  * Merge incoming runs into the kept ones: a run read again replaces its earlier copy (same site
- * and id, or same site, start and distance), then only the `cap` most recent are kept.
+ * and id, or same site, start and distance), then each site keeps its `perSite` most recent.
  * Ascending by start. Pure.
  */
-export function mergeRuns(existing: CapturedRun[], incoming: CapturedRun[], cap = MAX_CAPTURED_RUNS): CapturedRun[] {
+export function mergeRuns(existing: CapturedRun[], incoming: CapturedRun[], perSite = MAX_RUNS_PER_SITE): CapturedRun[] {
   const byKey = new Map<string, CapturedRun>();
   for (const run of existing) byKey.set(runKey(run), run);
   for (const run of incoming) byKey.set(runKey(run), run);
-  const merged = [...byKey.values()].sort(byStartThenKey);
-  return merged.length > cap ? merged.slice(merged.length - cap) : merged;
+  return capPerSite([...byKey.values()].sort(byStartThenKey), perSite);
 }
 
 export function sameRuns(a: CapturedRun[], b: CapturedRun[]): boolean {
@@ -123,9 +190,14 @@ export function sameRuns(a: CapturedRun[], b: CapturedRun[]): boolean {
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     const y = b[i]!;
-    if (x.site !== y.site || x.id !== y.id || x.start !== y.start || x.km !== y.km) return false;
+    if (x.site !== y.site || x.id !== y.id || x.start !== y.start || x.km !== y.km || x.seconds !== y.seconds) return false;
   }
   return true;
+}
+
+/** The runs left after forgetting one site's (or every site's, when `site` is absent). */
+export function withoutSite(runs: CapturedRun[], site?: string): CapturedRun[] {
+  return site === undefined ? [] : runs.filter((run) => run.site !== site);
 }
 
 /** Two sites showing one run (a watch syncing to Garmin, Strava and intervals.icu). */
@@ -177,6 +249,35 @@ export function toHistoryRuns(
   return kept
     .sort(byStartThenKey)
     .map((run) => (run.id !== undefined ? { start: run.start, km: run.km, id: `${run.site}:${run.id}` } : { start: run.start, km: run.km }));
+}
+
+/**
+ * The runs the popup's prefill and the clinician summary may use: the built-in sites' always,
+ * the runner's added sites' only when they said so (a page of a site we do not know could show
+ * anything). One run per real run (`toHistoryRuns`).
+ */
+export function summaryRuns(captured: CapturedRun[], useAddedSites: boolean): Run[] {
+  return toHistoryRuns(useAddedSites ? captured : captured.filter((run) => !isUserSite(run.site)));
+}
+
+/** The runner's choices about captured runs. */
+export interface HistoryPrefs {
+  /** Use runs from the sites they added for the popup's prefill and the clinician summary. */
+  useAddedSites: boolean;
+}
+
+/** Validated prefs (the default: added sites' runs are kept apart). */
+export function readHistoryPrefs(raw: unknown): HistoryPrefs {
+  const value = typeof raw === 'object' && raw !== null ? (raw as { useAddedSites?: unknown }).useAddedSites : undefined;
+  return { useAddedSites: value === true };
+}
+
+/**
+ * The runs the popup's prefill and the clinician summary use, from the raw stored values (the
+ * popup reads storage.local directly, without WXT's storage layer, to stay in its budget).
+ */
+export function prefillRunsFrom(rawStore: unknown, rawPrefs: unknown): Run[] {
+  return summaryRuns(readStore(rawStore).runs, readHistoryPrefs(rawPrefs).useAddedSites);
 }
 
 export interface HistoryStats {

@@ -10,6 +10,8 @@ export interface Run {
   id?: string;
   /** Added, optional: gear (shoe) id when the site gives one. */
   gearId?: string;
+  /** Added, optional: duration in seconds when the site gives one (history checks the pace). */
+  seconds?: number;
 }
 
 export type WeekStart = 'monday' | 'sunday';

@@ -4,6 +4,7 @@
 // (and browser startup, install or update), whenever settings change, and whenever the runner
 // grants or revokes a site (from options, or in the browser's own extension settings).
 import { browser } from '#imports';
+import { forgetRemovedSites } from '../history';
 import { sanitizeSettings } from '../settings/defaults';
 import { settingsItem } from '../settings/storage';
 import {
@@ -26,6 +27,11 @@ export function startCustomSiteSync(): () => Promise<SyncOutcome> {
     }),
   );
   const run = () => {
+    // Removing an added site forgets the runs captured there (lib/history, in its write queue).
+    void settingsItem
+      .getValue()
+      .then((raw) => forgetRemovedSites(sanitizeSettings(raw).customSites))
+      .catch(() => undefined);
     void sync().then((outcome) => {
       // The extension's own console only (never a page's).
       if (outcome.action === 'failed') console.warn(`Knee Check: could not update your added sites (${outcome.error}).`);

@@ -1,5 +1,5 @@
 // Settings in WXT storage. Always `local:`: these sit beside health answers, which never sync.
-import { storage } from '#imports';
+import { defineVersionedItem } from '../storage/versioned';
 import { defaultSettings, sanitizeSettings, type Settings } from './defaults';
 import { parseSettings, type SettingsIssue } from './schema';
 
@@ -12,9 +12,10 @@ const SETTINGS_KEY = 'local:settings';
  * reach the UI unchecked. Version 1 is the first shape; later versions add entries here, keyed by
  * the version they migrate to (WXT runs them in order, before the first read). A migration that
  * throws, or a value written by a newer version, leaves the stored value as it was (WXT logs it);
- * validation below then recovers what it can and keeps the original.
+ * an absurd version (not a whole number from 1 to 1000) is refused before WXT sees it
+ * (lib/storage/versioned). Validation below then recovers what it can and keeps the original.
  */
-export const settingsItem = storage.defineItem<unknown>(SETTINGS_KEY, {
+export const settingsItem = defineVersionedItem<unknown>(SETTINGS_KEY, {
   version: SETTINGS_VERSION,
   migrations: {},
 });
@@ -29,8 +30,9 @@ export interface InvalidSettingsCopy {
 /** Damaged values kept, newest first. A handful is plenty; each was shown to the runner. */
 export const MAX_INVALID_COPIES = 5;
 
-export const invalidSettingsItem = storage.defineItem<InvalidSettingsCopy[]>('local:settings-invalid-copies', {
-  fallback: [],
+export const invalidSettingsItem = defineVersionedItem<InvalidSettingsCopy[]>('local:settings-invalid-copies', {
+  version: 1,
+  migrations: {},
 });
 
 export interface LoadedSettings {
@@ -83,7 +85,7 @@ export async function saveSettings(
   await settingsItem.setValue(parsed.settings);
   // What was just written is this version's shape, whatever version the meta said before
   // (e.g. after a downgrade), so a later upgrade migrates it from here.
-  await storage.setMeta(SETTINGS_KEY, { v: SETTINGS_VERSION });
+  await settingsItem.setMeta({ v: SETTINGS_VERSION });
   return parsed;
 }
 

@@ -4,6 +4,7 @@ import { addDays, dayOfWeek, daysFromCivil, formatDateTime, formatDay, parseDay,
 import type { Run } from '../load/types';
 import type { AdapterContext, BadgeAnchor, SiteAdapter } from './types';
 import { isoWeekMonday } from './week-anchors';
+import { MAX_RUN_KM } from '../history/validate';
 
 export { isoWeekMonday };
 
@@ -34,7 +35,8 @@ function runFromModel(model: unknown): Run | null {
   const metres = finiteNumber(m.distance_raw);
   // Years 0000-9999 only, so the start stays a four-digit "YYYY-MM-DDTHH:mm:ss".
   if (startRaw === null || startRaw < -62_167_219_200 || startRaw >= 253_402_300_800) return null;
-  if (metres === null || metres < 0) return null;
+  // One cap rule for every site (lib/history/validate): a 1e12 m "activity" is not a run.
+  if (metres === null || metres < 0 || metres / 1000 > MAX_RUN_KM) return null;
   const run: Run = { start: formatDateTime(startRaw), km: metres / 1000 };
   const id = idString(m.id);
   if (id !== undefined) run.id = id;

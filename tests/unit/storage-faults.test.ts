@@ -17,7 +17,16 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checkerStateSchema, parseCheckerState } from '@/lib/checker/answers-schema';
-import { CHECKER_STATE_VERSION, CHECKER_STORAGE_KEY, freshState, loadCheckerState, saveCheckerState } from '@/lib/checker/storage';
+import {
+  CHECKER_STATE_VERSION,
+  CHECKER_STORAGE_KEY,
+  checkerStateItem,
+  freshState,
+  loadCheckerState,
+  migrateCheckerV1toV2,
+  saveCheckerState,
+} from '@/lib/checker/storage';
+import { MAX_STORED_VERSION } from '@/lib/storage/versioned';
 import {
   HISTORY_VERSION,
   MAX_RUN_KM,
@@ -104,20 +113,21 @@ const storedSettings = fc.oneof(
 );
 
 /**
- * WXT's version metadata ("settings$"): none, this version, a future one, or junk. Not a version
- * far below 1: WXT's migrate() builds an array of every version between the stored one and ours,
- * so {"v": -1e9} exhausts memory before any of our code runs (reported in issue 7).
+ * WXT's version metadata ("settings$"): none, this version, a future one, or junk, absurd ones
+ * included: WXT's migrate() builds an array of every version between the stored one and ours, so
+ * {"v": -1e9} used to exhaust memory before any of our code ran (issue 7). lib/storage/versioned
+ * now refuses any version that is not a whole number from 1 to 1000 before WXT sees it.
  */
-const settingsMeta = fc
-  .oneof(
-    fc.constant(undefined),
-    fc.constant({ v: SETTINGS_VERSION }),
-    fc.integer({ min: SETTINGS_VERSION + 1, max: 99 }).map((v) => ({ v })),
-    fc.integer({ min: -3, max: 0 }).map((v) => ({ v })),
-    fc.oneof(fc.string(), fc.constant(null), fc.boolean(), fc.double(), fc.constant([])).map((v) => ({ v })),
-    fc.oneof(fc.string(), fc.constant(null), fc.integer(), fc.constant([1])),
-  )
-  .filter((meta) => !(typeof meta === 'object' && meta !== null && Number((meta as { v?: unknown }).v) < -999));
+const settingsMeta = fc.oneof(
+  fc.constant(undefined),
+  fc.constant({ v: SETTINGS_VERSION }),
+  fc.integer({ min: SETTINGS_VERSION + 1, max: 99 }).map((v) => ({ v })),
+  fc.integer({ min: -3, max: 0 }).map((v) => ({ v })),
+  fc.constantFrom(-1e9, -1e300, -Number.MAX_VALUE, 1e9, Number.MAX_SAFE_INTEGER + 2).map((v) => ({ v })),
+  fc.integer({ min: -2_000_000_000, max: -1000 }).map((v) => ({ v })),
+  fc.oneof(fc.string(), fc.constant(null), fc.boolean(), fc.double(), fc.constant([])).map((v) => ({ v })),
+  fc.oneof(fc.string(), fc.constant(null), fc.integer(), fc.constant([1])),
+);
 
 /** Run WXT's migration for the settings item, as it runs when a page first defines it (errors are logged there). */
 async function migrateSettings(): Promise<void> {
@@ -283,7 +293,12 @@ function isGoodEntry(entry: unknown): entry is CapturedRun {
   if (typeof e.start !== 'string' || !START.test(e.start)) return false;
   const d = new Date(`${e.start}Z`);
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 19) !== e.start) return false;
-  if (typeof e.km !== 'number' || !Number.isFinite(e.km) || e.km < 0 || e.km > MAX_RUN_KM) return false;
+  if (typeof e.km !== 'number' || !Number.isFinite(e.km) || e.km <= 0 || e.km > MAX_RUN_KM) return false;
+  // No run starts after the reader's tomorrow (local time).
+  const tomorrow = new Date(Date.now() + 86_400_000);
+  const latest = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
+  if (e.start.slice(0, 10) > latest) return false;
+  if ('seconds' in e && (typeof e.seconds !== 'number' || !(e.seconds > 0 && e.seconds < 7 * 86_400) || e.seconds / 60 / e.km < 2.5)) return false;
   return e.id === undefined || (typeof e.id === 'string' && e.id.length > 0 && e.id.length <= 100);
 }
 
@@ -308,7 +323,7 @@ const storedHistory = fc.oneof(
   fc.jsonValue(),
   fc.string(),
   fc.array(goodEntry, { maxLength: 3 }),
-  fc.record({ version: fc.oneof(fc.constantFrom<unknown>(0, 2, 99, '1', null), fc.jsonValue()), runs: fc.array(goodEntry, { maxLength: 3 }) }),
+  fc.record({ version: fc.oneof(fc.constantFrom<unknown>(0, 1, 3, 99, '2', null), fc.jsonValue()), runs: fc.array(goodEntry, { maxLength: 3 }) }),
   fc.record({ version: fc.constant(HISTORY_VERSION), runs: fc.oneof(fc.jsonValue(), fc.string(), fc.dictionary(fc.string(), goodEntry)) }),
   fc.record({ version: fc.constant(HISTORY_VERSION), runs: fc.array(fc.oneof(goodEntry, badEntry), { maxLength: 8 }) }),
 );
@@ -327,7 +342,8 @@ describe('captured history: damaged or foreign stores', () => {
         await seed({ 'captured-runs': raw, 'captured-runs-corrupt-copy': asStored(copy) });
         const isStore = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
         const store = raw as { version?: unknown; runs?: unknown };
-        const readable = raw === null || (isStore && store.version === HISTORY_VERSION && Array.isArray(store.runs));
+        // Version 2, or round one's version 1 (should a reader meet it before its migration).
+        const readable = raw === null || (isStore && (store.version === HISTORY_VERSION || store.version === 1) && Array.isArray(store.runs));
         const good = readable && raw !== null ? (store.runs as unknown[]).filter(isGoodEntry) : [];
 
         // Reading: the valid runs (or none), never a throw, never a write.
@@ -373,7 +389,7 @@ describe('captured history: damaged or foreign stores', () => {
 // ------------------------------------------------------------------------------------------------
 // The popup's saved answers
 
-const savedState = () => ({ version: CHECKER_STATE_VERSION, screen: 'about', shortcut: false, answers: ITB_ANSWERS, updatedAt: '2026-03-01T20:00:00.000Z' });
+const savedState = (): Record<string, unknown> => ({ screen: 'about', shortcut: false, answers: ITB_ANSWERS, updatedAt: '2026-03-01T20:00:00.000Z' });
 const STATE_KEYS = ['version', 'screen', 'shortcut', 'answers', 'updatedAt'] as const;
 const ANSWER_KEYS = Object.keys(ITB_ANSWERS) as (keyof typeof ITB_ANSWERS)[];
 
@@ -382,6 +398,8 @@ const storedAnswers = fc.oneof(
   fc.string(),
   fc.array(fc.jsonValue(), { maxLength: 3 }),
   fc.constant(savedState()),
+  // Round one's shape: the version inside the value.
+  fc.constant({ version: 1, ...savedState() }),
   fc.tuple(fc.constantFrom(...STATE_KEYS), fc.jsonValue()).map(([key, value]) => ({ ...savedState(), [key]: value })),
   fc.constantFrom(...STATE_KEYS).map((key) => {
     const state: Record<string, unknown> = savedState();
@@ -389,25 +407,46 @@ const storedAnswers = fc.oneof(
     return state;
   }),
   fc.tuple(fc.constantFrom(...ANSWER_KEYS), fc.jsonValue()).map(([key, value]) => ({ ...savedState(), answers: { ...ITB_ANSWERS, [key]: value } })),
-  fc.integer({ min: CHECKER_STATE_VERSION + 1, max: 50 }).map((version) => ({ ...savedState(), version })),
 );
+/** WXT's meta ("checker-answers$"): none, round one's (1), this version, a newer one, or absurd. */
+const answersMeta = fc.oneof(
+  fc.constant(undefined),
+  fc.constantFrom(1, CHECKER_STATE_VERSION).map((v) => ({ v })),
+  fc.integer({ min: CHECKER_STATE_VERSION + 1, max: MAX_STORED_VERSION }).map((v) => ({ v })),
+  fc.oneof(fc.constantFrom(-1e9, 0, -1, 1.5, Number.MAX_SAFE_INTEGER), fc.string(), fc.constant(null)).map((v) => ({ v })),
+  fc.oneof(fc.string(), fc.integer(), fc.constant([1])),
+);
+
+/** The version WXT should migrate from: an absurd meta is refused and read as this version. */
+function effectiveVersion(meta: unknown): number {
+  if (meta === undefined) return 1;
+  if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) return CHECKER_STATE_VERSION;
+  const v = (meta as { v?: unknown }).v;
+  if (v === undefined) return 1;
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 1 && v <= MAX_STORED_VERSION ? v : CHECKER_STATE_VERSION;
+}
 
 describe("the popup's saved answers: damaged or foreign values", () => {
   it('a valid state resumes; anything else starts fresh with a notice and the damaged value is dropped', async () => {
     await fc.assert(
-      fc.asyncProperty(storedAnswers, fc.constantFrom('km' as const, 'mi' as const), async (generated, units) => {
+      fc.asyncProperty(storedAnswers, answersMeta, fc.constantFrom('km' as const, 'mi' as const), async (generated, generatedMeta, units) => {
         const raw = asStored(generated);
-        await seed({ [CHECKER_STORAGE_KEY]: raw });
+        const meta = asStored(generatedMeta);
+        await seed({ [CHECKER_STORAGE_KEY]: raw, [`${CHECKER_STORAGE_KEY}$`]: meta });
+        // As when the popup opens: WXT migrates once (errors are logged there), then we read.
+        await checkerStateItem.migrate().catch(() => undefined);
         const loaded = await loadCheckerState(units);
         expect(checkerStateSchema.safeParse(loaded.state).success).toBe(true);
-        const { version, ...rest } = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-        const valid = version === CHECKER_STATE_VERSION ? parseCheckerState(rest) : null;
+        const from = effectiveVersion(meta);
+        const migrated = from === 1 ? migrateCheckerV1toV2(raw) : raw;
+        const isObject = typeof migrated === 'object' && migrated !== null && !Array.isArray(migrated);
+        const valid = from <= CHECKER_STATE_VERSION && isObject && !('version' in migrated) ? parseCheckerState(migrated) : null;
         if (raw === null) {
           expect(loaded.resumed).toBe(false);
           expect(loaded.discarded).toBeUndefined();
         } else if (valid?.ok) {
           expect(loaded).toEqual({ state: valid.state, resumed: true });
-          expect(await stored(CHECKER_STORAGE_KEY)).toEqual(raw);
+          expect(await stored(CHECKER_STORAGE_KEY)).toEqual(migrated);
         } else {
           expect(loaded.resumed).toBe(false);
           expect(typeof loaded.discarded).toBe('string');
@@ -424,7 +463,7 @@ describe("the popup's saved answers: damaged or foreign values", () => {
   }, TIMEOUT);
 
   it('when storage cannot be read: a fresh start with a notice, and the saved answers are not touched', async () => {
-    await fakeBrowser.storage.local.set({ [CHECKER_STORAGE_KEY]: savedState() });
+    await fakeBrowser.storage.local.set({ [CHECKER_STORAGE_KEY]: savedState(), [`${CHECKER_STORAGE_KEY}$`]: { v: CHECKER_STATE_VERSION } });
     const get = vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValueOnce(new Error('IO error'));
     const loaded = await loadCheckerState();
     expect(loaded.resumed).toBe(false);

@@ -1,10 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseCheckerState } from '../../../lib/checker/answers-schema';
 import {
   CHECKER_STATE_VERSION,
   clearCheckerState,
   freshState,
+  migrateCheckerV1toV2,
   loadCheckerState,
   saveCheckerState,
 } from '../../../lib/checker/storage';
@@ -56,13 +57,15 @@ describe('checker answers: storage', () => {
     const local = await fakeBrowser.storage.local.get(null);
     expect(Object.keys(local)).toContain('checker-answers');
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
-    expect(local['checker-answers']).toMatchObject({ version: CHECKER_STATE_VERSION, screen: 'about' });
+    // The state alone; its version is WXT's meta, like every stored value.
+    expect(local['checker-answers']).toEqual(saved());
+    expect(local['checker-answers$']).toEqual({ v: CHECKER_STATE_VERSION });
     const loaded = await loadCheckerState();
     expect(loaded).toEqual({ state: saved(), resumed: true });
   });
 
   it('discards corrupt data, says why, and removes it', async () => {
-    await fakeBrowser.storage.local.set({ 'checker-answers': { version: 1, ...saved(), answers: 42 } });
+    await fakeBrowser.storage.local.set({ 'checker-answers': { ...saved(), answers: 42 }, 'checker-answers$': { v: CHECKER_STATE_VERSION } });
     const loaded = await loadCheckerState();
     expect(loaded.resumed).toBe(false);
     expect(loaded.discarded).toMatch(/answers/);
@@ -70,11 +73,43 @@ describe('checker answers: storage', () => {
     expect(await fakeBrowser.storage.local.get('checker-answers')).toEqual({});
   });
 
-  it('discards a value without a version, or from a newer version', async () => {
-    for (const value of [saved(), { ...saved(), version: CHECKER_STATE_VERSION + 1 }]) {
-      await fakeBrowser.storage.local.set({ 'checker-answers': value });
+  it('discards a value from a newer version, or one its migration did not reach', async () => {
+    for (const [value, meta] of [
+      [saved(), { v: CHECKER_STATE_VERSION + 1 }],
+      [{ ...saved(), version: 1 }, { v: CHECKER_STATE_VERSION }],
+    ] as const) {
+      await fakeBrowser.storage.local.set({ 'checker-answers': value, 'checker-answers$': meta });
       const loaded = await loadCheckerState();
       expect(loaded.resumed).toBe(false);
+      expect(loaded.discarded).toBe('unknown version');
+    }
+    // Saving afterwards writes this version's shape and meta.
+    await saveCheckerState(saved());
+    expect(await fakeBrowser.storage.local.get('checker-answers$')).toEqual({ 'checker-answers$': { v: CHECKER_STATE_VERSION } });
+    expect((await loadCheckerState()).resumed).toBe(true);
+  });
+
+  it('migration 1 → 2 (pure): the version field leaves the value; a value of another shape stays unreadable', () => {
+    expect(migrateCheckerV1toV2({ version: 1, ...saved() })).toEqual(saved());
+    expect(migrateCheckerV1toV2(saved())).toEqual({ ...saved(), version: null });
+    expect(migrateCheckerV1toV2({ ...saved(), version: 7 })).toEqual({ ...saved(), version: 7 });
+    expect(migrateCheckerV1toV2('junk')).toBe('junk');
+  });
+
+  it.each([
+    ['round one\'s answers (version 1, no meta)', { version: 1, ...saved() }, true],
+    ['a value with no version at all', saved(), false],
+  ])('migration 1 → 2 in place: %s', async (_label, stored, resumes) => {
+    await fakeBrowser.storage.local.set({ 'checker-answers': stored });
+    // A fresh module: WXT migrates when the item is first used, like a popup opening after an update.
+    vi.resetModules();
+    const fresh = await import('../../../lib/checker/storage');
+    const loaded = await fresh.loadCheckerState();
+    expect(loaded.resumed).toBe(resumes);
+    if (resumes) {
+      expect(loaded.state).toEqual(saved());
+      expect(await fakeBrowser.storage.local.get(null)).toEqual({ 'checker-answers': saved(), 'checker-answers$': { v: 2 } });
+    } else {
       expect(loaded.discarded).toBe('unknown version');
     }
   });

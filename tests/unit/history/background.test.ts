@@ -31,7 +31,7 @@ describe('siteMatchesSender', () => {
 describe('handleRecordRunsMessage', () => {
   it('records runs sent by our content script on the site it names', async () => {
     const result = await handleRecordRunsMessage(
-      { type: RECORD_RUNS, site: 'garmin', runs },
+      { type: RECORD_RUNS, site: 'garmin', runs, forgets: 0, today: '2026-02-16' },
       { id: OWN, tab, url: 'https://connect.garmin.com/modern/calendar' },
       OWN,
     );
@@ -40,18 +40,21 @@ describe('handleRecordRunsMessage', () => {
   });
 
   it('refuses other extensions, extension pages, wrong sites and malformed messages', async () => {
-    const message = { type: RECORD_RUNS, site: 'garmin', runs };
+    const message = { type: RECORD_RUNS, site: 'garmin', runs, forgets: 0 };
     const page = 'https://connect.garmin.com/modern/calendar';
     expect(await handleRecordRunsMessage(message, { id: 'other', tab, url: page }, OWN)).toBeNull();
     expect(await handleRecordRunsMessage(message, { id: OWN, url: page }, OWN)).toBeNull();
     expect(await handleRecordRunsMessage(message, { id: OWN, tab, url: 'https://intervals.icu/' }, OWN)).toBeNull();
     expect(await handleRecordRunsMessage({ type: RECORD_RUNS, site: 'garmin', runs: 'x' }, { id: OWN, tab, url: page }, OWN)).toBeNull();
     expect(await handleRecordRunsMessage({ type: 'other' }, { id: OWN, tab, url: page }, OWN)).toBeNull();
+    // A capture that does not say which forget it began after is not recorded.
+    expect(await handleRecordRunsMessage({ type: RECORD_RUNS, site: 'garmin', runs }, { id: OWN, tab, url: page }, OWN)).toBeNull();
+    expect(await handleRecordRunsMessage({ ...message, forgets: -1 }, { id: OWN, tab, url: page }, OWN)).toBeNull();
     expect(await loadCapturedRuns()).toEqual([]);
   });
 
   it('records a user-added site only while it is added', async () => {
-    const message = { type: RECORD_RUNS, site: 'https://log.example', runs: [{ start: '2026-02-16T07:00:00', km: 5 }] };
+    const message = { type: RECORD_RUNS, site: 'https://log.example', runs: [{ start: '2026-02-16T07:00:00', km: 5 }], forgets: 0 };
     const sender = { id: OWN, tab, url: 'https://log.example/weeks' };
     expect(await handleRecordRunsMessage(message, sender, OWN)).toBeNull();
     await saveSettings({ ...defaultSettings(), customSites: ['https://log.example'] });

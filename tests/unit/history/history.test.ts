@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
-  MAX_CAPTURED_RUNS,
+  HISTORY_VERSION,
+  MAX_RUNS_PER_SITE,
   capturedRunsItem,
   corruptHistoryItem,
-  forgetHistory,
+  forgetRuns,
   historyStats,
   loadCapturedRuns,
   loadHistory,
@@ -56,10 +57,11 @@ describe('recordRuns', () => {
       run('2026-02-15T07:30:00', -1, '4'),
       run('2026-02-15T07:30:00', Number.NaN, '5'),
       run('2026-02-15T07:30:00', 5000, '6'),
+      run('2026-02-15T07:30:00', 0, '8'), // no distance: not a run to count
       { start: '2026-02-15T07:30:00', km: 3, id: 7 } as never,
       null as never,
     ]);
-    expect(result).toEqual({ added: 1, kept: 1, skipped: 7 });
+    expect(result).toEqual({ added: 1, kept: 1, skipped: 8 });
   });
 
   it('refuses an invalid site key', async () => {
@@ -76,19 +78,19 @@ describe('recordRuns', () => {
     unwatch();
     expect(writes).toBe(0);
     // And an empty first read writes nothing at all.
-    await forgetHistory();
+    await capturedRunsItem.removeValue();
     await recordRuns('garmin', []);
     expect(await capturedRunsItem.getValue()).toBeNull();
   });
 
-  it(`caps the store at the ${MAX_CAPTURED_RUNS} most recent runs`, async () => {
+  it(`keeps each site's ${MAX_RUNS_PER_SITE} most recent runs`, async () => {
     const base = Date.UTC(2010, 0, 1) / 1000;
-    const many = Array.from({ length: MAX_CAPTURED_RUNS + 50 }, (_, i) => run(formatDateTime(base + i * 86_400), 5, String(i)));
+    const many = Array.from({ length: MAX_RUNS_PER_SITE + 50 }, (_, i) => run(formatDateTime(base + i * 86_400), 5, String(i)));
     await recordRuns('strava', many);
     const kept = await loadCapturedRuns();
-    expect(kept).toHaveLength(MAX_CAPTURED_RUNS);
+    expect(kept).toHaveLength(MAX_RUNS_PER_SITE);
     expect(kept[0]!.id).toBe('50');
-    expect(kept.at(-1)!.id).toBe(String(MAX_CAPTURED_RUNS + 49));
+    expect(kept.at(-1)!.id).toBe(String(MAX_RUNS_PER_SITE + 49));
   });
 
   it('serialises concurrent writes from one context (no lost update)', async () => {
@@ -114,7 +116,8 @@ describe('recordRuns', () => {
 describe('reading a stored value by hand', () => {
   it('drops invalid entries and keeps the rest', async () => {
     await capturedRunsItem.setValue({
-      version: 1,
+      version: HISTORY_VERSION,
+      forgets: 0,
       runs: [
         { site: 'garmin', id: '1', start: '2026-02-15T07:30:00', km: 10 },
         { site: 'garmin', id: '2', start: 'yesterday', km: 10 },
@@ -132,8 +135,8 @@ describe('reading a stored value by hand', () => {
   it.each([
     ['a string', 'garbage'],
     ['a list', [1, 2, 3]],
-    ['another version', { version: 2, runs: [] }],
-    ['runs not a list', { version: 1, runs: 'x' }],
+    ['another version', { version: 3, runs: [] }],
+    ['runs not a list', { version: 2, runs: 'x' }],
   ])('a corrupt store (%s) reads as empty, and is kept aside before history starts fresh', async (_label, value) => {
     await capturedRunsItem.setValue(value);
     expect(await loadHistory()).toEqual([]);
@@ -155,7 +158,7 @@ describe('reading a stored value by hand', () => {
 
   it('survives a throwing getter in stored data', () => {
     const evil = { version: 1, runs: [Object.defineProperty({}, 'site', { get: () => { throw new Error('x'); } })] };
-    expect(readStore(evil)).toEqual({ kind: 'ok', runs: [], dropped: 1 });
+    expect(readStore(evil)).toEqual({ kind: 'ok', runs: [], dropped: 1, forgets: 0 });
   });
 });
 
@@ -190,7 +193,7 @@ describe('loadHistory', () => {
   });
 });
 
-describe('forgetHistory and historyStats', () => {
+describe('forgetRuns and historyStats', () => {
   it('reports runs, sites and dates, and forgets everything', async () => {
     expect(await historyStats()).toEqual({ runs: 0, sites: [], oldest: null, newest: null });
     await recordRuns('garmin', [run('2026-02-15T07:30:00', 10, '1'), run('2026-01-01T07:30:00', 5, '2')]);
@@ -205,10 +208,11 @@ describe('forgetHistory and historyStats', () => {
       oldest: '2026-01-01T07:30:00',
       newest: '2026-03-01T07:30:00',
     });
-    await forgetHistory();
+    expect(await forgetRuns()).toBe(3);
     expect(await historyStats()).toEqual({ runs: 0, sites: [], oldest: null, newest: null });
     expect(await corruptHistoryItem.getValue()).toBeNull();
-    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    // Nothing is left but the forget count (and the version metadata).
+    expect(await capturedRunsItem.getValue()).toEqual({ version: HISTORY_VERSION, runs: [], forgets: 1 });
   });
 });
 

@@ -257,3 +257,27 @@ describe('with the fake browser', () => {
     expect(getAll).toHaveBeenCalledOnce();
   });
 });
+
+describe('removing an added site forgets its runs', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('the background sync forgets the runs of sites no longer added, and keeps the rest', async () => {
+    const { recordRuns, loadCapturedRuns } = await import('../../../lib/history');
+    const { saveSettings, defaultSettings } = await import('../../../lib/settings');
+    const { startCustomSiteSync } = await import('../../../lib/permissions/background');
+    await recordRuns('https://a.example', [{ start: '2026-02-10T07:00:00', km: 9 }]);
+    await recordRuns('https://b.example', [{ start: '2026-02-10T07:00:00', km: 7 }]);
+    await recordRuns('strava', [{ start: '2026-02-11T07:00:00', km: 8, id: 's' }]);
+    await saveSettings({ ...defaultSettings(), customSites: ['https://a.example', 'https://b.example'] });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined); // no scripting API in the fake browser
+    // Permission events are not implemented by the fake browser: listeners are only registered here.
+    fakeBrowser.permissions.onAdded.addListener = vi.fn() as never;
+    fakeBrowser.permissions.onRemoved.addListener = vi.fn() as never;
+    startCustomSiteSync();
+    await vi.waitFor(async () => expect(await loadCapturedRuns()).toHaveLength(3));
+    // The runner removes a.example in options.
+    await saveSettings({ ...defaultSettings(), customSites: ['https://b.example'] });
+    await vi.waitFor(async () => expect((await loadCapturedRuns()).map((r) => r.site).sort()).toEqual(['https://b.example', 'strava']));
+    warn.mockRestore();
+  });
+});

@@ -130,3 +130,29 @@ describe('settings storage across versions', () => {
     expect(await stored('settings$')).toEqual({ v: SETTINGS_VERSION });
   });
 });
+
+describe('settings: absurd stored versions are refused before WXT sees them', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it.each([[-1e9], [-1e300], [0], [1.5], ['2'], [1e9], [null]])(
+    'settings$ {"v": %j}: refused (WXT once ran out of memory on -1e9), the value read and validated',
+    async (v) => {
+      await fakeBrowser.storage.local.set({ settings: custom, settings$: { v } });
+      vi.resetModules();
+      const fresh = await import('@/lib/settings');
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      expect(await fresh.loadSettings()).toEqual({ settings: custom });
+      warn.mockRestore();
+      expect(await stored('settings$')).toEqual({ v: fresh.SETTINGS_VERSION });
+      expect(await stored('settings')).toEqual(custom);
+    },
+  );
+
+  it('versionMetaProblem accepts only none or a whole version from 1 to 1000', async () => {
+    const { versionMetaProblem } = await import('@/lib/storage/versioned');
+    for (const ok of [undefined, null, {}, { v: 1 }, { v: 1000 }]) expect(versionMetaProblem(ok)).toBeNull();
+    for (const bad of ['x', [1], { v: 0 }, { v: -1e9 }, { v: 1001 }, { v: 2.5 }, { v: '1' }, { v: Number.NaN }]) {
+      expect(versionMetaProblem(bad)).toEqual(expect.any(String));
+    }
+  });
+});

@@ -1,0 +1,70 @@
+// The background's side of the content scripts' only line to storage (lib/content/settings-channel).
+// storage.local holds health answers (checker answers and results, the diary), settings and
+// captured runs: it is set to trusted contexts (extension pages and the background) at every
+// start and install, so a content script, or anything that subverts one, cannot read or write it.
+// Content scripts ask for settings here, get every change pushed, and send runs to
+// lib/history/background, all validated on arrival.
+import { browser } from '#imports';
+import { currentForgets } from '../history';
+import { isOwnContentScript, type SenderLike } from '../history/background';
+import { GET_SETTINGS, SETTINGS_CHANGED, type SettingsAnswer } from '../content/settings-channel';
+import { sanitizeSettings } from '../settings/defaults';
+import { settingsItem } from '../settings/storage';
+
+export type AccessOutcome = 'trusted-only' | 'unsupported' | 'failed';
+
+interface AccessLevelArea {
+  setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS' }) => Promise<void>;
+}
+
+/**
+ * Close storage.local to content scripts (Chrome 102+; a setting of the extension that persists,
+ * applied again at each start in case it was lost). Firefox has no such switch for storage.local
+ * (Mozilla bug 1724754): 'unsupported' there.
+ */
+export async function restrictStorageToTrustedContexts(area: AccessLevelArea = browser.storage.local as unknown as AccessLevelArea): Promise<AccessOutcome> {
+  if (typeof area.setAccessLevel !== 'function') return 'unsupported';
+  try {
+    await area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+    return 'trusted-only';
+  } catch {
+    return 'failed';
+  }
+}
+
+/** What a content script may know: its settings (validated) and the forget count. Null when not ours. */
+export async function answerGetSettings(message: unknown, sender: SenderLike, ownId: string): Promise<SettingsAnswer | null> {
+  if ((message as { type?: unknown } | null)?.type !== GET_SETTINGS || !isOwnContentScript(sender, ownId)) return null;
+  return { settings: sanitizeSettings(await settingsItem.getValue()), forgets: await currentForgets() };
+}
+
+/** Wire it all (call synchronously at the top of the background). */
+export function startContentChannel(): void {
+  const restrict = () =>
+    void restrictStorageToTrustedContexts().then((outcome) => {
+      // The extension's own console only.
+      if (outcome === 'failed') console.warn('Knee Check: could not close storage to content scripts.');
+    });
+  restrict();
+  browser.runtime.onInstalled.addListener(restrict);
+  browser.runtime.onStartup.addListener(restrict);
+
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (response: unknown) => void) => {
+    if ((message as { type?: unknown } | null)?.type !== GET_SETTINGS) return undefined;
+    void answerGetSettings(message, sender as SenderLike, browser.runtime.id)
+      .catch(() => null)
+      .then((answer) => sendResponse(answer));
+    return true;
+  });
+
+  // Every change, to every tab (a tab without our content script simply does not answer).
+  settingsItem.watch((raw) => {
+    const message = { type: SETTINGS_CHANGED, settings: sanitizeSettings(raw) };
+    void browser.tabs
+      .query({})
+      .then((tabs) => {
+        for (const tab of tabs) if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
+      })
+      .catch(() => undefined);
+  });
+}

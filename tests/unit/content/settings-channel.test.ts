@@ -1,0 +1,106 @@
+// The content script's line to settings and captured history (lib/content/settings-channel) and
+// the background's side of it (lib/background/content-channel): content scripts never read
+// storage.local; every answer is validated on both sides.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { answerGetSettings, restrictStorageToTrustedContexts } from '../../../lib/background/content-channel';
+import { GET_SETTINGS, SETTINGS_CHANGED, openSettingsChannel, type RuntimeLike } from '../../../lib/content/settings-channel';
+import { RECORD_RUNS } from '../../../lib/content/messages';
+import { forgetRuns, recordRuns } from '../../../lib/history';
+import { defaultSettings, saveSettings } from '../../../lib/settings';
+
+beforeEach(() => fakeBrowser.reset());
+
+/** A runtime whose background answers with `answer`, recording what was sent. */
+function fakeRuntime(answer: (message: unknown) => unknown) {
+  const sent: unknown[] = [];
+  const listeners = new Set<(message: unknown) => void>();
+  const runtime: RuntimeLike = {
+    sendMessage: async (message) => {
+      sent.push(message);
+      return answer(message);
+    },
+    onMessage: { addListener: (l) => listeners.add(l), removeListener: (l) => listeners.delete(l) },
+  };
+  return { runtime, sent, push: (message: unknown) => listeners.forEach((l) => l(message)), listeners };
+}
+
+describe('content side', () => {
+  it('loads settings from the background, validated, and keeps the forget count of page start', async () => {
+    let forgets = 4;
+    const { runtime, sent } = fakeRuntime(() => ({ settings: { ...defaultSettings(), units: 'mi', spikePct: 'lots' }, forgets }));
+    const channel = openSettingsChannel(runtime, () => new Date(2026, 1, 20, 23, 30));
+    expect(await channel.load()).toEqual({ ...defaultSettings(), units: 'mi' });
+    forgets = 5; // the runner forgets while this page is open
+    await channel.load();
+    channel.recordRuns('strava', [{ start: '2026-02-20T07:00:00', km: 5 }]);
+    expect(sent.at(-1)).toEqual({ type: RECORD_RUNS, site: 'strava', runs: [{ start: '2026-02-20T07:00:00', km: 5 }], today: '2026-02-20', forgets: 4 });
+    expect(sent[0]).toEqual({ type: GET_SETTINGS });
+  });
+
+  it('defaults when the background does not answer, and then sends runs without a forget count (refused)', async () => {
+    const { runtime, sent } = fakeRuntime(() => {
+      throw new Error('Could not establish connection');
+    });
+    const channel = openSettingsChannel(runtime);
+    expect(await channel.load()).toEqual(defaultSettings());
+    channel.recordRuns('strava', []);
+    expect(sent.at(-1)).not.toHaveProperty('forgets');
+  });
+
+  it('follows pushed changes, validated, ignores other messages, and stops when asked', async () => {
+    const { runtime, push, listeners } = fakeRuntime(() => undefined);
+    const seen: unknown[] = [];
+    const stop = openSettingsChannel(runtime).watch((s) => seen.push(s.units));
+    push({ type: SETTINGS_CHANGED, settings: { ...defaultSettings(), units: 'mi' } });
+    push({ type: SETTINGS_CHANGED, settings: 'junk' });
+    push({ type: 'other', settings: { units: 'mi' } });
+    push(null);
+    expect(seen).toEqual(['mi', 'km']);
+    stop();
+    expect(listeners.size).toBe(0);
+  });
+});
+
+describe('background side', () => {
+  const OWN = 'own-id';
+  const tab = { id: 3 };
+
+  it('answers our content scripts only, with sanitized settings and the forget count', async () => {
+    await saveSettings({ ...defaultSettings(), units: 'mi', customSites: ['https://log.example'] });
+    await recordRuns('strava', [{ start: '2026-02-10T07:00:00', km: 5, id: '1' }]);
+    await forgetRuns('strava');
+    const answer = await answerGetSettings({ type: GET_SETTINGS }, { id: OWN, tab, url: 'https://www.strava.com/' }, OWN);
+    expect(answer).toEqual({ settings: { ...defaultSettings(), units: 'mi', customSites: ['https://log.example'] }, forgets: 1 });
+    expect(await answerGetSettings({ type: GET_SETTINGS }, { id: 'other', tab }, OWN)).toBeNull();
+    expect(await answerGetSettings({ type: GET_SETTINGS }, { id: OWN }, OWN)).toBeNull();
+    expect(await answerGetSettings({ type: 'other' }, { id: OWN, tab }, OWN)).toBeNull();
+  });
+
+  it('closes storage.local to content scripts where the browser can (Chrome), says so where it cannot (Firefox)', async () => {
+    const calls: unknown[] = [];
+    expect(await restrictStorageToTrustedContexts({ setAccessLevel: async (o) => void calls.push(o) })).toBe('trusted-only');
+    expect(calls).toEqual([{ accessLevel: 'TRUSTED_CONTEXTS' }]);
+    expect(await restrictStorageToTrustedContexts({})).toBe('unsupported');
+    expect(await restrictStorageToTrustedContexts({ setAccessLevel: () => Promise.reject(new Error('no')) })).toBe('failed');
+  });
+});
+
+describe('background wiring (startContentChannel)', () => {
+  it('closes storage at start, answers get-settings, and pushes every settings change to the tabs', async () => {
+    const { startContentChannel } = await import('../../../lib/background/content-channel');
+    const access = vi.fn(async () => undefined);
+    const pushed: [number, unknown][] = [];
+    fakeBrowser.storage.local.setAccessLevel = access as never;
+    fakeBrowser.tabs.query = (async () => [{ id: 7 }, { id: 9 }, {}]) as never;
+    fakeBrowser.tabs.sendMessage = (async (id: number, message: unknown) => {
+      pushed.push([id, message]);
+      if (id === 9) throw new Error('Could not establish connection'); // a tab without our script
+    }) as never;
+    startContentChannel();
+    expect(access).toHaveBeenCalledWith({ accessLevel: 'TRUSTED_CONTEXTS' });
+    await saveSettings({ ...defaultSettings(), units: 'mi' });
+    await vi.waitFor(() => expect(pushed.map(([id]) => id)).toEqual([7, 9]));
+    expect(pushed[0]![1]).toEqual({ type: SETTINGS_CHANGED, settings: { ...defaultSettings(), units: 'mi' } });
+  });
+});
