@@ -43,6 +43,8 @@ export function ChoiceGroup<V extends string>(props: {
   row?: boolean;
   /** A follow-up to the question above: drawn as attached to it. */
   followUp?: boolean;
+  /** A numeric scale (0-10): every answer on one line. */
+  scale?: boolean;
   values: readonly V[];
   onChange: (values: V[]) => void;
   /** Called with the answer under the pointer or focus (the knee diagram highlights it). */
@@ -69,7 +71,7 @@ export function ChoiceGroup<V extends string>(props: {
       </legend>
       <Notes id={id} hint={hint} error={error} />
       {props.children}
-      <div class={props.row ? 'options options-row' : 'options'}>
+      <div class={props.scale ? 'options options-scale' : props.row ? 'options options-row' : 'options'}>
         {choices.map(({ value, label, hint: sub }) => {
           const inputId = `q-${id}-${value}`;
           return (

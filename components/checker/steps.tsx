@@ -5,6 +5,7 @@ import { percentChange } from '../../lib/checker/answers';
 import {
   STEP_QUESTIONS,
   TRAINING_FLAG_CHOICES,
+  ageAskedEarly,
   painStartsAsked,
   type ChoiceQuestion,
   type StepId,
@@ -39,6 +40,7 @@ function Question({ q, answers, update, errors }: { q: ChoiceQuestion } & Omit<S
       optional={q.optional}
       multiple={q.multiple}
       row={q.row}
+      scale={q.field === 'painScore'}
       followUp={Boolean(q.askIf)}
       choices={q.choices}
       values={Array.isArray(current) ? current.filter((v) => mine.has(v)) : current ? [current] : []}
@@ -132,6 +134,20 @@ export function StepBody(props: StepProps) {
           <KneeDiagram key={q} values={answers.locations} onChange={(locations) => update({ locations })} error={errorFor(errors, 'locations')} />
         ) : q === 'age' ? (
           <NumberField key={q} id="age" label="Your age" hint="In years (8 to 100)." value={answers.age} onInput={(age) => update({ age })} error={errorFor(errors, 'age')} />
+        ) : q === 'early-age' ? (
+          ageAskedEarly(answers) && (
+            <div class="follow-up" key={q}>
+              <NumberField
+                id="age"
+                label="Your age"
+                hint="A limp or a sore bone means different things at different ages. In years (8 to 100)."
+                optional
+                value={answers.age}
+                onInput={(age) => update({ age })}
+                error={errorFor(errors, 'age')}
+              />
+            </div>
+          )
         ) : q === 'painStarts' ? (
           painStartsAsked(answers) && (
             <div class="follow-up" key={q}>

@@ -15,7 +15,7 @@ import type {
   Timing,
   TRENDS,
 } from '../triage/types';
-import { painStartsAsked } from './questions';
+import { ageAskedEarly, painStartsAsked } from './questions';
 import type {
   DurationChoice,
   RestedChoice,
@@ -116,11 +116,24 @@ function distanceError(field: keyof TrainingAnswers, text: string, label: string
   return [];
 }
 
+function ageErrors(text: string): FieldError[] {
+  const age = parseNumber(text);
+  if (age === undefined) return [{ field: 'age', message: 'Enter your age.' }];
+  if (!Number.isInteger(age) || age < AGE_MIN || age > AGE_MAX) {
+    return [{ field: 'age', message: `Enter your age as a whole number from ${AGE_MIN} to ${AGE_MAX}.` }];
+  }
+  return [];
+}
+
 /** What stops the runner leaving this step (required answers, malformed numbers). */
 export function stepErrors(step: StepId, answers: Answers): FieldError[] {
   switch (step) {
-    case 'signs':
-      return answers.onset ? [] : [{ field: 'onset', message: 'Choose how it started.' }];
+    case 'signs': {
+      const errors: FieldError[] = answers.onset ? [] : [{ field: 'onset', message: 'Choose how it started.' }];
+      // The early age is optional here, but a typed one must be a real age.
+      if (ageAskedEarly(answers) && answers.age.trim() !== '') errors.push(...ageErrors(answers.age));
+      return errors;
+    }
     case 'where':
       return answers.locations.length > 0
         ? []
@@ -134,12 +147,7 @@ export function stepErrors(step: StepId, answers: Answers): FieldError[] {
     case 'swelling':
       return answers.swelling ? [] : [{ field: 'swelling', message: 'Choose one answer about swelling.' }];
     case 'about': {
-      const errors: FieldError[] = [];
-      const age = parseNumber(answers.age);
-      if (age === undefined) errors.push({ field: 'age', message: 'Enter your age.' });
-      else if (!Number.isInteger(age) || age < AGE_MIN || age > AGE_MAX) {
-        errors.push({ field: 'age', message: `Enter your age as a whole number from ${AGE_MIN} to ${AGE_MAX}.` });
-      }
+      const errors = ageErrors(answers.age);
       if (!answers.duration) errors.push({ field: 'duration', message: 'Choose how long it has hurt.' });
       return errors;
     }

@@ -70,7 +70,7 @@ export const SIGN_CHOICES: Choice<Sign>[] = [
   { value: 'bone-tender-spot', label: 'One spot on the bone hurts to press' },
   { value: 'calf-swelling', label: 'Your calf is swollen, tender or warm' },
   { value: 'foot-numb-cold', label: 'Your foot is numb, cold or pale' },
-  { value: 'deformity', label: 'The kneecap is out of place or the knee looks deformed' },
+  { value: 'deformity', label: 'The kneecap is out of place right now, or the knee looks deformed' },
   { value: 'weight-loss', label: "You've lost weight without trying" },
   { value: 'limp', label: "You're limping" },
   { value: 'bump-below-kneecap', label: 'A bony bump just below the kneecap hurts' },
@@ -254,6 +254,14 @@ export interface ChoiceQuestion {
   askIf?: (answers: Answers) => boolean;
 }
 
+/**
+ * The age, asked early (optional) when a first-screen answer means different things at different
+ * ages (a limp in a child, a sore bone after a fall), so those warning signs can go straight to
+ * their result. "About you" asks it anyway.
+ */
+export const ageAskedEarly = (a: Answers): boolean =>
+  a.onset === 'fall-or-blow' || a.signs.some((s) => s === 'limp' || s === 'bone-tender-spot' || s === 'cannot-bear-weight');
+
 /** The distance into a run at which the pain starts: asked only when it comes on part-way. */
 export const painStartsAsked = (a: Answers): boolean => a.timing.includes('late-in-run');
 
@@ -265,7 +273,7 @@ const swellingOrHotJoint = (a: Answers) =>
 /** What each screen asks, in order. "where", "age", "painStarts" and the training screen have their own controls. */
 export const STEP_QUESTIONS: Record<
   Exclude<StepId, 'training'>,
-  { lede?: string; questions: (ChoiceQuestion | 'where' | 'age' | 'painStarts')[] }
+  { lede?: string; questions: (ChoiceQuestion | 'where' | 'age' | 'early-age' | 'painStarts')[] }
 > = {
   signs: {
     lede: 'Some knee problems need help today. Tick anything that is true now.',
@@ -308,6 +316,7 @@ export const STEP_QUESTIONS: Record<
         choices: pick(HISTORY_CHOICES, ['recent-travel-surgery-or-immobile', 'clot-risk']),
         askIf: (a) => a.signs.includes('calf-swelling'),
       },
+      'early-age',
     ],
   },
   where: {

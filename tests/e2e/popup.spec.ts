@@ -608,6 +608,26 @@ test.describe('popup checker: v2 questions and friction', () => {
     }
   });
 
+  test('a limping 13-year-old: the age asked with the limp sends the hip warning straight to its result', async ({ openExtensionPage }) => {
+    const page = await openPopup(openExtensionPage);
+    await choose(page, 'onset', 'Gradually');
+    await expect(page.getByLabel(/^Your age/)).toHaveCount(0);
+    await tick(page, 'signs', ["You're limping"]);
+    await page.getByLabel(/^Your age/).fill('13');
+    await expectNoSeriousAxe(page, 'signs with the early age');
+    await next(page);
+    await expect(page.getByTestId('care-banner')).toContainText(`Care level: ${CARE_LEVEL_INFO['same-day'].label}`);
+    await expect(page.locator('.shortcut-note')).toBeVisible();
+    await page.getByRole('button', { name: 'Answer the rest to see the likely causes' }).click();
+    for (let step = 2; step <= 4; step++) {
+      if (step === 2) await tick(page, 'locations', ['The hip, groin or upper thigh too']);
+      if (step === 4) await choose(page, 'swelling', 'No swelling');
+      await next(page);
+    }
+    // The age typed with the limp is kept on "About you".
+    await expect(page.getByLabel('Your age')).toHaveValue('13');
+  });
+
   test('follow-up questions appear where they matter, and what they ask is kept', async ({ openExtensionPage }) => {
     const page = await openPopup(openExtensionPage);
     // Came on in one run, no injury: a plain answer now, and only the straight-leg raise follows.

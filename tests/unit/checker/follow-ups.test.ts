@@ -12,6 +12,7 @@ import {
   SIGN_CHOICES,
   SWELLING_CHOICES,
   askedAnswers,
+  ageAskedEarly,
   askedQuestions,
   painStartsAsked,
 } from '../../../lib/checker/questions';
@@ -79,6 +80,18 @@ describe('follow-ups appear only where they matter', () => {
     expect(ids('about', answers({ duration: 'm1-3' }))).toContain('trend');
     expect(painStartsAsked(answers({ timing: ['after-run'] }))).toBe(false);
     expect(painStartsAsked(answers({ timing: ['late-in-run'] }))).toBe(true);
+  });
+});
+
+describe('the age, asked early where a first-screen sign depends on it', () => {
+  it('with a limp, a sore bone, not bearing weight or a fall; optional there but checked when typed', () => {
+    expect(ageAskedEarly(answers({ onset: 'gradual' }))).toBe(false);
+    for (const a of [answers({ signs: ['limp'] }), answers({ signs: ['bone-tender-spot'] }), answers({ onset: 'fall-or-blow' })]) {
+      expect(ageAskedEarly(a)).toBe(true);
+    }
+    expect(stepErrors('signs', answers({ onset: 'gradual', signs: ['limp'] }))).toEqual([]);
+    expect(stepErrors('signs', answers({ onset: 'gradual', signs: ['limp'], age: '6' })).map((e) => e.field)).toEqual(['age']);
+    expect(toTriageInput(answers({ onset: 'gradual', signs: ['limp'], age: '13' })).age).toBe(13);
   });
 });
 
