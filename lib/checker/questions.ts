@@ -377,7 +377,6 @@ export const STEP_QUESTIONS: Record<
         field: 'trend',
         legend: 'Over the last week or two, is it:',
         optional: true,
-        row: true,
         choices: TREND_CHOICES,
         askIf: (a) => a.duration !== undefined && a.duration !== 'today' && a.duration !== 'd1-3',
       },
