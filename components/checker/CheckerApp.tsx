@@ -1,16 +1,26 @@
 // The toolbar popup: the question screens, then the result. Answers are saved to local storage on
 // every change so closing the popup loses nothing. The engine (via lib/checker/run-triage) decides
-// everything clinical, including whether the warning-sign screen goes straight to an emergency.
+// everything clinical, including whether the warning-sign screen goes straight to the result (a
+// warning sign that needs emergency or same-day care).
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   stepErrors,
   stepIsEmpty,
-  withTrainingUnits,
+  withAnswerUnits,
   type Answers,
   type FieldError,
 } from '../../lib/checker/answers';
 import type { CheckerState } from '../../lib/checker/answers-schema';
-import { OPTIONAL_STEPS, STEP_IDS, STEP_SHORT, STEP_TITLES, type Screen, type StepId } from '../../lib/checker/questions';
+import {
+  OPTIONAL_STEPS,
+  STEP_IDS,
+  STEP_SHORT,
+  STEP_TITLES,
+  askedAnswers,
+  type Screen,
+  type StepId,
+} from '../../lib/checker/questions';
+import type { CareLevel } from '../../lib/triage/types';
 import {
   clearCheckerState,
   freshState,
@@ -32,9 +42,8 @@ interface Boot {
 
 async function boot(): Promise<Boot> {
   const [settings, loaded] = await Promise.all([readSettings(), loadCheckerState()]);
-  const answers = loaded.state.answers;
-  const training = withTrainingUnits(answers.training, settings.units);
-  return { settings, loaded: { ...loaded, state: { ...loaded.state, answers: { ...answers, training } } } };
+  const answers = withAnswerUnits(loaded.state.answers, settings.units);
+  return { settings, loaded: { ...loaded, state: { ...loaded.state, answers } } };
 }
 
 export function CheckerApp() {
@@ -54,6 +63,9 @@ export function CheckerApp() {
   }
   return ready ? <Checker settings={ready.settings} initial={ready.loaded} /> : <main class="app" aria-busy="true" />;
 }
+
+/** Care levels whose warning signs go straight to the result from the first screen. */
+const SHORTCUT_CARE: readonly CareLevel[] = ['emergency', 'same-day'];
 
 function hasAnyAnswer(answers: Answers): boolean {
   return (
@@ -76,6 +88,10 @@ function Checker({ settings, initial }: { settings: Settings; initial: LoadedSta
         : '',
   );
   const [later, setLater] = useState<Later | null>(null);
+  /** The answers "Start over" cleared, until the runner answers anew (offered as Undo). */
+  const [undo, setUndo] = useState<CheckerState | null>(null);
+  /** Set while the runner changes one step from the result: they can go straight back to it. */
+  const [reviewing, setReviewing] = useState<{ shortcut: boolean } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const focusHeading = useRef(false);
   const busy = useRef(false);
@@ -148,11 +164,17 @@ function Checker({ settings, initial }: { settings: Settings; initial: LoadedSta
   const go = (next: Screen, shortcut = false) => {
     setErrors([]);
     setNotice('');
+    setUndo(null);
+    if (next === 'result') setReviewing(null);
     focusHeading.current = true;
     setState((s) => ({ ...s, screen: next, shortcut, updatedAt: new Date().toISOString() }));
   };
 
   const update = (patch: Partial<Answers>) => {
+    if (undo) {
+      setUndo(null);
+      setNotice('');
+    }
     setState((s) => {
       const answers = { ...s.answers, ...patch };
       if (s.screen !== 'result') setErrors((prev) => (prev.length ? stepErrors(s.screen as StepId, answers) : prev));
@@ -168,12 +190,15 @@ function Checker({ settings, initial }: { settings: Settings; initial: LoadedSta
       setErrors(found);
       return;
     }
-    if (screen === 'signs' && state.answers.signs.length > 0) {
-      // Emergency shortcut: the engine judges the answers so far (later ones not reported).
+    if (screen === 'signs' && askedAnswers(state.answers).signs.length > 0) {
+      // Warning-sign shortcut: the engine judges the answers so far (later ones not reported); a
+      // warning sign that needs emergency or same-day care goes straight to its result.
       busy.current = true;
       try {
         const early = (await loadLater()).runTriage(state.answers);
-        if (early.ok && early.result.care === 'emergency') return go('result', true);
+        if (early.ok && SHORTCUT_CARE.includes(early.result.care) && early.result.redFlags.length > 0) {
+          return go('result', true);
+        }
       } finally {
         busy.current = false;
       }
@@ -185,13 +210,42 @@ function Checker({ settings, initial }: { settings: Settings; initial: LoadedSta
     if (stepIndex > 0) go(STEP_IDS[stepIndex - 1]!);
   };
 
+  /** Back to the result after changing one step from it (the step's required answers first). */
+  const backToResult = () => {
+    if (screen === 'result' || !reviewing) return;
+    const found = stepErrors(screen, state.answers);
+    if (found.length) {
+      focusError.current = true;
+      setErrors(found);
+      return;
+    }
+    go('result', reviewing.shortcut);
+  };
+
+  const changeStep = (step: StepId) => {
+    setReviewing({ shortcut: state.shortcut });
+    go(step);
+  };
+
+  // "Start over" clears at once and offers Undo until the runner answers again (the cleared
+  // answers are kept in memory only: closing the popup forgets them, as the runner asked).
   const startOver = () => {
     void clearCheckerState();
     firstRender.current = true; // the fresh state is not saved until the runner answers something
     focusHeading.current = true;
     setErrors([]);
+    setReviewing(null);
+    setUndo(state);
     setState(freshState(settings.units));
     setNotice('Your answers were cleared.');
+  };
+
+  const undoStartOver = () => {
+    if (!undo) return;
+    focusHeading.current = true;
+    setState({ ...undo, updatedAt: new Date().toISOString() });
+    setUndo(null);
+    setNotice('Your answers are back.');
   };
 
   const optionalEmpty = screen !== 'result' && OPTIONAL_STEPS.includes(screen) && stepIsEmpty(screen, state.answers);
@@ -214,9 +268,16 @@ function Checker({ settings, initial }: { settings: Settings; initial: LoadedSta
         )}
       </header>
 
-      <p class="notice" role="status">
-        {notice}
-      </p>
+      <div class="notice-row">
+        <p class="notice" role="status">
+          {notice}
+        </p>
+        {undo && (
+          <button type="button" class="btn-link undo" onClick={undoStartOver}>
+            Undo
+          </button>
+        )}
+      </div>
 
       {screen === 'signs' && <KneeToday settings={settings} />}
 
@@ -256,9 +317,16 @@ function Checker({ settings, initial }: { settings: Settings; initial: LoadedSta
             ) : (
               <span />
             )}
-            <button type="submit" class="btn btn-primary">
-              {isLast ? 'See my result' : optionalEmpty ? 'Skip' : 'Next'}
-            </button>
+            <span class="nav-end">
+              {reviewing && !isLast && (
+                <button type="button" class="btn" onClick={backToResult}>
+                  Back to my result
+                </button>
+              )}
+              <button type="submit" class="btn btn-primary">
+                {isLast ? 'See my result' : optionalEmpty ? 'Skip' : 'Next'}
+              </button>
+            </span>
           </div>
         </form>
       )}
@@ -272,11 +340,11 @@ function Checker({ settings, initial }: { settings: Settings; initial: LoadedSta
         {later && outcome?.ok && (
           <later.ResultView
             result={outcome.result}
-            answers={state.answers}
+            answers={askedAnswers(state.answers)}
             shortcut={state.shortcut}
             headingRef={headingRef}
             onContinue={() => go('where')}
-            onChange={() => go('signs')}
+            onChange={changeStep}
             onStartOver={startOver}
           />
         )}
@@ -286,7 +354,7 @@ function Checker({ settings, initial }: { settings: Settings; initial: LoadedSta
               No result yet
             </h1>
             <p class="field-error">{outcome.message}</p>
-            <button type="button" class="btn" onClick={() => go('signs')}>
+            <button type="button" class="btn" onClick={() => changeStep('signs')}>
               Check your answers
             </button>
           </div>

@@ -5,11 +5,13 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { browser } from '#imports';
 import type { Answers } from '../../lib/checker/answers';
+import type { StepId } from '../../lib/checker/questions';
 import { STRONG_MATCH_SCORE, matchLabel, shownConditions, summaryText } from '../../lib/checker/summary';
 import { CARE_LEVEL_INFO } from '../../lib/triage';
 import type { CareLevel, TriageResult } from '../../lib/triage/types';
 import { localToday } from '../../lib/checker/prefill-apply';
 import { StartEpisode } from '../loop/StartEpisode';
+import { ChangeAnswers } from './ChangeAnswers';
 
 const TONE: Record<CareLevel, string> = {
   emergency: 'danger',
@@ -86,7 +88,7 @@ export function ResultView(props: {
   shortcut: boolean;
   headingRef: { current: HTMLHeadingElement | null };
   onContinue: () => void;
-  onChange: () => void;
+  onChange: (step: StepId) => void;
   onStartOver: () => void;
 }) {
   const { result, answers, shortcut, headingRef } = props;
@@ -137,11 +139,11 @@ export function ResultView(props: {
       {shortcut && (
         <div class="note shortcut-note">
           <p>
-            You reported a warning sign that needs help now, so the other questions were skipped. Please act on this
-            first.
+            You reported a warning sign that needs help {result.care === 'emergency' ? 'now' : 'today'}, so the other
+            questions were skipped. Please act on this first.
           </p>
-          <button type="button" class="btn-link" onClick={props.onContinue}>
-            Answer the other questions anyway
+          <button type="button" class="btn" onClick={props.onContinue}>
+            Answer the rest to see the likely causes
           </button>
         </div>
       )}
@@ -258,10 +260,8 @@ export function ResultView(props: {
           <summary>Summary text</summary>
           <pre tabIndex={0} aria-label="Summary text">{summaryText(answers, result, { shortcut })}</pre>
         </details>
+        <ChangeAnswers onChange={props.onChange} />
         <p class="result-links">
-          <button type="button" class="btn-link" onClick={props.onChange}>
-            Change answers
-          </button>
           <button type="button" class="btn-link" onClick={props.onStartOver}>
             Start over
           </button>

@@ -41,6 +41,10 @@ export function ChoiceGroup<V extends string>(props: {
   multiple?: boolean;
   /** Lay short answers out in a row. */
   row?: boolean;
+  /** A follow-up to the question above: drawn as attached to it. */
+  followUp?: boolean;
+  /** A numeric scale (0-10): every answer on one line. */
+  scale?: boolean;
   values: readonly V[];
   onChange: (values: V[]) => void;
   /** Called with the answer under the pointer or focus (the knee diagram highlights it). */
@@ -48,6 +52,7 @@ export function ChoiceGroup<V extends string>(props: {
   children?: ComponentChildren;
 }) {
   const { id, hint, error, choices, values, multiple, onChange, onHover } = props;
+  const keysId = `q-${id}-keys`;
   const set = (value: V, on: boolean) => {
     if (!multiple) return onChange([value]);
     // Keep the choices' order, whatever order they were ticked in.
@@ -55,14 +60,18 @@ export function ChoiceGroup<V extends string>(props: {
   };
   const hover = (value: V | null) => onHover && (() => onHover(value));
   return (
-    <fieldset id={`q-${id}`} class="group" aria-describedby={describedBy(id, hint, error)}>
+    <fieldset
+      id={`q-${id}`}
+      class={props.followUp ? 'group follow-up' : 'group'}
+      aria-describedby={[describedBy(id, hint, error), !multiple && keysId].filter(Boolean).join(' ') || undefined}
+    >
       <legend>
         {props.legend}
         {props.optional && <Optional />}
       </legend>
       <Notes id={id} hint={hint} error={error} />
       {props.children}
-      <div class={props.row ? 'options options-row' : 'options'}>
+      <div class={props.scale ? 'options options-scale' : props.row ? 'options options-row' : 'options'}>
         {choices.map(({ value, label, hint: sub }) => {
           const inputId = `q-${id}-${value}`;
           return (
@@ -90,6 +99,12 @@ export function ChoiceGroup<V extends string>(props: {
           );
         })}
       </div>
+      {!multiple && (
+        // Shown while a keyboard is in the group (see checker.css); always read by screen readers.
+        <p class="keys-hint" id={keysId}>
+          Arrow keys move between these answers and choose one; Tab goes on to the next question.
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -2,7 +2,14 @@
 // mapping to TriageInput live there, so nothing here decides anything clinical.
 import type { Answers, FieldError, TrainingAnswers } from '../../lib/checker/answers';
 import { percentChange } from '../../lib/checker/answers';
-import { STEP_QUESTIONS, TRAINING_FLAG_CHOICES, type ChoiceQuestion, type StepId } from '../../lib/checker/questions';
+import {
+  STEP_QUESTIONS,
+  TRAINING_FLAG_CHOICES,
+  ageAskedEarly,
+  painStartsAsked,
+  type ChoiceQuestion,
+  type StepId,
+} from '../../lib/checker/questions';
 import { ChoiceGroup, NumberField } from './fields';
 import { KneeDiagram } from './KneeDiagram';
 
@@ -17,17 +24,27 @@ const errorFor = (errors: FieldError[], field: string) => errors.find((e) => e.f
 
 function Question({ q, answers, update, errors }: { q: ChoiceQuestion } & Omit<StepProps, 'step'>) {
   const current = answers[q.field] as string | string[] | undefined;
+  const mine = new Set(q.choices.map((c) => c.value));
+  // Several groups can fill one list (a follow-up adds signs to the first screen's): a group
+  // changes only its own values and keeps the others'.
+  const change = (values: string[]) => {
+    if (!q.multiple) return update({ [q.field]: values[0] });
+    const others = Array.isArray(current) ? current.filter((v) => !mine.has(v)) : [];
+    update({ [q.field]: [...others, ...values] });
+  };
   return (
     <ChoiceGroup
-      id={q.field}
+      id={q.id ?? q.field}
       legend={q.legend}
       hint={q.hint}
       optional={q.optional}
       multiple={q.multiple}
       row={q.row}
+      scale={q.field === 'painScore'}
+      followUp={Boolean(q.askIf)}
       choices={q.choices}
-      values={Array.isArray(current) ? current : current ? [current] : []}
-      onChange={(values) => update({ [q.field]: q.multiple ? values : values[0] })}
+      values={Array.isArray(current) ? current.filter((v) => mine.has(v)) : current ? [current] : []}
+      onChange={change}
       error={errorFor(errors, q.field)}
     />
   );
@@ -108,6 +125,7 @@ export function StepBody(props: StepProps) {
   const { step, answers, update, errors } = props;
   if (step === 'training') return <TrainingStep {...props} />;
   const { lede, questions } = STEP_QUESTIONS[step];
+  const units = answers.training.units;
   return (
     <>
       {lede && <p class="lede">{lede}</p>}
@@ -116,8 +134,37 @@ export function StepBody(props: StepProps) {
           <KneeDiagram key={q} values={answers.locations} onChange={(locations) => update({ locations })} error={errorFor(errors, 'locations')} />
         ) : q === 'age' ? (
           <NumberField key={q} id="age" label="Your age" hint="In years (8 to 100)." value={answers.age} onInput={(age) => update({ age })} error={errorFor(errors, 'age')} />
+        ) : q === 'early-age' ? (
+          ageAskedEarly(answers) && (
+            <div class="follow-up" key={q}>
+              <NumberField
+                id="age"
+                label="Your age"
+                hint="A limp or a sore bone means different things at different ages. In years (8 to 100)."
+                optional
+                value={answers.age}
+                onInput={(age) => update({ age })}
+                error={errorFor(errors, 'age')}
+              />
+            </div>
+          )
+        ) : q === 'painStarts' ? (
+          painStartsAsked(answers) && (
+            <div class="follow-up" key={q}>
+              <NumberField
+                id="painStarts"
+                label={`About how far into a run does it start? (${units})`}
+                hint="Roughly is fine: the distance at which it usually comes on."
+                optional
+                decimal
+                value={answers.painStarts ?? ''}
+                onInput={(painStarts) => update({ painStarts })}
+                error={errorFor(errors, 'painStarts')}
+              />
+            </div>
+          )
         ) : (
-          <Question key={q.field} q={q} answers={answers} update={update} errors={errors} />
+          (!q.askIf || q.askIf(answers)) && <Question key={q.id ?? q.field} q={q} answers={answers} update={update} errors={errors} />
         ),
       )}
     </>

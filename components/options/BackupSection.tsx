@@ -36,8 +36,12 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 export function BackupSection({ saved, dirty, onReplaced }: BackupSectionProps) {
   const [status, setStatus] = useState<Status | null>(null);
   const [confirmingReset, setConfirmingReset] = useState(false);
+  /** A file chosen while the form has unsaved edits: importing it would drop them, so ask first. */
+  const [pendingImport, setPendingImport] = useState<File | null>(null);
   const resetButton = useRef<HTMLButtonElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
+  const importInput = useRef<HTMLInputElement>(null);
+  const confirmImportButton = useRef<HTMLButtonElement>(null);
   const firstRender = useRef(true);
 
   // Move focus into the confirm step and back out of it, so keyboard users never lose their place.
@@ -49,6 +53,10 @@ export function BackupSection({ saved, dirty, onReplaced }: BackupSectionProps) 
     (confirmingReset ? confirmButton : resetButton).current?.focus();
   }, [confirmingReset]);
 
+  useEffect(() => {
+    if (pendingImport) confirmImportButton.current?.focus();
+  }, [pendingImport]);
+
   function exportSettings() {
     const name = exportFileName();
     downloadText(name, toExportFile(saved));
@@ -58,10 +66,24 @@ export function BackupSection({ saved, dirty, onReplaced }: BackupSectionProps) 
     });
   }
 
-  async function importFile(event: Event) {
+  function chooseFile(event: Event) {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
+    // Choosing the same file again must fire another change event.
+    input.value = '';
     if (!file) return;
+    if (dirty) setPendingImport(file);
+    else void importFile(file);
+  }
+
+  function cancelImport() {
+    setPendingImport(null);
+    importInput.current?.focus();
+    setStatus({ tone: 'info', text: 'Import cancelled. Your unsaved changes are still there.' });
+  }
+
+  async function importFile(file: File) {
+    setPendingImport(null);
     const name = `\u201c${file.name}\u201d`;
     try {
       if (file.size > MAX_IMPORT_BYTES) {
@@ -85,9 +107,6 @@ export function BackupSection({ saved, dirty, onReplaced }: BackupSectionProps) 
       setStatus({ tone: 'ok', text: `Imported ${name} and saved it.` });
     } catch (error) {
       setStatus({ tone: 'danger', text: `Could not import ${name}: ${errorText(error)}. Your settings were not changed.` });
-    } finally {
-      // Choosing the same file again must fire another change event.
-      input.value = '';
     }
   }
 
@@ -123,11 +142,35 @@ export function BackupSection({ saved, dirty, onReplaced }: BackupSectionProps) 
         </p>
         <input
           id="import-file"
+          ref={importInput}
           type="file"
           accept=".json,application/json"
           aria-describedby="import-file-help"
-          onChange={(event) => void importFile(event)}
+          onChange={chooseFile}
         />
+        {pendingImport && (
+          <div
+            class="confirm"
+            role="group"
+            aria-labelledby="import-confirm-text"
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') cancelImport();
+            }}
+          >
+            <p id="import-confirm-text" class="confirm__text">
+              You have unsaved changes on this page. Importing “{pendingImport.name}” replaces them with the
+              settings in the file, and saves.
+            </p>
+            <div class="btn-row">
+              <button type="button" class="btn btn--danger" ref={confirmImportButton} onClick={() => void importFile(pendingImport)}>
+                Import and drop my changes
+              </button>
+              <button type="button" class="btn" onClick={cancelImport}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        )}
       </div>
       <div class="field">
         {confirmingReset ? (
@@ -140,8 +183,9 @@ export function BackupSection({ saved, dirty, onReplaced }: BackupSectionProps) 
             }}
           >
             <p id="reset-confirm-text" class="confirm__text">
-              Reset units, week start, thresholds and sites to their defaults, and save? To undo it later, import a settings
-              file you exported earlier.
+              Reset units, week start, thresholds and sites to their defaults, and save?
+              {dirty ? ' Your unsaved changes above are dropped too.' : ''} To undo it later, import a settings file you
+              exported earlier.
             </p>
             <div class="btn-row">
               <button type="button" class="btn btn--danger" ref={confirmButton} onClick={() => void confirmReset()}>

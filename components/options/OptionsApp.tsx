@@ -24,10 +24,20 @@ import { CapturedDataSection } from './CapturedDataSection';
 import { OptionsContext, type OptionsContextValue } from './OptionsContext';
 import { RecoveredNotice } from './RecoveredNotice';
 import { SitesSection } from './SitesSection';
-import { THRESHOLD_ORDER, ThresholdsSection, thresholdInputId } from './ThresholdsSection';
+import { THRESHOLD_ORDER, ThresholdsSection } from './ThresholdsSection';
 import { UnitsSection } from './UnitsSection';
 import { YourSitesSection } from './YourSitesSection';
-import { isDirty, rebaseDraft, toDraft, validateDraft, type DraftErrors, type SettingsDraft } from './draft';
+import { ErrorSummary } from './ErrorSummary';
+import {
+  isDirty,
+  rebaseDraft,
+  toDraft,
+  validateDraft,
+  withShoeText,
+  withUnits,
+  type DraftErrors,
+  type SettingsDraft,
+} from './draft';
 
 type Phase = { name: 'loading' } | { name: 'ready' } | { name: 'failed'; message: string };
 
@@ -41,6 +51,9 @@ export function OptionsApp() {
   const [current, setCurrent] = useState<InvalidSettingsCopy | undefined>();
   const [copies, setCopies] = useState<InvalidSettingsCopy[]>([]);
   const [status, setStatus] = useState<Status | null>(null);
+  /** Set by a save that failed: the summary at the top lists every field still to fix. */
+  const [summaryShown, setSummaryShown] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
   const savedRef = useRef(saved);
   const draftRef = useRef(draft);
 
@@ -80,13 +93,26 @@ export function OptionsApp() {
 
   const dirty = useMemo(() => isDirty(draft, saved), [draft, saved]);
 
+  // Leaving (closing the tab or the options dialog, reloading) with unsaved edits asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const ask = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = ''; // older Chromium needs it set to show the prompt
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [dirty]);
+
   function edit(patch: Partial<SettingsDraft>) {
-    setDraft({ ...draftRef.current, ...patch });
+    const { units, ...rest } = patch;
+    const next = { ...draftRef.current, ...rest };
+    setDraft(units && units !== next.units ? withUnits(next, units) : next);
     setStatus(null);
   }
 
   function inputThreshold(key: NumberSettingKey, text: string) {
-    const next = { ...draftRef.current, [key]: text };
+    const next = key === 'shoeKmLimit' ? withShoeText(draftRef.current, text) : { ...draftRef.current, [key]: text };
     setDraft(next);
     setStatus(null);
     // A shown error follows the typing, and goes as soon as the value is fixed.
@@ -105,13 +131,14 @@ export function OptionsApp() {
     const result = validateDraft(draftRef.current);
     if (!result.settings) {
       setErrors(result.errors);
-      const count = result.issues.length;
+      const count = Object.keys(result.errors).length;
       setStatus({
         tone: 'danger',
-        text: `Not saved: ${count === 1 ? 'one field needs' : `${count} fields need`} fixing. ${result.issues[0]?.message ?? ''}`,
+        text: `Not saved: ${count === 1 ? 'one field needs' : `${count} fields need`} fixing (listed at the top of the page).`,
       });
-      const first = THRESHOLD_ORDER.find((key) => result.errors[key]);
-      if (first) document.getElementById(thresholdInputId(first))?.focus();
+      // The summary names every field to fix, with a link to each: focus it so it is read first.
+      setSummaryShown(true);
+      requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
     if (!isDirty(draftRef.current, savedRef.current) && !current) {
@@ -126,6 +153,7 @@ export function OptionsApp() {
       }
       applySaved(out.settings, true);
       setCurrent(undefined);
+      setSummaryShown(false);
       setStatus({ tone: 'ok', text: 'Saved.' });
     } catch (error) {
       setStatus({ tone: 'danger', text: `Not saved: ${errorText(error)}` });
@@ -170,6 +198,7 @@ export function OptionsApp() {
         <OptionsContext.Provider value={context}>
           <RecoveredNotice current={current} copies={copies} onDiscarded={() => setCopies([])} />
           <form class="options-form" noValidate onSubmit={(event) => void save(event)} aria-label="Settings">
+            {summaryShown && <ErrorSummary boxRef={summaryRef} errors={errors} order={THRESHOLD_ORDER} />}
             <UnitsSection draft={draft} onChange={edit} />
             <ThresholdsSection draft={draft} errors={errors} onInput={inputThreshold} onBlur={blurThreshold} />
             <SitesSection draft={draft} onChange={edit} />
@@ -186,7 +215,14 @@ export function OptionsApp() {
           {/* Sections that act at once (each saves or acts on its own): */}
           <YourSitesSection />
           <CapturedDataSection />
-          <BackupSection saved={saved} dirty={dirty} onReplaced={(settings) => applySaved(settings, true)} />
+          <BackupSection
+            saved={saved}
+            dirty={dirty}
+            onReplaced={(settings) => {
+              applySaved(settings, true);
+              setSummaryShown(false);
+            }}
+          />
         </OptionsContext.Provider>
       )}
     </main>

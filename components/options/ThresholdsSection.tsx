@@ -4,11 +4,10 @@ import {
   EVIDENCE_STRENGTH_LABELS,
   NUMBER_LIMITS,
   THRESHOLD_INFO,
-  kmToWholeMiles,
   type NumberSettingKey,
 } from '@/lib/settings';
 import { NumberField } from '../ui/NumberField';
-import type { DraftErrors, SettingsDraft } from './draft';
+import { SHOE_MILES_LIMITS, type DraftErrors, type SettingsDraft } from './draft';
 import { Section } from './Section';
 
 /** Display order of the thresholds (also the order invalid fields are focused in). */
@@ -23,10 +22,18 @@ export interface ThresholdsSectionProps {
   onBlur: (key: NumberSettingKey, event: FocusEvent) => void;
 }
 
-function milesHint(draft: SettingsDraft): string | undefined {
+/** In miles, what the typed limit is in km (it is kept in km). */
+function kmHint(draft: SettingsDraft): string | undefined {
   if (draft.units !== 'mi') return undefined;
   const km = Number(draft.shoeKmLimit);
-  return draft.shoeKmLimit.trim() !== '' && Number.isFinite(km) && km > 0 ? `\u2248 ${kmToWholeMiles(km)} mi` : undefined;
+  return draft.shoeShown.trim() !== '' && Number.isFinite(km) && km > 0 ? `\u2248 ${km} km` : undefined;
+}
+
+/** The box's text, range and unit: the shoe limit in the runner's units, the rest as stored. */
+function shown(key: NumberSettingKey, draft: SettingsDraft) {
+  const limits = NUMBER_LIMITS[key];
+  if (key === 'shoeKmLimit' && draft.units === 'mi') return { value: draft.shoeShown, ...SHOE_MILES_LIMITS, unit: 'mi' };
+  return { value: draft[key], min: limits.min, max: limits.max, unit: limits.unit };
 }
 
 export function ThresholdsSection({ draft, errors, onInput, onBlur }: ThresholdsSectionProps) {
@@ -38,18 +45,18 @@ export function ThresholdsSection({ draft, errors, onInput, onBlur }: Thresholds
     >
       {THRESHOLD_ORDER.map((key) => {
         const info = THRESHOLD_INFO[key];
-        const { min, max, unit } = NUMBER_LIMITS[key];
+        const { value, min, max, unit } = shown(key, draft);
         return (
           <NumberField
             key={key}
             id={thresholdInputId(key)}
             label={info.label}
-            value={draft[key]}
+            value={value}
             min={min}
             max={max}
             unit={unit}
             help={info.meaning}
-            hint={key === 'shoeKmLimit' ? milesHint(draft) : undefined}
+            hint={key === 'shoeKmLimit' ? kmHint(draft) : undefined}
             error={errors[key]}
             onInput={(text) => onInput(key, text)}
             onBlur={(event) => onBlur(key, event)}

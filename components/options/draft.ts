@@ -1,14 +1,37 @@
 // The options form's working copy. Number fields hold the text as typed, so "abc" or "" can be
 // shown with a message that names the field, instead of silently becoming a number.
+// The shoe limit is stored in km but shown and typed in the runner's units: `shoeShown` is the
+// text in the box (in `units`), `shoeKmLimit` the km it stands for (whole km, as stored).
 import {
+  KM_PER_MILE,
+  NUMBER_LIMITS,
   NUMBER_SETTING_KEYS,
+  kmToWholeMiles,
   parseSettings,
   type NumberSettingKey,
   type Settings,
   type SettingsIssue,
+  type Units,
 } from '@/lib/settings';
 
-export type SettingsDraft = Omit<Settings, NumberSettingKey> & Record<NumberSettingKey, string>;
+export type SettingsDraft = Omit<Settings, NumberSettingKey> &
+  Record<NumberSettingKey, string> & {
+    /** The shoe limit as shown and typed, in `units`. */
+    shoeShown: string;
+  };
+
+/** The shoe limit's km text shown in `units` (text that is not a number is kept as typed). */
+function shoeInUnits(kmText: string, units: Units): string {
+  if (units === 'km') return kmText;
+  const km = Number(kmText.trim());
+  return kmText.trim() !== '' && Number.isFinite(km) ? String(kmToWholeMiles(km)) : kmText;
+}
+
+/** The whole-mile range whose km values (rounded) fall inside the stored km range. */
+export const SHOE_MILES_LIMITS = {
+  min: Math.ceil((NUMBER_LIMITS.shoeKmLimit.min - 0.5) / KM_PER_MILE),
+  max: Math.floor((NUMBER_LIMITS.shoeKmLimit.max + 0.5) / KM_PER_MILE),
+};
 
 export function toDraft(settings: Settings): SettingsDraft {
   return {
@@ -18,7 +41,21 @@ export function toDraft(settings: Settings): SettingsDraft {
     weeklyIncreasePct: String(settings.weeklyIncreasePct),
     spikePct: String(settings.spikePct),
     shoeKmLimit: String(settings.shoeKmLimit),
+    shoeShown: shoeInUnits(String(settings.shoeKmLimit), settings.units),
   };
+}
+
+/** The runner typed a shoe limit in the draft's units. */
+export function withShoeText(draft: SettingsDraft, text: string): SettingsDraft {
+  if (draft.units === 'km') return { ...draft, shoeShown: text, shoeKmLimit: text };
+  const miles = Number(text.trim());
+  const km = text.trim() !== '' && Number.isFinite(miles) ? String(Math.round(miles * KM_PER_MILE)) : text;
+  return { ...draft, shoeShown: text, shoeKmLimit: km };
+}
+
+/** The runner picked other units: the shoe limit is shown in them (from its km, so nothing drifts). */
+export function withUnits(draft: SettingsDraft, units: Units): SettingsDraft {
+  return { ...draft, units, shoeShown: shoeInUnits(draft.shoeKmLimit, units) };
 }
 
 /** "12" -> 12; "" -> undefined; "abc" stays text: the schema names the field and its range. */
@@ -31,7 +68,8 @@ function numberFromText(text: string): unknown {
 
 /** What the form would save (unvalidated). */
 export function fromDraft(draft: SettingsDraft): Record<string, unknown> {
-  const candidate: Record<string, unknown> = { ...draft, sites: { ...draft.sites }, customSites: [...draft.customSites] };
+  const { shoeShown: _shown, ...rest } = draft;
+  const candidate: Record<string, unknown> = { ...rest, sites: { ...draft.sites }, customSites: [...draft.customSites] };
   for (const key of NUMBER_SETTING_KEYS) candidate[key] = numberFromText(draft[key]);
   return candidate;
 }
@@ -41,10 +79,21 @@ export type DraftErrors = Partial<Record<string, string>>;
 /** Validation messages by field ("spikePct", "sites.strava", "" for the whole object). */
 export function validateDraft(draft: SettingsDraft): { settings: Settings | null; errors: DraftErrors; issues: SettingsIssue[] } {
   const parsed = parseSettings(fromDraft(draft));
-  if (parsed.ok) return { settings: parsed.settings, errors: {}, issues: [] };
+  // In miles the shoe limit is checked, and explained, in miles: the box is in miles.
+  const miles = draft.units === 'mi' ? shoeMilesIssue(draft.shoeShown) : undefined;
+  if (parsed.ok && !miles) return { settings: parsed.settings, errors: {}, issues: [] };
+  const issues = (parsed.ok ? [] : parsed.issues).filter((issue) => !(miles && issue.field === 'shoeKmLimit'));
+  if (miles) issues.push(miles);
   const errors: DraftErrors = {};
-  for (const issue of parsed.issues) errors[issue.field] ??= issue.message;
-  return { settings: null, errors, issues: parsed.issues };
+  for (const issue of issues) errors[issue.field] ??= issue.message;
+  return { settings: null, errors, issues };
+}
+
+function shoeMilesIssue(text: string): SettingsIssue | undefined {
+  const { min, max } = SHOE_MILES_LIMITS;
+  const miles = Number(text.trim());
+  if (text.trim() !== '' && Number.isInteger(miles) && miles >= min && miles <= max) return undefined;
+  return { field: 'shoeKmLimit', message: `${NUMBER_LIMITS.shoeKmLimit.label} must be a whole number from ${min} to ${max} mi.` };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -71,5 +120,7 @@ export function rebaseDraft(draft: SettingsDraft, before: Settings, after: Setti
     if (draft.sites[id] === base.sites[id]) sites[id] = next.sites[id];
   }
   result.sites = sites;
-  return result as SettingsDraft;
+  const rebased = result as SettingsDraft;
+  // Units changed elsewhere: show the shoe limit the form keeps in those units.
+  return rebased.units === draft.units ? rebased : withUnits(rebased, rebased.units);
 }

@@ -1,4 +1,6 @@
-// Radio buttons in a fieldset with a visible legend. Arrow keys move between options (native).
+// Radio buttons in a fieldset with a visible legend. Arrow keys move between options (native
+// radios); a line under them says so while the keyboard is in the group (screen readers always
+// hear it as the group's description).
 import './ui.css';
 
 export interface Choice<T extends string> {
@@ -16,7 +18,7 @@ export interface ChoiceGroupProps<T extends string> {
 
 export function ChoiceGroup<T extends string>({ name, legend, options, value, onChange }: ChoiceGroupProps<T>) {
   return (
-    <fieldset class="choice-group">
+    <fieldset class="choice-group" aria-describedby={`${name}-keys`}>
       <legend>{legend}</legend>
       <div class="choice-group__options">
         {options.map((option) => (
@@ -32,6 +34,9 @@ export function ChoiceGroup<T extends string>({ name, legend, options, value, on
           </label>
         ))}
       </div>
+      <p class="choice-group__keys" id={`${name}-keys`}>
+        Arrow keys move between these choices and pick one.
+      </p>
     </fieldset>
   );
 }

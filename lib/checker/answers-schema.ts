@@ -14,10 +14,12 @@ import {
   SIGNS,
   SWELLINGS,
   TIMINGS,
+  TRENDS,
 } from '../triage/types';
 import type { Answers } from './answers';
 import {
   DURATION_CHOICES,
+  PAIN_SCORE_CHOICES,
   RESTED_CHOICES,
   SCREENS,
   SETTLES_CHOICES,
@@ -54,6 +56,10 @@ export const answersSchema = z.object({
   age: text,
   sex: z.optional(z.enum([...SEXES, 'unsaid'])),
   duration: z.optional(z.enum(values(DURATION_CHOICES))),
+  // Added with the v2 questions: optional, so answers saved before them still load.
+  trend: z.optional(z.enum(TRENDS)),
+  painScore: z.optional(z.enum(values(PAIN_SCORE_CHOICES))),
+  painStarts: z.optional(text),
   settles: z.optional(z.enum(values(SETTLES_CHOICES))),
   rested: z.optional(z.enum(values(RESTED_CHOICES))),
   stiffness: z.optional(z.enum(values(STIFFNESS_CHOICES))),

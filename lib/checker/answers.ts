@@ -13,7 +13,9 @@ import type {
   Sign,
   Swelling,
   Timing,
+  TRENDS,
 } from '../triage/types';
+import { ageAskedEarly, painStartsAsked } from './questions';
 import type {
   DurationChoice,
   RestedChoice,
@@ -52,6 +54,12 @@ export interface Answers {
   age: string;
   sex?: (typeof SEXES)[number] | 'unsaid';
   duration?: DurationChoice;
+  /** Over the last week or two (a follow-up of `duration`). */
+  trend?: (typeof TRENDS)[number];
+  /** Worst pain of the last run, "0".."10". */
+  painScore?: string;
+  /** How far into a run the pain starts, as typed, in `training.units` (absent in answers saved before it was asked). */
+  painStarts?: string;
   settles?: SettlesChoice;
   rested?: RestedChoice;
   stiffness?: StiffnessChoice;
@@ -90,6 +98,8 @@ export const AGE_MIN = 8;
 export const AGE_MAX = 100;
 /** A sanity cap on typed distances (km or mi), well above any real week or shoe. */
 export const DISTANCE_MAX = 5000;
+/** A sanity cap on the distance into a run at which the pain starts (km or mi). */
+export const PAIN_STARTS_MAX = 250;
 
 export interface FieldError {
   /** The answer field (or "training.<field>"), which is also the input's id suffix. */
@@ -106,26 +116,38 @@ function distanceError(field: keyof TrainingAnswers, text: string, label: string
   return [];
 }
 
+function ageErrors(text: string): FieldError[] {
+  const age = parseNumber(text);
+  if (age === undefined) return [{ field: 'age', message: 'Enter your age.' }];
+  if (!Number.isInteger(age) || age < AGE_MIN || age > AGE_MAX) {
+    return [{ field: 'age', message: `Enter your age as a whole number from ${AGE_MIN} to ${AGE_MAX}.` }];
+  }
+  return [];
+}
+
 /** What stops the runner leaving this step (required answers, malformed numbers). */
 export function stepErrors(step: StepId, answers: Answers): FieldError[] {
   switch (step) {
-    case 'signs':
-      return answers.onset ? [] : [{ field: 'onset', message: 'Choose how it started.' }];
+    case 'signs': {
+      const errors: FieldError[] = answers.onset ? [] : [{ field: 'onset', message: 'Choose how it started.' }];
+      // The early age is optional here, but a typed one must be a real age.
+      if (ageAskedEarly(answers) && answers.age.trim() !== '') errors.push(...ageErrors(answers.age));
+      return errors;
+    }
     case 'where':
       return answers.locations.length > 0
         ? []
         : [{ field: 'locations', message: 'Choose at least one place where it hurts.' }];
-    case 'pattern':
-      return [];
+    case 'pattern': {
+      if (!painStartsAsked(answers)) return [];
+      const km = parseNumber(answers.painStarts ?? '');
+      if (km === undefined || (!Number.isNaN(km) && km > 0 && km <= PAIN_STARTS_MAX)) return [];
+      return [{ field: 'painStarts', message: `How far into a run: enter a distance such as 6, or leave it blank.` }];
+    }
     case 'swelling':
       return answers.swelling ? [] : [{ field: 'swelling', message: 'Choose one answer about swelling.' }];
     case 'about': {
-      const errors: FieldError[] = [];
-      const age = parseNumber(answers.age);
-      if (age === undefined) errors.push({ field: 'age', message: 'Enter your age.' });
-      else if (!Number.isInteger(age) || age < AGE_MIN || age > AGE_MAX) {
-        errors.push({ field: 'age', message: `Enter your age as a whole number from ${AGE_MIN} to ${AGE_MAX}.` });
-      }
+      const errors = ageErrors(answers.age);
       if (!answers.duration) errors.push({ field: 'duration', message: 'Choose how long it has hurt.' });
       return errors;
     }
@@ -146,7 +168,11 @@ export function stepErrors(step: StepId, answers: Answers): FieldError[] {
 export function stepIsEmpty(step: StepId, answers: Answers): boolean {
   switch (step) {
     case 'pattern':
-      return answers.timing.length + answers.feel.length + answers.worseWith.length === 0;
+      return (
+        answers.timing.length + answers.feel.length + answers.worseWith.length === 0 &&
+        answers.painScore === undefined &&
+        (answers.painStarts ?? '').trim() === ''
+      );
     case 'training': {
       const t = answers.training;
       return [t.thisWeek, t.lastWeek, t.latestRun, t.longestBefore, t.shoe].every((s) => s.trim() === '') && t.flags.length === 0;
@@ -175,6 +201,15 @@ export function withTrainingUnits(training: TrainingAnswers, units: Units): Trai
     longestBefore: convertText(training.longestBefore, factor),
     shoe: convertText(training.shoe, factor),
   };
+}
+
+/** Every typed distance (training, and how far into a run the pain starts) re-expressed in other units. */
+export function withAnswerUnits(answers: Answers, units: Units): Answers {
+  const from = answers.training.units;
+  if (from === units) return answers;
+  const out: Answers = { ...answers, training: withTrainingUnits(answers.training, units) };
+  if (answers.painStarts !== undefined) out.painStarts = convertText(answers.painStarts, units === 'mi' ? 1 / KM_PER_MI : KM_PER_MI);
+  return out;
 }
 
 /** Percent change of `now` over `before`, rounded; undefined when either is missing or `before` is 0. */

@@ -1,7 +1,21 @@
-// Applying a training prefill (./training-prefill.ts) to the runner's answers. Kept apart from
-// the prefill itself so the popup's first screen does not load lib/load and lib/history.
+// Applying a training prefill (./training-prefill.ts works it out) to the runner's answers. Kept
+// apart from the prefill itself so the popup's first screen does not load lib/load and lib/history;
+// the prefill's shape lives here so the two modules do not import each other.
+import type { Settings } from '../settings/defaults';
 import type { TrainingAnswers } from './answers';
-import type { TrainingPrefill } from './training-prefill';
+import type { TrainingFlag } from './questions';
+
+export interface TrainingPrefill {
+  /** Distances in `units`, as text for the inputs; '' when there is nothing to say. */
+  units: Settings['units'];
+  thisWeek: string;
+  lastWeek: string;
+  latestRun: string;
+  longestBefore: string;
+  flags: TrainingFlag[];
+  /** Runs of the last 30 days it was worked out from. */
+  runs: number;
+}
 
 /** Today's date on the runner's wall clock, "YYYY-MM-DD". */
 export function localToday(now = new Date()): string {

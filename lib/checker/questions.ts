@@ -1,6 +1,8 @@
 // The checker's questions in plain words: one label (and sometimes a hint) per contract enum value,
 // plus the popup's own answer choices (how long, settles, rested, stiffness) that ./to-input.ts maps
-// onto TriageInput. Pure data: no clinical logic lives here or in the UI.
+// onto TriageInput. Pure data: no clinical logic lives here or in the UI. Follow-up questions
+// (`askIf`) appear only once an earlier answer makes them matter, so nobody gets a longer form.
+import type { Answers } from './answers';
 import type {
   Aggravator,
   Feel,
@@ -12,7 +14,7 @@ import type {
   Swelling,
   Timing,
 } from '../triage/types';
-import { SEXES, SIDES } from '../triage/types';
+import { SEXES, SIDES, TRENDS } from '../triage/types';
 
 export interface Choice<V extends string> {
   value: V;
@@ -50,10 +52,16 @@ export const OPTIONAL_STEPS: readonly StepId[] = ['pattern', 'training'];
 
 export const ONSET_CHOICES: Choice<Onset>[] = [
   { value: 'gradual', label: 'Gradually, without an injury' },
+  {
+    value: 'sudden-no-injury',
+    label: 'Suddenly, during or after one run',
+    hint: 'No twist, fall or knock: it just came on',
+  },
   { value: 'sudden-twist', label: 'Suddenly, with a twist', hint: 'Turning, landing or a pop' },
   { value: 'fall-or-blow', label: 'After a fall or a blow to the knee' },
 ];
 
+/** Every warning sign's words; each screen asks a subset (the first screen, or a follow-up). */
 export const SIGN_CHOICES: Choice<Sign>[] = [
   { value: 'hot-red-knee', label: 'Your knee is hot and red' },
   { value: 'fever-unwell', label: 'You feel feverish or unwell' },
@@ -62,12 +70,25 @@ export const SIGN_CHOICES: Choice<Sign>[] = [
   { value: 'bone-tender-spot', label: 'One spot on the bone hurts to press' },
   { value: 'calf-swelling', label: 'Your calf is swollen, tender or warm' },
   { value: 'foot-numb-cold', label: 'Your foot is numb, cold or pale' },
-  { value: 'deformity', label: 'The kneecap is out of place or the knee looks deformed' },
+  { value: 'deformity', label: 'The kneecap is out of place right now, or the knee looks deformed' },
   { value: 'weight-loss', label: "You've lost weight without trying" },
   { value: 'limp', label: "You're limping" },
   { value: 'bump-below-kneecap', label: 'A bony bump just below the kneecap hurts' },
   { value: 'multiple-joints', label: 'Other joints are swollen or stiff too' },
+  { value: 'heard-pop', label: 'You heard or felt a pop as it happened' },
+  { value: 'kneecap-slipped', label: 'The kneecap slipped out of place and went back' },
+  {
+    value: 'cannot-straight-leg-raise',
+    label: "Lying on your back, you can't lift the leg with the knee held straight",
+  },
+  { value: 'lump-behind-knee', label: 'A lump, or a full, tight feeling, behind the knee' },
 ];
+
+/** Signs asked only as follow-ups (see FOLLOW-UPS below), not on the first screen's list. */
+const FOLLOW_UP_SIGNS: readonly Sign[] = ['heard-pop', 'kneecap-slipped', 'cannot-straight-leg-raise', 'lump-behind-knee'];
+const pick = <V extends string>(choices: readonly Choice<V>[], values: readonly V[]) =>
+  values.map((v) => choices.find((c) => c.value === v)!);
+export const FIRST_SCREEN_SIGN_CHOICES = SIGN_CHOICES.filter((c) => !FOLLOW_UP_SIGNS.includes(c.value));
 
 export const LOCATION_CHOICES: Choice<Location>[] = [
   { value: 'front', label: 'Around or behind the kneecap' },
@@ -79,6 +100,7 @@ export const LOCATION_CHOICES: Choice<Location>[] = [
   { value: 'back', label: 'Back of the knee' },
   { value: 'whole-knee', label: 'Deep inside or all over', hint: "Hard to point to one spot" },
   { value: 'thigh-muscles', label: 'Thigh muscles', hint: 'The muscles above the knee, not the joint' },
+  { value: 'hip-groin', label: 'The hip, groin or upper thigh too', hint: 'Hip problems are often felt in the knee' },
 ];
 
 export const SIDE_CHOICES: Choice<(typeof SIDES)[number]>[] = [
@@ -123,6 +145,7 @@ export const SWELLING_CHOICES: Choice<Swelling>[] = [
   { value: 'mild-settles', label: 'A little, and it goes down again' },
   { value: 'persistent', label: 'Swollen most of the time' },
   { value: 'rapid-after-injury', label: 'It swelled up within hours of an injury' },
+  { value: 'rapid-no-injury', label: 'It swelled up within hours of a run, with no injury' },
 ];
 
 export const MECHANICAL_CHOICES: Choice<Mechanical>[] = [
@@ -183,7 +206,26 @@ export const HISTORY_CHOICES: Choice<History>[] = [
     label: 'A long journey, an operation, a cast or bed rest in the last few weeks',
   },
   { value: 'known-knee-arthritis', label: "You've been told you have arthritis in this knee" },
+  { value: 'recent-knee-injection-or-surgery', label: 'An injection into this knee, or an operation on it, in the last 3 months' },
+  {
+    value: 'clot-risk',
+    label: 'A blood clot before, the pill or HRT, cancer, or pregnancy or a birth in the last few months',
+  },
+  { value: 'gout-or-psoriasis', label: "You've had gout, or you have psoriasis" },
+  {
+    value: 'recent-infection',
+    label: 'In the last 4 weeks: diarrhoea, a urinary or genital infection, or red, sore eyes',
+  },
 ];
+
+export const TREND_CHOICES: Choice<(typeof TRENDS)[number]>[] = [
+  { value: 'better', label: 'Getting better' },
+  { value: 'same', label: 'About the same' },
+  { value: 'worse', label: 'Getting worse' },
+];
+
+/** Worst pain 0-10 as radio values ("0".."10"); ./to-input.ts turns the chosen one into painScore. */
+export const PAIN_SCORE_CHOICES = Array.from({ length: 11 }, (_, n) => ({ value: String(n), label: String(n) }));
 
 export const TRAINING_FLAG_CHOICES = [
   { value: 'addedHillsOrSpeed', label: "You've added hills or speed work lately" },
@@ -195,35 +237,117 @@ export type TrainingFlag = (typeof TRAINING_FLAG_CHOICES)[number]['value'];
 
 /** Answers chosen from a list: an array field (`multiple`) or a single value. */
 export type ChoiceField =
-  | 'onset' | 'signs' | 'side' | 'timing' | 'feel' | 'worseWith' | 'swelling' | 'mechanical'
-  | 'sex' | 'duration' | 'settles' | 'rested' | 'stiffness' | 'history';
+  | 'onset' | 'signs' | 'locations' | 'side' | 'timing' | 'feel' | 'worseWith' | 'swelling' | 'mechanical'
+  | 'sex' | 'duration' | 'trend' | 'settles' | 'rested' | 'stiffness' | 'history' | 'painScore';
 
 export interface ChoiceQuestion {
   field: ChoiceField;
+  /** The group's DOM id when it is not the field (several groups can share a list field). */
+  id?: string;
   legend: string;
   hint?: string;
   optional?: true;
   multiple?: true;
   row?: true;
   choices: readonly Choice<string>[];
+  /** A follow-up: asked only while this holds for the answers so far. */
+  askIf?: (answers: Answers) => boolean;
 }
 
-/** What each screen asks, in order. "where", "age" and the training screen have their own controls. */
-export const STEP_QUESTIONS: Record<Exclude<StepId, 'training'>, { lede?: string; questions: (ChoiceQuestion | 'where' | 'age')[] }> = {
+/**
+ * The age, asked early (optional) when a first-screen answer means different things at different
+ * ages (a limp in a child, a sore bone after a fall), so those warning signs can go straight to
+ * their result. "About you" asks it anyway.
+ */
+export const ageAskedEarly = (a: Answers): boolean =>
+  a.onset === 'fall-or-blow' || a.signs.some((s) => s === 'limp' || s === 'bone-tender-spot' || s === 'cannot-bear-weight');
+
+/** The distance into a run at which the pain starts: asked only when it comes on part-way. */
+export const painStartsAsked = (a: Answers): boolean => a.timing.includes('late-in-run');
+
+const injuredSuddenly = (a: Answers) => a.onset === 'sudden-twist' || a.onset === 'fall-or-blow';
+const swellingOrHotJoint = (a: Answers) =>
+  (a.swelling !== undefined && a.swelling !== 'none') ||
+  a.signs.some((s) => s === 'hot-red-knee' || s === 'fever-unwell' || s === 'multiple-joints');
+
+/** What each screen asks, in order. "where", "age", "painStarts" and the training screen have their own controls. */
+export const STEP_QUESTIONS: Record<
+  Exclude<StepId, 'training'>,
+  { lede?: string; questions: (ChoiceQuestion | 'where' | 'age' | 'early-age' | 'painStarts')[] }
+> = {
   signs: {
     lede: 'Some knee problems need help today. Tick anything that is true now.',
     questions: [
       { field: 'onset', legend: 'How did it start?', choices: ONSET_CHOICES },
-      { field: 'signs', legend: 'Is any of these true?', hint: 'Leave them all unticked if none is.', multiple: true, choices: SIGN_CHOICES },
+      {
+        field: 'signs',
+        id: 'injury',
+        legend: 'When it happened, or since:',
+        hint: 'Tick any that are true; leave them unticked if not.',
+        optional: true,
+        multiple: true,
+        choices: pick(SIGN_CHOICES, ['heard-pop', 'kneecap-slipped', 'cannot-straight-leg-raise']),
+        askIf: injuredSuddenly,
+      },
+      {
+        field: 'signs',
+        id: 'quads',
+        legend: 'Since it came on:',
+        hint: 'Tick it if it is true; leave it unticked if not.',
+        optional: true,
+        multiple: true,
+        choices: pick(SIGN_CHOICES, ['cannot-straight-leg-raise']),
+        askIf: (a) => a.onset === 'sudden-no-injury',
+      },
+      {
+        field: 'signs',
+        legend: 'Is any of these true?',
+        hint: 'Leave them all unticked if none is.',
+        multiple: true,
+        choices: FIRST_SCREEN_SIGN_CHOICES,
+      },
+      {
+        field: 'history',
+        id: 'clot',
+        legend: 'About your calf: does any of these apply?',
+        hint: 'They make a blood clot more likely. Leave them unticked if not.',
+        optional: true,
+        multiple: true,
+        choices: pick(HISTORY_CHOICES, ['recent-travel-surgery-or-immobile', 'clot-risk']),
+        askIf: (a) => a.signs.includes('calf-swelling'),
+      },
+      'early-age',
     ],
   },
   where: {
-    questions: ['where', { field: 'side', legend: 'Which knee?', optional: true, row: true, choices: SIDE_CHOICES }],
+    questions: [
+      'where',
+      {
+        field: 'signs',
+        id: 'back-lump',
+        legend: 'At the back of the knee:',
+        hint: 'Tick it if it is true.',
+        optional: true,
+        multiple: true,
+        choices: pick(SIGN_CHOICES, ['lump-behind-knee']),
+        askIf: (a) => a.locations.includes('back'),
+      },
+      { field: 'side', legend: 'Which knee?', optional: true, row: true, choices: SIDE_CHOICES },
+    ],
   },
   pattern: {
     lede: "Tick all that fit. Skip what you're not sure about.",
     questions: [
       { field: 'timing', legend: 'When does it hurt?', optional: true, multiple: true, choices: TIMING_CHOICES },
+      'painStarts',
+      {
+        field: 'painScore',
+        legend: 'How bad was it at its worst, during or after your last run?',
+        hint: '0 is no pain, 10 the worst pain you can imagine.',
+        optional: true,
+        row: true,
+        choices: PAIN_SCORE_CHOICES,
+      },
       { field: 'feel', legend: 'What does it feel like?', optional: true, multiple: true, choices: FEEL_CHOICES },
       { field: 'worseWith', legend: 'What makes it worse?', optional: true, multiple: true, choices: AGGRAVATOR_CHOICES },
     ],
@@ -231,6 +355,16 @@ export const STEP_QUESTIONS: Record<Exclude<StepId, 'training'>, { lede?: string
   swelling: {
     questions: [
       { field: 'swelling', legend: 'Has the knee swollen?', choices: SWELLING_CHOICES },
+      {
+        field: 'history',
+        id: 'joint-history',
+        legend: 'With swelling, does any of these apply?',
+        hint: 'They change what a swollen knee can mean. Leave them unticked if not.',
+        optional: true,
+        multiple: true,
+        choices: pick(HISTORY_CHOICES, ['recent-knee-injection-or-surgery', 'gout-or-psoriasis', 'recent-infection']),
+        askIf: swellingOrHotJoint,
+      },
       { field: 'mechanical', legend: 'Does the knee do any of these?', optional: true, multiple: true, choices: MECHANICAL_CHOICES },
     ],
   },
@@ -239,13 +373,67 @@ export const STEP_QUESTIONS: Record<Exclude<StepId, 'training'>, { lede?: string
       'age',
       { field: 'sex', legend: 'Sex', optional: true, row: true, choices: SEX_CHOICES },
       { field: 'duration', legend: 'How long has it hurt?', hint: 'Since the pain first appeared.', choices: DURATION_CHOICES },
+      {
+        field: 'trend',
+        legend: 'Over the last week or two, is it:',
+        optional: true,
+        choices: TREND_CHOICES,
+        askIf: (a) => a.duration !== undefined && a.duration !== 'today' && a.duration !== 'd1-3',
+      },
       { field: 'settles', legend: 'After a run, is it gone within a day or two?', optional: true, choices: SETTLES_CHOICES },
       { field: 'rested', legend: 'Have you had a week or more off running?', optional: true, choices: RESTED_CHOICES },
       { field: 'stiffness', legend: 'How long is the knee stiff after you get up?', optional: true, choices: STIFFNESS_CHOICES },
-      { field: 'history', legend: 'Does any of these apply to you?', optional: true, multiple: true, choices: HISTORY_CHOICES },
+      {
+        field: 'history',
+        legend: 'Does any of these apply to you?',
+        optional: true,
+        multiple: true,
+        choices: pick(HISTORY_CHOICES, [
+          'prior-bone-stress',
+          'low-energy-or-missed-periods',
+          'recent-travel-surgery-or-immobile',
+          'known-knee-arthritis',
+        ]),
+      },
     ],
   },
 };
+
+/** The choice questions on a screen that are asked for these answers (follow-ups included when they apply). */
+export function askedQuestions(step: Exclude<StepId, 'training'>, answers: Answers): ChoiceQuestion[] {
+  return STEP_QUESTIONS[step].questions.filter(
+    (q): q is ChoiceQuestion => typeof q === 'object' && (!q.askIf || q.askIf(answers)),
+  );
+}
+
+/**
+ * The answers as they stand on the screens: an answer given to a follow-up that no longer applies
+ * (a pop ticked after a twist, then the start changed to "gradually") is left out, unless another
+ * question that is asked offers it too. The stored answers keep it, so changing back restores it.
+ */
+export function askedAnswers(answers: Answers): Answers {
+  const offered = new Map<ChoiceField, Set<string>>();
+  const hidden = new Map<ChoiceField, Set<string>>();
+  for (const step of Object.keys(STEP_QUESTIONS) as Exclude<StepId, 'training'>[]) {
+    for (const q of STEP_QUESTIONS[step].questions) {
+      if (typeof q !== 'object') continue;
+      const into = !q.askIf || q.askIf(answers) ? offered : hidden;
+      const set = into.get(q.field) ?? new Set<string>();
+      for (const c of q.choices) set.add(c.value);
+      into.set(q.field, set);
+    }
+  }
+  const out: Answers = { ...answers };
+  const record = out as unknown as Record<string, unknown>;
+  for (const [field, values] of hidden) {
+    const gone = (v: string) => values.has(v) && !offered.get(field)?.has(v);
+    const current = record[field];
+    if (Array.isArray(current)) record[field] = (current as string[]).filter((v) => !gone(v));
+    else if (typeof current === 'string' && gone(current)) delete record[field];
+  }
+  if (!painStartsAsked(answers)) out.painStarts = '';
+  return out;
+}
 
 /** The label of a value in a list of choices (the value itself if unknown). */
 export function labelOf<V extends string>(choices: readonly Choice<V>[], value: V): string {

@@ -5,7 +5,7 @@
 // scalars, the neutral defaults below, which the result screen says were not asked.
 import type { Training, TriageInput } from '../triage/types';
 import { KM_PER_MI, parseNumber, percentChange, type Answers } from './answers';
-import type { DurationChoice, StiffnessChoice } from './questions';
+import { askedAnswers, type DurationChoice, type StiffnessChoice } from './questions';
 
 /** Representative days for each "how long" choice (inside each band, away from its edges). */
 export const DURATION_DAYS: Record<DurationChoice, number> = {
@@ -78,8 +78,20 @@ function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }
 
-/** Answers (complete or partial) → a TriageInput that fits the contract. Never throws. */
-export function toTriageInput(answers: Answers): TriageInput {
+/** How far into a run the pain starts, in km (typed in the runner's units); undefined if blank or not > 0. */
+export function painStartsKm(answers: Answers): number | undefined {
+  const value = parseNumber(answers.painStarts ?? '');
+  if (value === undefined || !Number.isFinite(value) || value <= 0) return undefined;
+  const km = Math.round((answers.training.units === 'mi' ? value * KM_PER_MI : value) * 10) / 10;
+  return km > 0 ? km : undefined;
+}
+
+/**
+ * Answers (complete or partial) → a TriageInput that fits the contract. Never throws. Answers to
+ * follow-up questions that no longer apply are left out (see askedAnswers).
+ */
+export function toTriageInput(given: Answers): TriageInput {
+  const answers = askedAnswers(given);
   const input: TriageInput = {
     age: validAge(answers.age) ?? NEUTRAL_DEFAULTS.age,
     locations: answers.locations.length > 0 ? unique(answers.locations) : [...NEUTRAL_DEFAULTS.locations],
@@ -101,6 +113,10 @@ export function toTriageInput(answers: Answers): TriageInput {
   // "Not rested a week" is not reported: the question only applies after a week off.
   if (answers.rested === 'no-better') input.restedWeekNoBetter = true;
   else if (answers.rested === 'better') input.restedWeekNoBetter = false;
+  if (answers.trend) input.trend = answers.trend;
+  if (answers.painScore !== undefined) input.painScore = Number(answers.painScore);
+  const startsKm = painStartsKm(answers);
+  if (startsKm !== undefined) input.painStartsKm = startsKm;
   const training = toTraining(answers);
   if (training) input.training = training;
   return input;

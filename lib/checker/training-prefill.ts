@@ -8,22 +8,13 @@ import type { Run } from '../load/types';
 import { toDisplay } from '../load/units';
 import { BREAK_DAYS, RETURN_NOTE_DAYS } from '../load/warnings';
 import type { Settings } from '../settings/defaults';
+import type { TrainingPrefill } from './prefill-apply';
 import type { TrainingFlag } from './questions';
+
+export type { TrainingPrefill };
 
 /** Only a run this recent counts as "your latest run". */
 export const LATEST_RUN_MAX_AGE_DAYS = 14;
-
-export interface TrainingPrefill {
-  /** Distances in `units`, as text for the inputs; '' when there is nothing to say. */
-  units: Settings['units'];
-  thisWeek: string;
-  lastWeek: string;
-  latestRun: string;
-  longestBefore: string;
-  flags: TrainingFlag[];
-  /** Runs of the last 30 days it was worked out from. */
-  runs: number;
-}
 
 function text(km: number, units: Settings['units']): string {
   return String(Math.round(toDisplay(km, units) * 10) / 10);
@@ -90,5 +81,3 @@ export function trainingFromHistory(
     runs: recent.length,
   };
 }
-
-export { applyPrefill, localToday } from './prefill-apply';

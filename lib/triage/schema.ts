@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { TriageInputError } from './errors';
 import {
-  AGGRAVATORS, FEELS, HISTORIES, LOCATIONS, MECHANICALS, ONSETS, SEXES, SIDES, SIGNS, SWELLINGS, TIMINGS,
+  AGGRAVATORS, FEELS, HISTORIES, LOCATIONS, MECHANICALS, ONSETS, SEXES, SIDES, SIGNS, SWELLINGS, TIMINGS, TRENDS,
   type Training, type TriageInput,
 } from './types';
 
@@ -62,6 +62,14 @@ export const triageInputSchema = z.object(
     settlesWithin48h: boolField,
     restedWeekNoBetter: boolField,
     training: z.nullish(trainingSchema),
+    painScore: z.nullish(
+      z.int({ error: 'must be a whole number from 0 to 10' }).check(
+        z.gte(0, { error: 'must be from 0 to 10' }),
+        z.lte(10, { error: 'must be from 0 to 10' }),
+      ),
+    ),
+    trend: z.nullish(choice(TRENDS)),
+    painStartsKm: z.nullish(finite('km into a run').check(z.gt(0, { error: 'must be more than 0 (km)' }))),
   },
   { error: 'the answers must be an object' },
 );
@@ -124,6 +132,9 @@ export function parseTriageInput(raw: unknown): TriageInput {
   if (d.morningStiffnessMinutes != null) input.morningStiffnessMinutes = d.morningStiffnessMinutes;
   if (d.settlesWithin48h != null) input.settlesWithin48h = d.settlesWithin48h;
   if (d.restedWeekNoBetter != null) input.restedWeekNoBetter = d.restedWeekNoBetter;
+  if (d.painScore != null) input.painScore = d.painScore;
+  if (d.trend != null) input.trend = d.trend;
+  if (d.painStartsKm != null) input.painStartsKm = d.painStartsKm;
   if (d.training != null) {
     const t = d.training;
     const training: Training = {};

@@ -1,11 +1,11 @@
-// Shapes of docs/contract/triage.md (v1). Names and enum strings are fixed by the
+// Shapes of docs/contract/triage.md (v1 plus the optional v2 additions). Names and enum strings are fixed by the
 // contract: add optional fields, never rename. The zod schema in ./schema.ts mirrors these.
 
 export const LOCATIONS = [
   'front', 'below-kneecap', 'above-kneecap', 'outside', 'inside', 'back', 'joint-line',
-  'whole-knee', 'thigh-muscles',
+  'whole-knee', 'thigh-muscles', 'hip-groin',
 ] as const;
-export const ONSETS = ['gradual', 'sudden-twist', 'fall-or-blow'] as const;
+export const ONSETS = ['gradual', 'sudden-twist', 'fall-or-blow', 'sudden-no-injury'] as const;
 export const TIMINGS = [
   'after-run', 'next-morning', 'eases-with-warmup', 'late-in-run', 'whole-run', 'at-rest', 'at-night',
 ] as const;
@@ -14,17 +14,18 @@ export const AGGRAVATORS = [
   'stairs', 'downhill', 'sitting', 'squatting-kneeling', 'straightening', 'twisting', 'long-runs',
   'hills-speed-jumping', 'hopping',
 ] as const;
-export const SWELLINGS = ['none', 'mild-settles', 'persistent', 'rapid-after-injury'] as const;
+export const SWELLINGS = ['none', 'mild-settles', 'persistent', 'rapid-after-injury', 'rapid-no-injury'] as const;
 export const MECHANICALS = ['catching', 'locking', 'giving-way'] as const;
 export const SIGNS = [
   'fever-unwell', 'hot-red-knee', 'cannot-bear-weight', 'cannot-bend-90', 'bone-tender-spot',
   'calf-swelling', 'foot-numb-cold', 'deformity', 'weight-loss', 'limp', 'bump-below-kneecap',
-  'multiple-joints',
+  'multiple-joints', 'kneecap-slipped', 'heard-pop', 'cannot-straight-leg-raise', 'lump-behind-knee',
 ] as const;
 export const HISTORIES = [
   'prior-bone-stress', 'low-energy-or-missed-periods', 'recent-travel-surgery-or-immobile',
-  'known-knee-arthritis',
+  'known-knee-arthritis', 'recent-knee-injection-or-surgery', 'clot-risk', 'gout-or-psoriasis', 'recent-infection',
 ] as const;
+export const TRENDS = ['better', 'same', 'worse'] as const;
 export const SEXES = ['female', 'male', 'other'] as const;
 export const SIDES = ['left', 'right', 'both'] as const;
 
@@ -79,6 +80,12 @@ export interface TriageInput {
   settlesWithin48h?: boolean;
   restedWeekNoBetter?: boolean;
   training?: Training;
+  /** v2: worst knee pain during or after the last run, 0..10 (integer). */
+  painScore?: number;
+  /** v2: over the last week or two. */
+  trend?: (typeof TRENDS)[number];
+  /** v2: distance into a run (km, > 0) at which the pain usually starts. */
+  painStartsKm?: number;
 }
 
 export interface SourceRef {

@@ -74,8 +74,9 @@ test('keyboard only: Tab to a field, type, Tab to Save, Enter', async ({ context
   await page.keyboard.press('Enter');
   await expect(saveStatus(page)).toHaveText('Saved.');
   expect(await stored(page)).toEqual({ ...DEFAULTS, units: 'mi', weeklyIncreasePct: 15 });
-  // In miles, the shoe limit (kept in km) shows its converted value.
-  await expect(page.getByText('\u2248 435 mi')).toBeVisible();
+  // In miles, the shoe limit (kept in km) is shown in miles, with what it is in km.
+  await expect(shoe(page)).toHaveValue('435');
+  await expect(page.getByText('\u2248 700 km')).toBeVisible();
 });
 
 test('inline validation names the field and its allowed range, and blocks the save', async ({ context, openExtensionPage }) => {
@@ -89,15 +90,84 @@ test('inline validation names the field and its allowed range, and blocks the sa
 
   await shoe(page).fill('');
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(saveStatus(page)).toHaveText(`Not saved: 2 fields need fixing. ${message}`);
+  await expect(saveStatus(page)).toHaveText('Not saved: 2 fields need fixing (listed at the top of the page).');
   await expect(page.locator('#threshold-shoeKmLimit-error')).toHaveText('Shoe distance limit must be a whole number from 100 to 3000 km.');
-  await expect(spike(page)).toBeFocused();
   expect(await stored(page)).toBeUndefined();
+
+  // The summary at the top names every field to fix, each a link that focuses it.
+  const summary = page.locator('#error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('heading')).toHaveText('2 fields need fixing before you save');
+  await expect(summary.getByRole('link')).toHaveText([message, 'Shoe distance limit must be a whole number from 100 to 3000 km.']);
+  await summary.getByRole('link').nth(1).click();
+  await expect(shoe(page)).toBeFocused();
+  await summary.getByRole('link').first().click();
+  await expect(spike(page)).toBeFocused();
 
   // The message follows the typing and goes once the value is fixed.
   await spike(page).fill('50');
   await expect(page.locator('#threshold-spikePct-error')).toHaveText('');
   await expect(spike(page)).toHaveAttribute('aria-invalid', 'false');
+  await expect(summary.getByRole('link')).toHaveCount(1);
+  await shoe(page).fill('800');
+  await expect(summary).toHaveCount(0);
+});
+
+test('the shoe limit in miles: typed in miles, saved in km', async ({ context, openExtensionPage }) => {
+  const page = await openOptions({ context, openExtensionPage });
+  await page.getByRole('radio', { name: 'Miles (mi)' }).check();
+  await expect(shoe(page)).toHaveValue('435');
+  await expect(page.locator('#threshold-shoeKmLimit-range')).toHaveText('Whole number from 62 to 1864 mi.');
+  await shoe(page).fill('2000');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('#error-summary').getByRole('link')).toHaveText(['Shoe distance limit must be a whole number from 62 to 1864 mi.']);
+  await shoe(page).fill('300');
+  await expect(page.getByText('\u2248 483 km')).toBeVisible();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(saveStatus(page)).toHaveText('Saved.');
+  expect(await stored(page)).toEqual({ ...DEFAULTS, units: 'mi', shoeKmLimit: 483 });
+  await page.getByRole('radio', { name: 'Kilometres (km)' }).check();
+  await expect(shoe(page)).toHaveValue('483');
+});
+
+test('unsaved edits: leaving asks first, and an import over them asks first', async ({ context, openExtensionPage }) => {
+  const page = await openOptions({ context, openExtensionPage });
+  await spike(page).fill('30');
+  await expect(page.getByText('Unsaved changes')).toBeVisible();
+
+  // Leaving the page (closing the tab or the dialog) with unsaved edits: the browser asks.
+  const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => {
+    resolve(dialog.type());
+    void dialog.dismiss();
+  }));
+  await page.close({ runBeforeUnload: true });
+  expect(await asked).toBe('beforeunload');
+  await expect.poll(() => page.isClosed()).toBe(false);
+
+  // Importing a file would replace the edits: asked first; Cancel keeps them.
+  const file = { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ kind: 'knee-check-settings', version: 1, settings: { ...DEFAULTS, spikePct: 50 } })) };
+  await page.getByLabel('Import settings from a file').setInputFiles(file);
+  await expect(page.locator('#import-confirm-text')).toContainText('You have unsaved changes on this page');
+  await expect(page.getByRole('button', { name: 'Import and drop my changes' })).toBeFocused();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations, `${colorScheme}: ${results.violations.map((v) => v.id).join(', ')}`).toEqual([]);
+  }
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(spike(page)).toHaveValue('30');
+  expect(await stored(page)).toBeUndefined();
+  await page.getByLabel('Import settings from a file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Import and drop my changes' }).click();
+  await expect(backupStatus(page)).toHaveText('Imported \u201cbackup.json\u201d and saved it.');
+  await expect(spike(page)).toHaveValue('50');
+
+  // Saved: nothing to lose, so leaving no longer asks.
+  let dialogs = 0;
+  page.on('dialog', () => void dialogs++);
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => page.isClosed()).toBe(true);
+  expect(dialogs).toBe(0);
 });
 
 test('import a bad file: a clear message, and nothing changes', async ({ context, openExtensionPage }) => {
@@ -134,7 +204,7 @@ test('export then import round-trips', async ({ context, openExtensionPage }) =>
   await page.getByRole('radio', { name: 'Sunday' }).check();
   await weekly(page).fill('20');
   await spike(page).fill('30');
-  await shoe(page).fill('900');
+  await shoe(page).fill('559'); // miles: 559 mi is 900 km
   await page.getByRole('checkbox', { name: /Garmin Connect/ }).uncheck();
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(saveStatus(page)).toHaveText('Saved.');
@@ -155,7 +225,7 @@ test('export then import round-trips', async ({ context, openExtensionPage }) =>
   await page.getByLabel('Import settings from a file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(backupStatus(page)).toHaveText('Imported \u201cbackup.json\u201d and saved it.');
   expect(await stored(page)).toEqual(mine);
-  await expect(shoe(page)).toHaveValue('900');
+  await expect(shoe(page)).toHaveValue('559');
   await expect(spike(page)).toHaveValue('30');
   await expect(page.getByRole('radio', { name: 'Miles (mi)' })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: /Garmin Connect/ })).not.toBeChecked();
@@ -233,7 +303,10 @@ test('no axe violations, light and dark, with an error and the reset step showin
   }
   await weekly(page).fill('0');
   await weekly(page).press('Tab');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('#error-summary')).toBeVisible();
   await page.getByRole('button', { name: 'Reset to defaults…' }).click();
+  await expect(page.getByText('Your unsaved changes above are dropped too.')).toBeVisible();
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     const busy = await new AxeBuilder({ page }).analyze();

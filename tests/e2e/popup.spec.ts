@@ -15,6 +15,7 @@ import { expect, test } from './fixtures';
 interface StorageArea {
   get(keys: null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
 }
 declare const chrome: { storage: { local: StorageArea; sync: StorageArea } };
 
@@ -259,10 +260,10 @@ test.describe('popup checker', () => {
       await choose(page, 'onset', flow.onset);
       await tick(page, 'signs', flow.signs);
       await next(page);
-      if (flow.care === 'emergency') {
-        // An emergency sign goes straight to the result; answering the rest must not change it.
-        await expectResult(page, 'emergency', flow.condition, flow.conditionName);
-        await page.getByRole('button', { name: 'Answer the other questions anyway' }).click();
+      if (flow.care === 'emergency' || flow.care === 'same-day') {
+        // An emergency or same-day sign goes straight to the result; answering the rest must not change it.
+        await expectResult(page, flow.care, flow.condition, flow.conditionName);
+        await page.getByRole('button', { name: 'Answer the rest to see the likely causes' }).click();
       }
       await answerRest(page, flow);
       await expectResult(page, flow.care, flow.condition, flow.conditionName);
@@ -293,10 +294,10 @@ test.describe('popup checker', () => {
     await expectNoSeriousAxe(page, 'shortcut result');
   });
 
-  test('a warning sign that is not an emergency continues the questions', async ({ openExtensionPage }) => {
+  test('a warning sign that needs a clinician within days continues the questions', async ({ openExtensionPage }) => {
     const page = await openPopup(openExtensionPage);
     await choose(page, 'onset', 'Gradually');
-    await tick(page, 'signs', ['Your calf is swollen, tender or warm']);
+    await tick(page, 'signs', ['Other joints are swollen or stiff too']);
     await next(page);
     await expectStep(page, 2, 'Where does it hurt?');
   });
@@ -565,5 +566,195 @@ test.describe('popup checker', () => {
     for (const p of context.pages()) if (isOptions(p.url())) await p.close();
     await page.getByRole('link', { name: 'Settings' }).click();
     await expect.poll(() => context.pages().some((p) => isOptions(p.url()))).toBe(true);
+  });
+});
+
+test.describe('popup checker: v2 questions and friction', () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  const storedAnswers = (page: Page) =>
+    page.evaluate(async () => ((await chrome.storage.local.get(null))['checker-answers'] as { answers: Record<string, unknown> }).answers);
+
+  test('same-day shortcut: a swollen calf after a long flight goes straight to a same-day result', async ({ openExtensionPage }) => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await openPopup(openExtensionPage);
+      await page.emulateMedia({ colorScheme: scheme });
+      await choose(page, 'onset', 'Gradually');
+      // The clot questions are a follow-up: only once the calf is ticked.
+      await expect(group(page, 'clot')).toHaveCount(0);
+      await tick(page, 'signs', ['Your calf is swollen, tender or warm']);
+      await expect(group(page, 'clot')).toBeVisible();
+      await tick(page, 'clot', ['A long journey, an operation']);
+      await expectNoSeriousAxe(page, `${scheme}: signs with the clot follow-up`);
+      await next(page);
+      await expectResult(page, 'same-day', 'dvt', /deep vein thrombosis|DVT|blood clot/i);
+      await expect(page.locator('.progress')).toHaveCount(0);
+      await expect(page.locator('.shortcut-note')).toContainText('needs help today');
+      await expectNoSeriousAxe(page, `${scheme}: same-day shortcut result`);
+      if (scheme === 'light') {
+        await page.screenshot({ path: `${SCREENSHOTS}/popup-same-day-shortcut.png`, fullPage: true });
+        // "Answer the rest" stays possible, and the travel answer is already ticked on "About you".
+        await page.getByRole('button', { name: 'Answer the rest to see the likely causes' }).click();
+        await expectStep(page, 2, 'Where does it hurt?');
+        await tick(page, 'locations', ['Back of the knee']);
+        await next(page);
+        await next(page);
+        await choose(page, 'swelling', 'No swelling');
+        await next(page);
+        await expect(group(page, 'history').getByLabel(starts('A long journey'))).toBeChecked();
+      }
+      await page.evaluate(() => chrome.storage.local.remove('checker-answers'));
+      await page.close();
+    }
+  });
+
+  test('a limping 13-year-old: the age asked with the limp sends the hip warning straight to its result', async ({ openExtensionPage }) => {
+    const page = await openPopup(openExtensionPage);
+    await choose(page, 'onset', 'Gradually');
+    await expect(page.getByLabel(/^Your age/)).toHaveCount(0);
+    await tick(page, 'signs', ["You're limping"]);
+    await page.getByLabel(/^Your age/).fill('13');
+    await expectNoSeriousAxe(page, 'signs with the early age');
+    await next(page);
+    await expect(page.getByTestId('care-banner')).toContainText(`Care level: ${CARE_LEVEL_INFO['same-day'].label}`);
+    await expect(page.locator('.shortcut-note')).toBeVisible();
+    await page.getByRole('button', { name: 'Answer the rest to see the likely causes' }).click();
+    for (let step = 2; step <= 4; step++) {
+      if (step === 2) await tick(page, 'locations', ['The hip, groin or upper thigh too']);
+      if (step === 4) await choose(page, 'swelling', 'No swelling');
+      await next(page);
+    }
+    // The age typed with the limp is kept on "About you".
+    await expect(page.getByLabel('Your age')).toHaveValue('13');
+  });
+
+  test('follow-up questions appear where they matter, and what they ask is kept', async ({ openExtensionPage }) => {
+    const page = await openPopup(openExtensionPage);
+    // Came on in one run, no injury: a plain answer now, and only the straight-leg raise follows.
+    await choose(page, 'onset', 'Suddenly, during or after one run');
+    await expect(group(page, 'quads')).toBeVisible();
+    await expect(group(page, 'injury')).toHaveCount(0);
+    // A twist brings the pop and the kneecap; going back to "gradually" takes them away again.
+    await choose(page, 'onset', 'Suddenly, with a twist');
+    await expect(group(page, 'injury').getByRole('checkbox')).toHaveCount(3);
+    await tick(page, 'injury', ['You heard or felt a pop']);
+    await choose(page, 'onset', 'Gradually');
+    await expect(group(page, 'injury')).toHaveCount(0);
+    await choose(page, 'onset', 'Suddenly, with a twist');
+    await expect(group(page, 'injury').getByLabel(starts('You heard or felt a pop'))).toBeChecked();
+    await expectNoSeriousAxe(page, 'signs with the injury follow-up');
+    await next(page);
+
+    await expectStep(page, 2, 'Where does it hurt?');
+    await tick(page, 'locations', ['Back of the knee', 'The hip, groin or upper thigh too']);
+    await tick(page, 'back-lump', ['A lump']);
+    await next(page);
+
+    await expectStep(page, 3, 'When and how does it hurt?');
+    await expect(page.getByLabel(/^About how far into a run/)).toHaveCount(0);
+    await tick(page, 'timing', ['Part-way into a run']);
+    await expect(page.getByLabel('About how far into a run does it start? (km) (optional)')).toBeVisible();
+    await page.getByLabel(/^About how far into a run/).fill('far');
+    await next(page);
+    await expect(page.getByRole('alert')).toContainText('How far into a run');
+    await expect(page.getByLabel(/^About how far into a run/)).toBeFocused();
+    await page.getByLabel(/^About how far into a run/).fill('6');
+    await choose(page, 'painScore', '6');
+    await expectNoSeriousAxe(page, 'pattern with the distance and the pain score');
+    await next(page);
+
+    await expectStep(page, 4, 'Swelling, locking, giving way');
+    await expect(group(page, 'joint-history')).toHaveCount(0);
+    await choose(page, 'swelling', 'It swelled up within hours of a run, with no injury');
+    await tick(page, 'joint-history', ['An injection into this knee']);
+    await expectNoSeriousAxe(page, 'swelling with the joint follow-up');
+    await next(page);
+
+    await expectStep(page, 5, 'About you');
+    await page.getByLabel('Your age').fill('44');
+    await expect(group(page, 'trend')).toHaveCount(0);
+    await choose(page, 'duration', '2–4 weeks');
+    await choose(page, 'trend', 'Getting worse');
+    await next(page);
+    await page.getByRole('button', { name: 'See my result' }).click();
+    await expect(page.getByTestId('care-banner')).toBeVisible();
+
+    expect(await storedAnswers(page)).toMatchObject({
+      onset: 'sudden-twist',
+      signs: expect.arrayContaining(['heard-pop', 'lump-behind-knee']),
+      locations: ['back', 'hip-groin'],
+      timing: ['late-in-run'],
+      painStarts: '6',
+      painScore: '6',
+      swelling: 'rapid-no-injury',
+      history: ['recent-knee-injection-or-surgery'],
+      trend: 'worse',
+    });
+    // The clinician's summary quotes the follow-up answers in words.
+    await expect(page.locator('.summary-text pre')).toContainText('You heard or felt a pop as it happened');
+    await expect(page.locator('.summary-text pre')).toContainText('The hip, groin or upper thigh too');
+  });
+
+  test('keyboard only: radio groups say how the arrow keys work, and the arrows choose', async ({ openExtensionPage }) => {
+    const page = await openPopup(openExtensionPage);
+    const hint = group(page, 'onset').locator('.keys-hint');
+    await expect(hint).toBeHidden();
+    await expect(group(page, 'onset')).toHaveAccessibleDescription(/Arrow keys move between these answers/);
+    for (let i = 0; i < 10 && !(await group(page, 'onset').getByRole('radio').first().evaluate((el) => el === document.activeElement)); i++) {
+      await page.keyboard.press('Tab');
+    }
+    await expect(hint).toBeVisible();
+    await page.keyboard.press('ArrowDown');
+    await expect(group(page, 'onset').getByLabel(starts('Suddenly, during or after one run'))).toBeChecked();
+    await page.keyboard.press('ArrowDown');
+    await expect(group(page, 'onset').getByLabel(starts('Suddenly, with a twist'))).toBeChecked();
+    // The follow-up it brings is next in Tab order.
+    await page.keyboard.press('Tab');
+    await expect(group(page, 'injury').getByRole('checkbox').first()).toBeFocused();
+    await expect(hint).toBeHidden();
+  });
+
+  test('start over offers Undo, which brings every answer back', async ({ openExtensionPage }) => {
+    let page = await openPopup(openExtensionPage);
+    await choose(page, 'onset', 'Gradually');
+    await next(page);
+    await tick(page, 'locations', ['Outside of the knee']);
+    await page.getByRole('button', { name: 'Start over' }).click();
+    await expect(page.locator('.notice')).toHaveText('Your answers were cleared.');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('First, any warning signs?');
+    await expectNoSeriousAxe(page, 'cleared, with Undo');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.locator('.notice')).toHaveText('Your answers are back.');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Where does it hurt?');
+    await expect(group(page, 'locations').getByLabel(starts('Outside of the knee'))).toBeChecked();
+    // Restored answers are saved again: they survive reopening.
+    await page.close();
+    page = await openPopup(openExtensionPage);
+    await expect(group(page, 'locations').getByLabel(starts('Outside of the knee'))).toBeChecked();
+    // Answering anew after Start over takes the Undo away.
+    await page.getByRole('button', { name: 'Start over' }).click();
+    await choose(page, 'onset', 'Gradually');
+    await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+  });
+
+  test('change answers: the result opens the chosen step, and goes straight back', async ({ openExtensionPage }) => {
+    const page = await openPopup(openExtensionPage);
+    const flow = FLOWS[3]!;
+    await choose(page, 'onset', flow.onset);
+    await next(page);
+    await answerRest(page, flow);
+    await expectResult(page, flow.care, flow.condition, flow.conditionName);
+    const change = page.getByRole('navigation', { name: 'Change answers:' });
+    await expect(change.getByRole('button')).toHaveText(['Warning signs', 'Where', 'When and how', 'Swelling', 'About you', 'Training']);
+    await expectNoSeriousAxe(page, 'result with the change-answers list');
+    await change.getByRole('button', { name: 'About you' }).click();
+    await expectStep(page, 5, 'About you');
+    await page.getByLabel('Your age').fill('');
+    await page.getByRole('button', { name: 'Back to my result' }).click();
+    await expect(page.getByRole('alert')).toContainText('Enter your age.');
+    await page.getByLabel('Your age').fill('31');
+    await page.getByRole('button', { name: 'Back to my result' }).click();
+    await expectResult(page, flow.care, flow.condition, flow.conditionName);
+    await expect(page.locator('.summary-text pre')).toContainText('31');
   });
 });

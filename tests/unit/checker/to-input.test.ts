@@ -177,6 +177,9 @@ describe('toTriageInput', () => {
       rested: maybe(fc.constantFrom(...RESTED_CHOICES.map((c) => c.value))),
       stiffness: maybe(fc.constantFrom(...STIFFNESS_CHOICES.map((c) => c.value))),
       history: sub(HISTORIES),
+      trend: maybe(fc.constantFrom('better', 'same', 'worse') as fc.Arbitrary<Answers['trend']>),
+      painScore: maybe(fc.integer({ min: 0, max: 10 }).map(String)),
+      painStarts: maybe(fc.oneof(numText, fc.constantFrom('0.01', '0,04', '1e3'))),
       training: fc.record({
         units: fc.constantFrom('km', 'mi') as fc.Arbitrary<'km' | 'mi'>,
         thisWeek: numText,

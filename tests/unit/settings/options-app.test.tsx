@@ -87,7 +87,8 @@ describe('OptionsApp', () => {
     await act(async () => {
       root.querySelector<HTMLInputElement>('input[name="units"][value="mi"]')!.click();
     });
-    expect(root.textContent).toContain('\u2248 435 mi');
+    expect(input('threshold-shoeKmLimit').value).toBe('435');
+    expect(root.textContent).toContain('\u2248 700 km');
     await type('threshold-spikePct', '25');
     await submit();
     await vi.waitFor(() => expect(root.querySelector('#save-status')?.textContent).toBe('Saved.'));
