@@ -86,8 +86,8 @@ const GARMIN_MONTHS: Record<string, { calendarItems: unknown[] }> = {};
 for (const run of runsFromGarminActivities(GARMIN_ACTIVITIES)) {
   const month = `${Number(run.start.slice(0, 4))}/${Number(run.start.slice(5, 7)) - 1}`;
   (GARMIN_MONTHS[month] ??= { calendarItems: [{ itemType: 'workout', date: run.start.slice(0, 10) }] }).calendarItems.push(
-    { itemType: 'activity', id: Number(run.id), activityTypeKey: 'running', startTimestampLocal: run.start, distance: run.km * 1000 },
-    { itemType: 'activity', id: Number(run.id) + 50_000, activityTypeKey: 'cycling', startTimestampLocal: run.start, distance: 40_000 },
+    { itemType: 'activity', id: Number(run.id), activityTypeKey: 'running', startTimestampLocal: run.start, distance: run.km * 100_000 /* centimetres */ },
+    { itemType: 'activity', id: Number(run.id) + 50_000, activityTypeKey: 'cycling', startTimestampLocal: run.start, distance: 4_000_000 },
   );
 }
 const INTERVALS_ACTIVITIES = json('intervals-activities.json') as Record<string, unknown>[];
