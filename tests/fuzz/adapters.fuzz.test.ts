@@ -18,20 +18,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { Window } from 'happy-dom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dayOfWeek, formatDay, parseDay, parseWallClockMs, weekStartOf } from '../../lib/load/dates';
 import { summariesFrom, type WeekSummary } from '../../lib/load/summary';
 import type { LoadSettings, Run } from '../../lib/load/types';
 import { createGarminAdapter, runsFromGarminActivities, runsFromGarminCalendar } from '../../lib/sites/garmin';
 import { createGenericAdapter, runsFromRows, visibleWeekOf } from '../../lib/sites/generic';
 import { createIntervalsAdapter, runsFromIntervalsActivities } from '../../lib/sites/intervals';
-import {
-  resetStravaCaches,
-  runsFromTrainingActivities,
-  stravaDashboardAdapter,
-  stravaProfileAdapter,
-  stravaTrainingLogAdapter,
-} from '../../lib/sites/strava';
+import { createStravaAdapters, runsFromTrainingActivities, type StravaAdapters } from '../../lib/sites/strava';
 import type { AdapterContext, BadgeAnchor, SiteAdapter } from '../../lib/sites/types';
 import {
   applyDomMutations,
@@ -377,23 +371,24 @@ interface PageCase {
   mayBeCurrentWeek?: (anchor: BadgeAnchor) => boolean;
 }
 
-const strava = (file: string, path: string, adapter: SiteAdapter, source: 'recent' | 'real', today: string): PageCase => ({
+/** A fresh Strava adapter (its own page-view state) for every case. */
+const strava = (file: string, path: string, which: keyof Omit<StravaAdapters, 'all'>, source: 'recent' | 'real', today: string): PageCase => ({
   file,
   url: `https://www.strava.com${path}`,
   today,
-  adapter: () => (resetStravaCaches(), adapter),
+  adapter: () => createStravaAdapters()[which],
   answer: (p) => stravaAnswer(p, source),
   truth: source === 'recent' ? TRUTH.stravaRecent : TRUTH.stravaReal,
 });
 
 const STRAVA_LOG = [
-  strava('strava-training-log.html', '/athletes/123/training/log', stravaTrainingLogAdapter, 'recent', '2026-03-04'),
-  strava('strava-training-log-52.html', '/athletes/123/training/log', stravaTrainingLogAdapter, 'recent', '2026-03-04'),
+  strava('strava-training-log.html', '/athletes/123/training/log', 'trainingLog', 'recent', '2026-03-04'),
+  strava('strava-training-log-52.html', '/athletes/123/training/log', 'trainingLog', 'recent', '2026-03-04'),
 ];
 const STRAVA_OTHER = [
-  strava('strava-dashboard.html', '/dashboard', stravaDashboardAdapter, 'recent', '2026-03-04'),
-  strava('strava-dashboard-fr.html', '/dashboard', stravaDashboardAdapter, 'recent', '2026-03-04'),
-  strava('strava-profile.html', '/athletes/123', stravaProfileAdapter, 'real', '2016-09-21'),
+  strava('strava-dashboard.html', '/dashboard', 'dashboard', 'recent', '2026-03-04'),
+  strava('strava-dashboard-fr.html', '/dashboard', 'dashboard', 'recent', '2026-03-04'),
+  strava('strava-profile.html', '/athletes/123', 'profile', 'real', '2016-09-21'),
 ];
 const garmin = (file: string, path: string): PageCase => ({
   file,
@@ -462,7 +457,6 @@ function domCase(pages: PageCase[]) {
   });
 }
 
-afterEach(() => resetStravaCaches());
 
 describe('fuzz: site adapters on mutated saved pages', () => {
   it('the unmutated pages: badges as expected (the harness itself)', async () => {
