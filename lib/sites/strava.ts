@@ -528,7 +528,8 @@ export function rowWeekStart(timestamp: string | null, known: ReadonlySet<string
   const d = new Date(ms);
   const utc = Math.floor(ms / 86_400_000);
   const local = formatDay(daysFromCivil(d.getFullYear(), d.getMonth() + 1, d.getDate()));
-  const candidates = [local, formatDay(utc), formatDay(utc + 1)];
+  // The next UTC day only for a time a local Monday midnight east of UTC can be (10:00 UTC or later).
+  const candidates = [local, formatDay(utc), ...(ms - utc * 86_400_000 >= 10 * 3_600_000 ? [formatDay(utc + 1)] : [])];
   return (
     candidates.find((c) => known.has(c)) ??
     candidates.find((c) => dayOfWeek(parseDay(c)!) === 1) ??
