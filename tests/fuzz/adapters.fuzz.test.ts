@@ -25,7 +25,7 @@ import type { LoadSettings, Run } from '../../lib/load/types';
 import { createGarminAdapter, runsFromGarminActivities, runsFromGarminCalendar } from '../../lib/sites/garmin';
 import { createGenericAdapter, runsFromRows, visibleWeekOf } from '../../lib/sites/generic';
 import { createIntervalsAdapter, runsFromIntervalsActivities } from '../../lib/sites/intervals';
-import { createStravaAdapters, runsFromTrainingActivities, type StravaAdapters } from '../../lib/sites/strava';
+import { createStravaAdapters, readTrainingLogData, runsFromTrainingActivities, type StravaAdapters } from '../../lib/sites/strava';
 import type { AdapterContext, BadgeAnchor, SiteAdapter } from '../../lib/sites/types';
 import {
   applyDomMutations,
@@ -390,6 +390,34 @@ const STRAVA_OTHER = [
   strava('strava-dashboard-fr.html', '/dashboard', 'dashboard', 'recent', '2026-03-04'),
   strava('strava-profile.html', '/athletes/123', 'profile', 'real', '2016-09-21'),
 ];
+/**
+ * The Training Log in Strava's documented week shape (ids "YYYYyWWw", epoch-second dates, days
+ * keyed "1".."7", mid-week row timestamps): its own weeks, and training_activities carrying the
+ * same runs plus January's (so every row has its 30 days before).
+ */
+const DOC_LOG_RUNS: Run[] = (() => {
+  const html = text('strava-training-log-doc-shape.html');
+  const page = readTrainingLogData(/<script id="__NEXT_DATA__" type="application\/json">(.*)<\/script>/.exec(html)![1]!).runs!;
+  const january = [3, 6, 10, 13, 17, 20, 24, 27, 31].map((day, i) => ({ start: `2024-01-${String(day).padStart(2, '0')}T07:30:00`, km: 6 + (i % 4) * 2, id: `jan${i}` }));
+  return [...page, ...january];
+})();
+const DOC_LOG_MODELS = frozen({
+  models: [...DOC_LOG_RUNS]
+    .sort((a, b) => (a.start < b.start ? 1 : -1))
+    .map((r) => ({ id: r.id, sport_type: 'Run', start_date_local_raw: parseWallClockMs(r.start)! / 1000, distance_raw: r.km * 1000 })),
+  perPage: 50,
+  total: DOC_LOG_RUNS.length,
+});
+const STRAVA_DOC_LOG: PageCase[] = [
+  {
+    file: 'strava-training-log-doc-shape.html',
+    url: 'https://www.strava.com/athletes/123/training/log',
+    today: '2024-03-14',
+    adapter: () => createStravaAdapters({ now: () => Date.UTC(2024, 2, 14, 12) }).trainingLog,
+    answer: (p) => (new URL(p, 'https://www.strava.com').pathname === '/athlete/training_activities' ? { ok: true, json: DOC_LOG_MODELS } : { ok: false }),
+    truth: DOC_LOG_RUNS,
+  },
+];
 const garmin = (file: string, path: string): PageCase => ({
   file,
   url: `https://connect.garmin.com${path}`,
@@ -428,7 +456,7 @@ const CUSTOM = ['custom-activity-log.html', 'custom-weekly-table.html', 'custom-
 function named(pages: PageCase[]): PageCase[] {
   return pages.map((page) => Object.assign(page, { [fc.toStringMethod]: () => `${page.file} at ${page.url}` }));
 }
-named([...STRAVA_LOG, ...STRAVA_OTHER, ...GARMIN, ...INTERVALS, ...CUSTOM]);
+named([...STRAVA_LOG, ...STRAVA_DOC_LOG, ...STRAVA_OTHER, ...GARMIN, ...INTERVALS, ...CUSTOM]);
 
 /** Two passes (the core passes again on the next re-render), each checked. */
 async function readTwice(page: PageCase, doc: Document, ctx: AdapterContext, expectation: () => Expectation): Promise<Pass[]> {
@@ -461,7 +489,7 @@ function domCase(pages: PageCase[]) {
 describe('fuzz: site adapters on mutated saved pages', () => {
   it('the unmutated pages: badges as expected (the harness itself)', async () => {
     const anchored: Record<string, number> = {};
-    for (const page of [...STRAVA_LOG, ...STRAVA_OTHER, ...GARMIN, ...INTERVALS, ...CUSTOM]) {
+    for (const page of [...STRAVA_LOG, ...STRAVA_DOC_LOG, ...STRAVA_OTHER, ...GARMIN, ...INTERVALS, ...CUSTOM]) {
       await withMutations(page.file, page.url, [], async (doc) => {
         const [first] = await readTwice(page, doc, context(page.today, page.answer), () => 'exact');
         anchored[page.file] = first!.anchors.length;
@@ -474,6 +502,7 @@ describe('fuzz: site adapters on mutated saved pages', () => {
     expect(anchored).toMatchObject({
       'strava-training-log.html': 12,
       'strava-training-log-52.html': 52,
+      'strava-training-log-doc-shape.html': 6,
       'strava-dashboard.html': 1,
       'strava-dashboard-fr.html': 1,
       'strava-profile.html': 1,
@@ -487,6 +516,10 @@ describe('fuzz: site adapters on mutated saved pages', () => {
 
   it('Strava Training Log (12 and 52 weeks): any DOM damage, exact numbers', async () => {
     await fc.assert(domCase(STRAVA_LOG), { numRuns: FUZZ_RUNS });
+  }, TIMEOUT);
+
+  it('Strava Training Log in the documented week shape: any DOM damage, exact numbers', async () => {
+    await fc.assert(domCase(STRAVA_DOC_LOG), { numRuns: FUZZ_RUNS });
   }, TIMEOUT);
 
   it('Strava dashboard (en, fr) and profile: any DOM damage, exact numbers', async () => {
@@ -624,7 +657,7 @@ describe('fuzz: Training Log __NEXT_DATA__ corrupted', () => {
 
 describe('fuzz: the sites\' JSON answers damaged', () => {
   const sites: [string, PageCase[]][] = [
-    ['Strava', [...STRAVA_LOG, ...STRAVA_OTHER]],
+    ['Strava', [...STRAVA_LOG, ...STRAVA_DOC_LOG, ...STRAVA_OTHER]],
     ['Garmin Connect (search, then calendar months)', named(GARMIN.map((p) => ({ ...p, answer: (path: string) => garminAnswer(path, true) })))],
     ['intervals.icu', INTERVALS],
   ];
