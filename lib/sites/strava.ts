@@ -15,7 +15,6 @@ import { addDays, dayOfWeek, daysFromCivil, formatDateTime, formatDay, parseDay,
 import type { Run } from '../load/types';
 import { refusalOf } from '../content/fetch';
 import { noteTo } from './notes';
-import { parseDistance } from './parse-distance';
 import type { AdapterContext, BadgeAnchor, Refusal, SiteAdapter } from './types';
 import { isoWeekMonday } from './week-anchors';
 
@@ -308,6 +307,17 @@ function statText(value: unknown): string {
     .trim();
 }
 
+// One run's distance as the feed shows it: "8.00 km", "8,4 km", "5.0 mi", "12 км". A single
+// separator is the decimal one (no run is a thousand km); a pace ("5:10 /km") is not a distance.
+const STAT_DISTANCE = /^(\d{1,4}(?:[.,]\d{1,3})?) ?(km|mi|км)$/i;
+function statKm(text: string): number | null {
+  const m = STAT_DISTANCE.exec(text);
+  if (!m) return null;
+  const value = Number(m[1]!.replace(',', '.'));
+  const km = m[2]!.toLowerCase() === 'mi' ? value * 1.609344 : value;
+  return Number.isFinite(km) && km <= 1000 ? km : null;
+}
+
 /**
  * The one distance among a feed activity's display stats (`[{key, value}]`, localized HTML as
  * Sauce for Strava reads them): km, or null when none or more than one stat reads as a
@@ -319,10 +329,8 @@ export function feedStatKm(stats: unknown): number | null {
   for (const stat of stats) {
     const s = rec(stat);
     if (typeof s.key === 'string' && s.key.endsWith('_subtitle')) continue;
-    const text = statText(s.value);
-    if (!text || text.includes('/')) continue;
-    const parsed = parseDistance(text, { maxKm: 1000 });
-    if (parsed) found.push(parsed.km);
+    const km = statKm(statText(s.value));
+    if (km !== null) found.push(km);
   }
   return found.length === 1 ? found[0]! : null;
 }

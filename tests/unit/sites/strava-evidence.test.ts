@@ -164,6 +164,9 @@ describe('the runner\'s own feed, /dashboard/feed?feed_type=my_activity (Sauce f
     expect(feedStatKm([{ key: 'stat_one', value: "5:10<abbr class='unit'>/km</abbr>" }])).toBeNull();
     expect(feedStatKm([{ key: 'a', value: unit('5', 'kilometers') }, { key: 'b', value: unit('6', 'kilometers') }])).toBeNull();
     expect(feedStatKm('5 km')).toBeNull();
+    expect(feedStatKm([{ key: 'x', value: '12.4mi' }])).toBeCloseTo(19.9559, 3);
+    expect(feedStatKm([{ key: 'x', value: '12&nbsp;км' }])).toBe(12);
+    for (const odd of ['1.234,5 km', '120 m', '41 m 20 s', '5 km/h', '2000 km']) expect(feedStatKm([{ key: 'x', value: odd }]), odd).toBeNull();
   });
 
   it('a run whose distance cannot be read: that page is not used, the refusal says partial data', async () => {
