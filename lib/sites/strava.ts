@@ -591,7 +591,7 @@ export function createStravaAdapters(options: StravaAdapterOptions = {}): Strava
     const read = await activities.ensureSince(since, ctx, signedInAthleteId(doc)).catch(() => null);
     const covered = read?.coveredFrom() ?? null;
     incomplete[which] = since === null || covered === null || covered > since ? week : null;
-    if (covered) noteTo(ctx, { coveredFrom: covered === '0000-01-01' ? '0000-01-01' : covered });
+    if (covered) noteTo(ctx, { coveredFrom: covered });
     return read?.runs ?? [];
   }
 
