@@ -15,7 +15,7 @@ import { refusalOf } from '../content/fetch';
 import { calendarAdapter, calendarRun, finite, localTime, type DateRange } from './run-window';
 import { noteTo } from './notes';
 import type { AdapterContext, SiteAdapter } from './types';
-import { CALENDAR_ROWS, type WeekAnchorSpec } from './week-anchors';
+import { CALENDAR_ROWS, DATED, type WeekAnchorSpec } from './week-anchors';
 
 export const GARMIN_HOST = 'connect.garmin.com';
 
@@ -265,7 +265,7 @@ export function createGarminAdapter(options: GarminAdapterOptions = {}): SiteAda
       if (path.startsWith('/report')) return 'Garmin Connect report';
       return 'Garmin Connect';
     },
-    selectors: [GARMIN_CSRF_META, ...GARMIN_WEEK_ANCHORS.selectors, ...GARMIN_WEEK_ANCHORS.rowSelectors],
+    selectors: [GARMIN_CSRF_META, ...GARMIN_WEEK_ANCHORS.selectors, ...GARMIN_WEEK_ANCHORS.rowSelectors, DATED],
   };
 }
 

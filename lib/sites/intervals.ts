@@ -15,7 +15,7 @@ import { refusalOf } from '../content/fetch';
 import { noteTo } from './notes';
 import { calendarAdapter, calendarRun, finite, localTime, type DateRange } from './run-window';
 import type { SiteAdapter } from './types';
-import { CALENDAR_ROWS, type WeekAnchorSpec } from './week-anchors';
+import { CALENDAR_ROWS, DATED, type WeekAnchorSpec } from './week-anchors';
 
 export const INTERVALS_HOST = 'intervals.icu';
 export const INTERVALS_RUN_TYPES = new Set(['Run', 'TrailRun', 'VirtualRun']);
@@ -154,7 +154,7 @@ export function createIntervalsAdapter(options: IntervalsAdapterOptions = {}): S
   return {
     ...adapter,
     pageKind: (url) => (url.pathname.startsWith('/activities') ? 'intervals.icu activity' : url.pathname.startsWith('/calendar') || url.pathname === '/' ? 'intervals.icu calendar' : 'intervals.icu'),
-    selectors: [...INTERVALS_WEEK_ANCHORS.selectors, ...INTERVALS_WEEK_ANCHORS.rowSelectors],
+    selectors: [...INTERVALS_WEEK_ANCHORS.selectors, ...INTERVALS_WEEK_ANCHORS.rowSelectors, DATED],
   };
 }
 
