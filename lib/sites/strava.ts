@@ -224,6 +224,8 @@ function weekRuns(e: Rec, start: string): Run[] | null {
     // The day's own date, else its index: never a guess from a partial list.
     const date = dayOf(rec(day).date) ?? (i < 0 ? null : addDays(start, i));
     const lists = Array.isArray(day) ? [day] : [rec(day).activities, rec(day).xt_activities].filter((l) => l !== undefined);
+    // A day still to come may carry no lists at all: nothing happened on it yet.
+    if (!lists.length && rec(day).date_type === 'future') continue;
     if (!date || date < start || date > end || !lists.length || !lists.every(Array.isArray)) return null;
     const midnight = parseWallClockMs(date);
     let order = 0;

@@ -86,6 +86,19 @@ describe('the documented Training Log week shape (Strava developers doc, 2018)',
     expect(runs.find((r) => r.start.startsWith('2024-02-11'))).toMatchObject({ km: 16 });
   });
 
+  it('a future day without lists is an empty day; a past day without them does not add up', () => {
+    const entry = (day7: unknown) =>
+      JSON.stringify({
+        props: { pageProps: { entriesResponse: { entries: [{ id: '2024y11w', totals_by_sport: { run: { distance: 5000 } }, by_day_of_week: {
+          '1': { activities: [{ id: 1, type: 'Run', start_date: 1710140400, utc_offset: -25200, distance: 5000 }], xt_activities: [], date_type: 'past' },
+          '2': { activities: [], date_type: 'past' }, '3': { activities: [] }, '4': { activities: [] }, '5': { activities: [] }, '6': { activities: [] },
+          '7': day7,
+        } }] } } },
+      });
+    expect(readTrainingLogData(entry({ date_type: 'future' })).runs).toEqual([{ start: '2024-03-11T00:00:00', km: 5, id: '1' }]);
+    expect(readTrainingLogData(entry({ date_type: 'past' })).runs).toBeNull();
+  });
+
   it('a run total that does not match the days: the week is not used (no runs beat wrong ones)', () => {
     const text = DOC_LOG.match(/<script id="__NEXT_DATA__" type="application\/json">(.*)<\/script>/)![1]!.replace('"distance":13000.0', '"distance":23000.0');
     expect(readTrainingLogData(text).runs).toBeNull();
