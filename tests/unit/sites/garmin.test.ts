@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FetchRefused } from '../../../lib/content/fetch';
+import { createSameOriginFetch, FetchRefused } from '../../../lib/content/fetch';
 import {
   GARMIN_API_PREFIX,
   createGarminAdapter,
@@ -401,6 +401,26 @@ describe('Garmin: what maintained extensions and the API write-ups show (docs/re
     expect(notes.sources).toEqual([]);
     expect(notes.coveredFrom).toBeUndefined();
     expect(adapter.findAnchors(page)).toEqual([]);
+  });
+
+  it('through the real same-origin fetch: the header reaches the request, and a 403 without it says "forbidden"', async () => {
+    // A Garmin-like server: /gc-api/ answers 403 unless connect-csrf-token matches the page's meta tag.
+    const server = async (href: string, init: RequestInit) => {
+      const headers = new Headers(init.headers);
+      if (headers.get('x-requested-with') !== 'XMLHttpRequest' || init.redirect !== 'manual') return new Response('{}', { status: 400 });
+      if (headers.get('connect-csrf-token') !== 'test-csrf-7f3a9c') return new Response('{"message":"Forbidden"}', { status: 403 });
+      return new URL(href).pathname.endsWith('/search/activities') ? Response.json(activities) : new Response('nope', { status: 404 });
+    };
+    const fetchJson = createSameOriginFetch({ origin: 'https://connect.garmin.com', fetch: server as typeof fetch, now: () => 0, setTimer: setTimeout, minGapMs: 0 });
+    const notes: unknown[] = [];
+    const ctx = { today: '2026-02-18', fetchJson, note: (n: unknown) => void notes.push(n) };
+    expect(await createGarminAdapter().readRuns(loadPage('garmin-calendar.html'), ctx)).toHaveLength(13);
+
+    const page = loadPage('garmin-calendar.html');
+    page.querySelector('meta[name="csrf-token"]')!.setAttribute('content', 'stale-token');
+    notes.length = 0;
+    expect(await createGarminAdapter().readRuns(page, ctx)).toEqual([]);
+    expect(notes[0]).toEqual({ refusals: [{ source: 'garmin:activity-search', reason: 'forbidden', status: 403 }] });
   });
 
   it('never guesses another prefix: no /proxy/, no /modern/proxy/, no bare path', async () => {
