@@ -1,18 +1,29 @@
-// Garmin Connect (connect.garmin.com). A React SPA under /modern/; its weekly numbers come from the
-// page's own JSON services, which moved three times since 2023 (docs/research/sites.md). So:
-// candidate same-origin paths tried in order, the first that answers with JSON of the documented
-// shape is kept for the page's life, calls spaced by the core's fetchJson (cookies, same origin).
-// Anchors are plausible guesses with fallbacks (no public DOM notes): no anchor, no badge.
+// Garmin Connect (connect.garmin.com).
+// - URLs: the React SPA's pages under /modern/ and (since 2026) /app/; never its JSON paths.
+// - Data: the page's own JSON services under /gc-api/ with the session cookie AND the
+//   `connect-csrf-token` header the web app sends, copied from the page's
+//   <meta name="csrf-token" content="...">: without it /gc-api/ answers 403
+//   (docs/research/sites.md, 2026-12). First the activity search (metres, seconds), else the
+//   calendar months (centimetres, milliseconds). No other prefix: /modern/proxy/ has been blank
+//   since 2023 and no source shows a bare /proxy/ working.
+// - Badges: on the calendar's weekly summaries, found through guessed selectors with fallbacks
+//   (no public source documents that DOM): no anchor, no badge.
+// Every read reports its sources, refusals and coverage through ctx.note.
 // Pure of zod and Preact: the content script imports this module.
 import type { Run } from '../load/types';
+import { refusalOf } from '../content/fetch';
 import { calendarAdapter, calendarRun, finite, localTime, type DateRange } from './run-window';
+import { noteTo } from './notes';
 import type { AdapterContext, SiteAdapter } from './types';
-import { CALENDAR_ROWS, type WeekAnchorSpec } from './week-anchors';
+import { CALENDAR_ROWS, DATED, type WeekAnchorSpec } from './week-anchors';
 
 export const GARMIN_HOST = 'connect.garmin.com';
 
-/** Newest first: the cookie-authenticated /gc-api/, the public /proxy/, the old /modern/proxy/, bare. */
-export const GARMIN_PREFIXES = ['/gc-api/', '/proxy/', '/modern/proxy/', '/'] as const;
+/** The web app's own prefix for its JSON services (cookie + CSRF header). */
+export const GARMIN_API_PREFIX = '/gc-api/';
+/** Where the page keeps the CSRF token its own calls send. */
+export const GARMIN_CSRF_META = 'meta[name="csrf-token"]';
+export const GARMIN_CSRF_HEADER = 'connect-csrf-token';
 
 /** Garmin activity types that are runs (typeKey, typeId): running and its sub-types. */
 const RUN_TYPE_KEYS = new Set([
@@ -26,9 +37,9 @@ const RUN_TYPE_KEYS = new Set([
   'obstacle_run',
   'ultra_run',
 ]);
-// From Garmin's activityTypes list: 1 running (parent 17), 6 trail, 7 street, 8 track,
-// 18 treadmill, 153 virtual, 154 obstacle, 156 indoor, 181 ultra (parent 1).
-const RUN_TYPE_IDS = new Set([1, 6, 7, 8, 18, 153, 154, 156, 181]);
+// The running activityTypeIds the API write-ups document: 1 running, 6 trail, 8 track,
+// 18 treadmill (others, e.g. a virtual run, count only through a typeKey or parentTypeId 1).
+export const RUN_TYPE_IDS: ReadonlySet<number> = new Set([1, 6, 8, 18]);
 const RUNNING_PARENT_TYPE_ID = 1;
 
 const ACTIVITIES_PAGE_SIZE = 100;
@@ -92,7 +103,8 @@ export function runsFromGarminActivities(json: unknown): Run[] {
 /**
  * Runs of a `calendar-service/year/{y}/month/{0-based}` answer: `calendarItems[]` with
  * `itemType: "activity"`, `activityTypeId` (or `activityTypeKey`), `startTimestampLocal`
- * (or `date`), `distance` (m). Workouts, notes and other sports are skipped. Never throws.
+ * (or `date`), `distance` in CENTIMETRES (a 9.34 km run is 933660; `duration` is ms).
+ * Workouts, notes and other sports are skipped. Never throws.
  */
 export function runsFromGarminCalendar(json: unknown): Run[] {
   try {
@@ -104,7 +116,8 @@ export function runsFromGarminCalendar(json: unknown): Run[] {
         const c = record(item);
         if (!c || c.itemType !== 'activity') continue;
         if (!isRunType(record(c.activityType), c.activityTypeKey, c.activityTypeId)) continue;
-        const run = calendarRun(c.startTimestampLocal ?? c.date, c.distance, c.id ?? c.activityId);
+        const centimetres = finite(c.distance);
+        const run = calendarRun(c.startTimestampLocal ?? c.date, centimetres === null ? null : centimetres / 100, c.id ?? c.activityId);
         if (run) runs.push(run);
       } catch {
         // skip
@@ -161,52 +174,64 @@ export interface GarminAdapterOptions {
   now?: () => number;
 }
 
+/** The CSRF token the page's own calls send, or null (a signed-out or changed page). */
+export function garminCsrfToken(doc: Document): string | null {
+  try {
+    const token = doc.querySelector(GARMIN_CSRF_META)?.getAttribute('content')?.trim() ?? '';
+    return token && token.length <= 512 && !/[\r\n\0]/.test(token) ? token : null;
+  } catch {
+    return null;
+  }
+}
+
+const SEARCH_SOURCE = 'garmin:activity-search';
+const CALENDAR_SOURCE = 'garmin:calendar';
+
 /** A Garmin Connect adapter with its own per-page state (one per content script). */
 export function createGarminAdapter(options: GarminAdapterOptions = {}): SiteAdapter {
-  let prefix: string | null = null; // the path prefix that answered, kept for the page's life
-
-  /** GET `service` under the remembered prefix, or each candidate until one answers in shape. */
-  async function getJson(ctx: AdapterContext, service: string, valid: (json: unknown) => boolean): Promise<unknown> {
-    for (const candidate of prefix ? [prefix] : GARMIN_PREFIXES) {
-      try {
-        const json = await ctx.fetchJson(`${candidate}${service}`);
-        if (valid(json)) {
-          prefix = candidate;
-          return json;
-        }
-      } catch {
-        // Not JSON, not signed in, moved: try the next candidate.
-      }
+  /** GET a /gc-api/ service with the page's CSRF header; null (and a refusal noted) when unusable. */
+  async function getJson(ctx: AdapterContext, doc: Document, source: string, service: string, valid: (json: unknown) => boolean): Promise<unknown> {
+    const token = garminCsrfToken(doc);
+    try {
+      const json = await ctx.fetchJson(`${GARMIN_API_PREFIX}${service}`, token ? { headers: { [GARMIN_CSRF_HEADER]: token } } : undefined);
+      if (valid(json)) return json;
+      noteTo(ctx, { refusals: [{ source, reason: 'bad-response' }] });
+    } catch (error) {
+      noteTo(ctx, { refusals: [{ source, ...refusalOf(error) }] });
     }
     return null;
   }
 
-  async function activitiesIn(ctx: AdapterContext, range: DateRange): Promise<Run[] | null> {
+  async function activitiesIn(ctx: AdapterContext, doc: Document, range: DateRange): Promise<Run[] | null> {
     const runs: Run[] = [];
     for (let page = 0; page < MAX_ACTIVITY_PAGES; page++) {
       const service =
         `activitylist-service/activities/search/activities?limit=${ACTIVITIES_PAGE_SIZE}&start=${page * ACTIVITIES_PAGE_SIZE}` +
         `&startDate=${range.from}&endDate=${range.to}`;
-      const json = await getJson(ctx, service, isActivitiesAnswer);
+      const json = await getJson(ctx, doc, SEARCH_SOURCE, service, isActivitiesAnswer);
       // A missing page would under-count the range: no runs rather than too few.
       if (json === null) return null;
       runs.push(...runsFromGarminActivities(json));
       if ((listOf(json, ACTIVITY_LISTS)?.length ?? 0) < ACTIVITIES_PAGE_SIZE) break;
+      if (page === MAX_ACTIVITY_PAGES - 1) {
+        noteTo(ctx, { refusals: [{ source: SEARCH_SOURCE, reason: 'partial-data' }] });
+        return null;
+      }
     }
     return runs;
   }
 
-  async function calendarIn(ctx: AdapterContext, range: DateRange): Promise<Run[] | null> {
+  async function calendarIn(ctx: AdapterContext, doc: Document, range: DateRange): Promise<Run[] | null> {
     const runs: Run[] = [];
     for (const { year, month0 } of monthsOf(range)) {
-      const json = await getJson(ctx, `calendar-service/year/${year}/month/${month0}`, isCalendarAnswer);
+      const json = await getJson(ctx, doc, CALENDAR_SOURCE, `calendar-service/year/${year}/month/${month0}`, isCalendarAnswer);
       if (json === null) return null;
       runs.push(...runsFromGarminCalendar(json));
     }
     return runs;
   }
 
-  return calendarAdapter(
+  const adapter = calendarAdapter(
     {
       id: 'garmin-connect',
       site: 'garmin',
@@ -218,18 +243,30 @@ export function createGarminAdapter(options: GarminAdapterOptions = {}): SiteAda
       },
     },
     GARMIN_WEEK_ANCHORS,
-    async (ctx, range) => {
+    async (ctx, range, doc) => {
       // The activity search first (one call for the whole range), the calendar months second.
-      const fromSearch = await activitiesIn(ctx, range);
-      if (fromSearch !== null) return fromSearch;
-      const previousPrefix = prefix;
-      prefix = null; // the calendar may live under another prefix than the (failed) search
-      const fromCalendar = await calendarIn(ctx, range);
-      if (fromCalendar === null) prefix = previousPrefix;
+      const fromSearch = await activitiesIn(ctx, doc, range);
+      if (fromSearch !== null) {
+        noteTo(ctx, { sources: [{ source: SEARCH_SOURCE, runs: fromSearch.length }] });
+        return fromSearch;
+      }
+      const fromCalendar = await calendarIn(ctx, doc, range);
+      if (fromCalendar !== null) noteTo(ctx, { sources: [{ source: CALENDAR_SOURCE, runs: fromCalendar.length }] });
       return fromCalendar;
     },
     options.now,
   );
+  return {
+    ...adapter,
+    pageKind(url: URL): string {
+      const path = url.pathname.replace(/^\/(modern|app)/, '');
+      if (path.startsWith('/calendar')) return 'Garmin Connect calendar';
+      if (path.startsWith('/activities')) return 'Garmin Connect activities';
+      if (path.startsWith('/report')) return 'Garmin Connect report';
+      return 'Garmin Connect';
+    },
+    selectors: [GARMIN_CSRF_META, ...GARMIN_WEEK_ANCHORS.selectors, ...GARMIN_WEEK_ANCHORS.rowSelectors, DATED],
+  };
 }
 
 /** The adapter the content script uses. */

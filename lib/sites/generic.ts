@@ -2,6 +2,8 @@
 // known about these pages, so it reads visible text as a last resort and stays conservative:
 // no badge rather than a wrong one.
 //
+// - URLs: any https page (or http://localhost) of an origin the runner added; the core decides.
+// - Words it looks for (week labels, running and other sports): ./generic-words.ts, as data.
 // - Weekly totals: a distance (parse-distance.ts) next to a "week" label in one of several
 //   languages, or the distance column of a table whose header names weeks. Each carries what was
 //   read (`visible`): its km and, only when the page shows it too, the previous week's km
@@ -17,7 +19,17 @@
 // Pure of zod and Preact: the content script imports this module.
 import { addDays, formatDateTime, parseDay, parseWallClockMs } from '../load/dates';
 import type { Run } from '../load/types';
+import {
+  LAST_WEEK_PHRASES,
+  OTHER_SPORT_STEMS,
+  RUN_SCRIPT_WORDS,
+  RUN_STEMS,
+  THIS_WEEK_PHRASES,
+  WEEK_SCRIPT_WORDS,
+  WEEK_STEMS,
+} from './generic-words';
 import { parseDistance } from './parse-distance';
+import { noteTo } from './notes';
 import type { AdapterContext, BadgeAnchor, SiteAdapter } from './types';
 import { dateFromValue, dateOfElement, isShown } from './week-anchors';
 
@@ -44,37 +56,12 @@ export function visibleWeekOf(anchor: BadgeAnchor): VisibleWeek | null {
 }
 
 const LETTER_BEFORE = '(?<![\\p{L}])';
-const WEEK_WORDS = [
-  'week(?!end|day)\\p{L}*', 'wk', 'woche\\p{L}*', 'wöchentlich\\p{L}*', 'semaine\\p{L}*', 'hebdo\\p{L}*', 'semana\\p{L}*',
-  'semanal\\p{L}*', 'settiman\\p{L}*', 'vecka\\p{L}*', 'veckan', 'uke\\p{L}*', 'uge\\p{L}*', 'viiko\\p{L}*', 'viikko\\p{L}*',
-  'tydzie\\p{L}*', 'tygodni\\p{L}*', 'týd\\p{L}*', 'неде\\p{L}*', 'тижд\\p{L}*', 'εβδομάδ\\p{L}*',
-];
-const WEEK_LABEL = new RegExp(`${LETTER_BEFORE}(?:${WEEK_WORDS.join('|')})|週|周|주간|이번 주|지난 주`, 'iu');
-const THIS_WEEK = new RegExp(
-  [
-    'this week', 'current week', 'diese woche', 'dieser woche', 'cette semaine', 'esta semana', 'questa settimana',
-    'deze week', 'denna vecka', 'den här veckan', 'denne uge', 'denne uken', 'tämä viikko', 'tällä viikolla',
-    'ten tydzień', 'w tym tygodniu', 'эта неделя', 'этой неделе', 'цього тижня', '今週', '本周', '这周', '이번 주',
-  ].join('|'),
-  'iu',
-);
-const LAST_WEEK = new RegExp(
-  [
-    'last week', 'previous week', 'letzte woche', 'letzten woche', 'vorwoche', 'semaine dernière', 'semaine précédente',
-    'semaine passée', 'semana pasada', 'semana anterior', 'settimana scorsa', 'settimana precedente', 'vorige week',
-    'förra veckan', 'sidste uge', 'forrige uke', 'viime viikko', 'viime viikolla', 'zeszły tydzień', 'poprzedni tydzień',
-    'прошлая неделя', 'прошлой неделе', 'минулого тижня', '先週', '上周', '지난 주',
-  ].join('|'),
-  'iu',
-);
-const RUN_LABEL = new RegExp(
-  `${LETTER_BEFORE}(?:run|runs|running|jog\\p{L}*|trail ?run\\p{L}*|treadmill|lauf|laufen|dauerlauf|course à pied|footing|carrera|correr|corsa|hardlo\\p{L}*|löpning|löp|løb|løping|juoksu|bieg|бег|пробежка)(?![\\p{L}])|ラン|跑步|러닝`,
-  'iu',
-);
-const OTHER_SPORT = new RegExp(
-  `${LETTER_BEFORE}(?:ride|riding|bike|biking|cycl\\p{L}*|swim\\p{L}*|walk\\p{L}*|hike|hiking|row\\p{L}*|ski\\p{L}*|rad\\p{L}*|schwimm\\p{L}*|wander\\p{L}*|vélo|velo|natation|marche|randonnée|ciclismo|natación|caminata|nuoto|fiets\\p{L}*|zwem\\p{L}*|cykl\\p{L}*|simning|gång|yoga|strength|kraft)(?![\\p{L}])`,
-  'iu',
-);
+const LETTER_AFTER = '(?![\\p{L}])';
+const WEEK_LABEL = new RegExp(`${LETTER_BEFORE}(?:${WEEK_STEMS.join('|')})|${WEEK_SCRIPT_WORDS.join('|')}`, 'iu');
+const THIS_WEEK = new RegExp(THIS_WEEK_PHRASES.join('|'), 'iu');
+const LAST_WEEK = new RegExp(LAST_WEEK_PHRASES.join('|'), 'iu');
+const RUN_LABEL = new RegExp(`${LETTER_BEFORE}(?:${RUN_STEMS.join('|')})${LETTER_AFTER}|${RUN_SCRIPT_WORDS.join('|')}`, 'iu');
+const OTHER_SPORT = new RegExp(`${LETTER_BEFORE}(?:${OTHER_SPORT_STEMS.join('|')})${LETTER_AFTER}`, 'iu');
 const ISO_TEXT_DATE = /(?<!\d)(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?))?(?!\d)/g;
 const ISO_TEXT_WEEK = /(?<![\d\p{L}])(\d{4}-?W\d{2})(?![\d\p{L}])/u;
 
@@ -448,6 +435,8 @@ export function createGenericAdapter(): GenericAdapter {
   return {
     id: 'generic',
     site: 'custom',
+    pageKind: (url: URL) => `your site ${url.hostname}`,
+    selectors: ['tr', 'li', '[role="row"]', 'article', 'time[datetime]', '[data-date]', 'table thead'],
     matches(url: URL): boolean {
       // The core decides by settings.customSites; this only refuses non-web pages.
       return url.protocol === 'https:' || (url.protocol === 'http:' && url.hostname === 'localhost');
@@ -459,6 +448,8 @@ export function createGenericAdapter(): GenericAdapter {
         if (!runsMemo || runsMemo.signature !== signature) runsMemo = { signature, runs: runsFromRows(doc) };
         const runs = runsMemo.runs;
         earliest = runs[0]?.start.slice(0, 10) ?? null;
+        // Complete from the day after the earliest listed day (a list cut by count may miss runs on it).
+        if (earliest !== null) noteTo(ctx, { sources: [{ source: 'page:dated-rows', runs: runs.length }], coveredFrom: addDays(earliest, 1)! });
         for (const week of scan(doc)) tried.add(week.weekStart ?? ctx.today);
         afterRead = true;
         return runs;

@@ -1,14 +1,21 @@
-// intervals.icu. A client-rendered SPA; the runner's own activities come from the same-origin API
-// the page itself uses, `/api/v1/athlete/0/activities?oldest=&newest=` with the session cookie
-// (athlete 0 = the signed-in athlete). The API is rate-limited: one call per page view for the
-// weeks shown (plus 35 days before them), more only when the page moves beyond what was read.
-// Anchors: the calendar's weekly totals column, plausible selectors with fallbacks (no public
-// DOM notes, VERIFY live): no anchor, no badge.
+// intervals.icu.
+// - URLs: every signed-in page of https://intervals.icu (not its API, sign-in or static paths).
+// - Data: the same-origin API the page itself uses, `/api/v1/athlete/0/activities?oldest=&newest=`
+//   with the session cookie (athlete 0 = the signed-in athlete; OpenAPI v1.0.0). Rate-limited:
+//   one call per page view for the weeks shown (plus 35 days before them), more only when the
+//   page moves beyond what was read. Activities synced from Strava come back as EMPTY STUBS
+//   (`{id, start_date_local, source: "STRAVA", _note}`, no type, no distance): their days are
+//   reported as incomplete (ctx.note), so no week total or spike is built on them.
+// - Badges: the calendar's weekly totals column, plausible selectors with fallbacks (no public
+//   DOM notes, VERIFY live): no anchor, no badge.
 // Pure of zod and Preact: the content script imports this module.
+import { addDays, parseDay } from '../load/dates';
 import type { Run } from '../load/types';
-import { calendarAdapter, calendarRun, finite, type DateRange } from './run-window';
+import { refusalOf } from '../content/fetch';
+import { noteTo } from './notes';
+import { calendarAdapter, calendarRun, finite, localTime, type DateRange } from './run-window';
 import type { SiteAdapter } from './types';
-import { CALENDAR_ROWS, type WeekAnchorSpec } from './week-anchors';
+import { CALENDAR_ROWS, DATED, type WeekAnchorSpec } from './week-anchors';
 
 export const INTERVALS_HOST = 'intervals.icu';
 export const INTERVALS_RUN_TYPES = new Set(['Run', 'TrailRun', 'VirtualRun']);
@@ -18,8 +25,8 @@ const NOT_PAGES = /^\/(api|login|signup|register|oauth|auth|logout|forgot|reset|
 
 /**
  * Runs of an `/api/v1/athlete/0/activities` answer: `[{id, start_date_local, type, distance (m)}]`.
- * Rides, walks and activities without a distance (Strava-synced ones come back as stubs with no
- * data) are skipped. Never throws.
+ * Rides, walks, Strava stubs and activities without a distance are skipped (stubs are reported
+ * apart: see stubDays). Never throws.
  */
 export function runsFromIntervalsActivities(json: unknown): Run[] {
   try {
@@ -29,6 +36,7 @@ export function runsFromIntervalsActivities(json: unknown): Run[] {
       try {
         if (typeof item !== 'object' || item === null) continue;
         const a = item as Record<string, unknown>;
+        if (isIntervalsStub(a)) continue;
         if (typeof a.type !== 'string' || !INTERVALS_RUN_TYPES.has(a.type)) continue;
         const run = calendarRun(a.start_date_local, finite(a.distance) ?? finite(a.icu_distance), a.id);
         if (run) runs.push(run);
@@ -41,6 +49,51 @@ export function runsFromIntervalsActivities(json: unknown): Run[] {
     return [];
   }
 }
+
+/**
+ * Is this item one of the empty stubs the API returns for Strava activities? A `_note`, or a
+ * Strava-sourced item with no distance at all (a real activity always has one of the two).
+ */
+export function isIntervalsStub(item: unknown): boolean {
+  try {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) return false;
+    const a = item as Record<string, unknown>;
+    if (typeof a._note === 'string') return true;
+    return typeof a.source === 'string' && a.source.toUpperCase() === 'STRAVA' && finite(a.distance) === null && finite(a.icu_distance) === null;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The local days ("YYYY-MM-DD") of the stubs in an answer, within `range`. A stub with no
+ * readable date could be any day: then every day of the range is incomplete.
+ */
+export function stubDays(json: unknown, range: DateRange): string[] {
+  const days = new Set<string>();
+  try {
+    if (!Array.isArray(json)) return [];
+    for (const item of json) {
+      if (!isIntervalsStub(item)) continue;
+      const when = localTime((item as Record<string, unknown>).start_date_local);
+      const day = when?.slice(0, 10) ?? null;
+      if (day === null) return everyDay(range);
+      if (day >= range.from && day <= range.to) days.add(day);
+    }
+  } catch {
+    return everyDay(range);
+  }
+  return [...days].sort();
+}
+
+function everyDay(range: DateRange): string[] {
+  const out: string[] = [];
+  if (parseDay(range.from) === null || parseDay(range.to) === null) return out;
+  for (let day = range.from; day <= range.to && out.length < 800; day = addDays(day, 1)!) out.push(day);
+  return out;
+}
+
+const SOURCE = 'intervals:activities';
 
 export function intervalsActivitiesPath(range: DateRange): string {
   return `/api/v1/athlete/0/activities?oldest=${range.from}&newest=${range.to}`;
@@ -68,7 +121,7 @@ export interface IntervalsAdapterOptions {
 
 /** An intervals.icu adapter with its own per-page state (one per content script). */
 export function createIntervalsAdapter(options: IntervalsAdapterOptions = {}): SiteAdapter {
-  return calendarAdapter(
+  const adapter = calendarAdapter(
     {
       id: 'intervals-icu',
       site: 'intervals',
@@ -76,16 +129,33 @@ export function createIntervalsAdapter(options: IntervalsAdapterOptions = {}): S
     },
     INTERVALS_WEEK_ANCHORS,
     async (ctx, range) => {
+      let json: unknown;
       try {
-        const json = await ctx.fetchJson(intervalsActivitiesPath(range));
-        // A sign-in page or an error object is not an answer.
-        return Array.isArray(json) ? runsFromIntervalsActivities(json) : null;
-      } catch {
+        json = await ctx.fetchJson(intervalsActivitiesPath(range));
+      } catch (error) {
+        noteTo(ctx, { refusals: [{ source: SOURCE, ...refusalOf(error) }] });
         return null;
       }
+      // A sign-in page or an error object is not an answer.
+      if (!Array.isArray(json)) {
+        noteTo(ctx, { refusals: [{ source: SOURCE, reason: 'bad-response' }] });
+        return null;
+      }
+      const runs = runsFromIntervalsActivities(json);
+      const stubs = stubDays(json, range);
+      noteTo(ctx, {
+        sources: [{ source: SOURCE, runs: runs.length }],
+        ...(stubs.length ? { incompleteDays: stubs, refusals: [{ source: SOURCE, reason: 'partial-data' as const }] } : {}),
+      });
+      return runs;
     },
     options.now,
   );
+  return {
+    ...adapter,
+    pageKind: (url) => (url.pathname.startsWith('/activities') ? 'intervals.icu activity' : url.pathname.startsWith('/calendar') || url.pathname === '/' ? 'intervals.icu calendar' : 'intervals.icu'),
+    selectors: [...INTERVALS_WEEK_ANCHORS.selectors, ...INTERVALS_WEEK_ANCHORS.rowSelectors, DATED],
+  };
 }
 
 /** The adapter the content script uses. */

@@ -6,6 +6,7 @@
 import { addDays, formatDateTime, parseDay, parseWallClockMs } from '../load/dates';
 import type { Run } from '../load/types';
 import { MAX_RUN_KM } from '../history/captured';
+import { noteTo } from './notes';
 import type { AdapterContext, SiteAdapter } from './types';
 import { findWeekAnchors, type WeekAnchorSpec } from './week-anchors';
 
@@ -221,12 +222,13 @@ export class RunWindow {
 /**
  * A calendar adapter (Garmin Connect, intervals.icu): one anchor per week row `spec` finds, and
  * the runs of the weeks shown read through a RunWindow, `fetchRange` one date range at a time (a
- * run outside the range asked for is not that range's). Never throws.
+ * run outside the range asked for is not that range's). Reports `coveredFrom` after each read;
+ * `fetchRange` reports its sources and refusals. Never throws.
  */
 export function calendarAdapter(
   site: Pick<SiteAdapter, 'id' | 'site' | 'matches'>,
   spec: WeekAnchorSpec,
-  fetchRange: (ctx: AdapterContext, range: DateRange) => Promise<Run[] | null>,
+  fetchRange: (ctx: AdapterContext, range: DateRange, doc: Document) => Promise<Run[] | null>,
   now?: () => number,
 ): SiteAdapter {
   const runWindow = new RunWindow(now);
@@ -237,12 +239,16 @@ export function calendarAdapter(
       try {
         if (parseDay(ctx.today) === null) return [];
         today = ctx.today;
-        return await runWindow.read(
+        const runs = await runWindow.read(
           () => findWeekAnchors(doc, spec).map((a) => a.weekStart),
           ctx.today,
           async (range) =>
-            (await fetchRange(ctx, range))?.filter((r) => r.start.slice(0, 10) >= range.from && r.start.slice(0, 10) <= range.to) ?? null,
+            (await fetchRange(ctx, range, doc))?.filter((r) => r.start.slice(0, 10) >= range.from && r.start.slice(0, 10) <= range.to) ?? null,
         );
+        // Complete from the first day read (the RunWindow keeps one contiguous range).
+        const covered = runWindow.covered;
+        if (covered) noteTo(ctx, { coveredFrom: covered.from });
+        return runs;
       } catch {
         return [];
       }

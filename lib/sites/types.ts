@@ -4,12 +4,39 @@
 import type { Run } from '../load/types';
 import type { SiteId } from '../settings/defaults';
 
+/** Why a data source gave nothing usable. */
+export type RefusalReason =
+  | 'signed-out' | 'forbidden' | 'rate-limited' | 'not-found' | 'bad-response'
+  | 'too-large' | 'redirected' | 'network' | 'partial-data';
+export interface SourceNote { source: string /* e.g. 'strava:training-activities' */; runs: number }
+export interface Refusal { source: string; reason: RefusalReason; status?: number }
+/** What an adapter learned about its data while reading (all optional, merged by the core). */
+export interface AdapterNotes {
+  sources?: SourceNote[];
+  refusals?: Refusal[];
+  /** Local dates ("YYYY-MM-DD") whose data is known to be partial (e.g. intervals.icu Strava stubs):
+   *  no week total or spike may be built on a week containing one. */
+  incompleteDays?: string[];
+  /** The earliest local date from which the runs read are complete ("YYYY-MM-DD"); absent: unknown. */
+  coveredFrom?: string;
+}
+
+/** Extra request options an adapter may give (e.g. Garmin's CSRF header); never credentials or a method. */
+export interface FetchJsonInit {
+  headers?: Record<string, string>;
+}
+
 /** Same-origin data access the content script gives an adapter (the page's own endpoints only). */
 export interface AdapterContext {
-  /** GET a same-origin path (e.g. "/athlete/training_activities?page=1") with the page's cookies; parsed JSON. */
-  fetchJson(path: string): Promise<unknown>;
+  /**
+   * GET a same-origin path (e.g. "/athlete/training_activities?page=1") with the page's cookies;
+   * parsed JSON. Rejects with FetchRefused (lib/content/fetch.ts) saying why.
+   */
+  fetchJson(path: string, init?: FetchJsonInit): Promise<unknown>;
   /** Today's local date, "YYYY-MM-DD". */
   today: string;
+  /** What the adapter learned while reading (sources, refusals, partial days, coverage). */
+  note?(notes: AdapterNotes): void;
 }
 
 /** Where one badge goes and which week it describes. */
@@ -40,4 +67,8 @@ export interface SiteAdapter {
   findAnchors(doc: Document): BadgeAnchor[];
   /** The smallest stable container to observe for SPA re-renders (null: the body). */
   observeRoot?(doc: Document): Element | null;
+  /** The page in the runner's words ("Strava Training Log"), for the popup and the page report. */
+  pageKind?(url: URL): string;
+  /** Every CSS selector it queries (for the structure-only page report and site-check). */
+  selectors?: readonly string[];
 }

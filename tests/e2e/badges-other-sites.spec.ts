@@ -90,9 +90,8 @@ function expectedTexts(runs: ReturnType<typeof runsFromGarminActivities>, weekSt
 const FINISHED_WEEKS = ['2026-01-26', '2026-02-02', '2026-02-09'];
 
 test.describe('Garmin Connect', () => {
-  test('calendar: a badge per shown week with the engine’s numbers, from the first candidate path that answers', async ({ context }) => {
-    // /gc-api/ answers with a sign-in page (not JSON): the adapter moves on to /proxy/.
-    const served = await routeGarmin(context, { days, searchPrefix: '/proxy/' });
+  test('calendar: a badge per shown week with the engine’s numbers, from /gc-api/', async ({ context }) => {
+    const served = await routeGarmin(context, { days });
     const page = await newTab(context);
     const errors = watchErrors(page);
     await page.goto(`${GARMIN}/modern/calendar`);
@@ -114,10 +113,10 @@ test.describe('Garmin Connect', () => {
     // Each badge sits inside its week's summary cell.
     expect(Object.values(found).every((b) => b.parentClass.startsWith('Calendar_weekSummary__'))).toBe(true);
 
-    // Same-origin calls only, the candidate paths in order, one search answered.
+    // Same-origin calls only, under /gc-api/ only (no guessed prefix), one search answered.
     const searches = served.filter((p) => p.includes('activitylist-service'));
-    expect(searches.map((p) => p.split('activitylist-service')[0])).toEqual(['/gc-api/', '/proxy/']);
-    const query = new URL(searches[1]!, GARMIN).searchParams;
+    expect(searches.map((p) => p.split('activitylist-service')[0])).toEqual(['/gc-api/']);
+    const query = new URL(searches[0]!, GARMIN).searchParams;
     expect(query.get('endDate')).toBe(addDays(shifted('2026-02-23'), 6));
 
     // Captured history: the runs read were recorded by the background, and nothing else.
@@ -165,7 +164,7 @@ test.describe('Garmin Connect', () => {
     expect(errors).toEqual([]);
   });
 
-  test('signed out (no candidate answers JSON): no badge rather than "0 km", and the page is untouched', async ({ context }) => {
+  test('signed out (/gc-api/ answers no JSON): no badge rather than "0 km", and the page is untouched', async ({ context }) => {
     const served = await routeGarmin(context, { days, searchPrefix: 'none' });
     const page = await newTab(context);
     const errors = watchErrors(page);

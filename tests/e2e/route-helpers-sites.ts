@@ -47,13 +47,21 @@ export function fixtureJson(name: string, days: number): unknown {
 const html = (route: Route, body: string, status = 200) => route.fulfill({ status, contentType: 'text/html; charset=utf-8', body });
 const json = (route: Route, value: unknown) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(value) });
 
+/** The token the saved Garmin pages carry in <meta name="csrf-token">. */
+export const GARMIN_CSRF_TOKEN = 'test-csrf-7f3a9c';
+
 /** What a signed-out or moved endpoint answers: an HTML page, not JSON. */
 const SIGN_IN_PAGE = '<!doctype html><title>Sign in</title><form action="/signin"><input name="u"></form>';
 
 export interface GarminOptions {
   days: number;
   /** Which prefix answers the activity search ('none': nothing does, like a signed-out session). */
-  searchPrefix?: '/gc-api/' | '/proxy/' | 'none';
+  searchPrefix?: '/gc-api/' | 'none';
+  /**
+   * Answer /gc-api/ 403 unless the call carries `connect-csrf-token` equal to the page's
+   * <meta name="csrf-token"> (what the live site does, docs/research/sites.md 2026-12).
+   */
+  requireCsrf?: boolean;
   /** Replace the activity search answer (e.g. garbage). */
   activities?: unknown;
 }
@@ -68,6 +76,9 @@ export async function routeGarmin(context: BrowserContext, opts: GarminOptions):
     const path = url.pathname;
     if (path === '/modern/calendar') return html(route, fixtureText('garmin-calendar.html', opts.days));
     if (path === '/modern/activities') return html(route, fixtureText('garmin-activities.html', opts.days));
+    if (opts.requireCsrf && path.startsWith('/gc-api/') && route.request().headers()['connect-csrf-token'] !== GARMIN_CSRF_TOKEN) {
+      return route.fulfill({ status: 403, contentType: 'application/json', body: '{"message":"Forbidden"}' });
+    }
     if (path.endsWith('/activitylist-service/activities/search/activities')) {
       const prefix = path.slice(0, path.indexOf('activitylist-service'));
       if (prefix !== searchPrefix) return html(route, SIGN_IN_PAGE);

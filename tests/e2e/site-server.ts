@@ -769,6 +769,12 @@ export interface SiteOptions {
   locale?: 'en' | 'fr';
   /** Called with every path+query served. */
   onRequest?: (pathAndQuery: string) => void;
+  /**
+   * Serve the runner's own feed /dashboard/feed?feed_type=my_activity (the first page from
+   * tests/fixtures/pages/strava-dashboard-feed.json, then the end), only to calls that send
+   * x-requested-with: XMLHttpRequest (Sauce: "required for most Strava endpoints"); else 404.
+   */
+  feed?: boolean;
 }
 
 export interface SiteResponse {
@@ -778,14 +784,22 @@ export interface SiteResponse {
 }
 
 const json = (value: unknown, status = 200): SiteResponse => ({ status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(value) });
-const html = (file: string): SiteResponse => ({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(join(PAGES_DIR, file), 'utf8') });
+const html = (file: string, contentType = 'text/html; charset=utf-8'): SiteResponse => ({ status: 200, contentType, body: readFileSync(join(PAGES_DIR, file), 'utf8') });
+/** The option sets whose first feed page was served (the next call gets the end of the feed). */
+const feedServed = new WeakSet<SiteOptions>();
 const notFound = (): SiteResponse => ({ status: 404, contentType: 'text/plain', body: 'Not found' });
 
 /** The response for a Strava URL (path and query are what matter), or a 404. */
-export function stravaResponse(url: URL, opts: SiteOptions = {}): SiteResponse {
+export function stravaResponse(url: URL, opts: SiteOptions = {}, headers: Record<string, string> = {}): SiteResponse {
   opts.onRequest?.(url.pathname + url.search);
   const path = url.pathname.replace(/\/$/, '') || '/';
   const q = url.searchParams;
+  if (path === '/dashboard/feed' && opts.feed && q.get('feed_type') === 'my_activity') {
+    if (headers['x-requested-with'] !== 'XMLHttpRequest') return json({ error: 'forbidden' }, 403);
+    const first = !feedServed.has(opts);
+    feedServed.add(opts);
+    return first ? html('strava-dashboard-feed.json', 'application/json; charset=utf-8') : json({ entries: [] });
+  }
   if (path === '/athlete/training_activities') {
     const page = Math.max(1, Number(q.get('page')) || 1);
     if (opts.activities === 'error') return json({ error: 'unavailable' }, 503);
@@ -818,8 +832,9 @@ export function stravaResponse(url: URL, opts: SiteOptions = {}): SiteResponse {
 /** Serve www.strava.com from the fixtures in a Playwright context. Returns the paths served. */
 export async function routeStrava(context: BrowserContext, opts: SiteOptions = {}): Promise<string[]> {
   const served: string[] = [];
+  const servedOptions: SiteOptions = { ...opts, onRequest: (p) => (served.push(p), opts.onRequest?.(p)) };
   await context.route('https://www.strava.com/**', (route: Route) => {
-    const response = stravaResponse(new URL(route.request().url()), { ...opts, onRequest: (p) => (served.push(p), opts.onRequest?.(p)) });
+    const response = stravaResponse(new URL(route.request().url()), servedOptions, route.request().headers());
     return route.fulfill({ status: response.status, contentType: response.contentType, body: response.body });
   });
   return served;

@@ -18,20 +18,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { Window } from 'happy-dom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dayOfWeek, formatDay, parseDay, parseWallClockMs, weekStartOf } from '../../lib/load/dates';
 import { summariesFrom, type WeekSummary } from '../../lib/load/summary';
 import type { LoadSettings, Run } from '../../lib/load/types';
 import { createGarminAdapter, runsFromGarminActivities, runsFromGarminCalendar } from '../../lib/sites/garmin';
 import { createGenericAdapter, runsFromRows, visibleWeekOf } from '../../lib/sites/generic';
 import { createIntervalsAdapter, runsFromIntervalsActivities } from '../../lib/sites/intervals';
-import {
-  resetStravaCaches,
-  runsFromTrainingActivities,
-  stravaDashboardAdapter,
-  stravaProfileAdapter,
-  stravaTrainingLogAdapter,
-} from '../../lib/sites/strava';
+import { createStravaAdapters, readTrainingLogData, runsFromTrainingActivities, type StravaAdapters } from '../../lib/sites/strava';
 import type { AdapterContext, BadgeAnchor, SiteAdapter } from '../../lib/sites/types';
 import {
   applyDomMutations,
@@ -86,8 +80,8 @@ const GARMIN_MONTHS: Record<string, { calendarItems: unknown[] }> = {};
 for (const run of runsFromGarminActivities(GARMIN_ACTIVITIES)) {
   const month = `${Number(run.start.slice(0, 4))}/${Number(run.start.slice(5, 7)) - 1}`;
   (GARMIN_MONTHS[month] ??= { calendarItems: [{ itemType: 'workout', date: run.start.slice(0, 10) }] }).calendarItems.push(
-    { itemType: 'activity', id: Number(run.id), activityTypeKey: 'running', startTimestampLocal: run.start, distance: run.km * 1000 },
-    { itemType: 'activity', id: Number(run.id) + 50_000, activityTypeKey: 'cycling', startTimestampLocal: run.start, distance: 40_000 },
+    { itemType: 'activity', id: Number(run.id), activityTypeKey: 'running', startTimestampLocal: run.start, distance: run.km * 100_000 /* centimetres */ },
+    { itemType: 'activity', id: Number(run.id) + 50_000, activityTypeKey: 'cycling', startTimestampLocal: run.start, distance: 4_000_000 },
   );
 }
 const INTERVALS_ACTIVITIES = json('intervals-activities.json') as Record<string, unknown>[];
@@ -377,23 +371,52 @@ interface PageCase {
   mayBeCurrentWeek?: (anchor: BadgeAnchor) => boolean;
 }
 
-const strava = (file: string, path: string, adapter: SiteAdapter, source: 'recent' | 'real', today: string): PageCase => ({
+/** A fresh Strava adapter (its own page-view state) for every case. */
+const strava = (file: string, path: string, which: keyof Omit<StravaAdapters, 'all'>, source: 'recent' | 'real', today: string): PageCase => ({
   file,
   url: `https://www.strava.com${path}`,
   today,
-  adapter: () => (resetStravaCaches(), adapter),
+  adapter: () => createStravaAdapters()[which],
   answer: (p) => stravaAnswer(p, source),
   truth: source === 'recent' ? TRUTH.stravaRecent : TRUTH.stravaReal,
 });
 
 const STRAVA_LOG = [
-  strava('strava-training-log.html', '/athletes/123/training/log', stravaTrainingLogAdapter, 'recent', '2026-03-04'),
-  strava('strava-training-log-52.html', '/athletes/123/training/log', stravaTrainingLogAdapter, 'recent', '2026-03-04'),
+  strava('strava-training-log.html', '/athletes/123/training/log', 'trainingLog', 'recent', '2026-03-04'),
+  strava('strava-training-log-52.html', '/athletes/123/training/log', 'trainingLog', 'recent', '2026-03-04'),
 ];
 const STRAVA_OTHER = [
-  strava('strava-dashboard.html', '/dashboard', stravaDashboardAdapter, 'recent', '2026-03-04'),
-  strava('strava-dashboard-fr.html', '/dashboard', stravaDashboardAdapter, 'recent', '2026-03-04'),
-  strava('strava-profile.html', '/athletes/123', stravaProfileAdapter, 'real', '2016-09-21'),
+  strava('strava-dashboard.html', '/dashboard', 'dashboard', 'recent', '2026-03-04'),
+  strava('strava-dashboard-fr.html', '/dashboard', 'dashboard', 'recent', '2026-03-04'),
+  strava('strava-profile.html', '/athletes/123', 'profile', 'real', '2016-09-21'),
+];
+/**
+ * The Training Log in Strava's documented week shape (ids "YYYYyWWw", epoch-second dates, days
+ * keyed "1".."7", mid-week row timestamps): its own weeks, and training_activities carrying the
+ * same runs plus January's (so every row has its 30 days before).
+ */
+const DOC_LOG_RUNS: Run[] = (() => {
+  const html = text('strava-training-log-doc-shape.html');
+  const page = readTrainingLogData(/<script id="__NEXT_DATA__" type="application\/json">(.*)<\/script>/.exec(html)![1]!).runs!;
+  const january = [3, 6, 10, 13, 17, 20, 24, 27, 31].map((day, i) => ({ start: `2024-01-${String(day).padStart(2, '0')}T07:30:00`, km: 6 + (i % 4) * 2, id: `jan${i}` }));
+  return [...page, ...january];
+})();
+const DOC_LOG_MODELS = frozen({
+  models: [...DOC_LOG_RUNS]
+    .sort((a, b) => (a.start < b.start ? 1 : -1))
+    .map((r) => ({ id: r.id, sport_type: 'Run', start_date_local_raw: parseWallClockMs(r.start)! / 1000, distance_raw: r.km * 1000 })),
+  perPage: 50,
+  total: DOC_LOG_RUNS.length,
+});
+const STRAVA_DOC_LOG: PageCase[] = [
+  {
+    file: 'strava-training-log-doc-shape.html',
+    url: 'https://www.strava.com/athletes/123/training/log',
+    today: '2024-03-14',
+    adapter: () => createStravaAdapters({ now: () => Date.UTC(2024, 2, 14, 12) }).trainingLog,
+    answer: (p) => (new URL(p, 'https://www.strava.com').pathname === '/athlete/training_activities' ? { ok: true, json: DOC_LOG_MODELS } : { ok: false }),
+    truth: DOC_LOG_RUNS,
+  },
 ];
 const garmin = (file: string, path: string): PageCase => ({
   file,
@@ -433,7 +456,7 @@ const CUSTOM = ['custom-activity-log.html', 'custom-weekly-table.html', 'custom-
 function named(pages: PageCase[]): PageCase[] {
   return pages.map((page) => Object.assign(page, { [fc.toStringMethod]: () => `${page.file} at ${page.url}` }));
 }
-named([...STRAVA_LOG, ...STRAVA_OTHER, ...GARMIN, ...INTERVALS, ...CUSTOM]);
+named([...STRAVA_LOG, ...STRAVA_DOC_LOG, ...STRAVA_OTHER, ...GARMIN, ...INTERVALS, ...CUSTOM]);
 
 /** Two passes (the core passes again on the next re-render), each checked. */
 async function readTwice(page: PageCase, doc: Document, ctx: AdapterContext, expectation: () => Expectation): Promise<Pass[]> {
@@ -462,12 +485,11 @@ function domCase(pages: PageCase[]) {
   });
 }
 
-afterEach(() => resetStravaCaches());
 
 describe('fuzz: site adapters on mutated saved pages', () => {
   it('the unmutated pages: badges as expected (the harness itself)', async () => {
     const anchored: Record<string, number> = {};
-    for (const page of [...STRAVA_LOG, ...STRAVA_OTHER, ...GARMIN, ...INTERVALS, ...CUSTOM]) {
+    for (const page of [...STRAVA_LOG, ...STRAVA_DOC_LOG, ...STRAVA_OTHER, ...GARMIN, ...INTERVALS, ...CUSTOM]) {
       await withMutations(page.file, page.url, [], async (doc) => {
         const [first] = await readTwice(page, doc, context(page.today, page.answer), () => 'exact');
         anchored[page.file] = first!.anchors.length;
@@ -480,6 +502,7 @@ describe('fuzz: site adapters on mutated saved pages', () => {
     expect(anchored).toMatchObject({
       'strava-training-log.html': 12,
       'strava-training-log-52.html': 52,
+      'strava-training-log-doc-shape.html': 6,
       'strava-dashboard.html': 1,
       'strava-dashboard-fr.html': 1,
       'strava-profile.html': 1,
@@ -493,6 +516,10 @@ describe('fuzz: site adapters on mutated saved pages', () => {
 
   it('Strava Training Log (12 and 52 weeks): any DOM damage, exact numbers', async () => {
     await fc.assert(domCase(STRAVA_LOG), { numRuns: FUZZ_RUNS });
+  }, TIMEOUT);
+
+  it('Strava Training Log in the documented week shape: any DOM damage, exact numbers', async () => {
+    await fc.assert(domCase(STRAVA_DOC_LOG), { numRuns: FUZZ_RUNS });
   }, TIMEOUT);
 
   it('Strava dashboard (en, fr) and profile: any DOM damage, exact numbers', async () => {
@@ -630,7 +657,7 @@ describe('fuzz: Training Log __NEXT_DATA__ corrupted', () => {
 
 describe('fuzz: the sites\' JSON answers damaged', () => {
   const sites: [string, PageCase[]][] = [
-    ['Strava', [...STRAVA_LOG, ...STRAVA_OTHER]],
+    ['Strava', [...STRAVA_LOG, ...STRAVA_DOC_LOG, ...STRAVA_OTHER]],
     ['Garmin Connect (search, then calendar months)', named(GARMIN.map((p) => ({ ...p, answer: (path: string) => garminAnswer(path, true) })))],
     ['intervals.icu', INTERVALS],
   ];

@@ -3,15 +3,18 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { createSameOriginFetch, FetchRefused } from '../../../lib/content/fetch';
 import {
-  GARMIN_PREFIXES,
+  GARMIN_API_PREFIX,
   createGarminAdapter,
+  garminCsrfToken,
   garminLocalTime,
   monthsOf,
   runsFromGarminActivities,
   runsFromGarminCalendar,
 } from '../../../lib/sites/garmin';
-import { REAL_FIXTURES, fakeContext, htmlDocument, loadPage, pageJson } from './other-sites-helpers';
+import { readCassette } from './cassettes';
+import { REAL_FIXTURES, fakeContext, htmlDocument, loadPage, mergedNotes, pageJson } from './other-sites-helpers';
 
 const activities = pageJson('garmin-activities.json');
 const calendarFeb = pageJson('garmin-calendar-2026-1.json');
@@ -67,10 +70,23 @@ describe('runsFromGarminCalendar', () => {
     expect(runsFromGarminCalendar(realCalendar)).toEqual([]);
   });
 
-  it('reads the same shape when the item is a run', () => {
+  it('reads the same shape when the item is a run: distance in centimetres', () => {
     const asRun = structuredClone(realCalendar);
     asRun.calendarItems[0].activityTypeId = 1;
-    expect(runsFromGarminCalendar(asRun)).toEqual([{ start: '2022-06-16T20:36:37', km: 35, id: '3' }]);
+    expect(runsFromGarminCalendar(asRun)).toEqual([{ start: '2022-06-16T20:36:37', km: 0.35, id: '3' }]);
+    // The write-up's 9.34 km run: 933660 cm (duration in ms), never 933.66 km.
+    asRun.calendarItems[0] = { ...asRun.calendarItems[0], id: 9, distance: 933660, duration: 3_120_000 };
+    expect(runsFromGarminCalendar(asRun)).toEqual([{ start: '2022-06-16T20:36:37', km: 9.3366, id: '9' }]);
+  });
+
+  it('counts the documented running activityTypeIds (1, 6, 8, 18) and no other bare id', () => {
+    const item = (id: number, activityTypeId: number) => ({
+      id, itemType: 'activity', activityTypeId, date: '2026-02-03', distance: 500_000, startTimestampLocal: '2026-02-03T07:00:00.0',
+    });
+    const ids = [1, 6, 8, 18, 2, 7, 9, 27, 153];
+    const runs = runsFromGarminCalendar({ calendarItems: ids.map((typeId, i) => item(i, typeId)) });
+    expect(runs.map((r) => r.id)).toEqual(['0', '1', '2', '3']);
+    expect(runs.every((r) => r.km === 5)).toBe(true);
   });
 
   it('keeps activities that are runs; skips workouts, notes, rides, walks and runs without distance', () => {
@@ -166,19 +182,20 @@ describe('garminAdapter on saved pages', () => {
     expect(createGarminAdapter().findAnchors(htmlDocument('<!doctype html><title>x</title>'))).toEqual([]);
   });
 
-  it('reads runs from the first candidate path that answers with the documented shape', async () => {
+  it('reads runs from /gc-api/ with the page\'s CSRF header, and says where they came from', async () => {
     const doc = loadPage('garmin-calendar.html');
     const adapter = createGarminAdapter();
-    // /gc-api/ answers with an HTML sign-in page (not JSON), /proxy/ with the activity list.
-    const ctx = fakeContext({
-      [`/gc-api/${SEARCH}`]: new Error('Unexpected token < in JSON'),
-      [`/proxy/${SEARCH}`]: activities,
-    });
+    const ctx = fakeContext({ [`/gc-api/${SEARCH}`]: activities });
     const runs = await adapter.readRuns(doc, ctx);
     expect(runs.map((r) => r.id)).toEqual(['1001', '1002', '1003', '1004', '1005', '1006', '1008', '1009', '1010', '1011', '1012', '1013', '1015']);
-    expect(ctx.calls.map((c) => c.split('activitylist')[0])).toEqual(['/gc-api/', '/proxy/']);
+    expect(ctx.calls.map((c) => c.split('activitylist')[0])).toEqual(['/gc-api/']);
+    expect(ctx.headers).toEqual([{ 'connect-csrf-token': 'test-csrf-7f3a9c' }]);
+    const notes = mergedNotes(ctx.notes);
+    expect(notes.sources).toEqual([{ source: 'garmin:activity-search', runs: 13 }]);
+    expect(notes.refusals).toEqual([]);
+    expect(notes.coveredFrom).toBe('2025-11-26');
     // The range: 12 weeks back or 35 days before the earliest week shown, to the end of the last week shown.
-    const url = new URL(ctx.calls[1]!, 'https://connect.garmin.com');
+    const url = new URL(ctx.calls[0]!, 'https://connect.garmin.com');
     expect(url.searchParams.get('startDate')).toBe('2025-11-26'); // 12 weeks before today (earlier than 35 days before 26 Jan)
     expect(url.searchParams.get('endDate')).toBe('2026-03-01');
     expect(url.searchParams.get('limit')).toBe('100');
@@ -186,7 +203,7 @@ describe('garminAdapter on saved pages', () => {
     // A second pass (the core reads on every re-render) calls nothing and returns the same array.
     const again = await adapter.readRuns(doc, ctx);
     expect(again).toBe(runs);
-    expect(ctx.calls).toHaveLength(2);
+    expect(ctx.calls).toHaveLength(1);
     // Every shown week was read and keeps its anchor, except next week's row (no runs yet: no "0 km" badge).
     expect(adapter.findAnchors(doc).map((a) => a.weekStart)).toEqual(['2026-01-26', '2026-02-02', '2026-02-09', '2026-02-16']);
   });
@@ -223,7 +240,12 @@ describe('garminAdapter on saved pages', () => {
     const runs = await adapter.readRuns(doc, ctx);
     expect(runs.map((r) => r.id)).toEqual(['1001', '1002', '1003', '1004', '1005', '1006', '1008', '1009', '1010', '5003', '1011', '1012', '1013', '1015']);
     const searches = ctx.calls.filter((c) => c.includes(SEARCH));
-    expect(searches.map((c) => c.split('activitylist')[0])).toEqual([...GARMIN_PREFIXES]);
+    expect(searches.map((c) => c.split('activitylist')[0])).toEqual([GARMIN_API_PREFIX]);
+    // Every call carries the header; the search's 404 is reported, the calendar as the source.
+    expect(ctx.headers.every((h) => h?.['connect-csrf-token'] === 'test-csrf-7f3a9c')).toBe(true);
+    const notes = mergedNotes(ctx.notes);
+    expect(notes.refusals).toEqual([{ source: 'garmin:activity-search', reason: 'not-found', status: 404 }]);
+    expect(notes.sources).toEqual([{ source: 'garmin:calendar', runs: 14 }]);
     expect(ctx.calls.filter((c) => c.includes('calendar-service'))).toEqual([
       '/gc-api/calendar-service/year/2025/month/10',
       '/gc-api/calendar-service/year/2025/month/11',
@@ -328,5 +350,101 @@ describe('garminAdapter on saved pages', () => {
     await expect(adapter.readRuns(doc, ctx)).resolves.toEqual([]);
     await expect(adapter.readRuns(doc, { today: 'garbage', fetchJson: async () => activities })).resolves.toEqual([]);
     expect(() => adapter.findAnchors(null as unknown as Document)).not.toThrow();
+  });
+});
+
+describe('Garmin: what maintained extensions and the API write-ups show (docs/research/sites.md, 2026-12)', () => {
+  it('reads the real recorded activity search answers (garth cassettes, January 2026): the trail run only', () => {
+    const [limit3] = readCassette('garth-activities-search-limit3.yaml');
+    expect(limit3!.status).toBe(200);
+    expect(runsFromGarminActivities(limit3!.json)).toEqual([{ start: '2026-01-08T08:10:21', km: 4.26118994140625, id: '21482825013' }]);
+    const pages = readCassette('garth-activities-search-pagination.yaml');
+    expect(pages.map((p) => new URL(p.uri).searchParams.get('start'))).toEqual(['0', '2']);
+    // Trail run, hike, stand-up paddle, open-water swim: one run across both pages.
+    expect(pages.flatMap((p) => runsFromGarminActivities(p.json)).map((r) => r.id)).toEqual(['21482825013']);
+  });
+
+  it('pages through the recorded answers the way the web app asks (/gc-api/, start and limit)', async () => {
+    const pages = readCassette('garth-activities-search-pagination.yaml').map((p) => p.json as unknown[]);
+    const all = pages.flat();
+    const ctx = fakeContext(
+      {
+        [`/gc-api/${SEARCH}`]: (path: string) => {
+          const q = new URL(path, 'https://connect.garmin.com').searchParams;
+          return all.slice(Number(q.get('start')), Number(q.get('start')) + Number(q.get('limit')));
+        },
+      },
+      '2026-01-14',
+    );
+    const runs = await createGarminAdapter().readRuns(loadPage('garmin-calendar.html'), ctx);
+    expect(runs.map((r) => [r.id, r.start, r.km])).toEqual([['21482825013', '2026-01-08T08:10:21', 4.26118994140625]]);
+  });
+
+  it('without the header /gc-api/ answers 403: the adapter sends it, and says "forbidden" when the page has none', async () => {
+    // The server of the write-ups: 403 unless connect-csrf-token matches the page's meta tag.
+    const guarded = (path: string, init?: { headers?: Record<string, string> }) =>
+      init?.headers?.['connect-csrf-token'] === 'test-csrf-7f3a9c' ? activities : new FetchRefused('forbidden', 'HTTP 403', 403);
+    const routes = { [`/gc-api/${SEARCH}`]: guarded, '/gc-api/calendar-service/': guarded };
+    const withMeta = fakeContext(routes);
+    expect(await createGarminAdapter().readRuns(loadPage('garmin-calendar.html'), withMeta)).toHaveLength(13);
+
+    const page = loadPage('garmin-calendar.html');
+    page.querySelector('meta[name="csrf-token"]')!.remove();
+    expect(garminCsrfToken(page)).toBeNull();
+    const without = fakeContext(routes);
+    const adapter = createGarminAdapter();
+    expect(await adapter.readRuns(page, without)).toEqual([]);
+    expect(without.headers.every((h) => h === undefined)).toBe(true);
+    const notes = mergedNotes(without.notes);
+    expect(notes.refusals[0]).toEqual({ source: 'garmin:activity-search', reason: 'forbidden', status: 403 });
+    expect(notes.refusals.at(-1)).toEqual({ source: 'garmin:calendar', reason: 'forbidden', status: 403 });
+    expect(notes.sources).toEqual([]);
+    expect(notes.coveredFrom).toBeUndefined();
+    expect(adapter.findAnchors(page)).toEqual([]);
+  });
+
+  it('through the real same-origin fetch: the header reaches the request, and a 403 without it says "forbidden"', async () => {
+    // A Garmin-like server: /gc-api/ answers 403 unless connect-csrf-token matches the page's meta tag.
+    const server = async (href: string, init: RequestInit) => {
+      const headers = new Headers(init.headers);
+      if (headers.get('x-requested-with') !== 'XMLHttpRequest' || init.redirect !== 'manual') return new Response('{}', { status: 400 });
+      if (headers.get('connect-csrf-token') !== 'test-csrf-7f3a9c') return new Response('{"message":"Forbidden"}', { status: 403 });
+      return new URL(href).pathname.endsWith('/search/activities') ? Response.json(activities) : new Response('nope', { status: 404 });
+    };
+    const fetchJson = createSameOriginFetch({ origin: 'https://connect.garmin.com', fetch: server as typeof fetch, now: () => 0, setTimer: setTimeout, minGapMs: 0 });
+    const notes: unknown[] = [];
+    const ctx = { today: '2026-02-18', fetchJson, note: (n: unknown) => void notes.push(n) };
+    expect(await createGarminAdapter().readRuns(loadPage('garmin-calendar.html'), ctx)).toHaveLength(13);
+
+    const page = loadPage('garmin-calendar.html');
+    page.querySelector('meta[name="csrf-token"]')!.setAttribute('content', 'stale-token');
+    notes.length = 0;
+    expect(await createGarminAdapter().readRuns(page, ctx)).toEqual([]);
+    expect(notes[0]).toEqual({ refusals: [{ source: 'garmin:activity-search', reason: 'forbidden', status: 403 }] });
+  });
+
+  it('never guesses another prefix: no /proxy/, no /modern/proxy/, no bare path', async () => {
+    const ctx = fakeContext({});
+    await createGarminAdapter().readRuns(loadPage('garmin-calendar.html'), ctx);
+    expect(ctx.calls.length).toBeGreaterThan(0);
+    expect(ctx.calls.every((c) => c.startsWith('/gc-api/'))).toBe(true);
+  });
+
+  it('a CSRF meta tag with line breaks or an absurd length is not sent', () => {
+    expect(garminCsrfToken(htmlDocument('<meta name="csrf-token" content="  abc  ">'))).toBe('abc');
+    expect(garminCsrfToken(htmlDocument('<meta name="csrf-token" content="">'))).toBeNull();
+    expect(garminCsrfToken(htmlDocument(`<meta name="csrf-token" content="${'x'.repeat(600)}">`))).toBeNull();
+    expect(garminCsrfToken(htmlDocument('<meta name="csrf-token" content="a&#10;b">'))).toBeNull();
+  });
+
+  it('names its pages under /modern/ and /app/, and lists the selectors it queries', () => {
+    const adapter = createGarminAdapter();
+    expect(adapter.pageKind?.(new URL('https://connect.garmin.com/modern/calendar'))).toBe('Garmin Connect calendar');
+    expect(adapter.pageKind?.(new URL('https://connect.garmin.com/app/calendar/2026/1'))).toBe('Garmin Connect calendar');
+    expect(adapter.pageKind?.(new URL('https://connect.garmin.com/app/activities'))).toBe('Garmin Connect activities');
+    expect(adapter.matches(new URL('https://connect.garmin.com/app/activities'))).toBe(true);
+    expect(adapter.matches(new URL('https://connect.garmin.com/application'))).toBe(false);
+    expect(adapter.selectors).toContain('meta[name="csrf-token"]');
+    expect(adapter.selectors).toContain('[class*="weekSummary"]');
   });
 });

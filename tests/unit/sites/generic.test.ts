@@ -7,8 +7,9 @@ import {
   runsFromRows,
   visibleWeekOf,
 } from '../../../lib/sites/generic';
+import * as WORDS from '../../../lib/sites/generic-words';
 import { KM_PER_MILE } from '../../../lib/sites/parse-distance';
-import { fakeContext, htmlDocument, loadPage } from './other-sites-helpers';
+import { fakeContext, htmlDocument, loadPage, mergedNotes } from './other-sites-helpers';
 
 const ctx = () => fakeContext({}, '2026-02-18');
 
@@ -136,6 +137,16 @@ describe('genericAdapter', () => {
     expect(adapter.matches(new URL('http://localhost:8080/'))).toBe(true);
     expect(adapter.matches(new URL('http://log.example/'))).toBe(false);
     expect(adapter.matches(new URL('file:///tmp/x.html'))).toBe(false);
+    expect(adapter.matches(new URL('chrome://extensions/'))).toBe(false);
+    expect(adapter.matches(new URL('ftp://log.example/'))).toBe(false);
+  });
+
+  it('reports what it read: the dated rows as its source, complete from the day after the earliest', async () => {
+    const context = ctx();
+    const runs = await createGenericAdapter().readRuns(loadPage('custom-activity-log.html'), context);
+    const notes = mergedNotes(context.notes);
+    expect(notes.sources).toEqual([{ source: 'page:dated-rows', runs: runs.length }]);
+    expect(notes.coveredFrom! > runs[0]!.start.slice(0, 10)).toBe(true);
   });
 
   it('with dated runs: anchors only for weeks the runs fully cover (the week before and 30 days)', async () => {
@@ -193,5 +204,27 @@ describe('genericAdapter', () => {
     const adapter = createGenericAdapter();
     await expect(adapter.readRuns(null as unknown as Document, ctx())).resolves.toEqual([]);
     expect(adapter.findAnchors(null as unknown as Document)).toEqual([]);
+  });
+});
+
+describe('generic-words: the word lists as data', () => {
+  it('every list is non-empty, lower case, without duplicates, and each entry a valid pattern', () => {
+    for (const [name, list] of Object.entries(WORDS)) {
+      expect(list.length, name).toBeGreaterThan(0);
+      expect(new Set(list).size, name).toBe(list.length);
+      for (const word of list) {
+        const text = word.replaceAll('\\p{L}', '');
+        expect(text, name).toBe(text.toLowerCase());
+        expect(() => new RegExp(word, 'iu'), `${name}: ${word}`).not.toThrow();
+      }
+    }
+  });
+
+  it('a phrase from the lists is what makes a weekly total readable', () => {
+    for (const label of ['Cette semaine', 'Diese Woche', '今週', 'Tämä viikko']) {
+      const weeks = findVisibleWeeks(htmlDocument(`<main><div><span>${label}</span> <span>12,5 km</span></div></main>`));
+      expect(weeks.map((w) => [w.visible.km, w.visible.relative]), label).toEqual([[12.5, 'this']]);
+    }
+    expect(findVisibleWeeks(htmlDocument('<main><div><span>Weekend long run</span> <span>12,5 km</span></div></main>'))).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createIntervalsAdapter, intervalsActivitiesPath, runsFromIntervalsActivities } from '../../../lib/sites/intervals';
+import { FetchRefused } from '../../../lib/content/fetch';
+import { createIntervalsAdapter, intervalsActivitiesPath, isIntervalsStub, runsFromIntervalsActivities, stubDays } from '../../../lib/sites/intervals';
 import { RunWindow, covers, rangeFor } from '../../../lib/sites/run-window';
 import { dateFromValue, isoWeekMonday } from '../../../lib/sites/week-anchors';
-import { fakeContext, htmlDocument, loadPage, pageJson } from './other-sites-helpers';
+import { fakeContext, htmlDocument, loadPage, mergedNotes, pageJson } from './other-sites-helpers';
 
 const activities = pageJson('intervals-activities.json');
 const API = '/api/v1/athlete/0/activities';
@@ -183,5 +184,65 @@ describe('run window and week helpers', () => {
     expect(dateFromValue('2026-02-30')).toBeNull();
     expect(dateFromValue('16/02/2026')).toBeNull();
     expect(dateFromValue(null)).toBeNull();
+  });
+});
+
+describe('intervals.icu Strava stubs (OpenAPI: "an empty stub object is returned for Strava activities")', () => {
+  const month = pageJson('intervals-activities-strava-stubs.json') as Record<string, unknown>[];
+
+  it('recognises the documented stub shape, and nothing with a distance', () => {
+    expect(month.filter(isIntervalsStub).map((a) => a.id)).toEqual(['s302', 's306', 's307', 's308', 's312']);
+    expect(isIntervalsStub({ id: 1, source: 'STRAVA', type: 'Run', distance: 5000, start_date_local: '2026-02-03T07:00:00' })).toBe(false);
+    expect(isIntervalsStub({ id: 1, source: 'STRAVA', start_date_local: '2026-02-03T07:00:00' })).toBe(true);
+    expect(isIntervalsStub({ id: 1, source: 'GARMIN_CONNECT', type: 'Run', start_date_local: '2026-02-03T07:00:00' })).toBe(false);
+    for (const odd of [null, [], 'STRAVA', 1]) expect(isIntervalsStub(odd)).toBe(false);
+  });
+
+  it('reads the full items, and reports the stubs\' days as incomplete (a refusal: partial data)', async () => {
+    const doc = loadPage('intervals-calendar.html');
+    const adapter = createIntervalsAdapter();
+    const ctx = fakeContext({ [API]: month });
+    const runs = await adapter.readRuns(doc, ctx);
+    expect(runs.map((r) => r.id)).toEqual(['i301', 'i303', 'i304', 'i305', 'i309', 'i310']);
+    const notes = mergedNotes(ctx.notes);
+    expect(notes.incompleteDays).toEqual(['2026-01-22', '2026-02-03', '2026-02-05', '2026-02-08', '2026-02-17']);
+    expect(notes.refusals).toEqual([{ source: 'intervals:activities', reason: 'partial-data' }]);
+    expect(notes.sources).toEqual([{ source: 'intervals:activities', runs: 6 }]);
+    expect(notes.coveredFrom).toBe(new URL(ctx.calls[0]!, 'https://intervals.icu').searchParams.get('oldest'));
+  });
+
+  it('the saved month with one stub: that day only', async () => {
+    const ctx = fakeContext({ [API]: activities });
+    await createIntervalsAdapter().readRuns(loadPage('intervals-calendar.html'), ctx);
+    expect(mergedNotes(ctx.notes).incompleteDays).toEqual(['2026-02-17']);
+  });
+
+  it('a stub whose date cannot be read makes every day asked for incomplete', () => {
+    const range = { from: '2026-02-01', to: '2026-02-07' };
+    expect(stubDays([{ id: 1, source: 'STRAVA', _note: 'x' }], range)).toHaveLength(7);
+    expect(stubDays([{ id: 1, source: 'STRAVA', _note: 'x', start_date_local: '2026-03-01T07:00:00' }], range)).toEqual([]);
+    expect(stubDays({ not: 'a list' }, range)).toEqual([]);
+  });
+
+  it('refusals carry the fetch reason: signed out, rate limited, not JSON', async () => {
+    for (const [answer, expected] of [
+      [new FetchRefused('signed-out', 'HTTP 401', 401), { reason: 'signed-out', status: 401 }],
+      [new FetchRefused('rate-limited', 'HTTP 429', 429), { reason: 'rate-limited', status: 429 }],
+      [{ status: 401, error: 'Unauthorized' }, { reason: 'bad-response' }],
+    ] as const) {
+      const ctx = fakeContext({ [API]: answer });
+      await createIntervalsAdapter().readRuns(loadPage('intervals-calendar.html'), ctx);
+      const notes = mergedNotes(ctx.notes);
+      expect(notes.refusals).toEqual([{ source: 'intervals:activities', ...expected }]);
+      expect(notes.sources).toEqual([]);
+      expect(notes.coveredFrom).toBeUndefined();
+    }
+  });
+
+  it('names its pages and lists its selectors', () => {
+    const adapter = createIntervalsAdapter();
+    expect(adapter.pageKind?.(new URL('https://intervals.icu/calendar'))).toBe('intervals.icu calendar');
+    expect(adapter.pageKind?.(new URL('https://intervals.icu/activities/i123'))).toBe('intervals.icu activity');
+    expect(adapter.selectors?.length).toBeGreaterThan(3);
   });
 });
