@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { TriageInputError } from './errors';
 import {
-  AGGRAVATORS, FEELS, HISTORIES, LOCATIONS, MECHANICALS, ONSETS, SEXES, SIDES, SIGNS, SWELLINGS, TIMINGS,
+  AGGRAVATORS, FEELS, HISTORIES, LOCATIONS, MECHANICALS, ONSETS, SEXES, SIDES, SIGNS, SWELLINGS, TIMINGS, TRENDS,
   type Training, type TriageInput,
 } from './types';
 
@@ -27,6 +27,8 @@ const boolField = z.nullish(z.boolean({ error: 'must be true or false' }));
 // A fall in distance cannot exceed 100 %; rises are unbounded.
 const pct = (what: string) => z.nullish(finite(what).check(z.gte(-100, { error: `must be -100 or more (${what})` })));
 
+const km = (what: string) => z.nullish(finite(what).check(z.gte(0, { error: `must be 0 or more (${what})` })));
+
 export const trainingSchema = z.object(
   {
     weeklyChangePct: pct('this week vs last, %'),
@@ -36,6 +38,10 @@ export const trainingSchema = z.object(
     returningFromBreak: boolField,
     hardOrCambered: boolField,
     shoeKm: z.nullish(finite('km on your shoes').check(z.gte(0, { error: 'must be 0 or more (km)' }))),
+    thisWeekKm: km('this week, km'),
+    lastWeekKm: km('last week, km'),
+    latestRunKm: km('latest run, km'),
+    longestRecentKm: km('longest run of the previous 30 days, km'),
   },
   { error: 'must be an object of training answers' },
 );
@@ -62,6 +68,14 @@ export const triageInputSchema = z.object(
     settlesWithin48h: boolField,
     restedWeekNoBetter: boolField,
     training: z.nullish(trainingSchema),
+    painScore: z.nullish(
+      z.int({ error: 'must be a whole number from 0 to 10' }).check(
+        z.gte(0, { error: 'must be from 0 to 10' }),
+        z.lte(10, { error: 'must be from 0 to 10' }),
+      ),
+    ),
+    trend: z.nullish(choice(TRENDS)),
+    painStartsKm: z.nullish(finite('km into a run').check(z.gt(0, { error: 'must be more than 0 (km into a run)' }))),
   },
   { error: 'the answers must be an object' },
 );
@@ -124,6 +138,9 @@ export function parseTriageInput(raw: unknown): TriageInput {
   if (d.morningStiffnessMinutes != null) input.morningStiffnessMinutes = d.morningStiffnessMinutes;
   if (d.settlesWithin48h != null) input.settlesWithin48h = d.settlesWithin48h;
   if (d.restedWeekNoBetter != null) input.restedWeekNoBetter = d.restedWeekNoBetter;
+  if (d.painScore != null) input.painScore = d.painScore;
+  if (d.trend != null) input.trend = d.trend;
+  if (d.painStartsKm != null) input.painStartsKm = d.painStartsKm;
   if (d.training != null) {
     const t = d.training;
     const training: Training = {};
@@ -134,6 +151,10 @@ export function parseTriageInput(raw: unknown): TriageInput {
     if (t.returningFromBreak != null) training.returningFromBreak = t.returningFromBreak;
     if (t.hardOrCambered != null) training.hardOrCambered = t.hardOrCambered;
     if (t.shoeKm != null) training.shoeKm = t.shoeKm;
+    if (t.thisWeekKm != null) training.thisWeekKm = t.thisWeekKm;
+    if (t.lastWeekKm != null) training.lastWeekKm = t.lastWeekKm;
+    if (t.latestRunKm != null) training.latestRunKm = t.latestRunKm;
+    if (t.longestRecentKm != null) training.longestRecentKm = t.longestRecentKm;
     input.training = training;
   }
   return input;

@@ -1,5 +1,5 @@
 // Plain words for each answer, used to quote the runner's own answers back in "why" lists.
-import type { Aggravator, Feel, History, Location, Mechanical, Sign, Swelling, Timing } from './types';
+import type { Aggravator, Feel, History, Location, Mechanical, Onset, Sign, Swelling, Timing } from './types';
 
 export const LOCATION_WORDS: Record<Location, string> = {
   front: 'Pain around or behind the kneecap',
@@ -11,6 +11,14 @@ export const LOCATION_WORDS: Record<Location, string> = {
   'joint-line': 'Pain right on the joint line',
   'whole-knee': 'A deep ache through the whole knee',
   'thigh-muscles': 'Soreness in the thigh muscles',
+  'hip-groin': 'Pain in the hip, groin or upper thigh too',
+};
+
+export const ONSET_WORDS: Record<Onset, string> = {
+  gradual: 'It came on gradually, without an injury',
+  'sudden-twist': 'It started with a twist',
+  'fall-or-blow': 'It started with a fall or blow',
+  'sudden-no-injury': 'It came on suddenly in one run, without a twist, fall or blow',
 };
 
 export const TIMING_WORDS: Record<Timing, string> = {
@@ -63,6 +71,10 @@ export const SIGN_WORDS: Record<Sign, string> = {
   limp: 'You are limping',
   'bump-below-kneecap': 'There is a bony bump below the kneecap',
   'multiple-joints': 'Other joints are swollen or stiff too',
+  'kneecap-slipped': 'The kneecap slipped out and went back',
+  'heard-pop': 'You heard or felt a pop when it happened',
+  'cannot-straight-leg-raise': 'Lying down, you cannot lift the leg with the knee straight',
+  'lump-behind-knee': 'There is a lump or fullness behind the knee',
 };
 
 export const HISTORY_WORDS: Record<History, string> = {
@@ -70,6 +82,10 @@ export const HISTORY_WORDS: Record<History, string> = {
   'low-energy-or-missed-periods': 'Low energy intake or missed periods',
   'recent-travel-surgery-or-immobile': 'Recent travel, surgery or time immobile',
   'known-knee-arthritis': 'You already know you have arthritis in this knee',
+  'recent-knee-injection-or-surgery': 'An injection into or an operation on this knee in the last 3 months',
+  'clot-risk': 'A previous clot, the pill or HRT, cancer, pregnancy or a recent birth',
+  'gout-or-psoriasis': 'Gout before, or psoriasis',
+  'recent-infection': 'Diarrhoea, a urinary or genital infection, or red eyes in the last 4 weeks',
 };
 
 export const SWELLING_WORDS: Record<Swelling, string> = {
@@ -77,4 +93,5 @@ export const SWELLING_WORDS: Record<Swelling, string> = {
   'mild-settles': 'Mild swelling that settles',
   persistent: 'Swelling that stays',
   'rapid-after-injury': 'It swelled up within hours of the injury',
+  'rapid-no-injury': 'It swelled up within hours of a run, without an injury',
 };

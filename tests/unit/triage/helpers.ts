@@ -18,6 +18,10 @@ export const trainingArb = fc.record(
     returningFromBreak: fc.boolean(),
     hardOrCambered: fc.boolean(),
     shoeKm: fc.double({ min: 0, max: 3000, noNaN: true }),
+    thisWeekKm: fc.double({ min: 0, max: 250, noNaN: true }),
+    lastWeekKm: fc.double({ min: 0, max: 250, noNaN: true }),
+    latestRunKm: fc.double({ min: 0, max: 60, noNaN: true }),
+    longestRecentKm: fc.double({ min: 0, max: 60, noNaN: true }),
   },
   { requiredKeys: [] },
 );
@@ -43,6 +47,9 @@ export const inputArb: fc.Arbitrary<TriageInput> = fc
     settlesWithin48h: opt(fc.boolean()),
     restedWeekNoBetter: opt(fc.boolean()),
     training: opt(trainingArb),
+    painScore: opt(fc.integer({ min: 0, max: 10 })),
+    trend: opt(fc.constantFrom('better' as const, 'same' as const, 'worse' as const)),
+    painStartsKm: opt(fc.double({ min: 0.1, max: 40, noNaN: true })),
   })
   .map((r) => {
     // Drop undefined keys: "missing" is how the contract says "not reported".
@@ -98,6 +105,24 @@ export function expectValidResult(r: TriageResult): void {
   // Sources: registered, each once.
   const sourceIds = r.sources.map((s) => s.id);
   expect(new Set(sourceIds).size).toBe(sourceIds.length);
-  for (const s of r.sources) expect(SOURCES[s.id as keyof typeof SOURCES]).toBe(s.citation);
+  for (const s of r.sources) {
+    expect(SOURCES[s.id as keyof typeof SOURCES]).toBe(s.citation);
+    expect(s.title.length).toBeGreaterThan(5);
+    expect(s.url).toMatch(/^https:\/\//);
+  }
+  // Every red flag names where to go for that sign; the banner uses the most urgent one's.
+  for (const f of r.redFlags) expect(f.place.length).toBeGreaterThan(10);
+  if (r.redFlags[0] && r.redFlags[0].care === r.care) expect(r.careSummary.place).toBe(r.redFlags[0].place);
+
+  // Causes a clinician would sign: every listed cause has a reason (a warning sign's cause
+  // excepted), and age or sex is never shown as a reason.
+  const flagged = new Set(r.redFlags.map((f) => f.condition));
+  for (const c of r.conditions) {
+    if (!flagged.has(c.id)) expect(c.why.length, c.id).toBeGreaterThan(0);
+    for (const w of c.why) expect(w).not.toMatch(/^Your age|^Female|^Male|^Age \d|^Adult/);
+  }
+  // No statistics jargon or internal names in runner-facing text.
+  const words = JSON.stringify([r.plan, r.redFlags.map((f) => [f.message, f.place]), r.conditions.map((c) => [c.why, c.against])]);
+  expect(words).not.toMatch(/rate ratio|HRR|hazard|seed \d|seed-0|evidence-s|§/i);
   expect(r.disclaimer.length).toBeGreaterThan(20);
 }

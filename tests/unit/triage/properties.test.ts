@@ -23,7 +23,7 @@ function shuffled<T>(arr: readonly T[], seed: number): T[] {
 describe('triage properties', () => {
   it('any valid input yields a valid result', () => {
     fc.assert(fc.property(inputArb, (input) => expectValidResult(triage(input))), RUNS);
-  });
+  }, 60_000);
 
   it('adding a warning sign never lowers urgency', () => {
     fc.assert(
