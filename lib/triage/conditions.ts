@@ -14,6 +14,7 @@ import {
 } from './answers';
 import { SPIKE_THRESHOLD_PCT } from '../evidence';
 import { sources } from './sources';
+import { childTubercle } from './warning-signs';
 import type {
   Aggravator, CareLevel, ConditionId, Feel, History, Location, Mechanical, Sign, SourceRef, Swelling, Timing,
 } from './types';
@@ -135,7 +136,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
       W('straightening', -1), F('pinching', -1), F('sharp', 0.2),
       mod(ageFrom(15, 30), 1, ageText), mod(ageFrom(8, 13), -1, ageText), mod(ageFrom(40), -0.7, ageText),
       mod(sexIs('male'), 0.3, 'Male (more common in men)'),
-      S('bump-below-kneecap', -1.5), f(all(at('below-kneecap'), sign('cannot-straight-leg-raise')), 2.5, SIGN_WORDS['cannot-straight-leg-raise']),
+      S('bump-below-kneecap', -1.5), f(all(ageFrom(18), at('below-kneecap'), sign('cannot-straight-leg-raise')), 2.5, SIGN_WORDS['cannot-straight-leg-raise']),
       hillsSpeed(1),
       twistOrFall, SW('persistent', -1), SW('rapid-after-injury', -2), mechanicalAgainst,
     ],
@@ -265,7 +266,9 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
     // Hoenig 2025 Delphi: focal bone tenderness, progressive, does not warm up, hurts to hop,
     // 3-8 weeks after a training change; prior BSI and low energy availability raise risk.
     features: [
-      S('bone-tender-spot', 3.5), W('hopping', 1.5),
+      // A tender tibial tubercle in a child is Osgood-Schlatter, not bone stress (§7).
+      f(all(sign('bone-tender-spot'), not(childTubercle)), 3.5, SIGN_WORDS['bone-tender-spot']),
+      W('hopping', 1.5),
       T('at-rest', 1), T('at-night', 0.7), T('whole-run', 0.7), T('eases-with-warmup', -2), T('late-in-run', -0.5),
       f(lingers, 0.5, 'It does not settle within 48 hours'),
       H('prior-bone-stress', 1.5), H('low-energy-or-missed-periods', 1.5),
@@ -384,6 +387,9 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
       S('cannot-bear-weight', 2), S('cannot-bend-90', 1.5),
       mod(all(injured, ageFrom(55)), 0.7, 'Age 55 or over'),
       SW('rapid-after-injury', 1), S('deformity', 1), S('cannot-straight-leg-raise', 1),
+      // In a growing skeleton the growth plate gives before the tendon: a sudden failure to
+      // straighten the leg is a tibial-tubercle or patellar-sleeve avulsion (general knowledge).
+      f(all(ageFrom(8, 17), sign('cannot-straight-leg-raise')), 2.5, 'Under 18, the leg suddenly cannot be lifted straight'),
     ],
     sources: sources('stiell-1995', 'seaberg-1998'),
     minCare: () => 'same-day',

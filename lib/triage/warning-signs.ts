@@ -36,7 +36,7 @@ const morningStiffOver30: Pred = (a: Answers) => (a.input.morningStiffnessMinute
  * Ottawa knee rule population (Stiell 1995): an ACUTE knee injury, within about 7 days. The rule
  * does not apply to an injury weeks old.
  */
-const acuteInjury: Pred = all(injured, daysFrom(0, 7));
+const acuteInjury: Pred = all(any(injured, swelling('rapid-after-injury')), daysFrom(0, 7));
 
 /**
  * Slipped capital femoral epiphysis age band (RCH guideline; Peck, AFP 2017): about 8-16, and up
@@ -50,8 +50,22 @@ const hipGroinOrThigh: Pred = any(at('hip-groin'), all(at('thigh-muscles'), not(
 /** Bone symptoms (Hoenig 2025): a tender spot on the bone, pain on hopping, rest or night pain. */
 const boneSymptom: Pred = any(sign('bone-tender-spot'), worse('hopping'), when('at-rest', 'at-night'));
 
-/** A tender bump at the tibial tubercle in a growing child is Osgood-Schlatter (§7). */
-const childTubercle: Pred = all(ageFrom(8, 17), sign('bump-below-kneecap'));
+/**
+ * A tender bump at the tibial tubercle in a growing child, with the pain there (at or below the
+ * kneecap, nowhere else), is Osgood-Schlatter, not a stress fracture (§7).
+ */
+export const childTubercle: Pred = all(
+  ageFrom(8, 17),
+  sign('bump-below-kneecap'),
+  (a) => [...a.locations].every((l) => l === 'below-kneecap' || l === 'front'),
+);
+
+/**
+ * Signs on the warning-sign screen that identify a harmless condition rather than raise
+ * urgency: reporting one may LOWER care (a child's tender tubercle is Osgood-Schlatter, §7).
+ * Every other sign can only add urgency (tested).
+ */
+export const IDENTIFYING_SIGNS = ['bump-below-kneecap'] as const;
 
 /** Night or rest pain nobody can explain: no injury, no training change, no known arthritis. */
 const unexplainedBonePain: Pred = all(
@@ -64,6 +78,9 @@ const unexplainedBonePain: Pred = all(
 
 /** NICE NG12 "children and young people" (bone sarcoma: a very urgent X-ray within 48 hours). */
 const young: Pred = ageFrom(8, 24);
+
+/** Within the first two weeks of an injury: the window for same-day assessment of a fresh injury. */
+const freshInjury: Pred = all(injured, daysFrom(0, 13));
 
 export const WARNING_SIGNS: readonly WarningSignRule[] = [
   // ---- emergency ----
@@ -89,13 +106,26 @@ export const WARNING_SIGNS: readonly WarningSignRule[] = [
     sources: sources('nhs-acute-knee'),
   },
   {
+    id: 'foot-numb-cold-after-injury',
+    care: 'emergency',
+    // After an injury: a knee dislocation (which may have gone back by itself) injuring the
+    // popliteal artery or the nerve. Arterial or nerve compromise, never a clot (§7).
+    condition: 'dislocation',
+    when: all(sign('foot-numb-cold'), any(injured, swelling('rapid-after-injury'))),
+    message:
+      'After an injury, a cold, pale or numb foot can mean the knee went out of joint (even if it went back) and hurt the artery or the nerve behind it. This is not a sign of a clot: the circulation must be checked at once.',
+    place: 'Call emergency services or go to an emergency department now.',
+    sources: sources('nhs-acute-knee'),
+  },
+  {
     id: 'foot-numb-cold',
     care: 'emergency',
-    // Arterial or nerve compromise (a knee dislocation, the popliteal artery): not a clot (§7).
-    condition: ['dislocation', 'fracture'],
-    when: sign('foot-numb-cold'),
+    // Without an injury the sign says how urgent (the artery or a nerve), not what: the ranking
+    // names the cause. Never a clot (§7).
+    condition: null,
+    when: all(sign('foot-numb-cold'), not(any(injured, swelling('rapid-after-injury')))),
     message:
-      'A cold, pale or numb foot can mean the blood supply or the nerves to the leg are affected (for example after a knee dislocation). This is not a sign of a clot: it needs the circulation checked at once.',
+      'A cold, pale or numb foot can mean the blood supply or the nerves to the leg are affected. This is not a sign of a clot: it needs the circulation checked at once.',
     place: 'Call emergency services or go to an emergency department now.',
     sources: sources('nhs-acute-knee'),
   },
@@ -129,7 +159,8 @@ export const WARNING_SIGNS: readonly WarningSignRule[] = [
     condition: 'referred-hip-pain',
     // RCH SUFE guideline: a child who cannot bear weight with hip, thigh or knee pain may have an
     // unstable slipped growth plate: emergency.
-    when: all(scfeAge, noInjury, sign('cannot-bear-weight'), any(sign('limp'), hipGroinOrThigh)),
+    // A minor slip does not exclude it: an acute-on-chronic slip often follows one.
+    when: all(scfeAge, sign('cannot-bear-weight'), any(sign('limp'), hipGroinOrThigh)),
     message:
       'A child or teenager with hip, thigh or knee pain who cannot take weight on the leg may have a slipped growth plate at the hip, which can get much worse if walked on.',
     place: "Emergency department now (a children's emergency department if there is one); no weight on the leg.",
@@ -211,7 +242,8 @@ export const WARNING_SIGNS: readonly WarningSignRule[] = [
     id: 'rapid-swelling-after-injury',
     care: 'same-day',
     condition: 'ligament-injury',
-    when: any(swelling('rapid-after-injury'), all(injured, sign('heard-pop'), any(swollen, mech('giving-way')))),
+    // The same-day window is for a fresh injury; weeks later see 'twist-not-settling'.
+    when: all(freshInjury, any(swelling('rapid-after-injury'), all(sign('heard-pop'), any(swollen, mech('giving-way'))))),
     message:
       'Swelling within hours of a twist or blow, or a pop with the knee giving way, usually means bleeding inside the joint, most often from a torn ligament such as the ACL. Rest it and keep it raised until you are seen.',
     place: 'Today: urgent care or an acute knee clinic.',
@@ -338,14 +370,26 @@ export const WARNING_SIGNS: readonly WarningSignRule[] = [
     sources: sources('nice-ng12'),
   },
   {
+    id: 'acute-twist',
+    care: 'see-clinician',
+    condition: ['ligament-injury', 'meniscal-irritation'],
+    // NHS acute knee pathways (§7): an acute twist with a knee that is not locked -> physio,
+    // reviewed at about 2 weeks.
+    when: all(onset('sudden-twist'), daysFrom(0, 13)),
+    message:
+      'A twisted knee that is not locked should be examined by a physio: a sprained ligament or a meniscus tear is managed better when it is known, and it should be reviewed at about 2 weeks.',
+    place: 'Within days: a physio (or your GP), with a review at about 2 weeks.',
+    sources: sources('nhs-acute-knee'),
+  },
+  {
     id: 'twist-not-settling',
     care: 'see-clinician',
     condition: ['meniscal-irritation', 'ligament-injury'],
-    // NHS acute knee pathways (§7): a twist without locking -> physio, reviewed at about 2
-    // weeks; not improving -> acute knee clinic within days (repairable tears have a window).
-    when: all(onset('sudden-twist'), daysFrom(14), not(trendIs('better'))),
+    // NHS acute knee pathways (§7): not improving by about 2 weeks -> acute knee clinic within
+    // days (repairable meniscal tears have a window of weeks).
+    when: all(injured, daysFrom(14), not(trendIs('better'))),
     message:
-      'A twisted knee that has not clearly improved after 2 weeks needs an examination: some cartilage and ligament tears can only be repaired within weeks.',
+      'A knee injury that has not clearly improved after 2 weeks needs an examination: some cartilage and ligament tears can only be repaired within weeks.',
     place: 'Within days: a physio or your GP, who can refer you to an acute knee clinic.',
     sources: sources('nhs-acute-knee'),
   },

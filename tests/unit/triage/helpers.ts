@@ -7,6 +7,14 @@ import {
   SOURCES, SWELLINGS, TIMINGS, careRank, type TriageInput, type TriageResult,
 } from '../../../lib/triage';
 
+import { IDENTIFYING_SIGNS } from '../../../lib/triage/warning-signs';
+
+/**
+ * Signs that can only add urgency: every sign but the identifying ones (a child's tender bump
+ * below the kneecap is Osgood-Schlatter, evidence.md §7, so it may lower care by design).
+ */
+export const URGENCY_SIGNS = SIGNS.filter((s) => !(IDENTIFYING_SIGNS as readonly string[]).includes(s));
+
 const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
 export const trainingArb = fc.record(

@@ -34,6 +34,7 @@ describe('warning-sign rules', () => {
     ['hot-swollen-knee', { signs: ['fever-unwell'], swelling: 'persistent' }, 'emergency', 'septic-arthritis'],
     ['deformity', { signs: ['deformity'] }, 'emergency', 'dislocation'],
     ['foot-numb-cold', { signs: ['foot-numb-cold'] }, 'emergency', ''],
+    ['foot-numb-cold-after-injury', { onset: 'fall-or-blow', signs: ['foot-numb-cold'] }, 'emergency', 'dislocation'],
     ['cannot-straight-leg-raise', { locations: ['above-kneecap'], onset: 'sudden-no-injury', signs: ['cannot-straight-leg-raise'] }, 'emergency', 'quadriceps-tendinopathy'],
     ['ottawa-cannot-bear-weight', { onset: 'sudden-twist', durationDays: 0, signs: ['cannot-bear-weight'] }, 'emergency', 'fracture'],
     ['young-hip-cannot-bear-weight', { age: 12, locations: ['hip-groin'], signs: ['cannot-bear-weight'] }, 'emergency', 'referred-hip-pain'],
@@ -47,6 +48,7 @@ describe('warning-sign rules', () => {
     ['high-risk-bone-stress', { age: 24, locations: ['hip-groin', 'front'], timing: ['at-rest', 'at-night'], signs: ['limp'], history: ['prior-bone-stress'] }, 'same-day', 'bone-stress-injury'],
     ['young-hip', { age: 13, locations: ['hip-groin'] }, 'same-day', 'referred-hip-pain'],
     ['twist-not-settling', { onset: 'sudden-twist', locations: ['joint-line'], durationDays: 21 }, 'see-clinician', ''],
+    ['acute-twist', { onset: 'sudden-twist', locations: ['inside'], worseWith: ['twisting'], durationDays: 3 }, 'see-clinician', ''],
     ['lump-behind-knee', { locations: ['back'], signs: ['lump-behind-knee'] }, 'see-clinician', 'posterior-knee-irritation'],
     ['unexplained-bone-pain-young', { age: 16, timing: ['at-night', 'at-rest'] }, 'see-clinician', 'serious-bone-pathology'],
     ['calf-swelling', { signs: ['calf-swelling'] }, 'same-day', 'dvt'],
@@ -143,6 +145,11 @@ describe('warning-sign rules', () => {
       for (const swelling of ['mild-settles', 'persistent', 'rapid-no-injury'] as const) {
         expect(triage({ ...plain, swelling }).care).not.toBe('emergency');
       }
+    });
+    it('after an injury, a cold or numb foot points to a knee dislocation', () => {
+      const r = triage({ ...plain, onset: 'fall-or-blow', durationDays: 0, locations: ['whole-knee', 'back'], swelling: 'rapid-after-injury', signs: ['foot-numb-cold', 'cannot-bear-weight'] });
+      expect(r.care).toBe('emergency');
+      expect(r.conditions.slice(0, 2).map((c) => c.id)).toContain('dislocation');
     });
     it('a cold or numb foot is circulation, not a clot', () => {
       const r = triage({ ...plain, signs: ['foot-numb-cold'] });

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SIGNS, careRank, triage } from '../../../lib/triage';
 import { judge, parseVignettes, scoreVignettes, sparseVariant, type Vignette } from '../../../lib/triage/vignettes';
-import { expectValidResult } from './helpers';
+import { URGENCY_SIGNS, expectValidResult } from './helpers';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -47,7 +47,7 @@ describe.each(FULL.filter((s) => !s.name.endsWith('-sparse')))('vignettes: $name
     for (const v of vignettes) {
       const input = v.input as { signs: string[] };
       const base = careRank(triage(input).care);
-      for (const sign of SIGNS.filter((s) => !input.signs.includes(s))) {
+      for (const sign of URGENCY_SIGNS.filter((s) => !input.signs.includes(s))) {
         expect(careRank(triage({ ...input, signs: [...input.signs, sign] }).care), `${v.id} + ${sign}`).toBeLessThanOrEqual(base);
       }
     }
