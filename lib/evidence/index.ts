@@ -218,23 +218,5 @@ export function evidence(id: EvidenceId): EvidenceSource {
   return EVIDENCE[id];
 }
 
-/**
- * The single-run spike look-back (Frandsen et al. 2025): each run is compared with the longest
- * run of the previous 30 days. Windows that must cover it (a site adapter reading enough history
- * for a shown week) derive from this number and say why they are longer.
- */
-export const SPIKE_LOOKBACK_DAYS = 30;
-
-/**
- * Frandsen et al. 2025, single run vs the longest of the previous 30 days: the bands the paper
- * reports (more than 10 %, 30 % and 100 % longer) and their hazard-rate ratios. The ratios are for
- * the code and the notes; runner-facing text speaks of "a higher injury risk", not ratios.
- */
-export const SPIKE_BANDS = [
-  { above: 100, label: 'more than double', hrr: 2.28 },
-  { above: 30, label: '30-100 % longer', hrr: 1.52 },
-  { above: 10, label: '10-30 % longer', hrr: 1.64 },
-] as const;
-
-/** The lowest band edge: a run more than this much longer than the 30-day longest is a spike. */
-export const SPIKE_THRESHOLD_PCT = SPIKE_BANDS[SPIKE_BANDS.length - 1]!.above;
+// The shared numbers live in ./numbers (tiny, safe for the content script); re-exported here.
+export { SPIKE_BANDS, SPIKE_LOOKBACK_DAYS, SPIKE_THRESHOLD_PCT } from './numbers';

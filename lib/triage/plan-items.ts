@@ -4,7 +4,7 @@
 // advice.ts in the same shape. CONTRADICTIONS declares which tags must never meet in one plan;
 // a property test (tests/unit/triage/plan.test.ts) checks that no input ever yields such a pair,
 // and `npm run vignettes` counts them.
-import { SPIKE_BANDS, SPIKE_LOOKBACK_DAYS, SPIKE_THRESHOLD_PCT } from '../evidence';
+import { SPIKE_LOOKBACK_DAYS, SPIKE_THRESHOLD_PCT } from '../evidence/numbers';
 import { injured, spikeOver, weeklyOver, type Answers } from './answers';
 import type { SourceId } from './sources';
 import type { CareLevel, ConditionId } from './types';
@@ -125,7 +125,6 @@ function numbersSentence(c: PlanContext, verb: 'cut' | 'hold'): string | null {
   return text ? `${text}.` : null;
 }
 
-const spikeBand = (pct: number) => SPIKE_BANDS.find((b) => pct > b.above)!;
 
 /** Walk-run table of the cited protocol (Trials 2023, table 1), at an effort of 3-5 out of 10. */
 export const WALK_RUN_TABLE = [
@@ -206,10 +205,9 @@ const GENERIC: readonly PlanItem[] = [
     id: 'load-spike', section: 'load', care: NOT_URGENT, when: (c) => spikeOver(SPIKE_THRESHOLD_PCT)(c.a),
     text: (c) => {
       const pct = Math.round(c.a.training.longestRunSpikePct!);
-      const band = spikeBand(c.a.training.longestRunSpikePct!);
       const cap = c.a.training.longestRecentKm;
       const capText = cap !== undefined && cap > 0 ? ` (${distance(cap, c.units)})` : '';
-      return `Your latest run was ${pct} % longer than your longest run of the previous ${SPIKE_LOOKBACK_DAYS} days. In a study of over 5,000 runners, runs ${band.label} than that came with a clearly higher injury risk. Keep your longest run no longer than that 30-day longest${capText} until the knee has settled.`;
+      return `Your latest run was ${pct} % longer than your longest run of the previous ${SPIKE_LOOKBACK_DAYS} days. In a study of over 5,000 runners, a run more than ${SPIKE_THRESHOLD_PCT} % longer than that came with a clearly higher injury risk. Keep your longest run no longer than that 30-day longest${capText} until the knee has settled.`;
     },
     sources: ['frandsen-2025'],
   },
