@@ -43,6 +43,12 @@ export interface Feature {
 
 /** A supporting feature lighter than this is a hint, not a reason: never shown, never support. */
 export const MIN_REASON_WEIGHT = 0.5;
+/**
+ * A symptom at least this typical of a condition (close to "makes it about 2-3x more likely",
+ * see the weights above; rest, night and whole-run pain for bone stress) puts it on the list: a clinician would not list a cause on a
+ * non-specific answer alone (no swelling, a month of pain).
+ */
+export const MIN_SUPPORT_WEIGHT = 0.7;
 
 export interface ConditionKnowledge {
   id: ConditionId;
@@ -449,7 +455,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
       ctx(not(loadRose), 1, 'Nothing in your training changed to explain it'),
       ctx(loadRose, -1, 'Your training changed recently'),
       mod(ageFrom(10, 25), 0.5, ageText), mod(ageFrom(50), 0.5, ageText),
-      f(daysFrom(28), 0.7, 'It has lasted four weeks or more'),
+      ctx(daysFrom(28), 0.7, 'It has lasted four weeks or more'),
       T('eases-with-warmup', -1),
       f(injured, -2, 'It started with a twist, fall or blow'),
     ],

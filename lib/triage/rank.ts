@@ -5,7 +5,7 @@
 // Conditions named by a warning sign are listed first (most urgent sign first), then the
 // rest by raw score; ties fall back to a fixed order, never to the order of the answers.
 import type { Answers } from './answers';
-import { CONDITIONS, MIN_REASON_WEIGHT, TIE_BREAK_ORDER, type ConditionKnowledge } from './conditions';
+import { CONDITIONS, MIN_REASON_WEIGHT, MIN_SUPPORT_WEIGHT, TIE_BREAK_ORDER, type ConditionKnowledge } from './conditions';
 import type { ConditionId, RankedCondition } from './types';
 
 export const FIT_MIDPOINT = 4;
@@ -25,7 +25,7 @@ export interface Scored {
   raw: number;
   why: { text: string; w: number }[];
   against: { text: string; w: number }[];
-  /** At least one of the runner's symptom answers supports it (issue 12 item 3). */
+  /** At least one of the runner's symptom answers typical of it supports it (issue 12 item 3). */
   supported: boolean;
 }
 
@@ -43,7 +43,7 @@ export function scoreConditions(a: Answers): Scored[] {
       if (feature.w > 0 && feature.w < MIN_REASON_WEIGHT) continue;
       const text = typeof feature.text === 'function' ? feature.text(a) : feature.text;
       (feature.w > 0 ? why : against).push({ text, w: feature.w });
-      if (feature.w > 0 && feature.kind === 'symptom') supported = true;
+      if (feature.w >= MIN_SUPPORT_WEIGHT && feature.kind === 'symptom') supported = true;
     }
     return { knowledge, raw, why, against, supported };
   });
