@@ -93,7 +93,7 @@ export const WARNING_SIGNS: readonly WarningSignRule[] = [
     when: any(sign('hot-red-knee'), all(sign('fever-unwell'), swollen)),
     message:
       'A hot, red or swollen knee, especially with a fever or feeling unwell, can be a joint infection, which can damage the joint within hours. Do not wait to see if it settles.',
-    place: 'Emergency department now: a hot swollen joint is treated as an infection until proven otherwise.',
+    place: 'Go to an emergency department now: a hot swollen joint is treated as an infection until proven otherwise.',
     sources: sources('bsr-2006'),
   },
   {
@@ -138,7 +138,7 @@ export const WARNING_SIGNS: readonly WarningSignRule[] = [
     when: sign('cannot-straight-leg-raise'),
     message:
       'Not being able to lift the leg with the knee straight can mean the tendon above or below the kneecap has torn (or the kneecap is broken). A complete tear needs repair within days.',
-    place: 'Emergency department now: keep the knee straight and do not walk on it more than you must.',
+    place: 'Go to an emergency department now; keep the knee straight and do not walk on it more than you must.',
     sources: sources('nhs-acute-knee'),
   },
   {
@@ -150,7 +150,7 @@ export const WARNING_SIGNS: readonly WarningSignRule[] = [
     when: all(acuteInjury, sign('cannot-bear-weight')),
     message:
       'After a fall, blow or twist in the last week, a knee you cannot take 4 steps on needs an X-ray to rule out a broken bone. Keep weight off it.',
-    place: 'Emergency department now, for an X-ray; keep weight off the leg.',
+    place: 'Go to an emergency department now, for an X-ray; keep weight off the leg.',
     sources: sources('stiell-1995', 'seaberg-1998'),
   },
   {
@@ -163,7 +163,7 @@ export const WARNING_SIGNS: readonly WarningSignRule[] = [
     when: all(scfeAge, sign('cannot-bear-weight'), any(sign('limp'), hipGroinOrThigh)),
     message:
       'A child or teenager with hip, thigh or knee pain who cannot take weight on the leg may have a slipped growth plate at the hip, which can get much worse if walked on.',
-    place: "Emergency department now (a children's emergency department if there is one); no weight on the leg.",
+    place: "Go to an emergency department now (a children's one if there is one); no weight on the leg.",
     sources: sources('rch-scfe', 'peck-2017'),
   },
   // ---- same day ----
