@@ -212,7 +212,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
       f(notAt('joint-line', 'inside', 'outside', 'back', 'whole-knee'), -1.5, 'No pain at the sides or back of the joint'),
       W('twisting', 2), W('squatting-kneeling', 1.2), W('stairs', 0.2),
       M('catching', 2), M('locking', 3), M('giving-way', 0.7),
-      f(onset('sudden-twist'), 2, 'It started with a twist'), f(onset('fall-or-blow'), 0.3, 'It started with a fall or blow'),
+      f(onset('sudden-twist'), 2, ONSET_WORDS['sudden-twist']), f(onset('fall-or-blow'), 0.3, ONSET_WORDS['fall-or-blow']),
       f(onset('sudden-no-injury'), 0.7, ONSET_WORDS['sudden-no-injury']), S('heard-pop', 0.5),
       SW('mild-settles', 0.5), SW('persistent', 0.7), SW('rapid-after-injury', 0.5), SW('rapid-no-injury', 1),
       mod(ageFrom(40), 0.5, ageText),
@@ -299,7 +299,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
     // §2/§3: a twist or blow, a pop, swelling within hours (haemarthrosis = ACL until
     // proven otherwise), giving way.
     features: [
-      f(onset('sudden-twist'), 2.5, 'It started with a twist'), f(onset('fall-or-blow'), 2, 'It started with a fall or blow'),
+      f(onset('sudden-twist'), 2.5, ONSET_WORDS['sudden-twist']), f(onset('fall-or-blow'), 2, ONSET_WORDS['fall-or-blow']),
       f(noInjury, -4, 'It came on without a twist, fall or blow'),
       SW('rapid-after-injury', 3), SW('none', -0.5), f(all(injured, sign('heard-pop')), 2, SIGN_WORDS['heard-pop']),
       M('giving-way', 2), W('twisting', 0.5),
@@ -387,7 +387,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
     prior: -2,
     // Ottawa knee rule (Stiell 1995), applied after a fall, blow or twist.
     features: [
-      f(onset('fall-or-blow'), 2.5, 'It started with a fall or blow'), f(onset('sudden-twist'), 1.5, 'It started with a twist'),
+      f(onset('fall-or-blow'), 2.5, ONSET_WORDS['fall-or-blow']), f(onset('sudden-twist'), 1.5, ONSET_WORDS['sudden-twist']),
       f(noInjury, -3, 'It came on without a twist, fall or blow'),
       f(all(injured, sign('bone-tender-spot')), 2, 'One spot on the bone hurts to press'),
       S('cannot-bear-weight', 2), S('cannot-bend-90', 1.5),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CARE_LEVEL_INFO, CARE_LEVELS, careRank, mostUrgent, triage, type TriageInput } from '../../../lib/triage';
 import { toAnswers } from '../../../lib/triage/answers';
 import fc from 'fast-check';
+import { AGGRAVATOR_CHOICES, FEEL_CHOICES, LOCATION_CHOICES, TIMING_CHOICES } from '../../../lib/checker/questions';
 import { ALL_PLAN_ITEMS, CONTRADICTIONS, contradictionsIn, planContradictions, WALK_RUN_TABLE } from '../../../lib/triage/plan';
 import { inputArb } from './helpers';
 import { scoreConditions } from '../../../lib/triage/rank';
@@ -184,7 +185,10 @@ describe('conditions explain themselves', () => {
   it('why quotes the runner\'s answers and against lists what does not fit', () => {
     const r = triage(itb);
     const top = r.conditions[0]!;
-    expect(top.why).toEqual(expect.arrayContaining(['Pain on the outside of the knee', 'It comes on part-way through a run']));
+    // The popup's own labels, with the summary's question prefix: exactly what the runner chose.
+    expect(top.why).toEqual(expect.arrayContaining(['Where: Outside of the knee', 'When it hurts: Part-way into a run']));
+    const labels = [...LOCATION_CHOICES, ...TIMING_CHOICES, ...FEEL_CHOICES, ...AGGRAVATOR_CHOICES].map((c) => c.label);
+    for (const w of top.why) expect(labels.some((l) => w.endsWith(l)), w).toBe(true);
     const front = { ...itb, locations: ['front' as const] };
     const scored = scoreConditions(toAnswers(front)).find((s) => s.knowledge.id === 'itb-syndrome')!;
     expect(scored.against.map((x) => x.text)).toContain('No pain on the outside of the knee');
