@@ -12,7 +12,10 @@ export interface EvidenceSource {
   id: string;
   /** Full citation: authors, journal, year;volume:pages. */
   citation: string;
-  /** The title of the paper or guideline, as published. */
+  /**
+   * The title of the paper or guideline as published; for the two return-to-running protocols,
+   * whose exact titles were not checked, a description of the document (their links are exact).
+   */
   title: string;
   /** Where to read it. */
   url: string;
@@ -134,9 +137,9 @@ export const EVIDENCE = define({
     url: 'https://www.nice.org.uk/guidance/ng226',
   },
   'hoenig-2025': {
-    citation: 'Hoenig T, et al. Br J Sports Med 2025;59:78-90 (international Delphi consensus)',
-    title: 'Bone stress injuries in athletes: international consensus on definitions, imaging and management',
-    url: pubmed('Hoenig bone stress injury Delphi consensus Br J Sports Med 2025'),
+    citation: 'Hoenig T, Hollander K, Popp KL, et al. Br J Sports Med 2025;59:78-90',
+    title: 'International Delphi consensus on bone stress injuries in athletes',
+    url: 'https://doi.org/10.1136/bjsports-2024-108616',
   },
   'matava-1999': {
     citation: 'Matava MJ, et al. J Pediatr Orthop 1999;19:455-460',
@@ -197,7 +200,7 @@ export const EVIDENCE = define({
   },
   'trials-2023': {
     citation: 'Trials 2023;24:520 (study protocol; walk-run programme, table 1)',
-    title: 'A return-to-running walk-run protocol (randomised trial protocol), Trials 2023',
+    title: 'Walk-run return-to-running programme (trial protocol in Trials, 2023; table 1)',
     url: 'https://doi.org/10.1186/s13063-023-07502-x',
   },
   'delaware-walk-run': {

@@ -376,7 +376,9 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
       f(not(sign('hot-red-knee', 'fever-unwell')), -4, 'The knee is not hot or red and you have no fever'),
       f(swollen, 1, 'The knee is swollen'),
       L('whole-knee', 0.5), T('at-rest', 0.5), S('cannot-bear-weight', 1), S('limp', 0.3),
-      H('recent-knee-injection-or-surgery', 2), H('gout-or-psoriasis', 0.5), H('recent-infection', 0.5),
+      // BSR 2006 risk factors: recent injection or surgery, joint disease, age over 80.
+      H('recent-knee-injection-or-surgery', 2), H('gout-or-psoriasis', 0.5), H('known-knee-arthritis', 0.5), H('recent-infection', 0.5),
+      mod(ageFrom(81), 0.7, ageText),
     ],
     sources: sources('bsr-2006'),
     minCare: () => 'same-day',

@@ -228,10 +228,12 @@ export const WARNING_SIGNS: readonly WarningSignRule[] = [
     id: 'swelling-after-injection-or-surgery',
     care: 'same-day',
     condition: 'septic-arthritis',
-    // BSR 2006: recent joint surgery or injection is the risk factor that turns a swollen knee
-    // into a possible infection by itself; other risk factors (age over 80, joint disease) raise
-    // the urgency of a HOT joint, which the emergency rule already covers. Swelling alone with no
-    // risk factor is never an emergency (see persistent-swelling).
+    // BSR 2006 risk factors with swelling. A recent injection into or operation on the knee makes
+    // a swollen knee a possible infection by itself: today. The other risk factors (age over 80,
+    // arthritis, gout) raise the suspicion of infection in a HOT joint (the emergency rule) and
+    // raise its place in the ranking (conditions.ts); with swelling alone they are a flare to see
+    // a doctor about within days (persistent-swelling, inflammatory-pattern). Swelling alone is
+    // never an emergency.
     when: all(swollen, hist('recent-knee-injection-or-surgery')),
     message:
       'A swollen knee after a recent injection into it or an operation on it has a higher chance of infection. It needs checking today; if it turns hot or red or you get a fever, go to an emergency department.',

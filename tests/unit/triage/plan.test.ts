@@ -178,7 +178,7 @@ describe('plan coherence (declared contradictions)', () => {
       }),
       { numRuns: 1500 },
     );
-  });
+  }, 60_000);
 });
 
 describe('conditions explain themselves', () => {
