@@ -39,6 +39,11 @@ export interface Feature {
   /** Plain words quoting the runner's answer (goes to `why` or `against`). */
   text: string | ((a: Answers) => string);
   kind: FeatureKind;
+  /**
+   * The condition's defining feature is absent (its place, its sign): when this fires the
+   * condition is not listed, whatever else supports it (a warning sign's cause excepted).
+   */
+  excludes?: boolean;
 }
 
 /** A supporting feature lighter than this is a hint, not a reason: never shown, never support. */
@@ -66,6 +71,8 @@ export interface ConditionKnowledge {
 
 // One-line feature builders that reuse the runner's own words.
 const f = (when: Pred, w: number, text: Feature['text'], kind: FeatureKind = 'symptom'): Feature => ({ when, w, text, kind });
+/** The defining feature is absent: argues against and keeps the condition off the list. */
+const absent = (when: Pred, w: number, text: Feature['text']): Feature => ({ when, w, text, kind: 'symptom', excludes: true });
 /** Age or sex: adjusts the score only. */
 const mod = (when: Pred, w: number, text: Feature['text']): Feature => f(when, w, text, 'modifier');
 /** History or training: a reason beside a symptom, never enough alone. */
@@ -97,7 +104,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
     // Crossley 2016: pain around/behind the kneecap with loaded bent-knee activity.
     features: [
       L('front', 2.5), L('above-kneecap', 0.5), L('below-kneecap', 0.5),
-      f(notAt('front', 'above-kneecap', 'below-kneecap', 'whole-knee'), -2.5, 'No pain around the kneecap'),
+      absent(notAt('front', 'above-kneecap', 'below-kneecap', 'whole-knee'), -2.5, 'No pain around the kneecap'),
       W('stairs', 1), W('squatting-kneeling', 1), W('sitting', 1.5), W('downhill', 0.5), W('hills-speed-jumping', 0.3),
       W('straightening', -0.5), W('twisting', -0.5),
       T('after-run', 0.5), T('eases-with-warmup', -0.5),
@@ -117,7 +124,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
     prior: -0.3,
     // Seeds, BMJ Best Practice: outside above the joint line, at a predictable distance.
     features: [
-      L('outside', 3), f(notAt('outside'), -3.5, 'No pain on the outside of the knee'),
+      L('outside', 3), absent(notAt('outside'), -3.5, 'No pain on the outside of the knee'),
       L('joint-line', -1), L('back', -1),
       T('late-in-run', 2.5), T('eases-with-warmup', -1.5), T('at-rest', -0.5),
       f(all(at('outside'), painAtDistance), 1, (a) => `The pain starts at about the same distance (${a.input.painStartsKm} km)`),
@@ -136,7 +143,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
     // Malliaras 2015: lower pole of the kneecap, load-related, warms up; 15-30, men.
     features: [
       L('below-kneecap', 2.5), L('front', 0.5),
-      f(notAt('below-kneecap', 'front'), -2, 'No pain at the kneecap or just below it'),
+      absent(notAt('below-kneecap', 'front'), -2, 'No pain at the kneecap or just below it'),
       T('eases-with-warmup', 2), T('after-run', 0.5), T('next-morning', 0.3),
       W('hills-speed-jumping', 1.5), W('hopping', 1), W('squatting-kneeling', 0.7), W('stairs', 0.3), W('sitting', 0.3),
       W('straightening', -1), F('pinching', -1), F('sharp', 0.2),
@@ -155,7 +162,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
     // §2: upper pole of the kneecap, load-related, older runners (low-quality sources).
     features: [
       L('above-kneecap', 3), L('front', 0.5), L('below-kneecap', -1),
-      f(notAt('above-kneecap', 'front'), -2.5, 'No pain above or around the kneecap'),
+      absent(notAt('above-kneecap', 'front'), -2.5, 'No pain above or around the kneecap'),
       T('eases-with-warmup', 1.5), T('after-run', 0.3), T('next-morning', 0.3), T('at-night', -1),
       W('hills-speed-jumping', 1), W('squatting-kneeling', 0.7), W('stairs', 0.5), W('hopping', 0.5),
       mod(ageFrom(40), 1, ageText), mod(ageFrom(8, 24), -1, ageText),
@@ -172,7 +179,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
     // Seed 000: below the kneecap either side of the tendon; full straightening; pinching.
     features: [
       L('below-kneecap', 2), L('front', 0.3),
-      f(notAt('below-kneecap', 'front'), -2.5, 'No pain at the kneecap or just below it'),
+      absent(notAt('below-kneecap', 'front'), -2.5, 'No pain at the kneecap or just below it'),
       W('straightening', 3), F('pinching', 2.5),
       T('eases-with-warmup', -0.5), W('hills-speed-jumping', -0.3),
       S('bump-below-kneecap', -1),
@@ -187,7 +194,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
     prior: -1,
     // §2 (Covey & Hawks): inside, 4-5 cm below the joint line; stairs, overuse; women, OA.
     features: [
-      L('inside', 2.5), f(notAt('inside'), -3, 'No pain on the inside of the knee'),
+      L('inside', 2.5), absent(notAt('inside'), -3, 'No pain on the inside of the knee'),
       L('joint-line', -1),
       W('stairs', 1), W('long-runs', 0.3), W('downhill', 0.3), W('twisting', -1),
       T('after-run', 0.3), T('late-in-run', 0.3), F('dull-ache', 0.3),
@@ -209,7 +216,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
     // swelling over hours; young: after an injury, over 40: wear-related.
     features: [
       L('joint-line', 2.5), L('inside', 0.5), L('outside', 0.3), L('back', 0.3),
-      f(notAt('joint-line', 'inside', 'outside', 'back', 'whole-knee'), -1.5, 'No pain at the sides or back of the joint'),
+      absent(notAt('joint-line', 'inside', 'outside', 'back', 'whole-knee'), -1.5, 'No pain at the sides or back of the joint'),
       W('twisting', 2), W('squatting-kneeling', 1.2), W('stairs', 0.2),
       M('catching', 2), M('locking', 3), M('giving-way', 0.7),
       f(onset('sudden-twist'), 2, ONSET_WORDS['sudden-twist']), f(onset('fall-or-blow'), 0.3, ONSET_WORDS['fall-or-blow']),
@@ -232,7 +239,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
       mod(ageFrom(8, 34), -3, ageText), mod(ageFrom(35, 44), -0.5, ageText),
       H('known-knee-arthritis', 2.5),
       L('whole-knee', 1.5), L('inside', 0.5), L('joint-line', 0.5), L('front', 0.3),
-      f(notAt('whole-knee', 'inside', 'joint-line', 'front', 'outside', 'back', 'above-kneecap', 'below-kneecap'), -2, 'The knee joint itself is not sore'),
+      absent(notAt('whole-knee', 'inside', 'joint-line', 'front', 'outside', 'back', 'above-kneecap', 'below-kneecap'), -2, 'The knee joint itself is not sore'),
       F('stiffness', 1), F('dull-ache', 0.5),
       f(stiffMinutes(1, 30), 1, (a) => `Morning stiffness of ${a.input.morningStiffnessMinutes} minutes`),
       f((a) => (a.input.morningStiffnessMinutes ?? 0) > 30, -1, 'Morning stiffness longer than 30 minutes'),
@@ -241,7 +248,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
       SW('mild-settles', 1), SW('persistent', 0.3), SW('rapid-after-injury', -1), SW('rapid-no-injury', 0.7),
       // A flare shows itself as stiffness or swelling (NICE NG226); with neither, look elsewhere.
       // Pain the next morning is a timing, not stiffness: it does not count as either.
-      f(not(any(feels('stiffness'), stiffMinutes(1), swelling('mild-settles', 'persistent', 'rapid-no-injury'), at('whole-knee'))), -2, 'No stiffness or swelling'),
+      absent(not(any(feels('stiffness'), stiffMinutes(1), swelling('mild-settles', 'persistent', 'rapid-no-injury'), at('whole-knee'))), -2, 'No stiffness or swelling'),
       f(injured, -1, 'It started with a twist, fall or blow'),
       S('multiple-joints', -0.5),
     ],
@@ -254,7 +261,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
     // Seed 000 table: fullness and tightness behind the knee after long runs; popliteus
     // worse downhill. A ruptured Baker's cyst mimics DVT (calf signs go to the DVT rule).
     features: [
-      L('back', 3.5), f(not(any(at('back'), sign('lump-behind-knee'))), -3, 'No pain behind the knee'),
+      L('back', 3.5), absent(not(any(at('back'), sign('lump-behind-knee'))), -3, 'No pain behind the knee'),
       S('lump-behind-knee', 3),
       F('pressure-fullness', 1.5), F('stiffness', 0.7),
       W('long-runs', 1), W('squatting-kneeling', 0.7), W('downhill', 0.5), W('straightening', 0.3),
@@ -317,7 +324,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
     features: [
       S('bump-below-kneecap', 4),
       mod(ageFrom(9, 15), 1.5, ageText), mod(ageFrom(16, 17), -1.5, ageText), mod(ageFrom(18), -4, 'Adult (it is a condition of growing bones)'),
-      L('below-kneecap', 2), f(notAt('below-kneecap', 'front'), -2, 'No pain at the kneecap or just below it'),
+      L('below-kneecap', 2), absent(notAt('below-kneecap', 'front'), -2, 'No pain at the kneecap or just below it'),
       W('squatting-kneeling', 1), W('hills-speed-jumping', 0.7), W('hopping', 0.3),
       T('after-run', 0.3),
       twistOrFall, SW('persistent', -1), SW('rapid-after-injury', -2),
@@ -350,7 +357,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
     prior: -0.5,
     // Seed 000: thigh muscles, both legs, 24-72 h after a hard, long or downhill effort; settles.
     features: [
-      L('thigh-muscles', 3.5), f(notAt('thigh-muscles'), -2, 'The pain is in the knee, not the thigh muscles'),
+      L('thigh-muscles', 3.5), absent(notAt('thigh-muscles'), -2, 'The pain is in the knee, not the thigh muscles'),
       T('next-morning', 1.5), T('eases-with-warmup', 0.3), T('late-in-run', -1), T('at-night', -1),
       f(bothKnees, 1, 'Both legs'),
       f(settles, 1.5, 'It settles within 48 hours'), f(lingers, -1.5, 'It does not settle within 48 hours'),
@@ -373,7 +380,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
     // BSR 2006: a hot, red, swollen joint, with or without fever.
     features: [
       S('hot-red-knee', 4), S('fever-unwell', 2.5),
-      f(not(sign('hot-red-knee', 'fever-unwell')), -4, 'The knee is not hot or red and you have no fever'),
+      absent(not(sign('hot-red-knee', 'fever-unwell')), -4, 'The knee is not hot or red and you have no fever'),
       f(swollen, 1, 'The knee is swollen'),
       L('whole-knee', 0.5), T('at-rest', 0.5), S('cannot-bear-weight', 1), S('limp', 0.3),
       // BSR 2006 risk factors: recent injection or surgery, joint disease, age over 80.
@@ -407,7 +414,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
     name: 'Dislocated kneecap or knee',
     prior: -2,
     features: [
-      S('deformity', 5), S('kneecap-slipped', 4), f(not(sign('deformity', 'kneecap-slipped')), -3, 'Nothing looks out of place'),
+      S('deformity', 5), S('kneecap-slipped', 4), absent(not(sign('deformity', 'kneecap-slipped')), -3, 'Nothing looks out of place'),
       M('giving-way', 1), f(injured, 1, 'It started with a twist, fall or blow'),
       SW('rapid-after-injury', 0.5), S('cannot-bear-weight', 0.5), S('foot-numb-cold', 1),
     ],
@@ -420,7 +427,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
     prior: -2,
     // NICE NG158: calf swelling or tenderness, more likely after travel, surgery or immobility.
     features: [
-      S('calf-swelling', 4), f(not(sign('calf-swelling')), -3, 'Your calf is not swollen or tender'),
+      S('calf-swelling', 4), absent(not(sign('calf-swelling')), -3, 'Your calf is not swollen or tender'),
       H('recent-travel-surgery-or-immobile', 2), H('clot-risk', 2), L('back', 0.4), T('at-rest', 0.3), T('whole-run', 0.3),
     ],
     sources: sources('nice-ng158'),
@@ -451,7 +458,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
     // adolescents and young adults, metastases and myeloma in older adults (general knowledge).
     features: [
       S('weight-loss', 4), T('at-night', 2), T('at-rest', 1),
-      f(not(any(sign('weight-loss'), when('at-night'))), -2.5, 'No night pain or weight loss'),
+      absent(not(any(sign('weight-loss'), when('at-night'))), -2.5, 'No night pain or weight loss'),
       f(restedNoBetter, 1, 'A week or more off running has not helped'),
       SW('persistent', 0.7),
       ctx(not(loadRose), 1, 'Nothing in your training changed to explain it'),

@@ -13,7 +13,7 @@ export const FIT_MIDPOINT = 4;
 export const FLAG_BONUS = 3;
 /** A condition whose raw score reaches this counts as a good fit (its minCare applies). */
 export const FLOOR_RAW = FIT_MIDPOINT;
-/** Conditions listed: every one with a fit of at least this, and never fewer than MIN_LISTED. */
+/** Conditions listed (those a symptom supports): every one with a fit of at least this, and up to MIN_LISTED. */
 export const LIST_MIN_SCORE = 20;
 export const MIN_LISTED = 3;
 export const MAX_LISTED = 6;
@@ -35,9 +35,11 @@ export function scoreConditions(a: Answers): Scored[] {
     const why: Scored['why'] = [];
     const against: Scored['against'] = [];
     let supported = false;
+    let excluded = false;
     for (const feature of knowledge.features) {
       if (!feature.when(a)) continue;
       raw += feature.w;
+      if (feature.excludes) excluded = true;
       // Age and sex adjust the score but are never shown as a reason; a light hint is no reason.
       if (feature.kind === 'modifier') continue;
       if (feature.w > 0 && feature.w < MIN_REASON_WEIGHT) continue;
@@ -45,7 +47,7 @@ export function scoreConditions(a: Answers): Scored[] {
       (feature.w > 0 ? why : against).push({ text, w: feature.w });
       if (feature.w >= MIN_SUPPORT_WEIGHT && feature.kind === 'symptom') supported = true;
     }
-    return { knowledge, raw, why, against, supported };
+    return { knowledge, raw, why, against, supported: supported && !excluded };
   });
 }
 

@@ -197,7 +197,12 @@ describe('conditions explain themselves', () => {
   it('scores are 0..100 and the list is never empty', () => {
     const r = triage(itb);
     expect(r.conditions[0]!.score).toBeGreaterThan(90);
-    expect(r.conditions.length).toBeGreaterThanOrEqual(3);
+    expect(r.conditions.length).toBeGreaterThanOrEqual(1);
+    // A cause whose defining place is not where it hurts is not listed, however the rest fits
+    // (outer-knee pain worse on stairs is not runner's knee or pes anserine pain).
+    const ids = r.conditions.map((c) => c.id);
+    expect(ids).not.toContain('patellofemoral-pain');
+    expect(ids).not.toContain('pes-anserine-pain');
   });
 
   it('has a one-sentence disclaimer', () => {
