@@ -192,7 +192,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
     id: 'pes-anserine-pain',
     name: 'Pes anserine pain (inner knee tendons)',
     prior: -1,
-    // §2 (Covey & Hawks): inside, 4-5 cm below the joint line; stairs, overuse; women, OA.
+    // §2 (Covey & Hawks in the notes; cited as Helfenstein & Kuromoto 2010): inside, 4-5 cm below the joint line; stairs, overuse; women, OA.
     features: [
       L('inside', 2.5), absent(notAt('inside'), -3, 'No pain on the inside of the knee'),
       L('joint-line', -1),
