@@ -290,10 +290,16 @@ export const WARNING_SIGNS: readonly WarningSignRule[] = [
     // Hoenig 2025 (high-risk sites: femoral neck): groin, hip or thigh pain or a limp, with bone
     // symptoms, needs imaging urgently and no running; a displaced femoral-neck fracture can end
     // a career. Named only with a bone symptom, never from history or sex alone.
+    // A limp alone is common with an arthritic or sore knee: with a limp, the bone symptom must be
+    // a bone one (a tender spot, hop pain) or come with the risk factors §6 names.
     when: all(
       noInjury,
       boneSymptom,
-      any(at('hip-groin'), sign('limp'), all(at('thigh-muscles'), hist('prior-bone-stress', 'low-energy-or-missed-periods'))),
+      any(
+        at('hip-groin'),
+        all(sign('limp'), any(sign('bone-tender-spot'), worse('hopping'), hist('prior-bone-stress', 'low-energy-or-missed-periods'))),
+        all(at('thigh-muscles'), hist('prior-bone-stress', 'low-energy-or-missed-periods')),
+      ),
     ),
     message:
       'Hip, groin or thigh pain or a limp, with pain at rest, at night or on hopping, can be a stress fracture of the thigh bone near the hip. If it breaks through it can need an operation, so it needs a scan before any more running.',

@@ -141,6 +141,12 @@ describe('warning-sign rules', () => {
       expect(flagIds({ ...plain, age: 17, sex: 'male', signs: ['limp'] })).toContain('young-hip');
       expect(flagIds({ ...plain, age: 18, sex: 'male', signs: ['limp'] })).not.toContain('young-hip');
     });
+    it('a limp with an arthritic knee aching at rest is not the high-risk bone stress picture', () => {
+      const oa = { ...plain, age: 64, locations: ['whole-knee'], timing: ['at-rest', 'next-morning'], feel: ['stiffness'], swelling: 'mild-settles', signs: ['limp'], history: ['known-knee-arthritis'] } as TriageInput;
+      expect(flagIds(oa)).not.toContain('high-risk-bone-stress');
+      expect(flagIds({ ...oa, locations: ['whole-knee', 'hip-groin'] })).toContain('high-risk-bone-stress');
+      expect(flagIds({ ...oa, age: 30, history: ['prior-bone-stress'] })).toContain('high-risk-bone-stress');
+    });
     it('swelling alone is never an emergency', () => {
       for (const swelling of ['mild-settles', 'persistent', 'rapid-no-injury'] as const) {
         expect(triage({ ...plain, swelling }).care).not.toBe('emergency');
