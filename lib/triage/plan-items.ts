@@ -108,7 +108,16 @@ export function loadNumbers(a: Answers, units: 'km' | 'mi'): LoadNumbers {
 }
 
 function numbersSentence(c: PlanContext, verb: 'cut' | 'hold'): string | null {
-  const n = loadNumbers(c.a, c.units);
+  const all = loadNumbers(c.a, c.units);
+  // Keep-running holds the load: no stop distance (that would be a cut), only this week's total
+  // and, after a spike, the 30-day longest as the cap.
+  const n: LoadNumbers =
+    verb === 'cut'
+      ? all
+      : {
+          ...(all.weekKm !== undefined ? { weekKm: all.weekKm } : {}),
+          ...(spikeOver(SPIKE_THRESHOLD_PCT)(c.a) && c.a.training.longestRecentKm ? { longestKm: c.a.training.longestRecentKm } : {}),
+        };
   const d = (km: number) => distance(km, c.units);
   const parts: string[] = [];
   if (n.weekKm !== undefined) parts.push(`this week about ${d(n.weekKm)} in total`);

@@ -61,6 +61,13 @@ describe('load plan', () => {
     expect(r.plan.now[0]).toBe('Your load for now: this week about 10 km in total, longest run 5 km; stop each run at about 5 km, before the pain starts at about 6 km.');
   });
 
+  it('keep-running holds the load in numbers and never adds a stop distance', () => {
+    const r = triage({ ...itb, durationDays: 5, settlesWithin48h: true, painStartsKm: 8, training: { thisWeekKm: 25 } });
+    expect(r.care).toBe('keep-running');
+    expect(r.plan.now[0]).toBe('Hold your running at: this week about 25 km in total.');
+    expect(r.plan.now.join(' ')).not.toMatch(/stop each run/i);
+  });
+
   it('does not invent training findings or numbers when none were given', () => {
     const r = triage(itb);
     expect(text(r.plan.load.steps)).not.toMatch(/longer than your longest|weekly distance rose/);
