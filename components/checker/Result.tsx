@@ -1,6 +1,8 @@
-// The result: care level first (words, icon and colour), what to do now, the likely causes with
-// the runner's own answers as reasons, the engine's plan, sources, one disclaimer, and a plain-text
-// summary to copy for a clinician. Everything shown comes from triage().
+// The result: care level first (words, icon and colour, and where to go for the most urgent sign),
+// what to do now (the load change in numbers, in the runner's units), each warning sign with the
+// place to go for THAT sign, the likely causes with the runner's own answers as reasons, the
+// engine's plan, sources as links with titles, one disclaimer, and a plain-text summary to copy
+// for a clinician. Everything shown comes from triage().
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { browser } from '#imports';
@@ -73,6 +75,23 @@ function List({ items, class: cls }: { items: readonly string[]; class?: string 
   );
 }
 
+/** Each warning sign with where to go for that sign. */
+function FlagList({ flags, class: cls }: { flags: TriageResult['redFlags']; class?: string }) {
+  return (
+    <ul class={cls}>
+      {flags.map((f) => (
+        <li key={f.id} data-flag={f.id}>
+          {f.message}
+          <span class="flag-place">
+            <strong>Where to go: </strong>
+            {f.place}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Section(props: { title: string; children: JSX.Element | JSX.Element[] | (JSX.Element | false)[]; open?: boolean }) {
   return (
     <details class="plan-section" open={props.open}>
@@ -95,8 +114,13 @@ export function ResultView(props: {
   const [copyStatus, setCopyStatus] = useState('');
   const info = CARE_LEVEL_INFO[result.care];
   const plan = result.plan;
-  // The banner already says the first action; do not repeat it word for word.
-  const now = plan.now.filter((step) => step.trim() !== result.careSummary.action.trim());
+  // The banner already says the first action; do not repeat it word for word. The training change
+  // leads "What to do now" (never only in a collapsed section) when running is part of the plan.
+  const urgent = result.care === 'emergency' || result.care === 'same-day';
+  const now = [
+    ...(!urgent && plan.load.summary ? [plan.load.summary] : []),
+    ...plan.now.filter((step) => step.trim() !== result.careSummary.action.trim()),
+  ];
   const likely = shownConditions(result, shortcut);
   // redFlags come most urgent first: lead with that level, list the rest apart.
   const topFlagCare = result.redFlags[0]?.care;
@@ -158,12 +182,12 @@ export function ResultView(props: {
       {urgentFlags.length > 0 && (
         <section aria-labelledby="r-flags">
           <h2 id="r-flags">Warning signs you reported</h2>
-          <List items={urgentFlags.map((f) => f.message)} class="flag-list" />
+          <FlagList flags={urgentFlags} class="flag-list" />
           {/* Less urgent signs stay visible, but must not read as the advice for today. */}
           {otherFlags.length > 0 && (
             <>
               <p class="why-label">Also mention when you are seen:</p>
-              <List items={otherFlags.map((f) => f.message)} class="flag-list flag-list-other" />
+              <FlagList flags={otherFlags} class="flag-list flag-list-other" />
             </>
           )}
         </section>
@@ -194,9 +218,8 @@ export function ResultView(props: {
           <List items={plan.avoid} />
         </Section>
       )}
-      {(plan.load.summary || plan.load.steps.length > 0) && (
+      {plan.load.steps.length > 0 && (
         <Section title="Your training plan">
-          {plan.load.summary ? <p>{plan.load.summary}</p> : <></>}
           <List items={plan.load.steps} />
         </Section>
       )}
@@ -231,7 +254,13 @@ export function ResultView(props: {
         <Section title="Sources">
           <ul class="sources">
             {result.sources.map((s) => (
-              <li key={s.id}>{s.citation}</li>
+              <li key={s.id}>
+                {/* Opened by the runner in a new tab; the extension itself never requests it. */}
+                <a href={s.url} target="_blank" rel="noopener noreferrer">
+                  {s.title}
+                </a>
+                <span class="source-citation">{s.citation}</span>
+              </li>
             ))}
           </ul>
         </Section>

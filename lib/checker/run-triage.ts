@@ -3,17 +3,32 @@
 // plainly instead of crashing the popup.
 import { triage, TriageInputError } from '../triage';
 import type { TriageInput, TriageResult } from '../triage/types';
-import type { Answers } from './answers';
+import { KM_PER_MI, parseNumber, type Answers } from './answers';
 import { toTriageInput } from './to-input';
 
 export type TriageOutcome =
   | { ok: true; input: TriageInput; result: TriageResult }
   | { ok: false; input: TriageInput; message: string };
 
+/**
+ * The typed distances in km (the contract's optional Training additions), so the plan can give
+ * the load change as numbers in the runner's units. Blank or unreadable fields are left out.
+ */
+export function withDistances(input: TriageInput, answers: Answers): TriageInput {
+  const t = answers.training;
+  const km = (text: string) => {
+    const v = parseNumber(text);
+    return v === undefined || !Number.isFinite(v) || v < 0 ? undefined : Math.round((t.units === 'mi' ? v * KM_PER_MI : v) * 10) / 10;
+  };
+  const distances = { thisWeekKm: km(t.thisWeek), lastWeekKm: km(t.lastWeek), latestRunKm: km(t.latestRun), longestRecentKm: km(t.longestBefore) };
+  const found = Object.fromEntries(Object.entries(distances).filter(([, v]) => v !== undefined));
+  return Object.keys(found).length === 0 ? input : { ...input, training: { ...input.training, ...found } };
+}
+
 export function runTriage(answers: Answers): TriageOutcome {
-  const input = toTriageInput(answers);
+  const input = withDistances(toTriageInput(answers), answers);
   try {
-    return { ok: true, input, result: triage(input) };
+    return { ok: true, input, result: triage(input, { units: answers.training.units }) };
   } catch (error) {
     const message =
       error instanceof TriageInputError

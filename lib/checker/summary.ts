@@ -113,7 +113,8 @@ export function summaryText(answers: Answers, result: TriageResult, options: Sum
     result.careSummary.action,
   ];
   if (result.redFlags.length) {
-    out.push('', 'Warning signs reported:', ...result.redFlags.map((f) => `- ${f.message}`));
+    // Each sign with where to go for THAT sign (the most urgent first, as the result lists them).
+    out.push('', 'Warning signs reported:', ...result.redFlags.map((f) => `- ${f.message}\n    where to go: ${f.place}`));
   }
   out.push('', 'Possible causes (not a diagnosis):');
   shownConditions(result, options.shortcut).forEach((c) => {
@@ -121,9 +122,13 @@ export function summaryText(answers: Answers, result: TriageResult, options: Sum
     if (!options.shortcut) for (const why of c.why) out.push(`    because: ${why}`);
   });
   if (result.plan.now.length) out.push('', 'What to do now:', ...result.plan.now.map((s) => `- ${s}`));
+  if (result.plan.load.summary) out.push('', `Training: ${result.plan.load.summary}`);
   out.push('', 'Answers:');
   if (options.shortcut) out.push('(Stopped after the warning-sign questions: the rest was not asked.)');
   out.push(...answerLines(answers).map((l) => `- ${l}`));
+  if (result.sources.length) {
+    out.push('', 'Sources:', ...result.sources.map((src) => `- ${src.title} (${src.citation}): ${src.url}`));
+  }
   out.push('', result.disclaimer);
   return out.join('\n');
 }

@@ -2,12 +2,13 @@
 // 30 days. The strongest running-specific load signal we have: in 5,205 runners a single run more
 // than 10 % longer than the 30-day longest raised the overuse-injury rate (Frandsen et al., BJSM
 // 2025;59:1203-1210), while the week-to-week ratio showed no relationship.
+import { SPIKE_BANDS, SPIKE_LOOKBACK_DAYS, SPIKE_THRESHOLD_PCT } from '../evidence/numbers';
 import { DAY_MS, prepareRuns } from './runs';
 import type { SortedRuns } from './runs';
 import type { Run, RunSpike, WarningLevel } from './types';
 
-/** 30 × 24 h, on the wall clock. */
-export const SPIKE_WINDOW_MS = 30 * DAY_MS;
+/** The registry's 30-day look-back (lib/evidence), as 30 × 24 h on the wall clock. */
+export const SPIKE_WINDOW_MS = SPIKE_LOOKBACK_DAYS * DAY_MS;
 
 /**
  * Longest prior km for each run of `sorted` (ascending by start, as prepareRuns gives), over
@@ -73,10 +74,10 @@ export function runSpikes(runs: Run[]): RunSpike[] {
 
 /** Frandsen 2025 bands, with their hazard rate ratios (Garmin-RUNSAFE, 5,205 runners). */
 export function frandsenBand(spikePct: number | null): { band: string; hrr: number | null } {
-  if (spikePct === null || spikePct <= 10) return { band: 'within 10 %', hrr: null };
-  if (spikePct <= 30) return { band: '>10-30 %', hrr: 1.64 };
-  if (spikePct <= 100) return { band: '>30-100 %', hrr: 1.52 };
-  return { band: '>100 %', hrr: 2.28 };
+  // Bands and ratios from the evidence registry, highest first.
+  if (spikePct === null || spikePct <= SPIKE_THRESHOLD_PCT) return { band: `within ${SPIKE_THRESHOLD_PCT} %`, hrr: null };
+  const b = SPIKE_BANDS.find((x) => spikePct > x.above)!;
+  return { band: b.label, hrr: b.hrr };
 }
 
 /**

@@ -1,6 +1,7 @@
 // The warnings shown to a runner, in the order of the evidence behind them
 // (docs/research/evidence.md §1): single-run spike, week-over-week change, back after a break,
 // EWMA ACWR as context, shoe distance. Numbers are in km; sentences in the runner's units.
+import { EVIDENCE, SPIKE_LOOKBACK_DAYS as SPIKE_WINDOW_DAYS, type EvidenceId } from '../evidence';
 import { ewmaAcwr } from './acwr';
 import { formatDay, weekStartDay } from './dates';
 import { loadContext, spikeAt, spikePctAt } from './context';
@@ -21,14 +22,14 @@ export const RETURN_NOTE_DAYS = 28;
 /** The weekly warning looks back at the finished week during the first days of a new one. */
 const EARLY_WEEK_DAYS = 3;
 
+// Citations from the one evidence registry (lib/evidence), with what each says here.
+const cite = (id: EvidenceId) => EVIDENCE[id].citation;
 const SOURCES = {
-  spike: 'Frandsen et al., BJSM 2025;59:1203-1210 (Garmin-RUNSAFE, 5,205 runners)',
-  weekly:
-    'The "10 % rule" of running advice, your own threshold; Buist et al., AJSM 2008 (no effect in a trial); Nielsen et al., JOSPT 2014 (weak signal above 30 %); Frandsen et al., BJSM 2025 (no relationship)',
-  break:
-    'Return-to-running advice (hold a tolerated distance for a week or more before adding); runs are compared with the previous 30 days (Frandsen et al., BJSM 2025), so after a break there is little to compare with',
-  acwr: 'Williams et al., BJSM 2017 (EWMA); not validated for runners: Impellizzeri et al., Sports Med 2021; Frandsen et al., BJSM 2025 (negative dose-response)',
-  shoe: 'A heuristic (500-800 km): no study links shoe mileage to injury (Kong et al., BJSM 2009)',
+  spike: cite('frandsen-2025'),
+  weekly: `The "10 % rule" of running advice, your own threshold; ${cite('buist-2008')} (no effect in a trial); ${cite('nielsen-2014')} (weak signal above 30 %); ${cite('frandsen-2025')} (no relationship)`,
+  break: `Return-to-running advice (hold a tolerated distance for a week or more before adding); runs are compared with the previous ${SPIKE_WINDOW_DAYS} days (${cite('frandsen-2025')}), so after a break there is little to compare with`,
+  acwr: `${cite('williams-2017')} (EWMA); not validated for runners: ${cite('impellizzeri-2021')}; ${cite('frandsen-2025')} (negative dose-response)`,
+  shoe: `A heuristic (500-800 km): no study links shoe mileage to injury (${cite('kong-2009')})`,
 } as const;
 
 /**
@@ -82,7 +83,7 @@ function spikeWarning(ctx: LoadContext): LoadWarning | null {
     return {
       kind: 'spike',
       level: 'ok',
-      message: `Your ${dist(ctx, sorted.km[last]!)} run on ${formatShortDate(sorted.day[last]!, locale)} had no run in the 30 days before it to compare with.`,
+      message: `Your ${dist(ctx, sorted.km[last]!)} run on ${formatShortDate(sorted.day[last]!, locale)} had no run in the ${SPIKE_WINDOW_DAYS} days before it to compare with.`,
       numbers: { runStart: sorted.runs[last]!.start, runKm: sorted.km[last]!, longestPrior30dKm: null, spikePct: null, thresholdPct: threshold, band: null, hrr: null },
       evidence: 'strongest-running-signal',
       source: SOURCES.spike,
@@ -94,14 +95,14 @@ function spikeWarning(ctx: LoadContext): LoadWarning | null {
   const level = spikeLevel(pct, threshold);
   const { band, hrr } = frandsenBand(pct);
   const run = `Your ${dist(ctx, s.km)} run on ${formatShortDate(sorted.day[pick]!, locale)}`;
-  const prior = `your longest run in the previous 30 days (${dist(ctx, longest)})`;
+  const prior = `your longest run in the previous ${SPIKE_WINDOW_DAYS} days (${dist(ctx, longest)})`;
   let message: string;
   if (level !== 'ok') {
     message = `${run} was ${formatPercent(pct, locale)} longer than ${prior}, above your ${formatPercent(threshold, locale)} threshold.`;
   } else if (pct > 0) {
     message = `${run} was ${formatPercent(pct, locale)} longer than ${prior}, within your ${formatPercent(threshold, locale)} threshold.`;
   } else {
-    message = `None of your runs in the last 7 days was longer than the longest run of the 30 days before it.`;
+    message = `None of your runs in the last 7 days was longer than the longest run of the ${SPIKE_WINDOW_DAYS} days before it.`;
   }
   return {
     kind: 'spike',

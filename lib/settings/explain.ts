@@ -1,5 +1,6 @@
 // What each threshold means and how strong its evidence is, in plain words (evidence.md §1).
 // Zod-free and DOM-free, so the options page and the popup can both show the same text.
+import { SPIKE_LOOKBACK_DAYS, SPIKE_THRESHOLD_PCT } from '../evidence/numbers';
 import { NUMBER_LIMITS, type NumberSettingKey } from './defaults';
 
 export type EvidenceStrength = 'moderate' | 'weak' | 'none';
@@ -22,14 +23,14 @@ export const EVIDENCE_STRENGTH_LABELS: Record<EvidenceStrength, string> = {
 };
 
 export const THRESHOLD_INFO: Record<NumberSettingKey, ThresholdInfo> = {
-  // Frandsen et al., BJSM 2025;59:1203-1210 (Garmin-RUNSAFE): single run >10-30 % longer than the
-  // longest of the previous 30 days, HRR 1.64 (1.31-2.05); >100 %, 2.28.
+  // Frandsen et al., BJSM 2025;59:1203-1210 (Garmin-RUNSAFE); window and bands from the evidence
+  // registry (lib/evidence/numbers.ts).
   spikePct: {
     label: NUMBER_LIMITS.spikePct.label,
-    meaning: 'Warn when one run is more than this much longer than your longest run of the past 30 days.',
+    meaning: `Warn when one run is more than this much longer than your longest run of the past ${SPIKE_LOOKBACK_DAYS} days.`,
     strength: 'moderate',
     evidence:
-      'The strongest running-specific evidence: in 5,205 runners, runs more than 10 % longer than that raised injury risk (Frandsen et al. 2025).',
+      `The strongest running-specific evidence: in 5,205 runners, runs more than ${SPIKE_THRESHOLD_PCT} % longer than that raised injury risk (Frandsen et al. 2025).`,
   },
   // Buist et al., AJSM 2008 (RCT of the 10 % rule: 20.8 % vs 20.3 % injured); Nielsen et al.,
   // JOSPT 2014 (no overall difference; >30 % vs <10 %, HR 1.59, p=.07).

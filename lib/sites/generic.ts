@@ -17,6 +17,7 @@
 //   totals stay available (findVisibleWeeks / visibleWeekOf) for a badge that only restates
 //   what the page shows.
 // Pure of zod and Preact: the content script imports this module.
+import { SPIKE_LOOKBACK_DAYS } from '../evidence/numbers';
 import { addDays, formatDateTime, parseDay, parseWallClockMs } from '../load/dates';
 import type { Run } from '../load/types';
 import {
@@ -393,8 +394,12 @@ function hashText(text: string): string {
   return `${text.length}:${(hash >>> 0).toString(36)}`;
 }
 
-/** Days before a badge's date that the dated rows must cover: a week before it and the 30-day window. */
-const GENERIC_COVER_DAYS = 41;
+/**
+ * Days before a badge's date that the dated rows must cover: the week before it (7 days) and the
+ * registry's 30-day spike window (lib/evidence) behind it, plus a 4-day margin, unchanged from the
+ * value this adapter was tested with (30 + 7 + 4 = 41).
+ */
+const GENERIC_COVER_DAYS = SPIKE_LOOKBACK_DAYS + 7 + 4;
 
 export interface GenericAdapter extends SiteAdapter {
   findAnchors(doc: Document): VisibleWeekAnchor[];

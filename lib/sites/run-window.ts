@@ -3,6 +3,7 @@
 // more only when the page shows weeks outside what was fetched, and never a badge for a week
 // whose runs were not read.
 // Pure of zod and Preact: the content script imports this module.
+import { SPIKE_LOOKBACK_DAYS } from '../evidence/numbers';
 import { addDays, formatDateTime, parseDay, parseWallClockMs } from '../load/dates';
 import type { Run } from '../load/types';
 import { MAX_RUN_KM } from '../history/captured';
@@ -19,8 +20,12 @@ export interface DateRange {
 /** A fetch of one date range: the runs, or null when the site gave no usable answer. */
 export type RangeFetcher = (range: DateRange) => Promise<Run[] | null>;
 
-/** Days before a shown week that must be read too: its previous week and the 30-day spike window. */
-export const LOOKBACK_DAYS = 35;
+/**
+ * Days before a shown week that must be read too: the registry's 30-day spike window (lib/evidence:
+ * the week's first run is compared with the 30 days before it, which also covers the previous
+ * week's total) plus a 5-day margin, unchanged from the value the adapters were tested with.
+ */
+export const LOOKBACK_DAYS = SPIKE_LOOKBACK_DAYS + 5;
 /** A page with no dated week still reads this far back (the badge's week and captured history). */
 export const DEFAULT_WEEKS_BACK = 12;
 /** Never fetch more than this many days at once. */

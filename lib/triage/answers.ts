@@ -1,5 +1,6 @@
 // The runner's answers as sets, plus small named predicates that the knowledge data is built
 // from. Sets make the engine blind to order and duplicates (a property the tests check).
+import { SPIKE_THRESHOLD_PCT } from '../evidence';
 import type {
   Aggravator, Feel, History, Location, Mechanical, Onset, Sign, Swelling, Timing, Training, TriageInput,
 } from './types';
@@ -48,6 +49,14 @@ export const onset = (...o: Onset[]): Pred => (a) => o.includes(a.input.onset);
 /** Started with a twist, fall or blow. */
 export const injured: Pred = onset('sudden-twist', 'fall-or-blow');
 export const gradual: Pred = onset('gradual');
+/** No twist, fall or blow: gradual, or sudden during or after one run (v2). */
+export const noInjury: Pred = onset('gradual', 'sudden-no-injury');
+/** Any swelling the runner reports (every value but "none"). */
+export const swollen: Pred = (a) => a.input.swelling !== 'none';
+export const trendIs = (...t: NonNullable<TriageInput['trend']>[]): Pred => (a) => a.input.trend !== undefined && t.includes(a.input.trend);
+export const painAtLeast = (n: number): Pred => (a) => (a.input.painScore ?? -1) >= n;
+/** Pain that comes on during runs at a known distance (v2 painStartsKm). */
+export const painAtDistance: Pred = (a) => a.input.painStartsKm !== undefined;
 export const ageFrom = (lo: number, hi = Infinity): Pred => (a) => a.age >= lo && a.age <= hi;
 export const sexIs = (s: 'female' | 'male'): Pred => (a) => a.input.sex === s;
 export const bothKnees: Pred = (a) => a.input.side === 'both';
@@ -60,7 +69,8 @@ export const stiffMinutes = (lo: number, hi = Infinity): Pred => (a) => {
   return m !== undefined && m >= lo && m <= hi;
 };
 
-// Training context. Thresholds: Frandsen 2025 (spike > 10 %), the seeds' 10 % weekly rule.
+// Training context. Thresholds: Frandsen 2025 (spike > 10 %, the registry's lowest band), the
+// 10 % weekly rule of running advice (the runner's own threshold; weak evidence).
 export const spikeOver = (pct: number): Pred => (a) => (a.training.longestRunSpikePct ?? -Infinity) > pct;
 export const weeklyOver = (pct: number): Pred => (a) => (a.training.weeklyChangePct ?? -Infinity) > pct;
 export const addedHillsOrSpeed: Pred = (a) => a.training.addedHillsOrSpeed === true;
@@ -69,7 +79,7 @@ export const returning: Pred = (a) => a.training.returningFromBreak === true;
 export const cambered: Pred = (a) => a.training.hardOrCambered === true;
 /** Any recent rise in load that could explain an overuse problem. */
 export const loadRose: Pred = (a) =>
-  spikeOver(10)(a) || weeklyOver(10)(a) || addedHillsOrSpeed(a) || newRunner(a) || returning(a);
+  spikeOver(SPIKE_THRESHOLD_PCT)(a) || weeklyOver(10)(a) || addedHillsOrSpeed(a) || newRunner(a) || returning(a);
 
 export const not = (p: Pred): Pred => (a) => !p(a);
 export const all = (...ps: Pred[]): Pred => (a) => ps.every((p) => p(a));

@@ -1,12 +1,12 @@
 // triage(): validate -> warning signs -> score and rank -> care level -> plan. Pure: no DOM,
 // no browser APIs, no clock, no randomness.
-import { settles, toAnswers, when, type Answers } from './answers';
+import { painAtDistance, painAtLeast, settles, toAnswers, trendIs, when, type Answers } from './answers';
 import { careRank, CARE_LEVEL_INFO, mostUrgent } from './care';
 import { buildPlan } from './plan';
 import { byScore, FLOOR_RAW, rankConditions, scoreConditions, type Scored } from './rank';
 import { parseTriageInput } from './schema';
 import { uniqueSources } from './sources';
-import type { CareLevel, ConditionId, RedFlag, TriageResult } from './types';
+import type { CareLevel, ConditionId, RedFlag, TriageOptions, TriageResult } from './types';
 import { WARNING_SIGNS, type WarningSignRule } from './warning-signs';
 
 export const DISCLAIMER =
@@ -20,8 +20,10 @@ interface Fired {
 /** Which condition a fired rule names: fixed, the best-ranked candidate, or the overall best. */
 function resolveCondition(rule: WarningSignRule, ranked: readonly Scored[]): ConditionId {
   if (typeof rule.condition === 'string') return rule.condition;
-  const pool = rule.condition ? ranked.filter((s) => rule.condition!.includes(s.knowledge.id)) : ranked;
-  return (pool[0] ?? ranked[0]!).knowledge.id;
+  // Prefer a candidate the runner's symptoms support, so the named cause has a reason.
+  const backed = [...ranked.filter((s) => s.supported), ...ranked.filter((s) => !s.supported)];
+  const pool = rule.condition ? backed.filter((s) => rule.condition!.includes(s.knowledge.id)) : backed;
+  return (pool[0] ?? backed[0]!).knowledge.id;
 }
 
 /** Every rule that fires, most urgent first; rule order breaks ties. */
@@ -32,13 +34,25 @@ function screen(a: Answers, ranked: readonly Scored[]): Fired[] {
     .map(({ rule }) => ({ rule, condition: resolveCondition(rule, ranked) }));
 }
 
+/** Two weeks: "for weeks" in the contract's "pain that comes back every run for weeks". */
+export const RECURRING_DAYS = 14;
+
 /**
- * Mild soreness that is gone within 48 h and not building (evidence.md §3: keep running with
- * care). Pain through the whole run or at night, pain at rest in the knee itself, swelling
- * that stays, or any mechanical symptom is not "mild settling soreness" (seed 001: stop and
- * cross-train if it hurts through the whole run). Muscle soreness (DOMS) settles by nature
- * (24-72 h, seed 000): a clear DOMS picture in its first days counts as settling when the
- * runner cannot yet say.
+ * Pain that comes back during runs, run after run, for weeks (contract v2: at least
+ * modify-load): it comes on part-way (often at a predictable distance) or runs through the
+ * whole run, and has done so for two weeks or more.
+ */
+export function recurringDuringRuns(a: Answers): boolean {
+  return a.input.durationDays >= RECURRING_DAYS && (when('late-in-run', 'whole-run')(a) || painAtDistance(a));
+}
+
+/**
+ * Mild soreness that is gone within 48 h, not recurring run after run, not getting worse and not
+ * stopping runs (evidence.md §3 and §6; contract v2): keep running with care. Pain through the
+ * whole run or at night, pain at rest in the knee itself, swelling that stays, any mechanical
+ * symptom, or pain above 5/10 (the pain-monitoring model's "too much", Silbernagel 2007) is not
+ * "mild settling soreness". Muscle soreness (DOMS) settles by nature (24-72 h): a clear DOMS
+ * picture in its first days counts as settling when the runner cannot yet say.
  */
 function mildAndSettling(a: Answers, scored: readonly Scored[]): boolean {
   const musclesOnly = [...a.locations].every((l) => l === 'thigh-muscles');
@@ -51,7 +65,10 @@ function mildAndSettling(a: Answers, scored: readonly Scored[]): boolean {
     !when('whole-run', 'at-night')(a) &&
     (musclesOnly || !when('at-rest')(a)) &&
     (a.input.swelling === 'none' || a.input.swelling === 'mild-settles') &&
-    a.mechanical.size === 0
+    a.mechanical.size === 0 &&
+    !trendIs('worse')(a) &&
+    !painAtLeast(6)(a) &&
+    !recurringDuringRuns(a)
   );
 }
 
@@ -61,13 +78,28 @@ function mildAndSettling(a: Answers, scored: readonly Scored[]): boolean {
  */
 function patternCare(a: Answers, scored: readonly Scored[]): CareLevel {
   const floors = scored
-    .filter((s) => s.knowledge.minCare && s.raw >= FLOOR_RAW)
+    .filter((s) => s.knowledge.minCare && s.raw >= FLOOR_RAW && s.supported)
     .map((s) => s.knowledge.minCare!(a));
   if (floors.length > 0) return mostUrgent(...floors);
   return mildAndSettling(a, scored) ? 'keep-running' : 'modify-load';
 }
 
-export function triage(raw: unknown): TriageResult {
+/**
+ * The first screen's answers alone (onset, warning signs, history, age; where it hurts may be
+ * missing): the warning signs that fire and the care they demand, or null when none demands
+ * emergency or same-day care. The popup calls this after the first screen: emergency OR same-day
+ * -> show triage()'s result straight away (triage() accepts the same partial answers once the
+ * popup fills the required fields with its neutral stand-ins; "answer the rest" stays possible).
+ * Pure; throws TriageInputError on answers that do not fit the contract.
+ */
+export function screenWarningSigns(raw: unknown): { care: CareLevel; redFlags: RedFlag[] } | null {
+  const result = triage(raw);
+  const urgent = result.redFlags.filter((f) => f.care === 'emergency' || f.care === 'same-day');
+  if (urgent.length === 0) return null;
+  return { care: urgent[0]!.care, redFlags: result.redFlags };
+}
+
+export function triage(raw: unknown, options: TriageOptions = {}): TriageResult {
   const input = parseTriageInput(raw);
   const a = toAnswers(input);
   const scored = scoreConditions(a);
@@ -76,25 +108,34 @@ export function triage(raw: unknown): TriageResult {
 
   const flagCare = fired[0]?.rule.care;
   // An emergency sign short-circuits: nothing found later can change "go now".
-  const care: CareLevel = flagCare === 'emergency' ? 'emergency' : mostUrgent(flagCare, patternCare(a, scored));
+  let care: CareLevel = flagCare === 'emergency' ? 'emergency' : mostUrgent(flagCare, patternCare(a, scored));
 
   const pinned = [...new Set(fired.map((f) => f.condition))];
   const conditions = rankConditions(scored, pinned);
   const top = conditions[0]!.id;
+  // The condition the plan is written for sets a floor too, whatever its score: a bone stress
+  // injury or a hip problem that ranks first is never self-managed (evidence.md §3).
+  const topKnowledge = scored.find((s) => s.knowledge.id === top)!;
+  if (topKnowledge.knowledge.minCare && topKnowledge.supported) care = mostUrgent(care, topKnowledge.knowledge.minCare(a));
 
   const redFlags: RedFlag[] = fired.map(({ rule, condition }) => ({
     id: rule.id,
     message: rule.message,
     care: rule.care,
     condition,
+    place: rule.place,
     sources: rule.sources,
   }));
 
-  const { plan, sources: planSources } = buildPlan({ a, care, top });
+  // A bone stress warning overrides whatever ranks first: no running, pain-free rule (§7).
+  const boneStress = redFlags.some((f) => f.condition === 'bone-stress-injury');
+  // The banner names the place for the most urgent sign when one sets the care level.
+  const place = redFlags[0] && redFlags[0].care === care ? redFlags[0].place : undefined;
+  const { plan, sources: planSources } = buildPlan({ a, care, top, boneStress, units: options.units ?? 'km', ...(place ? { place } : {}) });
   const info = CARE_LEVEL_INFO[care];
   return {
     care,
-    careSummary: { title: info.title, action: info.action },
+    careSummary: { title: info.title, action: place ?? info.action, ...(place ? { place } : {}) },
     redFlags,
     conditions,
     plan,

@@ -5,7 +5,7 @@
 // Conditions named by a warning sign are listed first (most urgent sign first), then the
 // rest by raw score; ties fall back to a fixed order, never to the order of the answers.
 import type { Answers } from './answers';
-import { CONDITIONS, TIE_BREAK_ORDER, type ConditionKnowledge } from './conditions';
+import { CONDITIONS, MIN_REASON_WEIGHT, MIN_SUPPORT_WEIGHT, TIE_BREAK_ORDER, type ConditionKnowledge } from './conditions';
 import type { ConditionId, RankedCondition } from './types';
 
 export const FIT_MIDPOINT = 4;
@@ -13,7 +13,7 @@ export const FIT_MIDPOINT = 4;
 export const FLAG_BONUS = 3;
 /** A condition whose raw score reaches this counts as a good fit (its minCare applies). */
 export const FLOOR_RAW = FIT_MIDPOINT;
-/** Conditions listed: every one with a fit of at least this, and never fewer than MIN_LISTED. */
+/** Conditions listed (those a symptom supports): every one with a fit of at least this, and up to MIN_LISTED. */
 export const LIST_MIN_SCORE = 20;
 export const MIN_LISTED = 3;
 export const MAX_LISTED = 6;
@@ -25,6 +25,8 @@ export interface Scored {
   raw: number;
   why: { text: string; w: number }[];
   against: { text: string; w: number }[];
+  /** At least one of the runner's symptom answers typical of it supports it (issue 12 item 3). */
+  supported: boolean;
 }
 
 export function scoreConditions(a: Answers): Scored[] {
@@ -32,13 +34,20 @@ export function scoreConditions(a: Answers): Scored[] {
     let raw = knowledge.prior;
     const why: Scored['why'] = [];
     const against: Scored['against'] = [];
+    let supported = false;
+    let excluded = false;
     for (const feature of knowledge.features) {
       if (!feature.when(a)) continue;
       raw += feature.w;
+      if (feature.excludes) excluded = true;
+      // Age and sex adjust the score but are never shown as a reason; a light hint is no reason.
+      if (feature.kind === 'modifier') continue;
+      if (feature.w > 0 && feature.w < MIN_REASON_WEIGHT) continue;
       const text = typeof feature.text === 'function' ? feature.text(a) : feature.text;
       (feature.w > 0 ? why : against).push({ text, w: feature.w });
+      if (feature.w >= MIN_SUPPORT_WEIGHT && feature.kind === 'symptom') supported = true;
     }
-    return { knowledge, raw, why, against };
+    return { knowledge, raw, why, against, supported: supported && !excluded };
   });
 }
 
@@ -80,7 +89,10 @@ export function rankConditions(scored: readonly Scored[], pinned: readonly Condi
     against: strongest(s.against),
     sources: s.knowledge.sources,
   }));
-  const keep = list.filter(
+  // A cause is listed only when a symptom answer supports it; a warning sign's cause always is.
+  const supported = new Set(scored.filter((s) => s.supported).map((s) => s.knowledge.id));
+  const backed = list.filter((c) => pinnedSet.has(c.id) || supported.has(c.id));
+  const keep = (backed.length > 0 ? backed : list.slice(0, 1)).filter(
     (c, i) => i < MIN_LISTED || pinnedSet.has(c.id) || c.score >= LIST_MIN_SCORE,
   );
   return keep.slice(0, Math.max(MAX_LISTED, pinned.length));

@@ -27,6 +27,8 @@ const boolField = z.nullish(z.boolean({ error: 'must be true or false' }));
 // A fall in distance cannot exceed 100 %; rises are unbounded.
 const pct = (what: string) => z.nullish(finite(what).check(z.gte(-100, { error: `must be -100 or more (${what})` })));
 
+const km = (what: string) => z.nullish(finite(what).check(z.gte(0, { error: `must be 0 or more (${what})` })));
+
 export const trainingSchema = z.object(
   {
     weeklyChangePct: pct('this week vs last, %'),
@@ -36,6 +38,10 @@ export const trainingSchema = z.object(
     returningFromBreak: boolField,
     hardOrCambered: boolField,
     shoeKm: z.nullish(finite('km on your shoes').check(z.gte(0, { error: 'must be 0 or more (km)' }))),
+    thisWeekKm: km('this week, km'),
+    lastWeekKm: km('last week, km'),
+    latestRunKm: km('latest run, km'),
+    longestRecentKm: km('longest run of the previous 30 days, km'),
   },
   { error: 'must be an object of training answers' },
 );
@@ -69,7 +75,7 @@ export const triageInputSchema = z.object(
       ),
     ),
     trend: z.nullish(choice(TRENDS)),
-    painStartsKm: z.nullish(finite('km into a run').check(z.gt(0, { error: 'must be more than 0 (km)' }))),
+    painStartsKm: z.nullish(finite('km into a run').check(z.gt(0, { error: 'must be more than 0 (km into a run)' }))),
   },
   { error: 'the answers must be an object' },
 );
@@ -145,6 +151,10 @@ export function parseTriageInput(raw: unknown): TriageInput {
     if (t.returningFromBreak != null) training.returningFromBreak = t.returningFromBreak;
     if (t.hardOrCambered != null) training.hardOrCambered = t.hardOrCambered;
     if (t.shoeKm != null) training.shoeKm = t.shoeKm;
+    if (t.thisWeekKm != null) training.thisWeekKm = t.thisWeekKm;
+    if (t.lastWeekKm != null) training.lastWeekKm = t.lastWeekKm;
+    if (t.latestRunKm != null) training.latestRunKm = t.latestRunKm;
+    if (t.longestRecentKm != null) training.longestRecentKm = t.longestRecentKm;
     input.training = training;
   }
   return input;

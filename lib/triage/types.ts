@@ -1,9 +1,11 @@
-// Shapes of docs/contract/triage.md (v1 plus the optional v2 additions). Names and enum strings are fixed by the
+// Shapes of docs/contract/triage.md (v1 plus the v2 additions). Names and enum strings are fixed by the
 // contract: add optional fields, never rename. The zod schema in ./schema.ts mirrors these.
 
 export const LOCATIONS = [
   'front', 'below-kneecap', 'above-kneecap', 'outside', 'inside', 'back', 'joint-line',
-  'whole-knee', 'thigh-muscles', 'hip-groin',
+  'whole-knee', 'thigh-muscles',
+  // v2
+  'hip-groin',
 ] as const;
 export const ONSETS = ['gradual', 'sudden-twist', 'fall-or-blow', 'sudden-no-injury'] as const;
 export const TIMINGS = [
@@ -19,13 +21,18 @@ export const MECHANICALS = ['catching', 'locking', 'giving-way'] as const;
 export const SIGNS = [
   'fever-unwell', 'hot-red-knee', 'cannot-bear-weight', 'cannot-bend-90', 'bone-tender-spot',
   'calf-swelling', 'foot-numb-cold', 'deformity', 'weight-loss', 'limp', 'bump-below-kneecap',
-  'multiple-joints', 'kneecap-slipped', 'heard-pop', 'cannot-straight-leg-raise', 'lump-behind-knee',
+  'multiple-joints',
+  // v2
+  'kneecap-slipped', 'heard-pop', 'cannot-straight-leg-raise', 'lump-behind-knee',
 ] as const;
 export const HISTORIES = [
   'prior-bone-stress', 'low-energy-or-missed-periods', 'recent-travel-surgery-or-immobile',
-  'known-knee-arthritis', 'recent-knee-injection-or-surgery', 'clot-risk', 'gout-or-psoriasis', 'recent-infection',
+  'known-knee-arthritis',
+  // v2
+  'recent-knee-injection-or-surgery', 'clot-risk', 'gout-or-psoriasis', 'recent-infection',
 ] as const;
 export const TRENDS = ['better', 'same', 'worse'] as const;
+export type Trend = (typeof TRENDS)[number];
 export const SEXES = ['female', 'male', 'other'] as const;
 export const SIDES = ['left', 'right', 'both'] as const;
 
@@ -60,6 +67,17 @@ export interface Training {
   returningFromBreak?: boolean;
   hardOrCambered?: boolean;
   shoeKm?: number;
+  /** Added (optional): distances behind the percentages, in km, so the plan can give numbers. */
+  thisWeekKm?: number;
+  lastWeekKm?: number;
+  latestRunKm?: number;
+  /** The longest run of the previous 30 days, km. */
+  longestRecentKm?: number;
+}
+
+/** Optional second argument of triage(): how to write distances for this runner. */
+export interface TriageOptions {
+  units?: 'km' | 'mi';
 }
 
 export interface TriageInput {
@@ -80,11 +98,12 @@ export interface TriageInput {
   settlesWithin48h?: boolean;
   restedWeekNoBetter?: boolean;
   training?: Training;
-  /** v2: worst knee pain during or after the last run, 0..10 (integer). */
+  // v2 additions
+  /** Worst knee pain during or after the last run, 0..10. */
   painScore?: number;
-  /** v2: over the last week or two. */
-  trend?: (typeof TRENDS)[number];
-  /** v2: distance into a run (km, > 0) at which the pain usually starts. */
+  /** Over the last week or two. */
+  trend?: Trend;
+  /** Distance into a run at which the pain usually starts, km. */
   painStartsKm?: number;
 }
 
@@ -93,6 +112,9 @@ export interface SourceRef {
   id: string;
   /** Human citation, e.g. "Frandsen et al., BJSM 2025;59:1203-1210". */
   citation: string;
+  /** Added: the title as published, and a link to read it. */
+  title: string;
+  url: string;
 }
 
 export interface RedFlag {
@@ -101,6 +123,8 @@ export interface RedFlag {
   /** Added: the care level this sign demands and the condition it points to. */
   care: CareLevel;
   condition: ConditionId;
+  /** Added: where to go for THIS sign, in plain words (e.g. "same day: GP or urgent care for a scan within 4 hours"). */
+  place: string;
   sources: SourceRef[];
 }
 
@@ -134,12 +158,14 @@ export interface Plan {
   returnToRun: { readiness: string[]; steps: string[]; painRules: string[] };
   /** When to get (more) help. */
   escalate: string[];
+  /** Added: the ids of the plan items (plan-items.ts) this plan is made of, for checking coherence. */
+  itemIds: string[];
 }
 
 export interface TriageResult {
   care: CareLevel;
   /** Added: plain-words headline and first action for the care level. */
-  careSummary: { title: string; action: string };
+  careSummary: { title: string; action: string; place?: string };
   redFlags: RedFlag[];
   conditions: RankedCondition[];
   plan: Plan;

@@ -1,7 +1,10 @@
-// Scoring triage() against clinical vignettes (tests/fixtures/shared-vignettes/*.jsonl), shared by the
-// unit tests and `npm run vignettes`. Reading files stays with the callers: this is pure.
+// Scoring triage() against clinical vignettes (tests/fixtures/shared-vignettes/*.jsonl and
+// tests/fixtures/vignettes/*.jsonl), shared by the unit tests and `npm run vignettes`. Reading
+// files stays with the callers: this is pure. Besides accuracy it counts coherence (listed causes
+// without a symptom reason, plan contradictions) and builds sparse variants of any set.
 import { careRank } from './care';
 import { triage } from './engine';
+import { planContradictions } from './plan';
 import { CARE_LEVELS, CONDITION_IDS, type CareLevel, type ConditionId, type TriageResult } from './types';
 
 export interface Vignette {
@@ -24,6 +27,12 @@ export interface VignetteOutcome {
   /** Under-triage of a gold emergency or same-day case. */
   critical: boolean;
   over: boolean;
+  /** Listed causes with no reason from the runner's answers (a warning sign's cause excepted). */
+  unreasoned: ConditionId[];
+  /** Contradicting plan-item tag pairs. */
+  contradictions: number;
+  /** The gold care was corrected (see GOLD_CORRECTIONS): the original, for the report. */
+  correctedFrom?: CareLevel;
 }
 
 export interface VignetteScore {
@@ -35,8 +44,23 @@ export interface VignetteScore {
   underTriage: number;
   criticalUnderTriage: number;
   overTriage: number;
+  /** Coherence: listed causes without a symptom reason, and plan contradictions (both must be 0). */
+  unreasonedCauses: number;
+  planContradictions: number;
   outcomes: VignetteOutcome[];
 }
+
+/**
+ * Golds that state an older rule than evidence.md §7 now does, in sets we may not edit (the
+ * shared set). Each correction names its reason; `npm run vignettes` prints every one applied.
+ */
+export const GOLD_CORRECTIONS: Readonly<Record<string, { care: CareLevel; from: CareLevel; reason: string }>> = {
+  K02: {
+    from: 'emergency',
+    care: 'same-day',
+    reason: 'Ottawa knee rule as its source states it (evidence.md §7, Stiell 1995): positive but able to walk -> an X-ray today; emergency only when unable to bear weight or deformed.',
+  },
+};
 
 /** Parse JSON Lines, skipping blank lines; throws with the line number on bad JSON or shape. */
 export function parseVignettes(text: string, file = 'vignettes'): Vignette[] {
@@ -54,8 +78,10 @@ export function parseVignettes(text: string, file = 'vignettes'): Vignette[] {
   return out;
 }
 
-export function judge(vignette: Vignette): VignetteOutcome {
-  const result = triage(vignette.input);
+export function judge(original: Vignette): VignetteOutcome {
+  const fix = GOLD_CORRECTIONS[original.id.replace(/~sparse$/, '')];
+  const vignette = fix && original.gold.care === fix.from ? { ...original, gold: { ...original.gold, care: fix.care } } : original;
+  const result = triage(original.input);
   const accepted = new Set<ConditionId>([vignette.gold.condition, ...(vignette.gold.alsoAcceptable ?? [])]);
   const ids = result.conditions.map((c) => c.id);
   const got = careRank(result.care);
@@ -71,7 +97,36 @@ export function judge(vignette: Vignette): VignetteOutcome {
     under,
     critical: under && (vignette.gold.care === 'emergency' || vignette.gold.care === 'same-day'),
     over: got < gold,
+    unreasoned: unreasonedCauses(result),
+    contradictions: planContradictions(result.plan).length,
+    ...(vignette !== original ? { correctedFrom: original.gold.care } : {}),
   };
+}
+
+/** Listed causes without any reason, other than a warning sign's cause. */
+export function unreasonedCauses(result: TriageResult): ConditionId[] {
+  const flagged = new Set(result.redFlags.map((f) => f.condition));
+  return result.conditions.filter((c) => c.why.length === 0 && !flagged.has(c.id)).map((c) => c.id);
+}
+
+const OPTIONAL_FIELDS = [
+  'sex', 'side', 'history', 'morningStiffnessMinutes', 'settlesWithin48h', 'restedWeekNoBetter', 'training',
+  'painScore', 'trend', 'painStartsKm',
+] as const;
+const LIST_FIELDS = ['locations', 'timing', 'feel', 'worseWith', 'mechanical', 'signs'] as const;
+
+/**
+ * The sparse variant of a vignette: one answer per question (the first given) and every optional
+ * field left out, as a runner in a hurry would answer. Same gold: a robustness measure.
+ */
+export function sparseVariant(v: Vignette): Vignette {
+  const input = { ...(v.input as Record<string, unknown>) };
+  for (const key of OPTIONAL_FIELDS) delete input[key];
+  for (const key of LIST_FIELDS) {
+    const list = input[key];
+    if (Array.isArray(list)) input[key] = list.slice(0, 1);
+  }
+  return { ...v, id: `${v.id}~sparse`, input };
 }
 
 export function scoreVignettes(vignettes: readonly Vignette[]): VignetteScore {
@@ -87,6 +142,8 @@ export function scoreVignettes(vignettes: readonly Vignette[]): VignetteScore {
     underTriage: count('under'),
     criticalUnderTriage: count('critical'),
     overTriage: count('over'),
+    unreasonedCauses: outcomes.reduce((n, o) => n + o.unreasoned.length, 0),
+    planContradictions: outcomes.reduce((n, o) => n + o.contradictions, 0),
     outcomes,
   };
 }

@@ -10,11 +10,12 @@ const VALID = {
   worseWith: ['downhill'], swelling: 'none', mechanical: [], signs: [], durationDays: 10,
   settlesWithin48h: false, training: { weeklyChangePct: 25, longestRunSpikePct: 30 },
 };
-const FIELDS = [...Object.keys(VALID), 'sex', 'side', 'history', 'morningStiffnessMinutes', 'restedWeekNoBetter'];
+// v2 optional fields too (painScore, trend, painStartsKm).
+const FIELDS = [...Object.keys(VALID), 'sex', 'side', 'history', 'morningStiffnessMinutes', 'restedWeekNoBetter', 'painScore', 'trend', 'painStartsKm'];
 
 function check(input: unknown) {
   try {
-    const result = triage(input);
+    const result = triage(input, { units: 'mi' });
     expect(CARE_LEVELS).toContain(result.care);
     expect(result.conditions.length).toBeGreaterThan(0);
     for (const c of result.conditions) expect(CONDITION_IDS).toContain(c.id);

@@ -10,6 +10,7 @@ const plan = {
   strength: [],
   returnToRun: { readiness: [], steps: [], painRules: [] },
   escalate: [],
+  itemIds: [],
 };
 
 const RESULT: TriageResult = {
@@ -22,8 +23,8 @@ const RESULT: TriageResult = {
     { id: 'fat-pad-irritation', name: 'Fat pad', score: 12, why: [], against: [], sources: [] },
     { id: 'meniscal-irritation', name: 'Meniscus', score: 5, why: [], against: [], sources: [] },
   ],
-  plan,
-  sources: [],
+  plan: { ...plan, load: { summary: 'Cut the running that provokes it.', steps: [] } },
+  sources: [{ id: 'itb-review', citation: 'Strauss EJ, et al. 2011', title: 'Iliotibial band syndrome: evaluation and management', url: 'https://pubmed.ncbi.nlm.nih.gov/?term=x' }],
   disclaimer: 'Information, not a diagnosis.',
 };
 
@@ -38,6 +39,8 @@ describe('summary for a clinician', () => {
     expect(text).toContain('- Fat pad (less likely)');
     expect(text).not.toContain('Meniscus');
     expect(text).toContain('- Stop each run before the pain starts.');
+    expect(text).toContain('Training: Cut the running that provokes it.');
+    expect(text).toContain('Sources:\n- Iliotibial band syndrome: evaluation and management (Strauss EJ, et al. 2011): https://pubmed.ncbi.nlm.nih.gov/?term=x');
     expect(text).toContain('- Where: Outside of the knee (left knee)');
     expect(text).toContain('- Age: 27');
     expect(text).toContain('- Last 7 days: 48 km; the 7 days before: 30 km (+60 %)');
@@ -50,11 +53,11 @@ describe('summary for a clinician', () => {
     const result: TriageResult = {
       ...RESULT,
       care: 'emergency',
-      redFlags: [{ id: 'hot', message: 'A hot red knee.', care: 'emergency', condition: 'septic-arthritis', sources: [] }],
+      redFlags: [{ id: 'hot', message: 'A hot red knee.', care: 'emergency', condition: 'septic-arthritis', place: 'Emergency department now.', sources: [] }],
       conditions: [{ id: 'septic-arthritis', name: 'Joint infection', score: 79, why: ['A deep ache (default)'], against: [], sources: [] }, ...RESULT.conditions],
     };
     const text = summaryText(answers({ onset: 'gradual', signs: ['hot-red-knee'] }), result, { shortcut: true });
-    expect(text).toContain('Warning signs reported:\n- A hot red knee.');
+    expect(text).toContain('Warning signs reported:\n- A hot red knee.\n    where to go: Emergency department now.');
     expect(text).toContain('(Stopped after the warning-sign questions: the rest was not asked.)');
     expect(text).toContain('- Joint infection (possible match)');
     expect(text).not.toContain('because:');

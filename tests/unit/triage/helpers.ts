@@ -7,6 +7,14 @@ import {
   SOURCES, SWELLINGS, TIMINGS, careRank, type TriageInput, type TriageResult,
 } from '../../../lib/triage';
 
+import { IDENTIFYING_SIGNS } from '../../../lib/triage/warning-signs';
+
+/**
+ * Signs that can only add urgency: every sign but the identifying ones (a child's tender bump
+ * below the kneecap is Osgood-Schlatter, evidence.md §7, so it may lower care by design).
+ */
+export const URGENCY_SIGNS = SIGNS.filter((s) => !(IDENTIFYING_SIGNS as readonly string[]).includes(s));
+
 const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
 export const trainingArb = fc.record(
@@ -18,6 +26,10 @@ export const trainingArb = fc.record(
     returningFromBreak: fc.boolean(),
     hardOrCambered: fc.boolean(),
     shoeKm: fc.double({ min: 0, max: 3000, noNaN: true }),
+    thisWeekKm: fc.double({ min: 0, max: 250, noNaN: true }),
+    lastWeekKm: fc.double({ min: 0, max: 250, noNaN: true }),
+    latestRunKm: fc.double({ min: 0, max: 60, noNaN: true }),
+    longestRecentKm: fc.double({ min: 0, max: 60, noNaN: true }),
   },
   { requiredKeys: [] },
 );
@@ -43,6 +55,9 @@ export const inputArb: fc.Arbitrary<TriageInput> = fc
     settlesWithin48h: opt(fc.boolean()),
     restedWeekNoBetter: opt(fc.boolean()),
     training: opt(trainingArb),
+    painScore: opt(fc.integer({ min: 0, max: 10 })),
+    trend: opt(fc.constantFrom('better' as const, 'same' as const, 'worse' as const)),
+    painStartsKm: opt(fc.double({ min: 0.1, max: 40, noNaN: true })),
   })
   .map((r) => {
     // Drop undefined keys: "missing" is how the contract says "not reported".
@@ -98,6 +113,24 @@ export function expectValidResult(r: TriageResult): void {
   // Sources: registered, each once.
   const sourceIds = r.sources.map((s) => s.id);
   expect(new Set(sourceIds).size).toBe(sourceIds.length);
-  for (const s of r.sources) expect(SOURCES[s.id as keyof typeof SOURCES]).toBe(s.citation);
+  for (const s of r.sources) {
+    expect(SOURCES[s.id as keyof typeof SOURCES]).toBe(s.citation);
+    expect(s.title.length).toBeGreaterThan(5);
+    expect(s.url).toMatch(/^https:\/\//);
+  }
+  // Every red flag names where to go for that sign; the banner uses the most urgent one's.
+  for (const f of r.redFlags) expect(f.place.length).toBeGreaterThan(10);
+  if (r.redFlags[0] && r.redFlags[0].care === r.care) expect(r.careSummary.place).toBe(r.redFlags[0].place);
+
+  // Causes a clinician would sign: every listed cause has a reason (a warning sign's cause
+  // excepted), and age or sex is never shown as a reason.
+  const flagged = new Set(r.redFlags.map((f) => f.condition));
+  for (const c of r.conditions) {
+    if (!flagged.has(c.id)) expect(c.why.length, c.id).toBeGreaterThan(0);
+    for (const w of c.why) expect(w).not.toMatch(/^Your age|^Female|^Male|^Age \d|^Adult/);
+  }
+  // No statistics jargon or internal names in runner-facing text.
+  const words = JSON.stringify([r.plan, r.redFlags.map((f) => [f.message, f.place]), r.conditions.map((c) => [c.why, c.against])]);
+  expect(words).not.toMatch(/rate ratio|HRR|hazard|seed \d|seed-0|evidence-s|§/i);
   expect(r.disclaimer.length).toBeGreaterThan(20);
 }
