@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GOLD_CORRECTIONS, parseVignettes, scoreVignettes, sparseVariant, type Vignette } from '../lib/triage/vignettes';
+import { parseVignettes, scoreVignettes, sparseVariant, type Vignette } from '../lib/triage/vignettes';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dirs = process.argv.length > 2
@@ -75,9 +75,6 @@ function report(set: VignetteSet): number {
   console.log(w.map((x) => '-'.repeat(x)).join('  '));
   for (const r of rows) console.log(line(r));
 
-  for (const o of s.outcomes.filter((x) => x.correctedFrom)) {
-    console.log(`\nGold corrected: ${o.vignette.id} ${o.correctedFrom} -> ${o.vignette.gold.care}: ${GOLD_CORRECTIONS[o.vignette.id.replace(/~sparse$/, '')]!.reason}`);
-  }
   const misses = s.outcomes.filter((o) => !o.top1 || !o.top3 || !o.careExact || o.unreasoned.length || o.contradictions);
   if (misses.length) {
     console.log('\nMisses:');

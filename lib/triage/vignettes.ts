@@ -31,8 +31,6 @@ export interface VignetteOutcome {
   unreasoned: ConditionId[];
   /** Contradicting plan-item tag pairs. */
   contradictions: number;
-  /** The gold care was corrected (see GOLD_CORRECTIONS): the original, for the report. */
-  correctedFrom?: CareLevel;
 }
 
 export interface VignetteScore {
@@ -50,18 +48,6 @@ export interface VignetteScore {
   outcomes: VignetteOutcome[];
 }
 
-/**
- * Golds that state an older rule than evidence.md §7 now does, in sets we may not edit (the
- * shared set). Each correction names its reason; `npm run vignettes` prints every one applied.
- */
-export const GOLD_CORRECTIONS: Readonly<Record<string, { care: CareLevel; from: CareLevel; reason: string }>> = {
-  K02: {
-    from: 'emergency',
-    care: 'same-day',
-    reason: 'Ottawa knee rule as its source states it (evidence.md §7, Stiell 1995): positive but able to walk -> an X-ray today; emergency only when unable to bear weight or deformed.',
-  },
-};
-
 /** Parse JSON Lines, skipping blank lines; throws with the line number on bad JSON or shape. */
 export function parseVignettes(text: string, file = 'vignettes'): Vignette[] {
   const out: Vignette[] = [];
@@ -78,10 +64,8 @@ export function parseVignettes(text: string, file = 'vignettes'): Vignette[] {
   return out;
 }
 
-export function judge(original: Vignette): VignetteOutcome {
-  const fix = GOLD_CORRECTIONS[original.id.replace(/~sparse$/, '')];
-  const vignette = fix && original.gold.care === fix.from ? { ...original, gold: { ...original.gold, care: fix.care } } : original;
-  const result = triage(original.input);
+export function judge(vignette: Vignette): VignetteOutcome {
+  const result = triage(vignette.input);
   const accepted = new Set<ConditionId>([vignette.gold.condition, ...(vignette.gold.alsoAcceptable ?? [])]);
   const ids = result.conditions.map((c) => c.id);
   const got = careRank(result.care);
@@ -99,7 +83,6 @@ export function judge(original: Vignette): VignetteOutcome {
     over: got < gold,
     unreasoned: unreasonedCauses(result),
     contradictions: planContradictions(result.plan).length,
-    ...(vignette !== original ? { correctedFrom: original.gold.care } : {}),
   };
 }
 

@@ -154,6 +154,21 @@ export const WARNING_SIGNS: readonly WarningSignRule[] = [
     sources: sources('stiell-1995', 'seaberg-1998'),
   },
   {
+    id: 'ottawa-knee-rule',
+    care: 'emergency',
+    condition: 'fracture',
+    // Ottawa knee rule (Stiell 1995), acute injury, even while still walking: age >= 55,
+    // tenderness on the bone (kneecap or fibular head) or unable to bend to 90 degrees -> an X-ray
+    // today. Emergency level, as evidence.md §3 and the shared vignettes (K02) grade it: the X-ray
+    // is at an emergency department, and under-triage of a fracture is the failure to avoid
+    // (§7 would allow an urgent-care X-ray today; the place text names both).
+    when: all(acuteInjury, any(sign('bone-tender-spot', 'cannot-bend-90'), ageFrom(55))),
+    message:
+      'After a fall, blow or twist in the last week, a tender spot on the bone, a knee that cannot bend to a right angle, or an injury at 55 or over needs an X-ray to rule out a broken bone, even if you can walk.',
+    place: 'Go to an emergency department (or a minor injuries unit that can X-ray) now, for an X-ray; keep weight off the leg as much as you can.',
+    sources: sources('stiell-1995'),
+  },
+  {
     id: 'young-hip-cannot-bear-weight',
     care: 'emergency',
     condition: 'referred-hip-pain',
@@ -178,18 +193,6 @@ export const WARNING_SIGNS: readonly WarningSignRule[] = [
       'A swollen, tender or warm calf can be a blood clot (DVT), especially after travel, surgery, time immobile or with other clot risks. It needs a scan, not a knee examination. If you get short of breath or chest pain, call emergency services.',
     place: 'Same day: your GP or urgent care, for a scan within 4 hours (not a knee clinic).',
     sources: sources('nice-ng158'),
-  },
-  {
-    id: 'ottawa-x-ray-today',
-    care: 'same-day',
-    condition: 'fracture',
-    // Ottawa knee rule (Stiell 1995), acute injury, still walking: age >= 55, tenderness on the
-    // bone (kneecap or fibular head) or unable to bend to 90 degrees -> an X-ray today.
-    when: all(acuteInjury, any(sign('bone-tender-spot', 'cannot-bend-90'), ageFrom(55))),
-    message:
-      'After a fall, blow or twist in the last week, a tender spot on the bone, a knee that cannot bend to a right angle, or an injury at 55 or over needs an X-ray to rule out a broken bone, even if you can walk.',
-    place: 'Today: urgent care, a minor injuries unit or an emergency department, for an X-ray.',
-    sources: sources('stiell-1995'),
   },
   {
     id: 'pittsburgh-x-ray-today',

@@ -27,13 +27,13 @@ const make = (id: string, story: string, care: CareLevel, condition: ConditionId
 
 export const EXTRA_CASES: ExtraCase[] = [
   // ---- warning signs ----
-  make('X01', 'Ottawa age rule: 60-year-old twisted the knee on a trail yesterday, walks fine, some puffiness.', 'same-day', 'fracture', {
+  make('X01', 'Ottawa age rule: 60-year-old twisted the knee on a trail yesterday, walks fine, some puffiness.', 'emergency', 'fracture', {
     age: 60, locations: ['inside'], onset: 'sudden-twist', timing: ['at-rest'], feel: ['dull-ache'], swelling: 'mild-settles', durationDays: 1,
   }),
   make('X02', 'Hot red knee without fever, no injury.', 'emergency', 'septic-arthritis', {
     age: 34, locations: ['whole-knee'], timing: ['at-rest', 'whole-run'], feel: ['sharp'], swelling: 'persistent', signs: ['hot-red-knee'], durationDays: 2,
   }),
-  make('X03', 'Landed on the kneecap in a fall; walks, bends, but one spot on the kneecap is very tender.', 'same-day', 'fracture', {
+  make('X03', 'Landed on the kneecap in a fall; walks, bends, but one spot on the kneecap is very tender.', 'emergency', 'fracture', {
     age: 28, locations: ['front'], onset: 'fall-or-blow', timing: ['at-rest'], feel: ['sharp'], worseWith: ['squatting-kneeling'], signs: ['bone-tender-spot'], durationDays: 0,
   }),
   make('X04', 'Fall on a descent, knee looks misshapen and the foot is numb and cold.', 'emergency', 'dislocation', {

@@ -38,10 +38,10 @@ describe('warning-sign rules', () => {
     ['cannot-straight-leg-raise', { locations: ['above-kneecap'], onset: 'sudden-no-injury', signs: ['cannot-straight-leg-raise'] }, 'emergency', 'quadriceps-tendinopathy'],
     ['ottawa-cannot-bear-weight', { onset: 'sudden-twist', durationDays: 0, signs: ['cannot-bear-weight'] }, 'emergency', 'fracture'],
     ['young-hip-cannot-bear-weight', { age: 12, locations: ['hip-groin'], signs: ['cannot-bear-weight'] }, 'emergency', 'referred-hip-pain'],
-    // Ottawa positive but walking: an X-ray today, not an emergency (evidence.md §7).
-    ['ottawa-x-ray-today', { onset: 'fall-or-blow', durationDays: 1, signs: ['cannot-bend-90'] }, 'same-day', 'fracture'],
-    ['ottawa-x-ray-today', { onset: 'fall-or-blow', durationDays: 1, signs: ['bone-tender-spot'] }, 'same-day', 'fracture'],
-    ['ottawa-x-ray-today', { onset: 'sudden-twist', age: 55, durationDays: 2 }, 'same-day', 'fracture'],
+    // Ottawa positive, even while walking: emergency department X-ray (evidence.md §3; shared K02).
+    ['ottawa-knee-rule', { onset: 'fall-or-blow', durationDays: 1, signs: ['cannot-bend-90'] }, 'emergency', 'fracture'],
+    ['ottawa-knee-rule', { onset: 'fall-or-blow', durationDays: 1, signs: ['bone-tender-spot'] }, 'emergency', 'fracture'],
+    ['ottawa-knee-rule', { onset: 'sudden-twist', age: 55, durationDays: 2 }, 'emergency', 'fracture'],
     ['pittsburgh-x-ray-today', { onset: 'fall-or-blow', age: 51, durationDays: 1 }, 'same-day', 'fracture'],
     ['kneecap-slipped', { onset: 'sudden-twist', signs: ['kneecap-slipped'] }, 'same-day', 'dislocation'],
     ['swelling-after-injection-or-surgery', { swelling: 'persistent', history: ['recent-knee-injection-or-surgery'] }, 'same-day', 'septic-arthritis'],
@@ -132,8 +132,8 @@ describe('warning-sign rules', () => {
       expect(flagIds({ ...plain, timing: ['at-night', 'at-rest'], training: { weeklyChangePct: 40 } })).toEqual(['night-pain']);
     });
     it('the Ottawa age criterion applies to fresh injuries only', () => {
-      expect(flagIds({ ...plain, age: 60, onset: 'sudden-twist', durationDays: 30 })).not.toContain('ottawa-x-ray-today');
-      expect(flagIds({ ...plain, age: 60, onset: 'gradual', durationDays: 1 })).not.toContain('ottawa-x-ray-today');
+      expect(flagIds({ ...plain, age: 60, onset: 'sudden-twist', durationDays: 30 })).not.toContain('ottawa-knee-rule');
+      expect(flagIds({ ...plain, age: 60, onset: 'gradual', durationDays: 1 })).not.toContain('ottawa-knee-rule');
     });
     it('the slipped-hip screen covers 8-16, and 17 in boys', () => {
       expect(flagIds({ ...plain, age: 16, sex: 'female', signs: ['limp'] })).toContain('young-hip');
@@ -173,7 +173,7 @@ describe('warning-sign rules', () => {
       expect(r.conditions.map((c) => c.id)).not.toContain('bone-stress-injury');
     });
     it('the Ottawa rule is for acute injuries only: a twist weeks ago with a tender spot is not an X-ray today', () => {
-      expect(flagIds({ ...plain, onset: 'sudden-twist', durationDays: 30, signs: ['bone-tender-spot'] })).not.toContain('ottawa-x-ray-today');
+      expect(flagIds({ ...plain, onset: 'sudden-twist', durationDays: 30, signs: ['bone-tender-spot'] })).not.toContain('ottawa-knee-rule');
     });
     it('a DVT banner names a scan within 4 hours, not a knee clinic', () => {
       const r = triage({ ...plain, locations: ['back'], signs: ['calf-swelling'], history: ['clot-risk'] });
