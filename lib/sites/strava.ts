@@ -2,7 +2,7 @@
 // (docs/research/sites.md: scraped Strava markup keeps breaking).
 import { addDays, dayOfWeek, daysFromCivil, formatDateTime, formatDay, parseDay, parseWallClockMs } from '../load/dates';
 import type { Run } from '../load/types';
-import type { AdapterContext, BadgeAnchor, SiteAdapter } from './types';
+import type { AdapterContext, SiteAdapter } from './types';
 import { isoWeekMonday } from './week-anchors';
 
 export { isoWeekMonday };
