@@ -18,7 +18,8 @@ import {
   saveCheckerState,
   type LoadedState,
 } from '../../lib/checker/storage';
-import { applyPrefill, localToday } from '../../lib/checker/prefill-apply';
+import { applyPrefill } from '../../lib/checker/prefill-apply';
+import { localToday } from '../../lib/load/dates';
 import type { Settings } from '../../lib/settings/defaults';
 import { readSettings } from '../../lib/checker/settings-source';
 import { loadLater, type Later } from './lazy';

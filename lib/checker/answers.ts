@@ -1,6 +1,8 @@
 // The runner's answers as the popup holds and stores them (not yet a TriageInput: ./to-input.ts maps
 // them). Numbers are kept as the text typed, so a half-typed value survives closing the popup; they
 // are parsed and checked here. Distances are in the runner's units, recorded beside them.
+import type { Units } from '../load/types';
+import { KM_PER_MILE } from '../load/units';
 import type {
   Aggravator,
   Feel,
@@ -23,7 +25,7 @@ import type {
   TrainingFlag,
 } from './questions';
 
-export type Units = 'km' | 'mi';
+export type { Units };
 
 export interface TrainingAnswers {
   /** Distances, as typed, in `units`. */
@@ -76,8 +78,6 @@ export function emptyAnswers(units: Units = 'km'): Answers {
     training: emptyTraining(units),
   };
 }
-
-export const KM_PER_MI = 1.609344;
 
 /** A typed number: `undefined` when blank, `NaN` when not a number. Accepts a decimal comma. */
 export function parseNumber(text: string): number | undefined {
@@ -165,7 +165,7 @@ function convertText(text: string, factor: number): string {
 /** The training distances re-expressed in other units (after the runner changed km/mi in settings). */
 export function withTrainingUnits(training: TrainingAnswers, units: Units): TrainingAnswers {
   if (training.units === units) return training;
-  const factor = units === 'mi' ? 1 / KM_PER_MI : KM_PER_MI;
+  const factor = units === 'mi' ? 1 / KM_PER_MILE : KM_PER_MILE;
   return {
     ...training,
     units,

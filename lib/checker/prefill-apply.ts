@@ -3,12 +3,6 @@
 import type { TrainingAnswers } from './answers';
 import type { TrainingPrefill } from './training-prefill';
 
-/** Today's date on the runner's wall clock, "YYYY-MM-DD". */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /**
  * Fill the blank training answers from a prefill (never overwrite what the runner typed), once:
  * training answers that were already prefilled are returned unchanged.

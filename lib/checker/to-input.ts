@@ -4,7 +4,8 @@
 // become the contract's "not reported" (empty lists, absent optionals) or, for the few required
 // scalars, the neutral defaults below, which the result screen says were not asked.
 import type { Training, TriageInput } from '../triage/types';
-import { KM_PER_MI, parseNumber, percentChange, type Answers } from './answers';
+import { fromDisplay } from '../load/units';
+import { parseNumber, percentChange, type Answers } from './answers';
 import type { DurationChoice, StiffnessChoice } from './questions';
 
 /** Representative days for each "how long" choice (inside each band, away from its edges). */
@@ -70,7 +71,7 @@ export function toTraining(answers: Answers): Training | undefined {
   if (spike !== undefined) training.longestRunSpikePct = spike;
   for (const flag of t.flags) training[flag] = true;
   const shoe = nonNegative(t.shoe);
-  if (shoe !== undefined) training.shoeKm = Math.round(t.units === 'mi' ? shoe * KM_PER_MI : shoe);
+  if (shoe !== undefined) training.shoeKm = Math.round(fromDisplay(shoe, t.units));
   return Object.keys(training).length > 0 ? training : undefined;
 }
 

@@ -91,4 +91,4 @@ export function trainingFromHistory(
   };
 }
 
-export { applyPrefill, localToday } from './prefill-apply';
+export { applyPrefill } from './prefill-apply';

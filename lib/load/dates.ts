@@ -48,6 +48,19 @@ export function formatDay(days: number): string {
   return `${pad4(year)}-${pad2(month)}-${pad2(day)}`;
 }
 
+/**
+ * "YYYY-MM-DD" of a moment on the runner's own wall clock (the browser's time zone): the one
+ * place a real `Date` becomes a calendar day.
+ */
+export function localToday(now = new Date()): string {
+  return `${pad4(now.getFullYear())}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
+}
+
+/** "YYYY-MM-DDTHH:mm" of a moment on the runner's own wall clock. */
+export function localMinute(now = new Date()): string {
+  return `${localToday(now)}T${pad2(now.getHours())}:${pad2(now.getMinutes())}`;
+}
+
 /** "YYYY-MM-DDTHH:mm:ss" of wall-clock seconds since 1970-01-01T00:00:00. */
 export function formatDateTime(seconds: number): string {
   const whole = Math.floor(seconds);

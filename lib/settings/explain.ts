@@ -1,5 +1,6 @@
 // What each threshold means and how strong its evidence is, in plain words (evidence.md §1).
 // Zod-free and DOM-free, so the options page and the popup can both show the same text.
+import { toDisplay } from '../load/units';
 import { NUMBER_LIMITS, type NumberSettingKey } from './defaults';
 
 export type EvidenceStrength = 'moderate' | 'weak' | 'none';
@@ -50,9 +51,7 @@ export const THRESHOLD_INFO: Record<NumberSettingKey, ThresholdInfo> = {
   },
 };
 
-export const KM_PER_MILE = 1.609344;
-
 /** Whole miles for a distance in km, for hints such as "≈ 435 mi". */
 export function kmToWholeMiles(km: number): number {
-  return Math.round(km / KM_PER_MILE);
+  return Math.round(toDisplay(km, 'mi'));
 }

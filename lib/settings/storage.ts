@@ -1,11 +1,12 @@
 // Settings in WXT storage. Always `local:`: these sit beside health answers, which never sync.
 import { storage } from '#imports';
+import { localKey, SETTINGS_INVALID_COPIES_KEY, SETTINGS_KEY } from '../storage-keys';
 import { defaultSettings, sanitizeSettings, type Settings } from './defaults';
 import { parseSettings, type SettingsIssue } from './schema';
 
 /** Version of the stored settings shape. Bump it and add a migration when the shape changes. */
 export const SETTINGS_VERSION = 1;
-const SETTINGS_KEY = 'local:settings';
+const SETTINGS_ITEM_KEY = localKey(SETTINGS_KEY);
 
 /**
  * Stored raw (`unknown`): every read is validated, so a corrupt or hand-edited value can never
@@ -14,7 +15,7 @@ const SETTINGS_KEY = 'local:settings';
  * throws, or a value written by a newer version, leaves the stored value as it was (WXT logs it);
  * validation below then recovers what it can and keeps the original.
  */
-export const settingsItem = storage.defineItem<unknown>(SETTINGS_KEY, {
+export const settingsItem = storage.defineItem<unknown>(SETTINGS_ITEM_KEY, {
   version: SETTINGS_VERSION,
   migrations: {},
 });
@@ -29,7 +30,7 @@ export interface InvalidSettingsCopy {
 /** Damaged values kept, newest first. A handful is plenty; each was shown to the runner. */
 export const MAX_INVALID_COPIES = 5;
 
-export const invalidSettingsItem = storage.defineItem<InvalidSettingsCopy[]>('local:settings-invalid-copies', {
+export const invalidSettingsItem = storage.defineItem<InvalidSettingsCopy[]>(localKey(SETTINGS_INVALID_COPIES_KEY), {
   fallback: [],
 });
 
@@ -83,7 +84,7 @@ export async function saveSettings(
   await settingsItem.setValue(parsed.settings);
   // What was just written is this version's shape, whatever version the meta said before
   // (e.g. after a downgrade), so a later upgrade migrates it from here.
-  await storage.setMeta(SETTINGS_KEY, { v: SETTINGS_VERSION });
+  await storage.setMeta(SETTINGS_ITEM_KEY, { v: SETTINGS_VERSION });
   return parsed;
 }
 
