@@ -4,6 +4,7 @@
 // become the contract's "not reported" (empty lists, absent optionals) or, for the few required
 // scalars, the neutral defaults below, which the result screen says were not asked.
 import type { Training, TriageInput } from '../triage/types';
+import { isNonNegativeNumber } from '../guards';
 import { fromDisplay } from '../load/units';
 import { parseNumber, percentChange, type Answers } from './answers';
 import type { DurationChoice, StiffnessChoice } from './questions';
@@ -58,7 +59,7 @@ function validAge(text: string): number | undefined {
 
 function nonNegative(text: string): number | undefined {
   const value = parseNumber(text);
-  return value !== undefined && Number.isFinite(value) && value >= 0 ? value : undefined;
+  return isNonNegativeNumber(value) ? value : undefined;
 }
 
 /** Training answers → the contract's Training (percentages from the typed distances; shoe in km). */

@@ -1,5 +1,6 @@
 // Captured history, the pure part: validation by hand, merging, de-duplication and the cap.
 // Zod-free and browser-free: the content script records runs, the popup and options read them.
+import { isNonNegativeNumber } from '../guards';
 import { parseWallClockMs } from '../load/dates';
 import type { Run } from '../load/types';
 
@@ -36,7 +37,7 @@ export function isRunStart(value: unknown): value is string {
 }
 
 export function isRunKm(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_RUN_KM;
+  return isNonNegativeNumber(value) && value <= MAX_RUN_KM;
 }
 
 function cleanId(value: unknown): string | undefined | null {

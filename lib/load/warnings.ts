@@ -1,6 +1,7 @@
 // The warnings shown to a runner, in the order of the evidence behind them
 // (docs/research/evidence.md §1): single-run spike, week-over-week change, back after a break,
 // EWMA ACWR as context, shoe distance. Numbers are in km; sentences in the runner's units.
+import { isNonNegativeNumber } from '../guards';
 import { ewmaAcwr } from './acwr';
 import { formatDay, weekStartDay } from './dates';
 import { loadContext, spikeAt, spikePctAt } from './context';
@@ -238,7 +239,7 @@ function acwrWarning(ctx: LoadContext): LoadWarning | null {
 }
 
 function shoeWarning(ctx: LoadContext, shoeKm: unknown): LoadWarning | null {
-  if (typeof shoeKm !== 'number' || !Number.isFinite(shoeKm) || shoeKm < 0) return null;
+  if (!isNonNegativeNumber(shoeKm)) return null;
   const limit = ctx.settings.shoeKmLimit;
   const over = shoeKm > limit;
   return {

@@ -2,6 +2,7 @@
 // Zod-free on purpose: the content script reads settings too and must stay a few KB.
 // The validating schema for every other boundary lives in ./schema.ts.
 
+import { isRecord } from '../guards';
 import type { Units, WeekStart } from '../load/types';
 import { BUILT_IN_SITES, type SiteId } from '../sites/builtin';
 
@@ -53,10 +54,6 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
 /** A fresh, mutable copy of the defaults. */
 export function defaultSettings(): Settings {
   return { ...DEFAULT_SETTINGS, sites: { ...DEFAULT_SETTINGS.sites }, customSites: [] };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function numberWithin(value: unknown, key: NumberSettingKey): number {

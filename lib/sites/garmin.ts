@@ -4,6 +4,7 @@
 // shape is kept for the page's life, calls spaced by the core's fetchJson (cookies, same origin).
 // Anchors are plausible guesses with fallbacks (no public DOM notes): no anchor, no badge.
 // Pure of zod and Preact: the content script imports this module.
+import { isRecord } from '../guards';
 import type { Run } from '../load/types';
 import { calendarAdapter, calendarRun, finite, localTime, type DateRange } from './run-window';
 import type { AdapterContext, SiteAdapter } from './types';
@@ -35,7 +36,7 @@ const ACTIVITIES_PAGE_SIZE = 100;
 const MAX_ACTIVITY_PAGES = 10;
 
 function record(value: unknown): Record<string, unknown> | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return isRecord(value) ? value : null;
 }
 
 /** "2026-02-15 07:30:00", "2026-02-15T07:30:00.0" → "2026-02-15T07:30:00"; null when not a real time. */

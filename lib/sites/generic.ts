@@ -15,7 +15,9 @@
 //   totals stay available (findVisibleWeeks / visibleWeekOf) for a badge that only restates
 //   what the page shows.
 // Pure of zod and Preact: the content script imports this module.
+import { isFiniteNumber } from '../guards';
 import { addDays, formatDateTime, parseDay, parseWallClockMs } from '../load/dates';
+import { runKey } from '../load/runs';
 import type { Run } from '../load/types';
 import { parseDistance } from './parse-distance';
 import type { AdapterContext, BadgeAnchor, SiteAdapter } from './types';
@@ -40,7 +42,7 @@ export interface VisibleWeekAnchor extends BadgeAnchor {
 /** The visible weekly total an anchor carries, when the generic detector made it. */
 export function visibleWeekOf(anchor: BadgeAnchor): VisibleWeek | null {
   const visible = (anchor as Partial<VisibleWeekAnchor>).visible;
-  return visible && typeof visible.km === 'number' && Number.isFinite(visible.km) ? visible : null;
+  return visible && isFiniteNumber(visible.km) ? visible : null;
 }
 
 const LETTER_BEFORE = '(?<![\\p{L}])';
@@ -385,7 +387,7 @@ export function runsFromRows(doc: Document): Run[] {
       const start = rowStart(row);
       if (!start || !isShown(row)) continue;
       const run: Run = { start, km: inRow[0]!.km };
-      const key = `${run.start}|${run.km}`;
+      const key = runKey(run);
       if (seen.has(key)) continue;
       seen.add(key);
       runs.push(run);

@@ -3,7 +3,9 @@
 // more only when the page shows weeks outside what was fetched, and never a badge for a week
 // whose runs were not read.
 // Pure of zod and Preact: the content script imports this module.
+import { isFiniteNumber } from '../guards';
 import { addDays, formatDateTime, parseDay, parseWallClockMs } from '../load/dates';
+import { runKey } from '../load/runs';
 import type { Run } from '../load/types';
 import { MAX_RUN_KM } from '../history/captured';
 import type { AdapterContext, SiteAdapter } from './types';
@@ -28,7 +30,7 @@ export const MAX_SPAN_DAYS = 400;
 export const RETRY_AFTER_MS = 60_000;
 
 export function finite(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+  return isFiniteNumber(value) ? value : null;
 }
 
 /** A local date-time as a site spells it, trimmed, as "YYYY-MM-DDTHH:mm:ss"; null when not a real time. */
@@ -47,13 +49,9 @@ export function calendarRun(start: unknown, metres: unknown, id: unknown): Run |
   const m = finite(metres);
   if (when === null || m === null || m < 0 || m / 1000 > MAX_RUN_KM) return null;
   const run: Run = { start: when, km: m / 1000 };
-  if (typeof id === 'number' && Number.isFinite(id)) run.id = String(id);
+  if (isFiniteNumber(id)) run.id = String(id);
   else if (typeof id === 'string' && id.trim() !== '' && id.length <= 100) run.id = id.trim();
   return run;
-}
-
-function runKey(run: Run): string {
-  return run.id !== undefined ? `id:${run.id}` : `at:${run.start}|${run.km}`;
 }
 
 function minDate(a: string, b: string): string {

@@ -1,6 +1,7 @@
 // Strava (www.strava.com). Reads the data the page itself calls, never the rendered markup
 // (docs/research/sites.md: scraped Strava markup keeps breaking).
 import { addDays, dayOfWeek, daysFromCivil, formatDateTime, formatDay, parseDay, parseWallClockMs } from '../load/dates';
+import { runKey } from '../load/runs';
 import type { Run } from '../load/types';
 import type { AdapterContext, SiteAdapter } from './types';
 import { isoWeekMonday } from './week-anchors';
@@ -258,7 +259,7 @@ export class StravaActivities {
       }
       this.page++;
       const fresh = runsFromTrainingActivities(body).filter((run) => {
-        const key = run.id ?? `${run.start}|${run.km}`;
+        const key = runKey(run);
         return !this.seen.has(key) && !!this.seen.add(key);
       });
       // A new array when runs were added: the core recomputes badges on a new identity.
