@@ -15,3 +15,8 @@ export function isFiniteNumber(value: unknown): value is number {
 export function isNonNegativeNumber(value: unknown): value is number {
   return isFiniteNumber(value) && value >= 0;
 }
+
+/** What a caught value says, for a message to the runner (anything can be thrown). */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -28,10 +28,9 @@ import { THRESHOLD_ORDER, ThresholdsSection, thresholdInputId } from './Threshol
 import { UnitsSection } from './UnitsSection';
 import { YourSitesSection } from './YourSitesSection';
 import { isDirty, rebaseDraft, toDraft, validateDraft, type DraftErrors, type SettingsDraft } from './draft';
+import { errorText } from '@/lib/guards';
 
 type Phase = { name: 'loading' } | { name: 'ready' } | { name: 'failed'; message: string };
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function OptionsApp() {
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });

@@ -1,15 +1,10 @@
 // Which supported running logs get knee-load badges.
 import { BUILT_IN_SITES } from '@/lib/sites/builtin';
 import { CheckboxField } from '../ui/CheckboxField';
-import type { SettingsDraft } from './draft';
+import type { DraftSectionProps } from './draft';
 import { Section } from './Section';
 
-export interface SitesSectionProps {
-  draft: SettingsDraft;
-  onChange: (patch: Partial<SettingsDraft>) => void;
-}
-
-export function SitesSection({ draft, onChange }: SitesSectionProps) {
+export function SitesSection({ draft, onChange }: DraftSectionProps) {
   return (
     <Section id="sites" title="Sites" intro="Show knee-load badges on these running logs. Turning a site off hides its badges.">
       {BUILT_IN_SITES.map(({ id, label, host }) => (

@@ -10,6 +10,12 @@ import {
 
 export type SettingsDraft = Omit<Settings, NumberSettingKey> & Record<NumberSettingKey, string>;
 
+/** What a section that edits the draft directly (units, sites) is given. */
+export interface DraftSectionProps {
+  draft: SettingsDraft;
+  onChange: (patch: Partial<SettingsDraft>) => void;
+}
+
 export function toDraft(settings: Settings): SettingsDraft {
   return {
     ...settings,

@@ -4,6 +4,7 @@
 // that one origin, and the content script is registered for the origins that are both in
 // settings.customSites and granted. Logic here is pure or takes the browser APIs as arguments,
 // so it is tested without a browser. Zod-free.
+import { errorText } from '../guards';
 import { createSerialQueue } from '../serial';
 import { BUILT_IN_HOSTS } from '../sites/builtin';
 
@@ -183,7 +184,7 @@ export async function syncCustomSiteRegistration(deps: SyncDeps): Promise<SyncOu
     await deps.scripting.updateContentScripts([script]);
     return { action: 'updated', matches: wanted.matches };
   } catch (error) {
-    return { action: 'failed', matches: wanted?.matches ?? [], error: error instanceof Error ? error.message : String(error) };
+    return { action: 'failed', matches: wanted?.matches ?? [], error: errorText(error) };
   }
 }
 
