@@ -3,19 +3,7 @@
 // are parsed and checked here. Distances are in the runner's units, recorded beside them.
 import type { Units } from '../load/types';
 import { KM_PER_MILE } from '../load/units';
-import type {
-  Aggravator,
-  Feel,
-  History,
-  Location,
-  Mechanical,
-  Onset,
-  SEXES,
-  SIDES,
-  Sign,
-  Swelling,
-  Timing,
-} from '../triage/types';
+import type { Aggravator, Feel, History, Location, Mechanical, Onset, SEXES, SIDES, Sign, Swelling, Timing } from '../triage/types';
 import type {
   DurationChoice,
   RestedChoice,

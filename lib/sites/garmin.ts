@@ -6,7 +6,7 @@
 // Pure of zod and Preact: the content script imports this module.
 import { isRecord } from '../guards';
 import type { Run } from '../load/types';
-import { calendarAdapter, calendarRun, finite, localTime, type DateRange } from './run-window';
+import { calendarAdapter, calendarRun, finite, localTime, type CalendarAdapterOptions, type DateRange } from './run-window';
 import type { AdapterContext, SiteAdapter } from './types';
 import { CALENDAR_ROWS, type WeekAnchorSpec } from './week-anchors';
 
@@ -158,12 +158,8 @@ export const GARMIN_WEEK_ANCHORS: WeekAnchorSpec = {
   placement: 'append',
 };
 
-export interface GarminAdapterOptions {
-  now?: () => number;
-}
-
 /** A Garmin Connect adapter with its own per-page state (one per content script). */
-export function createGarminAdapter(options: GarminAdapterOptions = {}): SiteAdapter {
+export function createGarminAdapter(options: CalendarAdapterOptions = {}): SiteAdapter {
   let prefix: string | null = null; // the path prefix that answered, kept for the page's life
 
   /** GET `service` under the remembered prefix, or each candidate until one answers in shape. */

@@ -6,7 +6,7 @@
 // DOM notes, VERIFY live): no anchor, no badge.
 // Pure of zod and Preact: the content script imports this module.
 import type { Run } from '../load/types';
-import { calendarAdapter, calendarRun, finite, type DateRange } from './run-window';
+import { calendarAdapter, calendarRun, finite, type CalendarAdapterOptions, type DateRange } from './run-window';
 import type { SiteAdapter } from './types';
 import { CALENDAR_ROWS, type WeekAnchorSpec } from './week-anchors';
 
@@ -62,12 +62,8 @@ export const INTERVALS_WEEK_ANCHORS: WeekAnchorSpec = {
   placement: 'append',
 };
 
-export interface IntervalsAdapterOptions {
-  now?: () => number;
-}
-
 /** An intervals.icu adapter with its own per-page state (one per content script). */
-export function createIntervalsAdapter(options: IntervalsAdapterOptions = {}): SiteAdapter {
+export function createIntervalsAdapter(options: CalendarAdapterOptions = {}): SiteAdapter {
   return calendarAdapter(
     {
       id: 'intervals-icu',

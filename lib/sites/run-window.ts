@@ -221,6 +221,11 @@ export class RunWindow {
  * the runs of the weeks shown read through a RunWindow, `fetchRange` one date range at a time (a
  * run outside the range asked for is not that range's). Never throws.
  */
+/** What a calendar site's adapter factory takes (tests give a fixed clock). */
+export interface CalendarAdapterOptions {
+  now?: () => number;
+}
+
 export function calendarAdapter(
   site: Pick<SiteAdapter, 'id' | 'site' | 'matches'>,
   spec: WeekAnchorSpec,
