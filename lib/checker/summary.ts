@@ -38,7 +38,7 @@ function one<V extends string>(choices: readonly Choice<V>[], value: V | undefin
  * fit where 50 is a typical distractor and a textbook pattern scores 95+ (lib/triage/rank.ts).
  */
 export const STRONG_MATCH_SCORE = 80;
-export const POSSIBLE_MATCH_SCORE = 50;
+const POSSIBLE_MATCH_SCORE = 50;
 export function matchLabel(score: number): 'Strong match' | 'Possible match' | 'Less likely' {
   if (score >= STRONG_MATCH_SCORE) return 'Strong match';
   return score >= POSSIBLE_MATCH_SCORE ? 'Possible match' : 'Less likely';
@@ -60,7 +60,7 @@ export interface SummaryOptions {
   now?: Date;
 }
 
-export function answerLines(answers: Answers): string[] {
+function answerLines(answers: Answers): string[] {
   const t = answers.training;
   const lines = [
     `How it started: ${one(ONSET_CHOICES, answers.onset)}`,

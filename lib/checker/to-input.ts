@@ -6,7 +6,7 @@
 import type { Training, TriageInput } from '../triage/types';
 import { isNonNegativeNumber } from '../guards';
 import { fromDisplay } from '../load/units';
-import { parseNumber, percentChange, type Answers } from './answers';
+import { AGE_MAX, AGE_MIN, parseNumber, percentChange, type Answers } from './answers';
 import type { DurationChoice, StiffnessChoice } from './questions';
 
 /** Representative days for each "how long" choice (inside each band, away from its edges). */
@@ -54,7 +54,7 @@ export function defaultedFields(answers: Answers): (keyof typeof NEUTRAL_DEFAULT
 
 function validAge(text: string): number | undefined {
   const age = parseNumber(text);
-  return age !== undefined && Number.isInteger(age) && age >= 8 && age <= 100 ? age : undefined;
+  return age !== undefined && Number.isInteger(age) && age >= AGE_MIN && age <= AGE_MAX ? age : undefined;
 }
 
 function nonNegative(text: string): number | undefined {
@@ -63,7 +63,7 @@ function nonNegative(text: string): number | undefined {
 }
 
 /** Training answers → the contract's Training (percentages from the typed distances; shoe in km). */
-export function toTraining(answers: Answers): Training | undefined {
+function toTraining(answers: Answers): Training | undefined {
   const t = answers.training;
   const training: Training = {};
   const weekly = percentChange(t.thisWeek, t.lastWeek);

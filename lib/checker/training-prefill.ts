@@ -12,7 +12,7 @@ import type { Settings } from '../settings/defaults';
 import type { TrainingFlag } from './questions';
 
 /** Only a run this recent counts as "your latest run". */
-export const LATEST_RUN_MAX_AGE_DAYS = 14;
+const LATEST_RUN_MAX_AGE_DAYS = 14;
 
 export interface TrainingPrefill {
   /** Distances in `units`, as text for the inputs; '' when there is nothing to say. */

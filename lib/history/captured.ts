@@ -27,16 +27,16 @@ export interface CapturedStore {
 
 const START_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
 
-export function isSiteKey(value: unknown): value is string {
+function isSiteKey(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= 200 && value.trim() === value;
 }
 
 /** A valid start: exactly "YYYY-MM-DDTHH:mm:ss" and a real calendar date and time. */
-export function isRunStart(value: unknown): value is string {
+function isRunStart(value: unknown): value is string {
   return typeof value === 'string' && START_PATTERN.test(value) && parseWallClockMs(value) !== null;
 }
 
-export function isRunKm(value: unknown): value is number {
+function isRunKm(value: unknown): value is number {
   return isNonNegativeNumber(value) && value <= MAX_RUN_KM;
 }
 

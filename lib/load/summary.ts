@@ -36,7 +36,7 @@ export interface WeekSummary {
 }
 
 const LEVEL_RANK: Record<WarningLevel, number> = { ok: 0, caution: 1, high: 2 };
-export function maxLevel(a: WarningLevel, b: WarningLevel): WarningLevel {
+function maxLevel(a: WarningLevel, b: WarningLevel): WarningLevel {
   return LEVEL_RANK[a] >= LEVEL_RANK[b] ? a : b;
 }
 

@@ -23,7 +23,7 @@ export interface Settings {
   customSites: string[];
 }
 
-export const SITE_IDS: readonly SiteId[] = BUILT_IN_SITES.map((site) => site.id);
+const SITE_IDS: readonly SiteId[] = BUILT_IN_SITES.map((site) => site.id);
 
 export const SITE_LABELS = Object.fromEntries(BUILT_IN_SITES.map((site) => [site.id, site.label])) as Record<SiteId, string>;
 

@@ -28,9 +28,9 @@ export interface InvalidSettingsCopy {
 }
 
 /** Damaged values kept, newest first. A handful is plenty; each was shown to the runner. */
-export const MAX_INVALID_COPIES = 5;
+const MAX_INVALID_COPIES = 5;
 
-export const invalidSettingsItem = storage.defineItem<InvalidSettingsCopy[]>(localKey(SETTINGS_INVALID_COPIES_KEY), {
+const invalidSettingsItem = storage.defineItem<InvalidSettingsCopy[]>(localKey(SETTINGS_INVALID_COPIES_KEY), {
   fallback: [],
 });
 

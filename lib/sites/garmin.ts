@@ -10,7 +10,7 @@ import { calendarAdapter, calendarRun, finite, localTime, type CalendarAdapterOp
 import type { AdapterContext, SiteAdapter } from './types';
 import { CALENDAR_ROWS, type WeekAnchorSpec } from './week-anchors';
 
-export const GARMIN_HOST = 'connect.garmin.com';
+const GARMIN_HOST = 'connect.garmin.com';
 
 /** Newest first: the cookie-authenticated /gc-api/, the public /proxy/, the old /modern/proxy/, bare. */
 export const GARMIN_PREFIXES = ['/gc-api/', '/proxy/', '/modern/proxy/', '/'] as const;
@@ -144,7 +144,7 @@ export function monthsOf(range: DateRange): { year: number; month0: number }[] {
 }
 
 /** Weekly summaries on the calendar (and reports), most specific first. VERIFY against the live site. */
-export const GARMIN_WEEK_ANCHORS: WeekAnchorSpec = {
+const GARMIN_WEEK_ANCHORS: WeekAnchorSpec = {
   keyPrefix: 'garmin-week',
   selectors: [
     '[data-testid*="week-summary" i]',

@@ -10,8 +10,8 @@ import { calendarAdapter, calendarRun, finite, type CalendarAdapterOptions, type
 import type { SiteAdapter } from './types';
 import { CALENDAR_ROWS, type WeekAnchorSpec } from './week-anchors';
 
-export const INTERVALS_HOST = 'intervals.icu';
-export const INTERVALS_RUN_TYPES = new Set(['Run', 'TrailRun', 'VirtualRun']);
+const INTERVALS_HOST = 'intervals.icu';
+const INTERVALS_RUN_TYPES = new Set(['Run', 'TrailRun', 'VirtualRun']);
 
 /** Paths that are not a signed-in page with a calendar or an activity. */
 const NOT_PAGES = /^\/(api|login|signup|register|oauth|auth|logout|forgot|reset|static|assets)(\/|$)/;
@@ -47,7 +47,7 @@ export function intervalsActivitiesPath(range: DateRange): string {
 }
 
 /** The calendar's weekly totals, most specific first. VERIFY against the live site. */
-export const INTERVALS_WEEK_ANCHORS: WeekAnchorSpec = {
+const INTERVALS_WEEK_ANCHORS: WeekAnchorSpec = {
   keyPrefix: 'intervals-week',
   selectors: [
     '[data-testid*="week-total" i]',

@@ -23,11 +23,11 @@ export type RangeFetcher = (range: DateRange) => Promise<Run[] | null>;
 /** Days before a shown week that must be read too: its previous week and the 30-day spike window. */
 export const LOOKBACK_DAYS = 35;
 /** A page with no dated week still reads this far back (the badge's week and captured history). */
-export const DEFAULT_WEEKS_BACK = 12;
+const DEFAULT_WEEKS_BACK = 12;
 /** Never fetch more than this many days at once. */
-export const MAX_SPAN_DAYS = 400;
+const MAX_SPAN_DAYS = 400;
 /** After a failed fetch, wait this long before trying again on the same page. */
-export const RETRY_AFTER_MS = 60_000;
+const RETRY_AFTER_MS = 60_000;
 
 export function finite(value: unknown): number | null {
   return isFiniteNumber(value) ? value : null;

@@ -81,7 +81,7 @@ const LOG_PATH = /^\/athletes\/(\d+)\/training\/log\/?$/;
 const PROFILE_PATH = /^\/athletes\/(\d+)\/?$/;
 const DASHBOARD_PATH = /^\/dashboard\/?$/;
 /** Page size asked of /athlete/training_activities, and how many pages one page view may read. */
-export const ACTIVITIES_PER_PAGE = 50;
+const ACTIVITIES_PER_PAGE = 50;
 export const ACTIVITIES_MAX_PAGES = 12;
 /** A week's badge needs the 30 days before it (longest-run baseline; the previous week is inside). */
 const LOOKBACK_DAYS = 30;

@@ -6,10 +6,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ESLint } from 'eslint';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const root = resolve(__dirname, '../../..');
 const eslint = new ESLint({ cwd: root });
+
+// The first lint loads the parser, the plugins and the TypeScript resolver: seconds on a busy
+// machine. Load them once, with time to spare, so no single test is held to it.
+vi.setConfig({ testTimeout: 60_000 });
+beforeAll(() => eslint.lintText('export {};\n', { filePath: join(root, 'lib/load/example.ts') }), 120_000);
 
 async function rulesFired(code: string, filePath: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: join(root, filePath) });
