@@ -18,8 +18,7 @@ import {
   saveCheckerState,
   type LoadedState,
 } from '../../lib/checker/storage';
-import { applyPrefill } from '../../lib/checker/prefill-apply';
-import { localToday } from '../../lib/load/dates';
+import { applyPrefill, localToday } from '../../lib/checker/prefill-apply';
 import type { Settings } from '../../lib/settings/defaults';
 import { readSettings } from '../../lib/checker/settings-source';
 import { loadLater, type Later } from './lazy';

@@ -1,6 +1,6 @@
 // Backup and reset: export the saved settings to a JSON file, import one (a bad file changes
 // nothing), and reset to defaults after a confirm step.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   MAX_IMPORT_BYTES,
   defaultSettings,
@@ -14,7 +14,6 @@ import {
 import { errorText } from '@/lib/guards';
 import { downloadText } from '../ui/download';
 import { StatusMessage, type Status } from '../ui/StatusMessage';
-import { ConfirmStep } from './ConfirmStep';
 import { Section } from './Section';
 
 export interface BackupSectionProps {
@@ -26,7 +25,6 @@ export interface BackupSectionProps {
 }
 
 const MAX_LISTED_ISSUES = 3;
-const RESET_LABELS = { ask: 'Reset to defaults…', confirm: 'Reset and save' };
 
 function describeIssues(issues: SettingsIssue[]): string {
   const listed = issues.slice(0, MAX_LISTED_ISSUES).map((issue) => issue.message);
@@ -36,6 +34,19 @@ function describeIssues(issues: SettingsIssue[]): string {
 
 export function BackupSection({ saved, dirty, onReplaced }: BackupSectionProps) {
   const [status, setStatus] = useState<Status | null>(null);
+  const [confirmingReset, setConfirmingReset] = useState(false);
+  const resetButton = useRef<HTMLButtonElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const firstRender = useRef(true);
+
+  // Move focus into the confirm step and back out of it, so keyboard users never lose their place.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    (confirmingReset ? confirmButton : resetButton).current?.focus();
+  }, [confirmingReset]);
 
   function exportSettings() {
     const name = exportFileName();
@@ -79,13 +90,13 @@ export function BackupSection({ saved, dirty, onReplaced }: BackupSectionProps) 
     }
   }
 
-  async function confirmReset(close: () => void) {
+  async function confirmReset() {
     // Added sites stay: removing one also gives back its browser permission, which has its own control.
     const result = await saveSettings({ ...defaultSettings(), customSites: saved.customSites }).catch((error: unknown) => {
       setStatus({ tone: 'danger', text: `Could not reset: ${errorText(error)}. Your settings were not changed.` });
       return null;
     });
-    close();
+    setConfirmingReset(false);
     if (!result) return;
     if (!result.ok) {
       setStatus({ tone: 'danger', text: `Could not reset: ${describeIssues(result.issues)}` });
@@ -118,10 +129,33 @@ export function BackupSection({ saved, dirty, onReplaced }: BackupSectionProps) 
         />
       </div>
       <div class="field">
-        <ConfirmStep id="reset-confirm-text" labels={RESET_LABELS} onConfirm={(close) => void confirmReset(close)}>
-          Reset units, week start, thresholds and sites to their defaults, and save? To undo it later, import a settings file you
-          exported earlier.
-        </ConfirmStep>
+        {confirmingReset ? (
+          <div
+            class="confirm"
+            role="group"
+            aria-labelledby="reset-confirm-text"
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') setConfirmingReset(false);
+            }}
+          >
+            <p id="reset-confirm-text" class="confirm__text">
+              Reset units, week start, thresholds and sites to their defaults, and save? To undo it later, import a settings
+              file you exported earlier.
+            </p>
+            <div class="btn-row">
+              <button type="button" class="btn btn--danger" ref={confirmButton} onClick={() => void confirmReset()}>
+                Reset and save
+              </button>
+              <button type="button" class="btn" onClick={() => setConfirmingReset(false)}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="button" class="btn" ref={resetButton} onClick={() => setConfirmingReset(true)}>
+            Reset to defaults…
+          </button>
+        )}
       </div>
       <StatusMessage id="backup-status" status={status} />
     </Section>

@@ -1,6 +1,6 @@
 // "Captured runs": what the badges kept from the runner's logs (lib/history), a copy to download,
 // and "forget" with a confirm step. Everything stays in this browser's local storage.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { SITE_LABELS, type SiteId } from '@/lib/settings';
 import {
   corruptHistoryItem,
@@ -11,13 +11,13 @@ import {
   type CorruptHistoryCopy,
   type HistoryStats,
 } from '@/lib/history';
-import { errorText } from '@/lib/guards';
 import { downloadText } from '../ui/download';
 import { Notice } from '../ui/Notice';
 import { StatusMessage, type Status } from '../ui/StatusMessage';
-import { ConfirmStep } from './ConfirmStep';
 import { Section } from './Section';
 import './your-sites.css';
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function siteName(site: string): string {
   return site in SITE_LABELS ? SITE_LABELS[site as SiteId] : site;
@@ -32,8 +32,6 @@ export function formatRunDate(start: string, locale?: string): string {
   );
 }
 
-const FORGET_LABELS = { ask: 'Forget my captured runs…', confirm: 'Forget my captured runs' };
-
 function runsWord(n: number): string {
   return `${n.toLocaleString()} run${n === 1 ? '' : 's'}`;
 }
@@ -41,7 +39,11 @@ function runsWord(n: number): string {
 export function CapturedDataSection() {
   const [stats, setStats] = useState<HistoryStats | null>(null);
   const [corrupt, setCorrupt] = useState<CorruptHistoryCopy | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
+  const forgetButton = useRef<HTMLButtonElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const firstRender = useRef(true);
 
   async function refresh() {
     try {
@@ -58,6 +60,15 @@ export function CapturedDataSection() {
     // A running-log tab may capture runs while this page is open.
     return watchHistory(() => void refresh());
   }, []);
+
+  // Focus follows the confirm step in and out, so keyboard users keep their place.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    (confirming ? confirmButton : forgetButton).current?.focus();
+  }, [confirming]);
 
   async function download() {
     try {
@@ -77,15 +88,15 @@ export function CapturedDataSection() {
     }
   }
 
-  async function forget(close: () => void) {
+  async function forget() {
     const count = stats?.runs ?? 0;
     try {
       await forgetHistory();
-      close();
+      setConfirming(false);
       await refresh();
       setStatus({ tone: 'ok', text: count ? `Forgot ${runsWord(count)}. Knee Check keeps nothing from your logs now.` : 'Nothing was kept: there is nothing to forget.' });
     } catch (error) {
-      close();
+      setConfirming(false);
       setStatus({ tone: 'danger', text: `Could not forget captured runs: ${errorText(error)}` });
     }
   }
@@ -132,10 +143,33 @@ export function CapturedDataSection() {
           </button>
         </div>
       )}
-      <ConfirmStep id="forget-confirm-text" labels={FORGET_LABELS} disabled={empty} onConfirm={(close) => void forget(close)}>
-        Forget all {stats ? runsWord(stats.runs) : 'captured runs'} Knee Check kept from your running logs? This cannot be undone. Your
-        logs themselves are not touched, and badges read them again when you visit.
-      </ConfirmStep>
+      {confirming ? (
+        <div
+          class="confirm"
+          role="group"
+          aria-labelledby="forget-confirm-text"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') setConfirming(false);
+          }}
+        >
+          <p id="forget-confirm-text" class="confirm__text">
+            Forget all {stats ? runsWord(stats.runs) : 'captured runs'} Knee Check kept from your running logs? This cannot be undone.
+            Your logs themselves are not touched, and badges read them again when you visit.
+          </p>
+          <div class="btn-row">
+            <button type="button" class="btn btn--danger" ref={confirmButton} onClick={() => void forget()}>
+              Forget my captured runs
+            </button>
+            <button type="button" class="btn" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" class="btn" ref={forgetButton} disabled={empty} onClick={() => setConfirming(true)}>
+          Forget my captured runs…
+        </button>
+      )}
       <StatusMessage id="captured-status" status={status} />
     </Section>
   );

@@ -14,6 +14,7 @@ import {
   type NumberSettingKey,
   type Settings,
 } from '@/lib/settings';
+import { errorText } from '@/lib/guards';
 import '../ui/theme.css';
 import '../ui/ui.css';
 import './options.css';
@@ -28,7 +29,6 @@ import { THRESHOLD_ORDER, ThresholdsSection, thresholdInputId } from './Threshol
 import { UnitsSection } from './UnitsSection';
 import { YourSitesSection } from './YourSitesSection';
 import { isDirty, rebaseDraft, toDraft, validateDraft, type DraftErrors, type SettingsDraft } from './draft';
-import { errorText } from '@/lib/guards';
 
 type Phase = { name: 'loading' } | { name: 'ready' } | { name: 'failed'; message: string };
 

@@ -3,7 +3,19 @@
 // are parsed and checked here. Distances are in the runner's units, recorded beside them.
 import type { Units } from '../load/types';
 import { KM_PER_MILE } from '../load/units';
-import type { Aggravator, Feel, History, Location, Mechanical, Onset, SEXES, SIDES, Sign, Swelling, Timing } from '../triage/types';
+import type {
+  Aggravator,
+  Feel,
+  History,
+  Location,
+  Mechanical,
+  Onset,
+  SEXES,
+  SIDES,
+  Sign,
+  Swelling,
+  Timing,
+} from '../triage/types';
 import type {
   DurationChoice,
   RestedChoice,
@@ -66,6 +78,9 @@ export function emptyAnswers(units: Units = 'km'): Answers {
     training: emptyTraining(units),
   };
 }
+
+/** Kilometres per mile (lib/load/units), under the popup's name. */
+export const KM_PER_MI = KM_PER_MILE;
 
 /** A typed number: `undefined` when blank, `NaN` when not a number. Accepts a decimal comma. */
 export function parseNumber(text: string): number | undefined {
@@ -153,7 +168,7 @@ function convertText(text: string, factor: number): string {
 /** The training distances re-expressed in other units (after the runner changed km/mi in settings). */
 export function withTrainingUnits(training: TrainingAnswers, units: Units): TrainingAnswers {
   if (training.units === units) return training;
-  const factor = units === 'mi' ? 1 / KM_PER_MILE : KM_PER_MILE;
+  const factor = units === 'mi' ? 1 / KM_PER_MI : KM_PER_MI;
   return {
     ...training,
     units,

@@ -6,7 +6,9 @@
 import { browser } from '#imports';
 import { readStore, toHistoryRuns } from '../history/captured';
 import type { Run } from '../load/types';
-import { CAPTURED_RUNS_KEY } from '../storage-keys';
+
+/** lib/history's `local:captured-runs` is the key "captured-runs" in storage.local. */
+export const CAPTURED_RUNS_KEY = 'captured-runs';
 
 export async function capturedRuns(): Promise<Run[]> {
   try {

@@ -6,10 +6,11 @@
 import { browser } from '#imports';
 import { emptyAnswers, type Units } from './answers';
 import { parseCheckerState, type CheckerState } from './answers-schema';
-import { CHECKER_STORAGE_KEY } from '../storage-keys';
 
 /** Version of the stored shape. Bump it and add a migration below when the shape changes. */
 export const CHECKER_STATE_VERSION = 1;
+/** The key in storage.local (WXT's `local:checker-answers`). */
+export const CHECKER_STORAGE_KEY = 'checker-answers';
 
 /** Upgrades keyed by the version they produce, run in order from the stored version. */
 const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};

@@ -4,9 +4,7 @@
 // become the contract's "not reported" (empty lists, absent optionals) or, for the few required
 // scalars, the neutral defaults below, which the result screen says were not asked.
 import type { Training, TriageInput } from '../triage/types';
-import { isNonNegativeNumber } from '../guards';
-import { fromDisplay } from '../load/units';
-import { AGE_MAX, AGE_MIN, parseNumber, percentChange, type Answers } from './answers';
+import { KM_PER_MI, parseNumber, percentChange, type Answers } from './answers';
 import type { DurationChoice, StiffnessChoice } from './questions';
 
 /** Representative days for each "how long" choice (inside each band, away from its edges). */
@@ -54,16 +52,16 @@ export function defaultedFields(answers: Answers): (keyof typeof NEUTRAL_DEFAULT
 
 function validAge(text: string): number | undefined {
   const age = parseNumber(text);
-  return age !== undefined && Number.isInteger(age) && age >= AGE_MIN && age <= AGE_MAX ? age : undefined;
+  return age !== undefined && Number.isInteger(age) && age >= 8 && age <= 100 ? age : undefined;
 }
 
 function nonNegative(text: string): number | undefined {
   const value = parseNumber(text);
-  return isNonNegativeNumber(value) ? value : undefined;
+  return value !== undefined && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
 /** Training answers → the contract's Training (percentages from the typed distances; shoe in km). */
-function toTraining(answers: Answers): Training | undefined {
+export function toTraining(answers: Answers): Training | undefined {
   const t = answers.training;
   const training: Training = {};
   const weekly = percentChange(t.thisWeek, t.lastWeek);
@@ -72,7 +70,7 @@ function toTraining(answers: Answers): Training | undefined {
   if (spike !== undefined) training.longestRunSpikePct = spike;
   for (const flag of t.flags) training[flag] = true;
   const shoe = nonNegative(t.shoe);
-  if (shoe !== undefined) training.shoeKm = Math.round(fromDisplay(shoe, t.units));
+  if (shoe !== undefined) training.shoeKm = Math.round(t.units === 'mi' ? shoe * KM_PER_MI : shoe);
   return Object.keys(training).length > 0 ? training : undefined;
 }
 

@@ -2,7 +2,6 @@
 // the runs come in (from lib/history in the popup), distances go out in the runner's units as
 // editable text. Uses lib/load for the contract's 30-day spike and the break thresholds, so the
 // popup and the badges agree (only those pieces: the popup has a size budget).
-import { isNonNegativeNumber } from '../guards';
 import { parseDay } from '../load/dates';
 import { runSpikes } from '../load/spikes';
 import type { Run } from '../load/types';
@@ -12,7 +11,7 @@ import type { Settings } from '../settings/defaults';
 import type { TrainingFlag } from './questions';
 
 /** Only a run this recent counts as "your latest run". */
-const LATEST_RUN_MAX_AGE_DAYS = 14;
+export const LATEST_RUN_MAX_AGE_DAYS = 14;
 
 export interface TrainingPrefill {
   /** Distances in `units`, as text for the inputs; '' when there is nothing to say. */
@@ -53,7 +52,7 @@ export function trainingFromHistory(
   if (todayDay === null || !Array.isArray(runs)) return null;
   const units = settings.units;
   const valid = runs.filter(
-    (r) => r && isNonNegativeNumber(r.km) && dayOf(r) !== null && dayOf(r)! <= todayDay,
+    (r) => r && typeof r.km === 'number' && Number.isFinite(r.km) && r.km >= 0 && dayOf(r) !== null && dayOf(r)! <= todayDay,
   );
   const recent = valid.filter((r) => dayOf(r)! > todayDay - 30);
   if (recent.length === 0) return null;
@@ -92,4 +91,4 @@ export function trainingFromHistory(
   };
 }
 
-export { applyPrefill } from './prefill-apply';
+export { applyPrefill, localToday } from './prefill-apply';

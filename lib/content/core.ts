@@ -5,15 +5,22 @@
 import { badgeChip, badgeView } from '../badge/view';
 import { createBadgeKit, KEY_ATTR, type BadgeKit } from '../badge/element';
 import { weekStartOf } from '../load/dates';
-import type { WeekSummariesOf, WeekSummary } from '../load/summary';
-import type { Run } from '../load/types';
+import type { LoadOptions } from '../load/context';
+import type { WeekSummary } from '../load/summary';
+import type { LoadSettings, Run } from '../load/types';
 import type { Settings } from '../settings/defaults';
 import type { AdapterContext, BadgeAnchor, SiteAdapter } from '../sites/types';
 import { createWatcher, type Watcher } from './observer';
 import { runSliced, type Clock } from './schedule';
 
 /** summariesFrom from lib/load: the 7 days from each first day, against the 7 days before. */
-export type Summarize = WeekSummariesOf;
+export type Summarize = (
+  runs: Run[],
+  firstDays: readonly string[],
+  settings: LoadSettings,
+  today: string,
+  opts?: LoadOptions,
+) => (WeekSummary | null)[];
 
 export interface CoreDeps {
   doc: Document;

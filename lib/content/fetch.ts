@@ -1,6 +1,5 @@
 // Same-origin JSON only: the page's own endpoints, with the page's own cookies, one call at a
 // time and spaced out. Anything that is not a path on this origin is refused before any request.
-import { createSerialQueue } from '../serial';
 
 export interface SameOriginFetchOptions {
   /** The page's origin, captured at start. */
@@ -28,10 +27,10 @@ export function sameOriginUrl(path: unknown, origin: string): URL | null {
 export function createSameOriginFetch(opts: SameOriginFetchOptions): (path: string) => Promise<unknown> {
   const { origin, fetch, now, setTimer, minGapMs = 600, signal } = opts;
   let last = -Infinity;
-  const queue = createSerialQueue();
+  let chain: Promise<unknown> = Promise.resolve();
   return (path) => {
     const url = sameOriginUrl(path, origin);
-    return queue(async () => {
+    const result = chain.then(async () => {
       if (!url || signal?.aborted) throw new Error(url ? 'stopped' : 'not a same-origin path');
       const wait = last + minGapMs - now();
       if (wait > 0) await new Promise((resolve) => setTimer(() => resolve(0), wait));
@@ -45,5 +44,7 @@ export function createSameOriginFetch(opts: SameOriginFetchOptions): (path: stri
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return response.json();
     });
+    chain = result.catch(() => 0);
+    return result;
   };
 }

@@ -5,12 +5,10 @@
 // No zod, no Preact and no WXT storage layer in here: the budget is 10 KB gzipped.
 import { browser } from '#imports';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { localMinute } from '../load/dates';
 import type { Run } from '../load/types';
 import { summariesFrom } from '../load/summary';
 import { sanitizeSettings, type Settings } from '../settings/defaults';
 import type { SiteAdapter } from '../sites/types';
-import { SETTINGS_KEY } from '../storage-keys';
 import { startCore } from './core';
 import { createSameOriginFetch } from './fetch';
 import { RECORD_RUNS, type RecordRunsMessage } from './messages';
@@ -24,6 +22,11 @@ export interface BadgeScript {
   /** Are these runs the runner's own (worth keeping as captured history)? Default: yes. */
   own?(adapter: SiteAdapter, doc: Document): boolean;
 }
+
+/** WXT's `local:settings` is the key "settings" in storage.local. */
+const SETTINGS = 'settings';
+
+const pad = (n: number) => String(n).padStart(2, '0');
 
 export function startBadges(ctx: ContentScriptContext, script: BadgeScript): void {
   // What the core uses from this world, captured once at start.
@@ -44,17 +47,18 @@ export function startBadges(ctx: ContentScriptContext, script: BadgeScript): voi
       return script.url ? script.url(url) : url;
     },
     pickAdapter: script.pick,
-    loadSettings: async () => sanitizeSettings((await storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
+    loadSettings: async () => sanitizeSettings((await storage.local.get(SETTINGS))[SETTINGS]),
     watchSettings: (onChange) => {
       const listener = (changes: Record<string, { newValue?: unknown }>, area: string) =>
-        area === 'local' && changes[SETTINGS_KEY] && onChange(sanitizeSettings(changes[SETTINGS_KEY].newValue));
+        area === 'local' && changes[SETTINGS] && onChange(sanitizeSettings(changes[SETTINGS].newValue));
       storage.onChanged.addListener(listener);
       return () => storage.onChanged.removeListener(listener);
     },
     fetchJson: createSameOriginFetch({ origin, fetch: win.fetch.bind(win), now: clock.now, setTimer: win.setTimeout.bind(win), signal: ctx.signal }),
     localNow: () => {
-      const now = localMinute(new DateNow());
-      return { today: now.slice(0, 10), now };
+      const d = new DateNow();
+      const today = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+      return { today, now: `${today}T${pad(d.getHours())}:${pad(d.getMinutes())}` };
     },
     summarize: summariesFrom,
     onInvalidated: (cb) => void ctx.onInvalidated(cb),

@@ -1,6 +1,5 @@
 // Captured history, the pure part: validation by hand, merging, de-duplication and the cap.
 // Zod-free and browser-free: the content script records runs, the popup and options read them.
-import { isNonNegativeNumber } from '../guards';
 import { parseWallClockMs } from '../load/dates';
 import type { Run } from '../load/types';
 
@@ -27,17 +26,17 @@ export interface CapturedStore {
 
 const START_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
 
-function isSiteKey(value: unknown): value is string {
+export function isSiteKey(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= 200 && value.trim() === value;
 }
 
 /** A valid start: exactly "YYYY-MM-DDTHH:mm:ss" and a real calendar date and time. */
-function isRunStart(value: unknown): value is string {
+export function isRunStart(value: unknown): value is string {
   return typeof value === 'string' && START_PATTERN.test(value) && parseWallClockMs(value) !== null;
 }
 
-function isRunKm(value: unknown): value is number {
-  return isNonNegativeNumber(value) && value <= MAX_RUN_KM;
+export function isRunKm(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_RUN_KM;
 }
 
 function cleanId(value: unknown): string | undefined | null {

@@ -4,8 +4,6 @@
 // Zod-free (validation by hand in ./captured): safe to import from the content script.
 import { storage } from '#imports';
 import type { Run } from '../load/types';
-import { createSerialQueue } from '../serial';
-import { CAPTURED_RUNS_CORRUPT_COPY_KEY, CAPTURED_RUNS_KEY, localKey } from '../storage-keys';
 import {
   HISTORY_VERSION,
   mergeRuns,
@@ -22,7 +20,7 @@ import {
 export * from './captured';
 
 /** `{ version, runs }`, stored raw: every read is validated. */
-export const capturedRunsItem = storage.defineItem<unknown>(localKey(CAPTURED_RUNS_KEY), { fallback: null });
+export const capturedRunsItem = storage.defineItem<unknown>('local:captured-runs', { fallback: null });
 
 /** A stored value that could not be read, kept (once) so the runner can export it. */
 export interface CorruptHistoryCopy {
@@ -30,7 +28,7 @@ export interface CorruptHistoryCopy {
   reason: string;
   value: unknown;
 }
-export const corruptHistoryItem = storage.defineItem<CorruptHistoryCopy | null>(localKey(CAPTURED_RUNS_CORRUPT_COPY_KEY), {
+export const corruptHistoryItem = storage.defineItem<CorruptHistoryCopy | null>('local:captured-runs-corrupt-copy', {
   fallback: null,
 });
 
@@ -44,7 +42,12 @@ export interface RecordResult {
 }
 
 // Writes from one context run one after another (several adapters on one page, quick SPA moves).
-const serialised = createSerialQueue();
+let queue: Promise<unknown> = Promise.resolve();
+function serialised<T>(task: () => Promise<T>): Promise<T> {
+  const next = queue.then(task, task);
+  queue = next.catch(() => undefined);
+  return next;
+}
 
 async function readCaptured(): Promise<CapturedRun[]> {
   const read = readStore(await capturedRunsItem.getValue());

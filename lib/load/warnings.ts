@@ -1,8 +1,8 @@
 // The warnings shown to a runner, in the order of the evidence behind them
 // (docs/research/evidence.md §1): single-run spike, week-over-week change, back after a break,
 // EWMA ACWR as context, shoe distance. Numbers are in km; sentences in the runner's units.
-import { isNonNegativeNumber } from '../guards';
 import { ewmaAcwr } from './acwr';
+import { isNonNegativeNumber } from '../guards';
 import { formatDay, weekStartDay } from './dates';
 import { loadContext, spikeAt, spikePctAt } from './context';
 import type { LoadContext, LoadOptions } from './context';

@@ -1,7 +1,7 @@
 // What each threshold means and how strong its evidence is, in plain words (evidence.md §1).
 // Zod-free and DOM-free, so the options page and the popup can both show the same text.
-import { toDisplay } from '../load/units';
 import { NUMBER_LIMITS, type NumberSettingKey } from './defaults';
+import { toDisplay } from '../load/units';
 
 export type EvidenceStrength = 'moderate' | 'weak' | 'none';
 

@@ -1,12 +1,11 @@
 // Settings in WXT storage. Always `local:`: these sit beside health answers, which never sync.
 import { storage } from '#imports';
-import { localKey, SETTINGS_INVALID_COPIES_KEY, SETTINGS_KEY } from '../storage-keys';
 import { defaultSettings, sanitizeSettings, type Settings } from './defaults';
 import { parseSettings, type SettingsIssue } from './schema';
 
 /** Version of the stored settings shape. Bump it and add a migration when the shape changes. */
 export const SETTINGS_VERSION = 1;
-const SETTINGS_ITEM_KEY = localKey(SETTINGS_KEY);
+const SETTINGS_KEY = 'local:settings';
 
 /**
  * Stored raw (`unknown`): every read is validated, so a corrupt or hand-edited value can never
@@ -15,7 +14,7 @@ const SETTINGS_ITEM_KEY = localKey(SETTINGS_KEY);
  * throws, or a value written by a newer version, leaves the stored value as it was (WXT logs it);
  * validation below then recovers what it can and keeps the original.
  */
-export const settingsItem = storage.defineItem<unknown>(SETTINGS_ITEM_KEY, {
+export const settingsItem = storage.defineItem<unknown>(SETTINGS_KEY, {
   version: SETTINGS_VERSION,
   migrations: {},
 });
@@ -28,9 +27,9 @@ export interface InvalidSettingsCopy {
 }
 
 /** Damaged values kept, newest first. A handful is plenty; each was shown to the runner. */
-const MAX_INVALID_COPIES = 5;
+export const MAX_INVALID_COPIES = 5;
 
-const invalidSettingsItem = storage.defineItem<InvalidSettingsCopy[]>(localKey(SETTINGS_INVALID_COPIES_KEY), {
+export const invalidSettingsItem = storage.defineItem<InvalidSettingsCopy[]>('local:settings-invalid-copies', {
   fallback: [],
 });
 
@@ -84,7 +83,7 @@ export async function saveSettings(
   await settingsItem.setValue(parsed.settings);
   // What was just written is this version's shape, whatever version the meta said before
   // (e.g. after a downgrade), so a later upgrade migrates it from here.
-  await storage.setMeta(SETTINGS_ITEM_KEY, { v: SETTINGS_VERSION });
+  await storage.setMeta(SETTINGS_KEY, { v: SETTINGS_VERSION });
   return parsed;
 }
 

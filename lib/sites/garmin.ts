@@ -4,13 +4,12 @@
 // shape is kept for the page's life, calls spaced by the core's fetchJson (cookies, same origin).
 // Anchors are plausible guesses with fallbacks (no public DOM notes): no anchor, no badge.
 // Pure of zod and Preact: the content script imports this module.
-import { isRecord } from '../guards';
 import type { Run } from '../load/types';
-import { calendarAdapter, calendarRun, finite, localTime, type CalendarAdapterOptions, type DateRange } from './run-window';
+import { calendarAdapter, calendarRun, finite, localTime, type DateRange } from './run-window';
 import type { AdapterContext, SiteAdapter } from './types';
 import { CALENDAR_ROWS, type WeekAnchorSpec } from './week-anchors';
 
-const GARMIN_HOST = 'connect.garmin.com';
+export const GARMIN_HOST = 'connect.garmin.com';
 
 /** Newest first: the cookie-authenticated /gc-api/, the public /proxy/, the old /modern/proxy/, bare. */
 export const GARMIN_PREFIXES = ['/gc-api/', '/proxy/', '/modern/proxy/', '/'] as const;
@@ -36,7 +35,7 @@ const ACTIVITIES_PAGE_SIZE = 100;
 const MAX_ACTIVITY_PAGES = 10;
 
 function record(value: unknown): Record<string, unknown> | null {
-  return isRecord(value) ? value : null;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
 /** "2026-02-15 07:30:00", "2026-02-15T07:30:00.0" → "2026-02-15T07:30:00"; null when not a real time. */
@@ -144,7 +143,7 @@ export function monthsOf(range: DateRange): { year: number; month0: number }[] {
 }
 
 /** Weekly summaries on the calendar (and reports), most specific first. VERIFY against the live site. */
-const GARMIN_WEEK_ANCHORS: WeekAnchorSpec = {
+export const GARMIN_WEEK_ANCHORS: WeekAnchorSpec = {
   keyPrefix: 'garmin-week',
   selectors: [
     '[data-testid*="week-summary" i]',
@@ -158,8 +157,12 @@ const GARMIN_WEEK_ANCHORS: WeekAnchorSpec = {
   placement: 'append',
 };
 
+export interface GarminAdapterOptions {
+  now?: () => number;
+}
+
 /** A Garmin Connect adapter with its own per-page state (one per content script). */
-export function createGarminAdapter(options: CalendarAdapterOptions = {}): SiteAdapter {
+export function createGarminAdapter(options: GarminAdapterOptions = {}): SiteAdapter {
   let prefix: string | null = null; // the path prefix that answered, kept for the page's life
 
   /** GET `service` under the remembered prefix, or each candidate until one answers in shape. */

@@ -15,8 +15,8 @@
 //   totals stay available (findVisibleWeeks / visibleWeekOf) for a badge that only restates
 //   what the page shows.
 // Pure of zod and Preact: the content script imports this module.
-import { isFiniteNumber } from '../guards';
 import { addDays, formatDateTime, parseDay, parseWallClockMs } from '../load/dates';
+import { isFiniteNumber } from '../guards';
 import { runKey } from '../load/runs';
 import type { Run } from '../load/types';
 import { parseDistance } from './parse-distance';

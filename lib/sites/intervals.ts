@@ -6,12 +6,12 @@
 // DOM notes, VERIFY live): no anchor, no badge.
 // Pure of zod and Preact: the content script imports this module.
 import type { Run } from '../load/types';
-import { calendarAdapter, calendarRun, finite, type CalendarAdapterOptions, type DateRange } from './run-window';
+import { calendarAdapter, calendarRun, finite, type DateRange } from './run-window';
 import type { SiteAdapter } from './types';
 import { CALENDAR_ROWS, type WeekAnchorSpec } from './week-anchors';
 
-const INTERVALS_HOST = 'intervals.icu';
-const INTERVALS_RUN_TYPES = new Set(['Run', 'TrailRun', 'VirtualRun']);
+export const INTERVALS_HOST = 'intervals.icu';
+export const INTERVALS_RUN_TYPES = new Set(['Run', 'TrailRun', 'VirtualRun']);
 
 /** Paths that are not a signed-in page with a calendar or an activity. */
 const NOT_PAGES = /^\/(api|login|signup|register|oauth|auth|logout|forgot|reset|static|assets)(\/|$)/;
@@ -47,7 +47,7 @@ export function intervalsActivitiesPath(range: DateRange): string {
 }
 
 /** The calendar's weekly totals, most specific first. VERIFY against the live site. */
-const INTERVALS_WEEK_ANCHORS: WeekAnchorSpec = {
+export const INTERVALS_WEEK_ANCHORS: WeekAnchorSpec = {
   keyPrefix: 'intervals-week',
   selectors: [
     '[data-testid*="week-total" i]',
@@ -62,8 +62,12 @@ const INTERVALS_WEEK_ANCHORS: WeekAnchorSpec = {
   placement: 'append',
 };
 
+export interface IntervalsAdapterOptions {
+  now?: () => number;
+}
+
 /** An intervals.icu adapter with its own per-page state (one per content script). */
-export function createIntervalsAdapter(options: CalendarAdapterOptions = {}): SiteAdapter {
+export function createIntervalsAdapter(options: IntervalsAdapterOptions = {}): SiteAdapter {
   return calendarAdapter(
     {
       id: 'intervals-icu',

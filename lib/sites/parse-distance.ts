@@ -3,7 +3,10 @@
 // a string that could mean two different numbers gives null, never a guess.
 // Pure and zod-free: the content script imports this module.
 import type { Units } from '../load/types';
-import { fromDisplay } from '../load/units';
+import { fromDisplay, KM_PER_MILE } from '../load/units';
+
+/** Kilometres per mile: defined once, in lib/load/units. */
+export { KM_PER_MILE };
 
 export type DistanceUnit = Units;
 

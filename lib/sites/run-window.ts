@@ -3,8 +3,8 @@
 // more only when the page shows weeks outside what was fetched, and never a badge for a week
 // whose runs were not read.
 // Pure of zod and Preact: the content script imports this module.
-import { isFiniteNumber } from '../guards';
 import { addDays, formatDateTime, parseDay, parseWallClockMs } from '../load/dates';
+import { isFiniteNumber } from '../guards';
 import { runKey } from '../load/runs';
 import type { Run } from '../load/types';
 import { MAX_RUN_KM } from '../history/captured';
@@ -221,11 +221,6 @@ export class RunWindow {
  * the runs of the weeks shown read through a RunWindow, `fetchRange` one date range at a time (a
  * run outside the range asked for is not that range's). Never throws.
  */
-/** What a calendar site's adapter factory takes (tests give a fixed clock). */
-export interface CalendarAdapterOptions {
-  now?: () => number;
-}
-
 export function calendarAdapter(
   site: Pick<SiteAdapter, 'id' | 'site' | 'matches'>,
   spec: WeekAnchorSpec,

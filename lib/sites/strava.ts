@@ -1,7 +1,6 @@
 // Strava (www.strava.com). Reads the data the page itself calls, never the rendered markup
 // (docs/research/sites.md: scraped Strava markup keeps breaking).
 import { addDays, dayOfWeek, daysFromCivil, formatDateTime, formatDay, parseDay, parseWallClockMs } from '../load/dates';
-import { runKey } from '../load/runs';
 import type { Run } from '../load/types';
 import type { AdapterContext, SiteAdapter } from './types';
 import { isoWeekMonday } from './week-anchors';
@@ -81,7 +80,7 @@ const LOG_PATH = /^\/athletes\/(\d+)\/training\/log\/?$/;
 const PROFILE_PATH = /^\/athletes\/(\d+)\/?$/;
 const DASHBOARD_PATH = /^\/dashboard\/?$/;
 /** Page size asked of /athlete/training_activities, and how many pages one page view may read. */
-const ACTIVITIES_PER_PAGE = 50;
+export const ACTIVITIES_PER_PAGE = 50;
 export const ACTIVITIES_MAX_PAGES = 12;
 /** A week's badge needs the 30 days before it (longest-run baseline; the previous week is inside). */
 const LOOKBACK_DAYS = 30;
@@ -259,7 +258,7 @@ export class StravaActivities {
       }
       this.page++;
       const fresh = runsFromTrainingActivities(body).filter((run) => {
-        const key = runKey(run);
+        const key = run.id ?? `${run.start}|${run.km}`;
         return !this.seen.has(key) && !!this.seen.add(key);
       });
       // A new array when runs were added: the core recomputes badges on a new identity.

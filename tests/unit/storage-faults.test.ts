@@ -17,8 +17,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checkerStateSchema, parseCheckerState } from '@/lib/checker/answers-schema';
-import { CHECKER_STATE_VERSION, freshState, loadCheckerState, saveCheckerState } from '@/lib/checker/storage';
-import { CHECKER_STORAGE_KEY } from '@/lib/storage-keys';
+import { CHECKER_STATE_VERSION, CHECKER_STORAGE_KEY, freshState, loadCheckerState, saveCheckerState } from '@/lib/checker/storage';
 import {
   HISTORY_VERSION,
   MAX_RUN_KM,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyTraining } from '../../../lib/checker/answers';
-import { applyPrefill, trainingFromHistory } from '../../../lib/checker/training-prefill';
-import { localToday } from '../../../lib/load/dates';
+import { applyPrefill, localToday, trainingFromHistory } from '../../../lib/checker/training-prefill';
 import { toTriageInput } from '../../../lib/checker/to-input';
 import type { Run } from '../../../lib/load';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/defaults';

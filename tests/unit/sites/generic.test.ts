@@ -7,7 +7,7 @@ import {
   runsFromRows,
   visibleWeekOf,
 } from '../../../lib/sites/generic';
-import { KM_PER_MILE } from '../../../lib/load/units';
+import { KM_PER_MILE } from '../../../lib/sites/parse-distance';
 import { fakeContext, htmlDocument, loadPage } from './other-sites-helpers';
 
 const ctx = () => fakeContext({}, '2026-02-18');

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { KM_PER_MILE } from '../../../lib/load/units';
-import { parseDistance, parseLocaleNumber, unitOf } from '../../../lib/sites/parse-distance';
+import { KM_PER_MILE, parseDistance, parseLocaleNumber, unitOf } from '../../../lib/sites/parse-distance';
 
 const NBSP = '\u00a0';
 const THIN = '\u2009';
