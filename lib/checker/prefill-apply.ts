@@ -1,10 +1,10 @@
 // Applying a training prefill (./training-prefill.ts) to the runner's answers. Kept apart from
 // the prefill itself so the popup's first screen does not load lib/load and lib/history.
 import type { TrainingAnswers } from './answers';
-
-/** Today's date on the runner's wall clock, "YYYY-MM-DD" (one home: lib/load/dates). */
-export { localToday } from '../load/dates';
 import type { TrainingPrefill } from './training-prefill';
+
+/** Today's date on the runner's wall clock, "YYYY-MM-DD" (defined in lib/load/dates). */
+export { localToday } from '../load/dates';
 
 /**
  * Fill the blank training answers from a prefill (never overwrite what the runner typed), once:
