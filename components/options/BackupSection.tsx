@@ -11,8 +11,8 @@ import {
   type Settings,
   type SettingsIssue,
 } from '@/lib/settings';
-import { errorText } from '@/lib/guards';
 import { downloadText } from '../ui/download';
+import { errorText } from '@/lib/guards';
 import { StatusMessage, type Status } from '../ui/StatusMessage';
 import { Section } from './Section';
 
