@@ -1,14 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// Sites whose running logs get a knee-load badge. Kept narrow on purpose:
-// user-added sites are optional host permissions requested from a click.
-export const SUPPORTED_SITE_MATCHES = [
-  'https://www.strava.com/*',
-  'https://connect.garmin.com/*',
-  'https://intervals.icu/*',
-];
-
 export default defineConfig({
   // Explicit imports everywhere (from '#imports'), so every file says what it uses.
   imports: false,

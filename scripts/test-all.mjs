@@ -71,6 +71,7 @@ mkdirSync('test-results', { recursive: true });
 for (const file of ['test-results/unit.json', 'test-results/e2e.json', 'test-results/firefox.tap', 'test-results/network-audit.jsonl']) rmSync(file, { force: true });
 
 run('type check', 'npx', ['tsc', '--noEmit']);
+run('lint', 'npm', ['run', '--silent', 'lint']);
 run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'], {
   count: () => {
     const report = readJson('test-results/unit.json');

@@ -12,6 +12,7 @@ import {
   type SettingsIssue,
 } from '@/lib/settings';
 import { downloadText } from '../ui/download';
+import { errorText } from '@/lib/guards';
 import { StatusMessage, type Status } from '../ui/StatusMessage';
 import { Section } from './Section';
 
@@ -30,8 +31,6 @@ function describeIssues(issues: SettingsIssue[]): string {
   const more = issues.length - listed.length;
   return listed.join(' ') + (more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : '');
 }
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function BackupSection({ saved, dirty, onReplaced }: BackupSectionProps) {
   const [status, setStatus] = useState<Status | null>(null);

@@ -14,6 +14,7 @@ import {
   type NumberSettingKey,
   type Settings,
 } from '@/lib/settings';
+import { errorText } from '@/lib/guards';
 import '../ui/theme.css';
 import '../ui/ui.css';
 import './options.css';
@@ -40,8 +41,6 @@ import {
 } from './draft';
 
 type Phase = { name: 'loading' } | { name: 'ready' } | { name: 'failed'; message: string };
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function OptionsApp() {
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });

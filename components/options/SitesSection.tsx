@@ -1,29 +1,18 @@
 // Which supported running logs get knee-load badges.
-import { SITE_IDS, SITE_LABELS, type SiteId } from '@/lib/settings';
+import { BUILT_IN_SITES } from '@/lib/sites/builtin';
 import { CheckboxField } from '../ui/CheckboxField';
-import type { SettingsDraft } from './draft';
+import type { DraftSectionProps } from './draft';
 import { Section } from './Section';
 
-const SITE_HOSTS: Record<SiteId, string> = {
-  strava: 'www.strava.com',
-  garmin: 'connect.garmin.com',
-  intervals: 'intervals.icu',
-};
-
-export interface SitesSectionProps {
-  draft: SettingsDraft;
-  onChange: (patch: Partial<SettingsDraft>) => void;
-}
-
-export function SitesSection({ draft, onChange }: SitesSectionProps) {
+export function SitesSection({ draft, onChange }: DraftSectionProps) {
   return (
     <Section id="sites" title="Sites" intro="Show knee-load badges on these running logs. Turning a site off hides its badges.">
-      {SITE_IDS.map((id) => (
+      {BUILT_IN_SITES.map(({ id, label, host }) => (
         <CheckboxField
           key={id}
           id={`site-${id}`}
-          label={SITE_LABELS[id]}
-          description={SITE_HOSTS[id]}
+          label={label}
+          description={host}
           checked={draft.sites[id]}
           onChange={(checked) => onChange({ sites: { ...draft.sites, [id]: checked } })}
         />

@@ -1,7 +1,7 @@
 // Units and week: how distances are shown and which day a training week starts on.
 import type { Units, WeekStart } from '@/lib/settings';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
-import type { SettingsDraft } from './draft';
+import type { DraftSectionProps } from './draft';
 import { Section } from './Section';
 
 const UNIT_CHOICES = [
@@ -14,12 +14,7 @@ const WEEK_CHOICES = [
   { value: 'sunday', label: 'Sunday' },
 ] as const;
 
-export interface UnitsSectionProps {
-  draft: SettingsDraft;
-  onChange: (patch: Partial<SettingsDraft>) => void;
-}
-
-export function UnitsSection({ draft, onChange }: UnitsSectionProps) {
+export function UnitsSection({ draft, onChange }: DraftSectionProps) {
   return (
     <Section id="units" title="Units and week" intro="Distances are kept in kilometres; this only changes how they are shown.">
       <ChoiceGroup<Units>

@@ -9,10 +9,9 @@ import { grantedCustomSites, normaliseSiteAddress, originPattern } from '@/lib/p
 import { StatusMessage, type Status } from '../ui/StatusMessage';
 import { useOptions } from './OptionsContext';
 import { Section } from './Section';
+import { errorText } from '@/lib/guards';
 
 const INPUT_ID = 'your-site-address';
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /** The browser's granted host patterns, kept current while the page is open. */
 function useGrantedPatterns(): [string[] | null, () => void] {
   const [patterns, setPatterns] = useState<string[] | null>(null);

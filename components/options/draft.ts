@@ -2,8 +2,8 @@
 // shown with a message that names the field, instead of silently becoming a number.
 // The shoe limit is stored in km but shown and typed in the runner's units: `shoeShown` is the
 // text in the box (in `units`), `shoeKmLimit` the km it stands for (whole km, as stored).
+import { KM_PER_MILE } from '@/lib/load/units';
 import {
-  KM_PER_MILE,
   NUMBER_LIMITS,
   NUMBER_SETTING_KEYS,
   kmToWholeMiles,
@@ -32,6 +32,12 @@ export const SHOE_MILES_LIMITS = {
   min: Math.ceil((NUMBER_LIMITS.shoeKmLimit.min - 0.5) / KM_PER_MILE),
   max: Math.floor((NUMBER_LIMITS.shoeKmLimit.max + 0.5) / KM_PER_MILE),
 };
+
+/** What a section that edits the draft directly (units, sites) is given. */
+export interface DraftSectionProps {
+  draft: SettingsDraft;
+  onChange: (patch: Partial<SettingsDraft>) => void;
+}
 
 export function toDraft(settings: Settings): SettingsDraft {
   return {

@@ -4,11 +4,12 @@
 // bundled here. No zod, no Preact: the budget is 10 KB gzipped.
 import { defineContentScript } from '#imports';
 import { startBadges } from '../../lib/content/start';
+import { BUILT_IN_SITE_MATCHES } from '../../lib/sites/builtin';
 import { pickAdapter } from '../../lib/sites/registry';
 import { isOwnStravaPage } from '../../lib/sites/strava';
 
 /** Release matches: the built-in sites only. User-added sites are registered at runtime. */
-const SITE_MATCHES = ['https://www.strava.com/*', 'https://connect.garmin.com/*', 'https://intervals.icu/*'];
+const SITE_MATCHES = [...BUILT_IN_SITE_MATCHES];
 
 /**
  * Demo builds only (`npm run demo`, WXT_KNEE_CHECK_DEMO_ORIGIN=http://localhost:PORT): the saved

@@ -43,7 +43,7 @@ export const trainingSchema = z.object({
   prefill: z.optional(z.object({ runs: z.int().check(z.minimum(0)), on: z.string().check(z.maxLength(40)) })),
 });
 
-export const answersSchema = z.object({
+const answersSchema = z.object({
   onset: z.optional(z.enum(ONSETS)),
   signs: list(SIGNS),
   locations: list(LOCATIONS),

@@ -1,6 +1,8 @@
 // The runner's answers as the popup holds and stores them (not yet a TriageInput: ./to-input.ts maps
 // them). Numbers are kept as the text typed, so a half-typed value survives closing the popup; they
 // are parsed and checked here. Distances are in the runner's units, recorded beside them.
+import type { Units } from '../load/types';
+import { KM_PER_MILE } from '../load/units';
 import type {
   Aggravator,
   Feel,
@@ -25,7 +27,7 @@ import type {
   TrainingFlag,
 } from './questions';
 
-export type Units = 'km' | 'mi';
+export type { Units };
 
 export interface TrainingAnswers {
   /** Distances, as typed, in `units`. */
@@ -85,7 +87,8 @@ export function emptyAnswers(units: Units = 'km'): Answers {
   };
 }
 
-export const KM_PER_MI = 1.609344;
+/** Kilometres per mile (lib/load/units), under the popup's name. */
+export const KM_PER_MI = KM_PER_MILE;
 
 /** A typed number: `undefined` when blank, `NaN` when not a number. Accepts a decimal comma. */
 export function parseNumber(text: string): number | undefined {

@@ -17,11 +17,8 @@ export interface TrainingPrefill {
   runs: number;
 }
 
-/** Today's date on the runner's wall clock, "YYYY-MM-DD". */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+/** Today's date on the runner's wall clock, "YYYY-MM-DD" (defined in lib/load/dates). */
+export { localToday } from '../load/dates';
 
 /**
  * Fill the blank training answers from a prefill (never overwrite what the runner typed), once:

@@ -1,6 +1,7 @@
 // The popup's single call into the engine: answers → toTriageInput → triage(). The engine decides
 // care and conditions; an input it rejects (which validation should make impossible) is reported
 // plainly instead of crashing the popup.
+import { errorText } from '../guards';
 import { triage, TriageInputError } from '../triage';
 import type { TriageInput, TriageResult } from '../triage/types';
 import { KM_PER_MI, parseNumber, type Answers } from './answers';
@@ -33,7 +34,7 @@ export function runTriage(answers: Answers): TriageOutcome {
     const message =
       error instanceof TriageInputError
         ? `An answer did not fit (${error.field}): ${error.message}`
-        : `Something went wrong working out the result: ${error instanceof Error ? error.message : String(error as unknown)}`;
+        : `Something went wrong working out the result: ${errorText(error)}`;
     return { ok: false, input, message };
   }
 }

@@ -5,9 +5,7 @@
 // schema and the WXT storage layer keeps the popup inside its size budget.
 import { browser } from '#imports';
 import { sanitizeSettings, type Settings } from '../settings/defaults';
-
-/** lib/settings' `local:settings` is the key "settings" in storage.local. */
-export const SETTINGS_KEY = 'settings';
+import { SETTINGS_KEY } from '../storage-keys';
 
 export async function readSettings(): Promise<Settings> {
   try {

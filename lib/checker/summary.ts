@@ -1,4 +1,5 @@
 // "Copy summary for your clinician": plain text of the runner's answers and the result. Pure.
+import { localToday } from '../load/dates';
 import type { TriageResult } from '../triage/types';
 import { percentChange, type Answers } from './answers';
 import {
@@ -37,7 +38,7 @@ function one<V extends string>(choices: readonly Choice<V>[], value: V | undefin
  * fit where 50 is a typical distractor and a textbook pattern scores 95+ (lib/triage/rank.ts).
  */
 export const STRONG_MATCH_SCORE = 80;
-export const POSSIBLE_MATCH_SCORE = 50;
+const POSSIBLE_MATCH_SCORE = 50;
 export function matchLabel(score: number): 'Strong match' | 'Possible match' | 'Less likely' {
   if (score >= STRONG_MATCH_SCORE) return 'Strong match';
   return score >= POSSIBLE_MATCH_SCORE ? 'Possible match' : 'Less likely';
@@ -53,18 +54,13 @@ export function shownConditions(result: TriageResult, shortcut = false): TriageR
   return result.conditions.filter((c, i) => flagged.has(c.id) || (i === 0 && flagged.size === 0)).slice(0, 3);
 }
 
-function localDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 export interface SummaryOptions {
   /** When the emergency shortcut skipped the later questions. */
   shortcut?: boolean;
   now?: Date;
 }
 
-export function answerLines(answers: Answers): string[] {
+function answerLines(answers: Answers): string[] {
   const t = answers.training;
   const lines = [
     `How it started: ${one(ONSET_CHOICES, answers.onset)}`,
@@ -107,7 +103,7 @@ export function answerLines(answers: Answers): string[] {
 export function summaryText(answers: Answers, result: TriageResult, options: SummaryOptions = {}): string {
   const now = options.now ?? new Date();
   const out: string[] = [
-    `Knee Check summary, ${localDate(now)}`,
+    `Knee Check summary, ${localToday(now)}`,
     '',
     `Care level: ${result.careSummary.title}`,
     result.careSummary.action,

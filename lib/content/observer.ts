@@ -37,7 +37,7 @@ const WAKE_EVENTS = ['pointerdown', 'keydown', 'wheel', 'scroll', 'touchstart', 
  */
 const ATTRIBUTES = ['class', 'id', 'data-timestamp', 'data-date', 'data-day', 'data-week', 'data-week-start', 'data-start-date', 'datetime'];
 
-export function createWatcher({ clock, win, isOurs, onChange, idleMs = 10_000, onInput }: WatcherOptions): Watcher {
+export function createWatcher({ win, isOurs, onChange, idleMs = 10_000, onInput }: WatcherOptions): Watcher {
   const setTimer = win.setTimeout.bind(win) as (fn: () => void, ms: number) => number;
   const clearTimer = win.clearTimeout.bind(win);
   const microtask = win.queueMicrotask.bind(win);

@@ -7,15 +7,9 @@
 import { browser } from '#imports';
 import { isRecordRunsMessage, RECORD_RUNS } from '../content/messages';
 import { sanitizeSettings } from '../settings/defaults';
+import { BUILT_IN_SITES, builtInOrigin } from '../sites/builtin';
 import { settingsItem } from '../settings/storage';
 import { FORGET_RUNS, forgetRuns, isSiteKey, recordRuns, type RecordResult } from './index';
-
-/** The page origins each built-in site id may record from. */
-const SITE_ORIGINS: Record<string, readonly string[]> = {
-  strava: ['https://www.strava.com'],
-  garmin: ['https://connect.garmin.com'],
-  intervals: ['https://intervals.icu'],
-};
 
 /**
  * May a page at `senderUrl` record runs under `site`? A built-in site only from its own origin; a
@@ -30,8 +24,8 @@ export function siteMatchesSender(site: string, senderUrl: string | undefined, c
   } catch {
     return false;
   }
-  const builtIn = SITE_ORIGINS[site];
-  if (builtIn) return builtIn.includes(origin);
+  const builtIn = BUILT_IN_SITES.find((s) => s.id === site);
+  if (builtIn) return builtInOrigin(builtIn) === origin;
   return site === origin && customSites.includes(origin);
 }
 

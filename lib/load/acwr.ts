@@ -9,7 +9,7 @@ import type { SortedRuns } from './runs';
 export const ACUTE_LAMBDA = 2 / (7 + 1);
 export const CHRONIC_LAMBDA = 2 / (28 + 1);
 /** Below four weeks of history the chronic average is mostly its starting value. */
-export const MIN_HISTORY_DAYS = 28;
+const MIN_HISTORY_DAYS = 28;
 // (1 − 2/29)^365 ≈ 5e-12: a year of daily steps forgets any earlier load, so longer histories
 // start a year back and the cost stays bounded whatever the span of the data.
 const MAX_LOOKBACK_DAYS = 365;

@@ -1,5 +1,6 @@
 // What loadWarnings and weekSummary share: sanitized settings, the runs up to "now" sorted once,
 // and their 30-day longest runs computed once.
+import { isFiniteNumber } from '../guards';
 import { DEFAULT_SETTINGS } from '../settings/defaults';
 import { dayOfMs, parseDay, parseWallClockMs } from './dates';
 import { DAY_MS, headOf, lowerBound, prepareRuns } from './runs';
@@ -34,7 +35,7 @@ export interface LoadContext {
 }
 
 function positive(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+  return isFiniteNumber(value) && value > 0 ? value : fallback;
 }
 
 /** Field by field: a missing or odd value falls back to the default. Never throws. */

@@ -5,7 +5,7 @@
 // proleptic Gregorian calendar with 24-hour days is exactly right.
 import type { WeekStart } from './types';
 
-export const SECONDS_PER_DAY = 86_400;
+const SECONDS_PER_DAY = 86_400;
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil). */
 export function daysFromCivil(year: number, month: number, day: number): number {
@@ -35,7 +35,7 @@ function isLeap(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return month === 2 ? (isLeap(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
@@ -46,6 +46,19 @@ const pad4 = (n: number) => String(n).padStart(4, '0');
 export function formatDay(days: number): string {
   const { year, month, day } = civilFromDays(days);
   return `${pad4(year)}-${pad2(month)}-${pad2(day)}`;
+}
+
+/**
+ * "YYYY-MM-DD" of a moment on the runner's own wall clock (the browser's time zone): the one
+ * place a real `Date` becomes a calendar day.
+ */
+export function localToday(now = new Date()): string {
+  return `${pad4(now.getFullYear())}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
+}
+
+/** "YYYY-MM-DDTHH:mm" of a moment on the runner's own wall clock. */
+export function localMinute(now = new Date()): string {
+  return `${localToday(now)}T${pad2(now.getHours())}:${pad2(now.getMinutes())}`;
 }
 
 /** "YYYY-MM-DDTHH:mm:ss" of wall-clock seconds since 1970-01-01T00:00:00. */

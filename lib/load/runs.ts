@@ -1,4 +1,5 @@
 // Input hygiene shared by every load function: which runs count, and one sort for all of them.
+import { isNonNegativeNumber } from '../guards';
 import { dayOfMs, parseWallClockMs } from './dates';
 import type { Run } from './types';
 
@@ -8,7 +9,7 @@ export const DAY_MS = 86_400_000;
 function validMs(run: unknown): number | null {
   if (typeof run !== 'object' || run === null) return null;
   const { start, km } = run as { start?: unknown; km?: unknown };
-  if (typeof km !== 'number' || !Number.isFinite(km) || km < 0) return null;
+  if (!isNonNegativeNumber(km)) return null;
   return parseWallClockMs(start);
 }
 
@@ -25,6 +26,14 @@ export function isValidRun(run: unknown): run is Run {
   } catch {
     return false;
   }
+}
+
+/**
+ * One run's identity on one site, to read each run once: the site's activity id, or its start
+ * and distance when the site gives none.
+ */
+export function runKey(run: Run): string {
+  return run.id !== undefined ? `id:${run.id}` : `at:${run.start}|${run.km}`;
 }
 
 /**

@@ -56,7 +56,7 @@ export function spikeRow(sorted: SortedRuns, longest: Float64Array, i: number): 
 }
 
 /** Spike rows for runs already prepared (sorted), aligned with `sorted`. */
-export function spikesOfSorted(sorted: SortedRuns): RunSpike[] {
+function spikesOfSorted(sorted: SortedRuns): RunSpike[] {
   const longest = longestPrior30d(sorted);
   const rows: RunSpike[] = new Array(sorted.length);
   for (let i = 0; i < sorted.length; i++) rows[i] = spikeRow(sorted, longest, i);

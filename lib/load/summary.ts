@@ -36,7 +36,7 @@ export interface WeekSummary {
 }
 
 const LEVEL_RANK: Record<WarningLevel, number> = { ok: 0, caution: 1, high: 2 };
-export function maxLevel(a: WarningLevel, b: WarningLevel): WarningLevel {
+function maxLevel(a: WarningLevel, b: WarningLevel): WarningLevel {
   return LEVEL_RANK[a] >= LEVEL_RANK[b] ? a : b;
 }
 
@@ -117,34 +117,26 @@ export function summarizeWeek(ctx: LoadContext, ws: number, weekStart: string): 
   return { weekStart, weekKm, previousWeekKm, previousWeekFullKm: prevFull, changePct, partial, comparedDays, biggestSpike, level, text };
 }
 
-/**
- * Summaries of the 7 days starting on each given day, whatever weekday it is (a site's own week
- * row: Sunday on a US calendar, Saturday on some), each against the 7 days before. The runner's
- * `weekStartsOn` plays no part. A malformed date or `today` gives null.
- */
-export function summariesFrom(
+/** Summaries of several weeks, preparing the runs once; null for a malformed date or `today`. */
+export type WeekSummariesOf = (
   runs: Run[],
-  firstDays: readonly string[],
+  days: readonly string[],
   settings: LoadSettings,
   today: string,
   opts?: LoadOptions,
-): (WeekSummary | null)[] {
-  return summaries(runs, firstDays, settings, today, opts, false);
-}
+) => (WeekSummary | null)[];
 
 /**
- * Summaries of several weeks in the runner's own week (`weekStartsOn`; any date in a week selects
- * it), preparing the runs once. A malformed date or `today` gives null.
+ * The 7 days starting on each given day, whatever weekday it is (a site's own week row: Sunday on
+ * a US calendar, Saturday on some), each against the 7 days before. The runner's `weekStartsOn`
+ * plays no part.
  */
-export function weekSummaries(
-  runs: Run[],
-  weekStarts: readonly string[],
-  settings: LoadSettings,
-  today: string,
-  opts?: LoadOptions,
-): (WeekSummary | null)[] {
-  return summaries(runs, weekStarts, settings, today, opts, true);
-}
+export const summariesFrom: WeekSummariesOf = (runs, firstDays, settings, today, opts) =>
+  summaries(runs, firstDays, settings, today, opts, false);
+
+/** The runner's own weeks (`weekStartsOn`; any date in a week selects it). */
+export const weekSummaries: WeekSummariesOf = (runs, weekStarts, settings, today, opts) =>
+  summaries(runs, weekStarts, settings, today, opts, true);
 
 function summaries(
   runs: Run[],

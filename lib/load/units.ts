@@ -19,19 +19,24 @@ export function fromDisplay(value: number, units: Units): number {
 const formatters = new Map<string, Intl.NumberFormat>();
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 
-function numberFormat(locale: string | undefined, key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+/** The formatter cached under `key` for `locale`, built by `make` the first time. */
+function cached<F>(cache: Map<string, F>, locale: string | undefined, key: string, make: (locale: string | undefined) => F): F {
   const cacheKey = `${locale ?? ''}|${key}`;
-  let format = formatters.get(cacheKey);
+  let format = cache.get(cacheKey);
   if (!format) {
     try {
-      format = new Intl.NumberFormat(locale, options);
+      format = make(locale);
     } catch {
       // An invalid locale tag (RangeError) falls back to the runtime's default locale.
-      format = new Intl.NumberFormat(undefined, options);
+      format = make(undefined);
     }
-    formatters.set(cacheKey, format);
+    cache.set(cacheKey, format);
   }
   return format;
+}
+
+function numberFormat(locale: string | undefined, key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return cached(formatters, locale, key, (tag) => new Intl.NumberFormat(tag, options));
 }
 
 /**
@@ -67,19 +72,8 @@ export function formatNumber(value: number, locale?: string, digits = 2): string
 }
 
 function dateFormat(locale: string | undefined, key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const cacheKey = `${locale ?? ''}|${key}`;
-  let format = dateFormatters.get(cacheKey);
-  if (!format) {
-    // timeZone UTC: the Date below is built from the wall-clock day in UTC, so no zone shifts it.
-    const withZone = { ...options, timeZone: 'UTC' };
-    try {
-      format = new Intl.DateTimeFormat(locale, withZone);
-    } catch {
-      format = new Intl.DateTimeFormat(undefined, withZone);
-    }
-    dateFormatters.set(cacheKey, format);
-  }
-  return format;
+  // timeZone UTC: the Date below is built from the wall-clock day in UTC, so no zone shifts it.
+  return cached(dateFormatters, locale, key, (tag) => new Intl.DateTimeFormat(tag, { ...options, timeZone: 'UTC' }));
 }
 
 const MS_PER_DAY = 86_400_000;

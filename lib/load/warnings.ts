@@ -3,6 +3,7 @@
 // EWMA ACWR as context, shoe distance. Numbers are in km; sentences in the runner's units.
 import { EVIDENCE, SPIKE_LOOKBACK_DAYS as SPIKE_WINDOW_DAYS, type EvidenceId } from '../evidence';
 import { ewmaAcwr } from './acwr';
+import { isNonNegativeNumber } from '../guards';
 import { formatDay, weekStartDay } from './dates';
 import { loadContext, spikeAt, spikePctAt } from './context';
 import type { LoadContext, LoadOptions } from './context';
@@ -239,7 +240,7 @@ function acwrWarning(ctx: LoadContext): LoadWarning | null {
 }
 
 function shoeWarning(ctx: LoadContext, shoeKm: unknown): LoadWarning | null {
-  if (typeof shoeKm !== 'number' || !Number.isFinite(shoeKm) || shoeKm < 0) return null;
+  if (!isNonNegativeNumber(shoeKm)) return null;
   const limit = ctx.settings.shoeKmLimit;
   const over = shoeKm > limit;
   return {

@@ -4,6 +4,9 @@
 // that one origin, and the content script is registered for the origins that are both in
 // settings.customSites and granted. Logic here is pure or takes the browser APIs as arguments,
 // so it is tested without a browser. Zod-free.
+import { errorText } from '../guards';
+import { createSerialQueue } from '../serial';
+import { BUILT_IN_HOSTS } from '../sites/builtin';
 
 export const CUSTOM_SCRIPT_ID = 'knee-check-custom-sites';
 /**
@@ -11,13 +14,6 @@ export const CUSTOM_SCRIPT_ID = 'knee-check-custom-sites';
  * (registration: 'runtime': built, never in the manifest).
  */
 export const CUSTOM_SCRIPT_JS = 'content-scripts/knee-badges-custom.js';
-/** Sites with their own adapters: adding them as "your sites" would only duplicate badges. */
-export const BUILT_IN_SITE_HOSTS: ReadonlySet<string> = new Set([
-  'www.strava.com',
-  'strava.com',
-  'connect.garmin.com',
-  'intervals.icu',
-]);
 
 export type AddressCheck = { ok: true; origin: string } | { ok: false; message: string };
 
@@ -64,7 +60,8 @@ export function normaliseSiteAddress(input: unknown): AddressCheck {
   if (!url.hostname.includes('.') || url.hostname.endsWith('.')) {
     return { ok: false, message: `"${url.hostname}" is not a full site name (like runalyze.com).` };
   }
-  if (BUILT_IN_SITE_HOSTS.has(url.hostname)) {
+  // Sites with their own adapters: adding them as "your sites" would only duplicate badges.
+  if (BUILT_IN_HOSTS.has(url.hostname)) {
     return { ok: false, message: `${url.hostname} is already supported: turn it on or off under Sites.` };
   }
   return { ok: true, origin: url.origin };
@@ -187,16 +184,12 @@ export async function syncCustomSiteRegistration(deps: SyncDeps): Promise<SyncOu
     await deps.scripting.updateContentScripts([script]);
     return { action: 'updated', matches: wanted.matches };
   } catch (error) {
-    return { action: 'failed', matches: wanted?.matches ?? [], error: error instanceof Error ? error.message : String(error) };
+    return { action: 'failed', matches: wanted?.matches ?? [], error: errorText(error) };
   }
 }
 
 /** Run syncs one after another: events (settings, permissions, startup) can arrive together. */
 export function createSerialSync(run: () => Promise<SyncOutcome>): () => Promise<SyncOutcome> {
-  let chain: Promise<unknown> = Promise.resolve();
-  return () => {
-    const next = chain.then(run, run);
-    chain = next.catch(() => undefined);
-    return next;
-  };
+  const queue = createSerialQueue();
+  return () => queue(run);
 }

@@ -2,9 +2,11 @@
 // Zod-free on purpose: the content script reads settings too and must stay a few KB.
 // The validating schema for every other boundary lives in ./schema.ts.
 
-export type Units = 'km' | 'mi';
-export type WeekStart = 'monday' | 'sunday';
-export type SiteId = 'strava' | 'garmin' | 'intervals';
+import { isRecord } from '../guards';
+import type { Units, WeekStart } from '../load/types';
+import { BUILT_IN_SITES, type SiteId } from '../sites/builtin';
+
+export type { SiteId, Units, WeekStart };
 
 export interface Settings {
   units: Units;
@@ -21,13 +23,9 @@ export interface Settings {
   customSites: string[];
 }
 
-export const SITE_IDS: readonly SiteId[] = ['strava', 'garmin', 'intervals'];
+export const SITE_IDS: readonly SiteId[] = BUILT_IN_SITES.map((site) => site.id);
 
-export const SITE_LABELS: Record<SiteId, string> = {
-  strava: 'Strava',
-  garmin: 'Garmin Connect',
-  intervals: 'intervals.icu',
-};
+export const SITE_LABELS = Object.fromEntries(BUILT_IN_SITES.map((site) => [site.id, site.label])) as Record<SiteId, string>;
 
 /** Numeric thresholds: whole numbers within these inclusive ranges, and the label every message uses. */
 export const NUMBER_LIMITS = {
@@ -56,10 +54,6 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
 /** A fresh, mutable copy of the defaults. */
 export function defaultSettings(): Settings {
   return { ...DEFAULT_SETTINGS, sites: { ...DEFAULT_SETTINGS.sites }, customSites: [] };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function numberWithin(value: unknown, key: NumberSettingKey): number {

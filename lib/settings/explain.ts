@@ -2,6 +2,7 @@
 // Zod-free and DOM-free, so the options page and the popup can both show the same text.
 import { SPIKE_LOOKBACK_DAYS, SPIKE_THRESHOLD_PCT } from '../evidence/numbers';
 import { NUMBER_LIMITS, type NumberSettingKey } from './defaults';
+import { toDisplay } from '../load/units';
 
 export type EvidenceStrength = 'moderate' | 'weak' | 'none';
 
@@ -51,9 +52,7 @@ export const THRESHOLD_INFO: Record<NumberSettingKey, ThresholdInfo> = {
   },
 };
 
-export const KM_PER_MILE = 1.609344;
-
 /** Whole miles for a distance in km, for hints such as "≈ 435 mi". */
 export function kmToWholeMiles(km: number): number {
-  return Math.round(km / KM_PER_MILE);
+  return Math.round(toDisplay(km, 'mi'));
 }

@@ -1,6 +1,8 @@
 // Validation at every settings boundary (stored data, the options form, imported files).
 // zod/mini: classic zod carries a Function("") probe that web-ext lint flags (toolchain.md).
 import * as z from 'zod/mini';
+import { isRecord } from '../guards';
+import { localToday } from '../load/dates';
 import {
   MAX_CUSTOM_SITES,
   NUMBER_LIMITS,
@@ -124,8 +126,7 @@ export function toDamagedCopyFile(copy: DamagedCopy, exportedAt = new Date(), ea
 
 /** "knee-check-settings-2026-11-21.json", dated in the runner's own time zone. */
 export function exportFileName(date = new Date(), stem = 'knee-check-settings'): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${stem}-${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}.json`;
+  return `${stem}-${localToday(date)}.json`;
 }
 
 /** Files larger than this are refused before parsing (an export is well under 2 KB). */
@@ -143,7 +144,7 @@ export function parseImportFile(text: string): SettingsParse {
   } catch {
     return { ok: false, issues: [{ field: '', message: 'This file is not valid JSON, so nothing was imported.' }] };
   }
-  if (typeof data === 'object' && data !== null && !Array.isArray(data) && 'kind' in data) {
+  if (isRecord(data) && 'kind' in data) {
     const envelope = data as { kind?: unknown; version?: unknown; settings?: unknown };
     if (envelope.kind !== EXPORT_KIND) {
       return { ok: false, issues: [{ field: 'kind', message: 'This is not a Knee Check settings file.' }] };

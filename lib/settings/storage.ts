@@ -2,10 +2,11 @@
 import { defineVersionedItem } from '../storage/versioned';
 import { defaultSettings, sanitizeSettings, type Settings } from './defaults';
 import { parseSettings, type SettingsIssue } from './schema';
+import { localKey, SETTINGS_KEY as STORED_SETTINGS_KEY } from '../storage-keys';
 
 /** Version of the stored settings shape. Bump it and add a migration when the shape changes. */
 export const SETTINGS_VERSION = 1;
-const SETTINGS_KEY = 'local:settings';
+const SETTINGS_KEY = localKey(STORED_SETTINGS_KEY);
 
 /**
  * Stored raw (`unknown`): every read is validated, so a corrupt or hand-edited value can never

@@ -2,10 +2,8 @@
 // (those have their own adapters and script). Kept apart from ./registry so the user-added sites'
 // script does not bundle the built-in adapters. Zod-free and Preact-free.
 import type { Settings } from '../settings/defaults';
+import { BUILT_IN_HOSTS } from './builtin';
 import type { SiteAdapter } from './types';
-
-/** Hosts the built-in adapters own: never treated as a user-added site, even if added. */
-export const BUILT_IN_HOSTS: ReadonlySet<string> = new Set(['www.strava.com', 'strava.com', 'connect.garmin.com', 'intervals.icu']);
 
 /** `generic` for a page of a user-added origin (never a built-in host), else null. */
 export function pickCustomSite(url: URL, settings: Settings, generic: SiteAdapter | null): SiteAdapter | null {

@@ -19,6 +19,8 @@
 // Pure of zod and Preact: the content script imports this module.
 import { SPIKE_LOOKBACK_DAYS } from '../evidence/numbers';
 import { addDays, formatDateTime, parseDay, parseWallClockMs } from '../load/dates';
+import { isFiniteNumber } from '../guards';
+import { runKey } from '../load/runs';
 import type { Run } from '../load/types';
 import {
   LAST_WEEK_PHRASES,
@@ -53,7 +55,7 @@ export interface VisibleWeekAnchor extends BadgeAnchor {
 /** The visible weekly total an anchor carries, when the generic detector made it. */
 export function visibleWeekOf(anchor: BadgeAnchor): VisibleWeek | null {
   const visible = (anchor as Partial<VisibleWeekAnchor>).visible;
-  return visible && typeof visible.km === 'number' && Number.isFinite(visible.km) ? visible : null;
+  return visible && isFiniteNumber(visible.km) ? visible : null;
 }
 
 const LETTER_BEFORE = '(?<![\\p{L}])';
@@ -373,7 +375,7 @@ export function runsFromRows(doc: Document): Run[] {
       const start = rowStart(row);
       if (!start || !isShown(row)) continue;
       const run: Run = { start, km: inRow[0]!.km };
-      const key = `${run.start}|${run.km}`;
+      const key = runKey(run);
       if (seen.has(key)) continue;
       seen.add(key);
       runs.push(run);

@@ -2,8 +2,13 @@
 // The last resort of every adapter: data comes from the page's JSON first. Conservative by design:
 // a string that could mean two different numbers gives null, never a guess.
 // Pure and zod-free: the content script imports this module.
+import type { Units } from '../load/types';
+import { fromDisplay, KM_PER_MILE } from '../load/units';
 
-export type DistanceUnit = 'km' | 'mi';
+/** Kilometres per mile: defined once, in lib/load/units. */
+export { KM_PER_MILE };
+
+export type DistanceUnit = Units;
 
 export interface ParsedDistance {
   /** Kilometres, finite, within [0, maxKm]. */
@@ -22,7 +27,6 @@ export interface ParseDistanceOptions {
   maxKm?: number;
 }
 
-export const KM_PER_MILE = 1.609344;
 const DEFAULT_MAX_KM = 1000;
 /** Visible labels are short; longer text is not a distance label. */
 const MAX_INPUT_LENGTH = 500;
@@ -111,7 +115,7 @@ export function parseLocaleNumber(input: string, decimal?: '.' | ','): number | 
 }
 
 function toDistance(value: number, unit: DistanceUnit, maxKm: number): ParsedDistance | null {
-  const km = unit === 'mi' ? value * KM_PER_MILE : value;
+  const km = fromDisplay(value, unit);
   if (!Number.isFinite(km) || km < 0 || km > maxKm) return null;
   return { km, value, unit };
 }

@@ -8,8 +8,6 @@ import { intervalsAdapter } from './intervals';
 import { STRAVA_ADAPTERS } from './strava';
 import type { SiteAdapter } from './types';
 
-export { BUILT_IN_HOSTS } from './custom';
-
 /** Every built-in page adapter. */
 export const BUILT_IN_ADAPTERS: readonly SiteAdapter[] = [...STRAVA_ADAPTERS, garminAdapter, intervalsAdapter];
 

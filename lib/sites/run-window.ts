@@ -5,6 +5,8 @@
 // Pure of zod and Preact: the content script imports this module.
 import { SPIKE_LOOKBACK_DAYS } from '../evidence/numbers';
 import { addDays, formatDateTime, parseDay, parseWallClockMs } from '../load/dates';
+import { isFiniteNumber } from '../guards';
+import { runKey } from '../load/runs';
 import type { Run } from '../load/types';
 import { MAX_RUN_KM } from '../history/captured';
 import { noteTo } from './notes';
@@ -27,14 +29,14 @@ export type RangeFetcher = (range: DateRange) => Promise<Run[] | null>;
  */
 export const LOOKBACK_DAYS = SPIKE_LOOKBACK_DAYS + 5;
 /** A page with no dated week still reads this far back (the badge's week and captured history). */
-export const DEFAULT_WEEKS_BACK = 12;
+const DEFAULT_WEEKS_BACK = 12;
 /** Never fetch more than this many days at once. */
-export const MAX_SPAN_DAYS = 400;
+const MAX_SPAN_DAYS = 400;
 /** After a failed fetch, wait this long before trying again on the same page. */
-export const RETRY_AFTER_MS = 60_000;
+const RETRY_AFTER_MS = 60_000;
 
 export function finite(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+  return isFiniteNumber(value) ? value : null;
 }
 
 /** A local date-time as a site spells it, trimmed, as "YYYY-MM-DDTHH:mm:ss"; null when not a real time. */
@@ -53,13 +55,9 @@ export function calendarRun(start: unknown, metres: unknown, id: unknown): Run |
   const m = finite(metres);
   if (when === null || m === null || m < 0 || m / 1000 > MAX_RUN_KM) return null;
   const run: Run = { start: when, km: m / 1000 };
-  if (typeof id === 'number' && Number.isFinite(id)) run.id = String(id);
+  if (isFiniteNumber(id)) run.id = String(id);
   else if (typeof id === 'string' && id.trim() !== '' && id.length <= 100) run.id = id.trim();
   return run;
-}
-
-function runKey(run: Run): string {
-  return run.id !== undefined ? `id:${run.id}` : `at:${run.start}|${run.km}`;
 }
 
 function minDate(a: string, b: string): string {

@@ -72,7 +72,7 @@ export function isShown(el: Element): boolean {
  * The first day of the week an element shows: a week attribute on the element or an ancestor up
  * to its row, else the earliest dated day inside its row. Null when nothing says which week.
  */
-export function weekStartOfElement(el: Element, rowSelectors: readonly string[]): string | null {
+function weekStartOfElement(el: Element, rowSelectors: readonly string[]): string | null {
   const row = rowSelectors.length ? el.closest(rowSelectors.join(',')) : null;
   for (let node: Element | null = el; node; node = node.parentElement) {
     const own = dateOfElement(node);

@@ -473,8 +473,6 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
   },
 ];
 
-export const CONDITION_BY_ID: ReadonlyMap<ConditionId, ConditionKnowledge> = new Map(CONDITIONS.map((c) => [c.id, c]));
-
 /**
  * Fixed tie-break order (never input order): on equal scores the more serious condition
  * is listed first, then the more common one.

@@ -48,6 +48,7 @@ function createAudit(): NetworkAudit {
 }
 
 export const test = base.extend<ExtensionFixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none.
   networkAudit: async ({}, use) => {
     await use(createAudit());
   },

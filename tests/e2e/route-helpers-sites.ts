@@ -21,10 +21,7 @@ export const addDays = (date: string, n: number) => dateOf(dayNum(date) + n);
 export const mondayOf = (date: string) => addDays(date, -((new Date(dayNum(date) * DAY).getUTCDay() + 6) % 7));
 
 /** The browser's local date, as the content script computes it. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export { localToday } from '../../lib/load/dates';
 
 /** Whole days (a multiple of 7) from the fixtures' week to the week of `today`. */
 export function shiftDaysTo(today: string): number {

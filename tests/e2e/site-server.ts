@@ -215,10 +215,7 @@ export function shiftDaysTo(today: string): number {
 }
 
 /** The browser's local date, as the content script computes it. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export { localToday } from '../../lib/load/dates';
 
 // ------------------------------------------------------------------------------------------------
 // Training Log week entries (the __NEXT_DATA__ shape; VERIFY against the live page)

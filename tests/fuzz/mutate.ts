@@ -249,7 +249,12 @@ function slotsOf(root: Json): Slot[] {
   const out: Slot[] = [];
   const walk = (node: Json) => {
     if (Array.isArray(node)) node.forEach((child, i) => (out.push({ parent: node, key: i }), walk(child)));
-    else if (node && typeof node === 'object') for (const key of Object.keys(node)) out.push({ parent: node, key }), walk(node[key]!);
+    else if (node && typeof node === 'object') {
+      for (const key of Object.keys(node)) {
+        out.push({ parent: node, key });
+        walk(node[key]!);
+      }
+    }
   };
   walk(root);
   return out;

@@ -1,0 +1,33 @@
+// The built-in sites, once. Every other list is derived from this one: the content script's
+// matches, the settings' site ids and labels, the hosts a runner cannot add as "your site", the
+// origins the background accepts captured runs from, the hosts the options page names.
+// Plain data, no imports: the content script, the background and the options page share it.
+
+export type SiteId = 'strava' | 'garmin' | 'intervals';
+
+export interface BuiltInSite {
+  id: SiteId;
+  /** The name a runner knows the site by. */
+  label: string;
+  /** The host its running log is served from (https). */
+  host: string;
+  /** Other hosts of the same site: never a user-added site, but no badges there either. */
+  otherHosts: readonly string[];
+}
+
+export const BUILT_IN_SITES: readonly BuiltInSite[] = [
+  { id: 'strava', label: 'Strava', host: 'www.strava.com', otherHosts: ['strava.com'] },
+  { id: 'garmin', label: 'Garmin Connect', host: 'connect.garmin.com', otherHosts: [] },
+  { id: 'intervals', label: 'intervals.icu', host: 'intervals.icu', otherHosts: [] },
+];
+
+/** "https://www.strava.com": the one origin each built-in site's pages (and captured runs) come from. */
+export function builtInOrigin(site: BuiltInSite): string {
+  return `https://${site.host}`;
+}
+
+/** The content script's match patterns: the built-in sites' pages only. */
+export const BUILT_IN_SITE_MATCHES: readonly string[] = BUILT_IN_SITES.map((site) => `${builtInOrigin(site)}/*`);
+
+/** Hosts the built-in adapters own: never treated as (or added as) a user-added site. */
+export const BUILT_IN_HOSTS: ReadonlySet<string> = new Set(BUILT_IN_SITES.flatMap((site) => [site.host, ...site.otherHosts]));
