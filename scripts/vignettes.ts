@@ -16,8 +16,6 @@ const dirs = process.argv.length > 2
   ? process.argv.slice(2).map((d) => resolve(d))
   : [join(repo, 'tests', 'fixtures', 'shared-vignettes'), join(repo, 'tests', 'fixtures', 'vignettes')];
 
-const TARGETS = { top1: 0.95, top3: 1, careExact: 0.95 };
-
 interface VignetteSet { name: string; vignettes: Vignette[]; sparse: boolean }
 
 /** One set per file; our two original held-out files are one set, as they were written together. */

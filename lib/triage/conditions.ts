@@ -7,7 +7,7 @@
 // how common the condition is among runners with knee pain (PFP most common). The engine sums
 // prior + matching weights into a raw score; see rank.ts for how that becomes 0..100.
 import {
-  addedHillsOrSpeed, ageFrom, all, any, at, bothKnees, cambered, daysFrom, feels, gradual, hist, injured, noInjury, painAtDistance, swollen, trendIs,
+  addedHillsOrSpeed, ageFrom, all, any, at, bothKnees, cambered, daysFrom, feels, hist, injured, noInjury, painAtDistance, swollen, trendIs,
   lingers, loadRose, mech, newRunner, not, notAt, onset, pctWords, restedNoBetter, returning, settles,
   sexIs, sign, spikeOver, stiffMinutes, swelling, weeklyOver, when, worse,
   type Answers, type Pred,

@@ -79,7 +79,7 @@ test.describe('Strava Training Log in its documented shape', () => {
   });
 
   test('training_activities and the feed refused: only the weeks whose 30 days the page covers get a badge', async ({ context }) => {
-    const served = await routeStrava(context, { activities: 'error', trainingLog: PAGE });
+    await routeStrava(context, { activities: 'error', trainingLog: PAGE });
     const { page, errors } = await open(context);
     await expect.poll(async () => (await badges(page)).map((b) => b.key)).toEqual(['strava-log:2024-03-11']);
     await page.waitForTimeout(1000);

@@ -170,8 +170,8 @@ describe('v2 answers on the screens and in storage', () => {
   });
 
   it('answers saved before the v2 questions still load; v2 answers round-trip; bad ones are refused', () => {
-    const { trend, painScore, painStarts, ...old } = { ...ITB_ANSWERS, trend: undefined, painScore: undefined, painStarts: undefined };
-    void trend, void painScore, void painStarts;
+    const old: Record<string, unknown> = { ...ITB_ANSWERS };
+    for (const v2Key of ['trend', 'painScore', 'painStarts']) delete old[v2Key];
     const state = { screen: 'about', shortcut: false, answers: old, updatedAt: '2026-03-01T20:00:00.000Z' };
     expect(parseCheckerState(state).ok).toBe(true);
     const v2 = { ...state, answers: { ...old, trend: 'worse', painScore: '7', painStarts: '6', locations: ['hip-groin'] } };

@@ -23,8 +23,9 @@ const itb = { startedOn: '2026-12-01', side: 'left' as const, locations: ['outsi
 
 describe('diary operations', () => {
   it('check-ins during an episode move its ladder: two greens up, red down', () => {
-    let { diary, episode } = startEpisode(emptyDiary(), itb);
-    expect(episode.ladder.level).toBe(1);
+    const started = startEpisode(emptyDiary(), itb);
+    let diary = started.diary;
+    expect(started.episode.ladder.level).toBe(1);
     diary = addCheckIn(diary, { id: 'a', date: '2026-12-02', painDuring: 1 });
     diary = answerMorning(diary, 'a', 'usual');
     diary = addCheckIn(diary, { id: 'b', date: '2026-12-04', painDuring: 2 });
@@ -51,8 +52,9 @@ describe('diary operations', () => {
   });
 
   it('one open episode at a time; closing ends it', () => {
-    let { diary, episode } = startEpisode(emptyDiary(), itb);
-    ({ diary } = startEpisode(diary, { ...itb, startedOn: '2026-12-03' }));
+    const first = startEpisode(emptyDiary(), itb);
+    const episode = first.episode;
+    let { diary } = startEpisode(first.diary, { ...itb, startedOn: '2026-12-03' });
     expect(diary.episodes.filter((e) => e.closedOn === undefined)).toHaveLength(1);
     expect(diary.episodes.find((e) => e.id === episode.id)?.closedOn).toBe('2026-12-03');
     diary = closeEpisode(diary, activeEpisode(diary)!.id, '2026-12-10');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SIGNS, careRank, triage } from '../../../lib/triage';
+import { careRank, triage } from '../../../lib/triage';
 import { EXTRA_CASES } from './extra-cases';
 import { URGENCY_SIGNS, expectValidResult } from './helpers';
 

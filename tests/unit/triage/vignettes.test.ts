@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SIGNS, careRank, triage } from '../../../lib/triage';
+import { careRank, triage } from '../../../lib/triage';
 import { judge, parseVignettes, scoreVignettes, sparseVariant, type Vignette } from '../../../lib/triage/vignettes';
 import { URGENCY_SIGNS, expectValidResult } from './helpers';
 
