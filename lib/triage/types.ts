@@ -24,6 +24,8 @@ export const SIGNS = [
 export const HISTORIES = [
   'prior-bone-stress', 'low-energy-or-missed-periods', 'recent-travel-surgery-or-immobile',
   'known-knee-arthritis',
+  // v2
+  'recent-knee-injection-or-surgery', 'clot-risk', 'gout-or-psoriasis', 'recent-infection',
 ] as const;
 export const SEXES = ['female', 'male', 'other'] as const;
 export const SIDES = ['left', 'right', 'both'] as const;

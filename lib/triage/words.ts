@@ -70,6 +70,10 @@ export const HISTORY_WORDS: Record<History, string> = {
   'low-energy-or-missed-periods': 'Low energy intake or missed periods',
   'recent-travel-surgery-or-immobile': 'Recent travel, surgery or time immobile',
   'known-knee-arthritis': 'You already know you have arthritis in this knee',
+  'recent-knee-injection-or-surgery': 'An injection into or an operation on this knee in the last 3 months',
+  'clot-risk': 'A previous clot, the pill or HRT, cancer, pregnancy or a recent birth',
+  'gout-or-psoriasis': 'Gout before, or psoriasis',
+  'recent-infection': 'Diarrhoea, a urinary or genital infection, or red eyes in the last 4 weeks',
 };
 
 export const SWELLING_WORDS: Record<Swelling, string> = {
