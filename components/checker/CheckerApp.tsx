@@ -24,6 +24,8 @@ import { readSettings } from '../../lib/checker/settings-source';
 import { loadLater, type Later } from './lazy';
 import { StepBody } from './steps';
 import { KneeToday } from '../loop/KneeToday';
+import { loadDiary } from '../../lib/diary/storage';
+import { answersFromProfile } from '../../lib/diary/prefill';
 
 interface Boot {
   settings: Settings;
@@ -31,8 +33,10 @@ interface Boot {
 }
 
 async function boot(): Promise<Boot> {
-  const [settings, loaded] = await Promise.all([readSettings(), loadCheckerState()]);
-  const answers = loaded.state.answers;
+  const [settings, loaded, kept] = await Promise.all([readSettings(), loadCheckerState(), loadDiary().catch(() => undefined)]);
+  // "Your knee" (options page) fills empty age/sex/side/history; a shown result is left as it was.
+  const stored = loaded.state.answers;
+  const answers = !kept || loaded.state.screen === 'result' ? stored : answersFromProfile(kept.diary.profile, stored);
   const training = withTrainingUnits(answers.training, settings.units);
   return { settings, loaded: { ...loaded, state: { ...loaded.state, answers: { ...answers, training } } } };
 }
