@@ -12,7 +12,7 @@ import {
   type SettingsIssue,
 } from '@/lib/settings';
 import { loadDiary } from '@/lib/diary';
-import { exportFileWithDiary, readFileDiary } from '@/lib/diary/backup';
+import { exportFileWithDiary, isEmptyDiary, readFileDiary } from '@/lib/diary/backup';
 import { importFileDiary } from '@/lib/diary/backup-storage';
 import { downloadText } from '../ui/download';
 import { StatusMessage, type Status } from '../ui/StatusMessage';
@@ -59,7 +59,7 @@ export function BackupSection({ saved, dirty, onReplaced }: BackupSectionProps) 
     downloadText(name, diary ? exportFileWithDiary(saved, diary) : toExportFile(saved));
     setStatus({
       tone: 'ok',
-      text: `Exported your saved settings${diary ? ' and knee diary' : ''} as ${name}.${dirty ? ' Unsaved changes are not in the file: save first to include them.' : ''}`,
+      text: `Exported your saved settings as ${name}.${diary && !isEmptyDiary(diary) ? ' Your knee diary is in it too.' : ''}${dirty ? ' Unsaved changes are not in the file: save first to include them.' : ''}`,
     });
   }
 
@@ -94,7 +94,8 @@ export function BackupSection({ saved, dirty, onReplaced }: BackupSectionProps) 
       }
       onReplaced(result.settings);
       const diary = await importFileDiary(fileDiary).then(Boolean, () => false);
-      setStatus({ tone: fileDiary.kind === 'ok' && !diary ? 'danger' : 'ok', text: `Imported ${name} and saved it.${fileDiary.kind === 'ok' ? (diary ? ' Its knee diary was added to yours.' : ' Its knee diary could not be saved.') : ''}` });
+      const withDiary = fileDiary.kind === 'ok' && !isEmptyDiary(fileDiary.diary);
+      setStatus({ tone: withDiary && !diary ? 'danger' : 'ok', text: `Imported ${name} and saved it.${withDiary ? (diary ? ' Its knee diary was added to yours.' : ' Its knee diary could not be saved.') : ''}` });
     } catch (error) {
       setStatus({ tone: 'danger', text: `Could not import ${name}: ${errorText(error)}. Your settings were not changed.` });
     } finally {

@@ -12,6 +12,12 @@ export function exportFileWithDiary(settings: Settings, diary: Diary, exportedAt
   return JSON.stringify({ ...envelope, [EXPORT_DIARY_KEY]: diary }, null, 2);
 }
 
+/** Nothing kept yet: no check-ins, plans, results or "Your knee". */
+export function isEmptyDiary(diary: Diary): boolean {
+  const p = diary.profile;
+  return !diary.checkIns.length && !diary.episodes.length && !diary.results.length && p.age === undefined && p.sex === undefined && p.side === undefined && !p.history.length;
+}
+
 export type FileDiary = { kind: 'none' } | { kind: 'ok'; diary: Diary } | { kind: 'bad'; problem: string };
 
 /** The diary in an import file's text, validated. Text that is not JSON has no diary (the settings import reports it). */

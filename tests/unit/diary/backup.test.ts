@@ -78,3 +78,12 @@ describe('importFileDiary (storage)', () => {
     expect((await loadDiary()).diary).toEqual(diary);
   });
 });
+
+describe('isEmptyDiary', () => {
+  it('is true only with nothing kept', async () => {
+    const { isEmptyDiary } = await import('../../../lib/diary/backup');
+    expect(isEmptyDiary(emptyDiary())).toBe(true);
+    expect(isEmptyDiary(sampleDiary())).toBe(false);
+    expect(isEmptyDiary(setProfile(emptyDiary(), { history: ['prior-bone-stress'] }))).toBe(false);
+  });
+});
