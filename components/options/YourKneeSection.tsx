@@ -134,7 +134,7 @@ export function YourKneeSection() {
           </fieldset>
           <div class="btn-row">
             <button type="submit" class="btn btn--primary">
-              Save your knee
+              Keep these for the checker
             </button>
           </div>
           <StatusMessage id="your-knee-status" status={status} />

@@ -80,7 +80,7 @@ test('"Your knee" saves and validates with the triage schema; the popup then pre
   const section = page.getByRole('region', { name: 'Your knee', exact: true });
   const age = section.getByLabel('Age');
   await age.fill('7');
-  await section.getByRole('button', { name: 'Save your knee' }).click();
+  await section.getByRole('button', { name: 'Keep these for the checker' }).click();
   await expect(age).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('#knee-age-error')).toContainText('Age: must be from 8 to 100 years');
   await expect(age).toBeFocused();
@@ -90,7 +90,7 @@ test('"Your knee" saves and validates with the triage schema; the popup then pre
   await section.getByRole('radio', { name: 'Female' }).check();
   await section.getByRole('radio', { name: 'Left' }).check();
   await section.getByRole('checkbox', { name: /risk of a blood clot/ }).check();
-  await section.getByRole('button', { name: 'Save your knee' }).click();
+  await section.getByRole('button', { name: 'Keep these for the checker' }).click();
   await expect(page.locator('#your-knee-status')).toContainText('Saved.');
   await expect(age).toHaveAttribute('aria-invalid', 'false');
   expect((await storedDiary(page)).profile).toEqual({ age: 42, sex: 'female', side: 'left', history: ['clot-risk'] });
