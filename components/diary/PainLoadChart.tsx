@@ -1,7 +1,7 @@
 // Daily pain (dots, 0-10, right scale) over weekly distance (bars, left scale), spike runs marked
 // with a triangle above the bars. Plain SVG drawn by Preact (no chart library). Accessible: the
 // picture is one role="img" named by its text summary, and "Show as a table" gives every number.
-import { formatDistance, toDisplay } from '@/lib/load/units';
+import { toDisplay } from '@/lib/load/units';
 import type { Units } from '@/lib/load/types';
 import type { PainLoadChart as ChartData } from '@/lib/diary/chart';
 import { PainTable, SpikesTable, WeeksTable } from './DiaryTables';
@@ -42,7 +42,7 @@ export function PainLoadChart({ chart, units, spikePct, id }: { chart: ChartData
             </text>
           </g>
         ))}
-        <text class="pain-chart__axis" x={PAD.left - 6} y={PAD.top - 12} text-anchor="end">
+        <text class="pain-chart__axis" x={4} y={PAD.top - 12}>
           {unitWord}/week
         </text>
         <text class="pain-chart__axis" x={W - PAD.right + 6} y={PAD.top - 12}>
@@ -80,7 +80,7 @@ export function PainLoadChart({ chart, units, spikePct, id }: { chart: ChartData
         <summary>Show as a table</summary>
         <WeeksTable weeks={chart.weeks} units={units} caption={`Weekly distance (${unitWord})`} />
         {chart.pain.length ? <PainTable pain={chart.pain} caption="Pain during running, worst of each day" /> : <p>No pain check-ins in these weeks.</p>}
-        <SpikesTable spikes={chart.spikes} units={units} spikePct={spikePct} caption={`Spike runs (over your ${spikePct} % limit; largest run of this chart ${formatDistance(chart.maxKm, units)} a week)`} />
+        <SpikesTable spikes={chart.spikes} units={units} spikePct={spikePct} caption={`Spike runs (longer than the longest run of the 30 days before by more than your ${spikePct} % limit)`} />
       </details>
     </figure>
   );

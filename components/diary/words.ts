@@ -5,7 +5,7 @@ import type { CareLevel } from '@/lib/triage/types';
 import type { Episode } from '@/lib/diary';
 
 export const MORNING_WORDS = { usual: 'Back to usual', 'not-settled': 'Not quite settled', worse: 'Worse than usual' } as const;
-export const LIGHT_WORDS = { green: 'Green (safe)', amber: 'Amber (acceptable, hold)', red: 'Red (too much)' } as const;
+export const LIGHT_WORDS = { green: 'Green: safe', amber: 'Amber: hold', red: 'Red: too much' } as const;
 export const SIDE_WORDS = { left: 'left knee', right: 'right knee', both: 'both knees' } as const;
 
 export function careWords(care: CareLevel): string {

@@ -132,9 +132,13 @@ test('the diary lists the plan, check-ins and kept results with its chart and ta
   await expect(plans).toContainText(`${localDay(-8)}: level 1 → 2`);
   const checkIns = diary.getByRole('table', { name: 'Pain check-ins, newest first' });
   await expect(checkIns.getByRole('row')).toHaveCount(4);
-  await expect(checkIns.getByRole('row').nth(1)).toContainText(`${localDay(-3)}12.0 km4 / 10Not quite settledAmber`);
+  await expect(checkIns.getByRole('row').nth(1)).toContainText(`${localDay(-3)}12.0 km4 / 10Not quite settledAmber: hold`);
   await expect(diary.getByRole('list', { name: 'Checker results kept' })).toContainText('Iliotibial band syndrome');
+  await diary.screenshot({ path: 'test-results/screenshots/diary-options.png' });
   await axeClean(page, 'options diary');
+  // Fits the browser's embedded options dialog (400 px) without sideways scrolling, tables open.
+  await page.setViewportSize({ width: 400, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
 
   // Miles from the settings.
   await page.getByRole('radio', { name: 'Miles (mi)' }).check();
@@ -209,6 +213,7 @@ test('the clinician summary shows the check, eight weeks and spikes, the check-i
   await expect(page.getByRole('region', { name: 'Return-to-run plan' })).toContainText('Iliotibial band syndrome, left knee');
   await expect(page.getByRole('region', { name: 'Return-to-run plan' })).toContainText(`${localDay(-8)}: level 1 → 2`);
   await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/diary-report.png', fullPage: true });
   await axeClean(page, 'report');
 
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
