@@ -20,7 +20,8 @@ function niceMax(value: number): number {
   return 10 * exp;
 }
 
-export function PainLoadChart({ chart, units, spikePct, id }: { chart: ChartData; units: Units; spikePct: number; id: string }) {
+/** `tables: false` where the page prints the same numbers as tables of its own (the clinician summary). */
+export function PainLoadChart({ chart, units, spikePct, id, tables = true }: { chart: ChartData; units: Units; spikePct: number; id: string; tables?: boolean }) {
   const unitWord = units === 'mi' ? 'mi' : 'km';
   const top = niceMax(toDisplay(chart.maxKm, units));
   const yKm = (km: number) => PAD.top + PLOT_H - (toDisplay(km, units) / top) * PLOT_H;
@@ -76,12 +77,14 @@ export function PainLoadChart({ chart, units, spikePct, id }: { chart: ChartData
         <span class="pain-chart__key pain-chart__key--dot" /> pain during running (0-10)
         <span class="pain-chart__key pain-chart__key--spike" /> spike run (over {spikePct} %)
       </p>
-      <details class="pain-chart__tables">
-        <summary>Show as a table</summary>
-        <WeeksTable weeks={chart.weeks} units={units} caption={`Weekly distance (${unitWord})`} />
-        {chart.pain.length ? <PainTable pain={chart.pain} caption="Pain during running, worst of each day" /> : <p>No pain check-ins in these weeks.</p>}
-        <SpikesTable spikes={chart.spikes} units={units} spikePct={spikePct} caption={`Spike runs (longer than the longest run of the 30 days before by more than your ${spikePct} % limit)`} />
-      </details>
+      {tables && (
+        <details class="pain-chart__tables">
+          <summary>Show as a table</summary>
+          <WeeksTable weeks={chart.weeks} units={units} caption={`Weekly distance (${unitWord})`} />
+          {chart.pain.length ? <PainTable pain={chart.pain} caption="Pain during running, worst of each day" /> : <p>No pain check-ins in these weeks.</p>}
+          <SpikesTable spikes={chart.spikes} units={units} spikePct={spikePct} caption={`Spike runs (longer than the longest run of the 30 days before by more than your ${spikePct} % limit)`} />
+        </details>
+      )}
     </figure>
   );
 }

@@ -14,6 +14,7 @@ import { buildPainLoadChart } from '@/lib/diary/chart';
 import type { Run } from '@/lib/load/types';
 import type { Settings } from '@/lib/settings/defaults';
 import { CheckInsTable, LevelHistory, SpikesTable, WeeksTable } from './DiaryTables';
+import { PainLoadChart } from './PainLoadChart';
 import { careWords, episodeTitle } from './words';
 import '../ui/theme.css';
 import '../ui/ui.css';
@@ -95,7 +96,7 @@ function Report({ data, today }: { data: ReportData; today: string }) {
 
       <section aria-labelledby="report-load">
         <h2 id="report-load">Running, last {REPORT_WEEKS} weeks</h2>
-        <p>{chart.summary}</p>
+        <PainLoadChart chart={chart} units={units} spikePct={settings.spikePct} id="report-chart" tables={false} />
         <WeeksTable weeks={chart.weeks} units={units} caption={`Weekly distance (${units}), weeks start on ${settings.weekStartsOn === 'sunday' ? 'Sunday' : 'Monday'}`} />
         <SpikesTable
           spikes={chart.spikes}

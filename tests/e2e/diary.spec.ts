@@ -206,6 +206,7 @@ test('the clinician summary shows the check, eight weeks and spikes, the check-i
   await expect(page.getByRole('heading', { name: 'Knee Check: summary for your clinician' })).toBeVisible();
   await expect(page.locator('.report__summary')).toContainText('Care level:');
   await expect(page.locator('.report__summary')).toContainText('Answers:');
+  await expect(page.getByRole('img')).toHaveAccessibleName(/Last 8 weeks from .*1 run was a spike over your 10 % limit\./);
   const weeks = page.getByRole('table', { name: /Weekly distance \(km\)/ });
   await expect(weeks.getByRole('row')).toHaveCount(9);
   await expect(page.getByRole('table', { name: /Spike runs/ })).toContainText('+50%');
