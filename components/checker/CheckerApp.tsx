@@ -34,6 +34,8 @@ import { readSettings } from '../../lib/checker/settings-source';
 import { loadLater, type Later } from './lazy';
 import { StepBody } from './steps';
 import { KneeToday } from '../loop/KneeToday';
+import { loadDiary } from '../../lib/diary/storage';
+import { answersFromProfile } from '../../lib/diary/prefill';
 
 interface Boot {
   settings: Settings;
@@ -41,8 +43,11 @@ interface Boot {
 }
 
 async function boot(): Promise<Boot> {
-  const [settings, loaded] = await Promise.all([readSettings(), loadCheckerState()]);
-  const answers = withAnswerUnits(loaded.state.answers, settings.units);
+  const [settings, loaded, kept] = await Promise.all([readSettings(), loadCheckerState(), loadDiary().catch(() => undefined)]);
+  // "Your knee" (options page) fills empty age/sex/side/history; a shown result is left as it was.
+  const stored = loaded.state.answers;
+  const prefilled = !kept || loaded.state.screen === 'result' ? stored : answersFromProfile(kept.diary.profile, stored);
+  const answers = withAnswerUnits(prefilled, settings.units);
   return { settings, loaded: { ...loaded, state: { ...loaded.state, answers } } };
 }
 

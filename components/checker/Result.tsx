@@ -282,6 +282,9 @@ export function ResultView(props: {
         <button type="button" class="btn btn-primary" onClick={copy}>
           Copy summary for your clinician
         </button>
+        <a class="btn" href={browser.runtime.getURL('/report.html')} target="_blank" rel="noopener">
+          Printable summary (print or save as PDF)
+        </a>
         <p class="copy-status" role="status">
           {copyStatus}
         </p>

@@ -11,6 +11,9 @@ import {
   type Settings,
   type SettingsIssue,
 } from '@/lib/settings';
+import { loadDiary } from '@/lib/diary';
+import { exportFileWithDiary, isEmptyDiary, readFileDiary } from '@/lib/diary/backup';
+import { importFileDiary } from '@/lib/diary/backup-storage';
 import { downloadText } from '../ui/download';
 import { errorText } from '@/lib/guards';
 import { StatusMessage, type Status } from '../ui/StatusMessage';
@@ -56,12 +59,14 @@ export function BackupSection({ saved, dirty, onReplaced }: BackupSectionProps) 
     if (pendingImport) confirmImportButton.current?.focus();
   }, [pendingImport]);
 
-  function exportSettings() {
+  async function exportSettings() {
     const name = exportFileName();
-    downloadText(name, toExportFile(saved));
+    // The knee diary goes in the same file (an optional key); settings alone if it cannot be read.
+    const diary = await loadDiary().then((d) => d.diary, () => null);
+    downloadText(name, diary ? exportFileWithDiary(saved, diary) : toExportFile(saved));
     setStatus({
       tone: 'ok',
-      text: `Exported your saved settings as ${name}.${dirty ? ' Unsaved changes are not in the file: save first to include them.' : ''}`,
+      text: `Exported your saved settings as ${name}.${diary && !isEmptyDiary(diary) ? ' Your knee diary is in it too.' : ''}${dirty ? ' Unsaved changes are not in the file: save first to include them.' : ''}`,
     });
   }
 
@@ -92,7 +97,13 @@ export function BackupSection({ saved, dirty, onReplaced }: BackupSectionProps) 
         });
         return;
       }
-      const parsed = parseImportFile(await file.text());
+      const text = await file.text();
+      const parsed = parseImportFile(text);
+      const fileDiary = readFileDiary(text);
+      if (fileDiary.kind === 'bad') {
+        setStatus({ tone: 'danger', text: `Could not import ${name}: its knee diary cannot be used (${fileDiary.problem}). Nothing was changed.` });
+        return;
+      }
       if (!parsed.ok) {
         setStatus({ tone: 'danger', text: `Could not import ${name}: ${describeIssues(parsed.issues)} Your settings were not changed.` });
         return;
@@ -103,7 +114,9 @@ export function BackupSection({ saved, dirty, onReplaced }: BackupSectionProps) 
         return;
       }
       onReplaced(result.settings);
-      setStatus({ tone: 'ok', text: `Imported ${name} and saved it.` });
+      const diary = await importFileDiary(fileDiary).then(Boolean, () => false);
+      const withDiary = fileDiary.kind === 'ok' && !isEmptyDiary(fileDiary.diary);
+      setStatus({ tone: withDiary && !diary ? 'danger' : 'ok', text: `Imported ${name} and saved it.${withDiary ? (diary ? ' Its knee diary was added to yours.' : ' Its knee diary could not be saved.') : ''}` });
     } catch (error) {
       setStatus({ tone: 'danger', text: `Could not import ${name}: ${errorText(error)}. Your settings were not changed.` });
     }
@@ -128,7 +141,7 @@ export function BackupSection({ saved, dirty, onReplaced }: BackupSectionProps) 
   return (
     <Section id="backup" title="Backup and reset" intro="Settings stay on this device. A file lets you keep a copy or move them to another browser.">
       <div class="btn-row">
-        <button type="button" class="btn" onClick={exportSettings}>
+        <button type="button" class="btn" onClick={() => void exportSettings()}>
           Export settings
         </button>
       </div>

@@ -15,6 +15,7 @@ import {
   type CorruptHistoryCopy,
   type HistoryStats,
 } from '@/lib/history';
+import { ForgetDiary } from '../diary/ForgetDiary';
 import { downloadText } from '../ui/download';
 import { Notice } from '../ui/Notice';
 import { StatusMessage, type Status } from '../ui/StatusMessage';
@@ -221,6 +222,7 @@ export function CapturedDataSection() {
         </button>
       )}
       <StatusMessage id="captured-status" status={status} />
+      <ForgetDiary />
     </Section>
   );
 }

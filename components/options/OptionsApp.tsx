@@ -22,6 +22,8 @@ import { Notice } from '../ui/Notice';
 import { StatusMessage, type Status } from '../ui/StatusMessage';
 import { BackupSection } from './BackupSection';
 import { CapturedDataSection } from './CapturedDataSection';
+import { DiarySection } from './DiarySection';
+import { YourKneeSection } from './YourKneeSection';
 import { OptionsContext, type OptionsContextValue } from './OptionsContext';
 import { RecoveredNotice } from './RecoveredNotice';
 import { SitesSection } from './SitesSection';
@@ -213,6 +215,8 @@ export function OptionsApp() {
           </form>
           {/* Sections that act at once (each saves or acts on its own): */}
           <YourSitesSection />
+          <YourKneeSection />
+          <DiarySection />
           <CapturedDataSection />
           <BackupSection
             saved={saved}
