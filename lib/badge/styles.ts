@@ -11,6 +11,9 @@ i{flex:none;display:inline-grid;place-items:center;width:15px;height:15px;border
 i:before{content:"✓";color:#fff}
 .caution button{background:#fff5d6;color:#6b4200}
 .high button{background:#fde7e6;color:#8c1d13}
+.unknown button{background:#eef1f4;color:#333c47}
+.unknown i{border-radius:2px}
+.unknown i:before{content:"?"}
 .caution i{border-radius:0;padding-top:3px;box-sizing:border-box;clip-path:polygon(50% 0,100% 100%,0 100%)}
 .high i{border-radius:0;clip-path:polygon(30% 0,70% 0,100% 30%,100% 70%,70% 100%,30% 100%,0 70%,0 30%)}
 .caution i:before,.high i:before{content:"!"}

@@ -4,12 +4,30 @@
 import type { Run } from '../load/types';
 import type { SiteId } from '../settings/defaults';
 
+/** Why a data source gave nothing usable. */
+export type RefusalReason =
+  | 'signed-out' | 'forbidden' | 'rate-limited' | 'not-found' | 'bad-response'
+  | 'too-large' | 'redirected' | 'network' | 'partial-data';
+export interface SourceNote { source: string /* e.g. 'strava:training-activities' */; runs: number }
+export interface Refusal { source: string; reason: RefusalReason; status?: number }
+/** What an adapter learned about its data while reading (all optional, merged by the core). */
+export interface AdapterNotes {
+  sources?: SourceNote[];
+  refusals?: Refusal[];
+  /** Local dates ("YYYY-MM-DD") whose data is known to be partial (e.g. intervals.icu Strava stubs):
+   *  no week total or spike may be built on a week containing one. */
+  incompleteDays?: string[];
+  /** The earliest local date from which the runs read are complete ("YYYY-MM-DD"); absent: unknown. */
+  coveredFrom?: string;
+}
+
 /** Same-origin data access the content script gives an adapter (the page's own endpoints only). */
 export interface AdapterContext {
   /** GET a same-origin path (e.g. "/athlete/training_activities?page=1") with the page's cookies; parsed JSON. */
   fetchJson(path: string): Promise<unknown>;
   /** Today's local date, "YYYY-MM-DD". */
   today: string;
+  note?(notes: AdapterNotes): void;
 }
 
 /** Where one badge goes and which week it describes. */
@@ -40,4 +58,6 @@ export interface SiteAdapter {
   findAnchors(doc: Document): BadgeAnchor[];
   /** The smallest stable container to observe for SPA re-renders (null: the body). */
   observeRoot?(doc: Document): Element | null;
+  pageKind?(url: URL): string;   // runner's words: "Strava Training Log"
+  selectors?: readonly string[];  // every CSS selector it queries (page report)
 }

@@ -19,6 +19,10 @@ const summary = (over: Partial<WeekSummary> = {}): WeekSummary => ({
   biggestSpike: { start: '2026-03-01T09:00:00', km: 17.4, longestPrior30dKm: 12, spikePct: 45 },
   level: 'caution',
   text: '42.1 km · +34% vs last week · single-run spike +45%',
+  weekKnown: true,
+  previousWeekKnown: true,
+  incomplete: false,
+  missing: null,
   ...over,
 });
 
@@ -169,5 +173,28 @@ describe('badge element', () => {
     const host = kit.create('k');
     expect(host.localName).toBe(kit.tag);
     expect(host.shadowRoot!.querySelector('button')).not.toBeNull();
+  });
+});
+
+describe('badgeView: enough history or say so', () => {
+  it('a week without its previous week says what is missing, never "Load OK", in words and without a number for the change', () => {
+    const s = summary({ level: 'ok', changePct: null, previousWeekKnown: false, biggestSpike: null, missing: { kind: 'previous-week', day: '2026-02-16' }, text: '42.1 km · Not enough history: need the whole week of Feb 16' });
+    const view = badgeView(s, DEFAULT_SETTINGS, 'en-US');
+    expect(view.level).toBe('unknown');
+    expect(view.label).toBe(LEVEL_LABELS.unknown);
+    expect(view.lines[0]).toBe('42.1 km this week. Not enough history: need the whole week of Feb 16 to compare with: the runs read here do not cover it.');
+    expect(view.lines[1]).toMatch(/^No weekly change/);
+    expect(view.lines.join(' ')).not.toMatch(/%: (above|within)/);
+  });
+  it('a week with unreadable runs gives no total, and says why', () => {
+    const s = summary({ level: 'ok', changePct: null, weekKnown: false, incomplete: true, biggestSpike: null, text: 'No total: some runs synced from Strava could not be read here' });
+    const view = badgeView(s, DEFAULT_SETTINGS, 'en-US');
+    expect(view.level).toBe('unknown');
+    expect(view.lines[0]).toMatch(/synced from Strava/);
+    expect(view.lines.join(' ')).not.toMatch(/42\.1/);
+  });
+  it('a known warning keeps its level when something else is missing', () => {
+    const view = badgeView(summary({ missing: { kind: 'spike', day: '2026-02-25' } }), DEFAULT_SETTINGS, 'en-US');
+    expect(view.level).toBe('caution');
   });
 });
