@@ -21,12 +21,21 @@ export interface AdapterNotes {
   coveredFrom?: string;
 }
 
+/** Extra request options an adapter may give (e.g. Garmin's CSRF header); never credentials or a method. */
+export interface FetchJsonInit {
+  headers?: Record<string, string>;
+}
+
 /** Same-origin data access the content script gives an adapter (the page's own endpoints only). */
 export interface AdapterContext {
-  /** GET a same-origin path (e.g. "/athlete/training_activities?page=1") with the page's cookies; parsed JSON. */
-  fetchJson(path: string): Promise<unknown>;
+  /**
+   * GET a same-origin path (e.g. "/athlete/training_activities?page=1") with the page's cookies;
+   * parsed JSON. Rejects with FetchRefused (lib/content/fetch.ts) saying why.
+   */
+  fetchJson(path: string, init?: FetchJsonInit): Promise<unknown>;
   /** Today's local date, "YYYY-MM-DD". */
   today: string;
+  /** What the adapter learned while reading (sources, refusals, partial days, coverage). */
   note?(notes: AdapterNotes): void;
 }
 
@@ -58,6 +67,8 @@ export interface SiteAdapter {
   findAnchors(doc: Document): BadgeAnchor[];
   /** The smallest stable container to observe for SPA re-renders (null: the body). */
   observeRoot?(doc: Document): Element | null;
-  pageKind?(url: URL): string;   // runner's words: "Strava Training Log"
-  selectors?: readonly string[];  // every CSS selector it queries (page report)
+  /** The page in the runner's words ("Strava Training Log"), for the popup and the page report. */
+  pageKind?(url: URL): string;
+  /** Every CSS selector it queries (for the structure-only page report and site-check). */
+  selectors?: readonly string[];
 }

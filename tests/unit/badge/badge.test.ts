@@ -2,7 +2,7 @@
 // The badge element (shadow DOM, one shared sheet, textContent only, explanation on focus/hover)
 // and its view (words, numbers, thresholds, units).
 import { afterEach, describe, expect, it } from 'vitest';
-import { BADGE_TAG, createBadgeKit, KEY_ATTR, resolveBadgeTag } from '../../../lib/badge/element';
+import { BADGE_TAG, createBadgeKit, KEY_ATTR, resolveBadgeTag, shadowOf } from '../../../lib/badge/element';
 import { BADGE_CTA, badgeView, LEVEL_LABELS } from '../../../lib/badge/view';
 import { BADGE_CSS } from '../../../lib/badge/styles';
 import type { WeekSummary } from '../../../lib/load/summary';
@@ -70,18 +70,19 @@ describe('badgeView', () => {
 });
 
 describe('badge element', () => {
-  it('an open shadow root per badge, one shared stylesheet for all', () => {
+  it('a closed shadow root per badge (page script cannot open it), one shared stylesheet for all', () => {
     const kit = createBadgeKit(document);
     expect(kit.tag).toBe(BADGE_TAG);
     const a = kit.create('k:a');
     const b = kit.create('k:b');
     expect(a.localName).toBe('knee-check-badge');
     expect(a.getAttribute(KEY_ATTR)).toBe('k:a');
-    expect(a.shadowRoot).not.toBeNull();
-    const sheetsA = a.shadowRoot!.adoptedStyleSheets;
+    // Closed: the element gives page script no root to read or rewrite.
+    expect(a.shadowRoot).toBeNull();
+    const sheetsA = shadowOf(a)!.adoptedStyleSheets;
     expect(sheetsA).toHaveLength(1);
-    expect(sheetsA[0]).toBe(b.shadowRoot!.adoptedStyleSheets[0]);
-    expect(a.shadowRoot!.querySelector('style')).toBeNull();
+    expect(sheetsA[0]).toBe(shadowOf(b)!.adoptedStyleSheets[0]);
+    expect(shadowOf(a)!.querySelector('style')).toBeNull();
     expect(kit.isBadge(a)).toBe(true);
     expect(kit.isBadge(document.createElement('knee-check-badge'))).toBe(false);
   });
@@ -99,7 +100,7 @@ describe('badge element', () => {
     let built = 0;
     const explain = () => (built++, view);
     kit.render(host, view, explain);
-    const root = host.shadowRoot!;
+    const root = shadowOf(host)!;
     // The explanation is built when first opened, not before.
     expect(built).toBe(0);
     expect(root.querySelectorAll('[role="tooltip"] p')).toHaveLength(0);
@@ -129,10 +130,10 @@ describe('badge element', () => {
     document.body.append(row);
     const view = badgeView(summary(), DEFAULT_SETTINGS, 'en-US');
     kit.render(host, view, () => view);
-    const chip = host.shadowRoot!.querySelector('button')!;
+    const chip = shadowOf(host)!.querySelector('button')!;
     expect(chip.getAttribute('aria-expanded')).toBe('false');
     expect(chip.getAttribute('aria-describedby')).toBe('tip');
-    expect(host.shadowRoot!.getElementById('tip')!.getAttribute('role')).toBe('tooltip');
+    expect(shadowOf(host)!.getElementById('tip')!.getAttribute('role')).toBe('tooltip');
 
     chip.dispatchEvent(new FocusEvent('focus'));
     expect(chip.getAttribute('aria-expanded')).toBe('true');
@@ -172,7 +173,8 @@ describe('badge element', () => {
     expect(kit.tag).not.toBe('knee-check-badge');
     const host = kit.create('k');
     expect(host.localName).toBe(kit.tag);
-    expect(host.shadowRoot!.querySelector('button')).not.toBeNull();
+    expect(kit.inspect(host)).toMatchObject({ text: '' });
+    expect(shadowOf(host)!.querySelector('button')).not.toBeNull();
   });
 });
 
