@@ -111,7 +111,8 @@ export function summarizeWeek(ctx: LoadContext, ws: number, weekStart: string): 
   let spikeUnknown = -1;
   for (let i = from; i < to; i++) {
     const day = sorted.day[i]!;
-    if (!daysKnown(ctx, day - 30, day + 1)) {
+    // No spike is built on a week holding partial days, nor on a run whose 30 days are not known.
+    if (incomplete || !daysKnown(ctx, day - 30, day + 1)) {
       if (spikeUnknown < 0) spikeUnknown = day;
       continue;
     }

@@ -84,6 +84,9 @@ describe('incomplete days (runs that could not be read)', () => {
     expect(w).toMatchObject({ incomplete: true, weekKnown: false, changePct: null });
     expect(w.text).toBe('No total: some runs synced from Strava could not be read here');
     expect(w.text).not.toMatch(/\d/);
+    // Nor a spike: the run of 12 Mar is not judged on a week that holds partial days.
+    expect(w.biggestSpike).toBeNull();
+    expect(w.level).toBe('ok');
   });
   it('one in the previous week: no change for the week after it', () => {
     const w = week('2026-03-09', { coveredFrom: '2026-01-01', incompleteDays: ['2026-03-05'] });
