@@ -23,6 +23,7 @@ import type { Settings } from '../../lib/settings/defaults';
 import { readSettings } from '../../lib/checker/settings-source';
 import { loadLater, type Later } from './lazy';
 import { StepBody } from './steps';
+import { PageStatus } from '../status/PageStatus';
 
 interface Boot {
   settings: Settings;
@@ -216,6 +217,7 @@ function Checker({ settings, initial }: { settings: Settings; initial: LoadedSta
       <p class="notice" role="status">
         {notice}
       </p>
+      {screen === 'signs' && <PageStatus />}
 
       {screen !== 'result' && (
         <form

@@ -527,6 +527,8 @@ export function startCore(deps: CoreDeps): CoreHandle {
     }
     win.clearTimeout(cardTimer);
     cardTimer = undefined;
+    // A new route (or settings): say what this page holds again, even if it reads the same.
+    lastStatus = '';
     cardDue = clock.now() + (deps.fallbackDelayMs ?? 2500);
   }
 
