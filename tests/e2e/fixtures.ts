@@ -255,7 +255,7 @@ export async function readCard(page: Page): Promise<{ heading: string; buttons: 
   const buttons: string[] = [];
   const walk = (n: CdpNode) => {
     if (n.localName === 'button') buttons.push(textOf(n));
-    else kids(n).forEach(walk);
+    else if (n.nodeType !== 1 || attr(n, 'data-knee-check-key') === null) kids(n).forEach(walk); // the card's own buttons, not the badge's
   };
   if (shadow) walk(shadow);
   const badges: ClosedBadge[] = [];
