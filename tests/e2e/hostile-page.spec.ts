@@ -250,4 +250,25 @@ test.describe('a hostile page cannot break the badges', () => {
     await expectReadable(page);
     expectNothingFromUs(reports);
   });
+
+  test("forged 'a newer copy started' events (WXT's context invalidation, wxt#1752) cannot switch the badges off", async ({ context, extensionId }) => {
+    await routeStrava(context, { activities: 'recent' });
+    const { page, reports } = await open(context);
+    await expect.poll(async () => (await readBadges(page)).length, { timeout: 20_000 }).toBe(12);
+    // What WXT's ContentScriptContext listens for to stop an older copy of a script: the exact
+    // event name (extension id, entrypoint) and detail, and the window message it also sends.
+    await page.evaluate((id) => {
+      const type = `${id}:knee-badges:wxt:content-script-started`;
+      for (let i = 0; i < 3; i++) {
+        document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: 'knee-badges', messageId: `forged-${i}` } }));
+        window.postMessage({ type, contentScriptName: 'knee-badges', messageId: `forged-${i}` }, '*');
+      }
+    }, extensionId);
+    await page.waitForTimeout(500);
+    expect((await readBadges(page)).length).toBe(12);
+    // Still alive and working: the page re-renders its rows (dropping our badges) and gets them back.
+    await page.evaluate(() => (window as unknown as { __pageBench(n: number): Promise<unknown> }).__pageBench(1));
+    await expect.poll(async () => (await readBadges(page)).length, { timeout: 10_000 }).toBe(12);
+    expectNothingFromUs(reports);
+  });
 });
