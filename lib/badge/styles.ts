@@ -4,7 +4,8 @@
 // only from colour). The explanation is a popover in the top layer (no clipping by the row),
 // placed under its chip with CSS anchor positioning (centred where that is unsupported).
 export const BADGE_CSS = `:host{all:initial!important;display:inline-block!important;vertical-align:middle!important;margin:2px 0 2px 6px!important;max-width:100%!important;font:500 12px/16px system-ui,sans-serif!important}
-button{all:unset;box-sizing:border-box;display:inline-flex;align-items:center;gap:5px;max-width:100%;padding:2px 8px 2px 4px;border:1px solid;border-radius:11px;cursor:pointer;background:#e8f5ec;color:#14532d;anchor-name:--k}
+button{all:unset;box-sizing:border-box;display:inline-flex;align-items:center;gap:5px;max-width:100%;padding:2px 8px 2px 4px;border:1px solid;border-radius:11px;cursor:pointer;background:#e8f5ec;color:#14532d}
+button[aria-expanded=true]{anchor-name:--k}
 button:focus-visible{outline:2px solid #0b57d0;outline-offset:2px}
 b{white-space:nowrap}
 i{flex:none;display:inline-grid;place-items:center;width:15px;height:15px;border-radius:50%;background:currentColor;font:700 10px/1 system-ui,sans-serif}

@@ -145,6 +145,14 @@ function usableAnchors(found: unknown): BadgeAnchor[] {
 function createPlacer(kit: BadgeKit, locale: string | undefined) {
   const hosts = new Map<string, HTMLElement>();
   const signatures = new WeakMap<Element, string>();
+  // One JSON per summary object (summaries are cached between passes): a re-rendered page does
+  // not pay a stringify per badge per pass.
+  const summaryJson = new WeakMap<WeekSummary, string>();
+  const jsonOf = (summary: WeekSummary) => {
+    let json = summaryJson.get(summary);
+    if (json === undefined) summaryJson.set(summary, (json = JSON.stringify(summary)));
+    return json;
+  };
   const isOurs = (node: Node): boolean =>
     kit.isBadge(node) || (node as Element).hasAttribute?.(KEY_ATTR) === true || (node as Element).hasAttribute?.(CARD_ATTR) === true;
 
@@ -176,7 +184,7 @@ function createPlacer(kit: BadgeKit, locale: string | undefined) {
 
   /** Fill a badge unless it already shows this summary under these settings. True when (re)rendered. */
   function render(host: HTMLElement, summary: WeekSummary, settings: Settings, settingsVersion: number): boolean {
-    const signature = `${settingsVersion}|${JSON.stringify(summary)}`;
+    const signature = `${settingsVersion}|${jsonOf(summary)}`;
     if (signatures.get(host) === signature) return false;
     kit.render(host, badgeChip(summary), () => badgeView(summary, settings, locale));
     signatures.set(host, signature);
@@ -299,6 +307,7 @@ export function startCore(deps: CoreDeps): CoreHandle {
   let cardTimer: number | undefined;
   let cardDue = Number.POSITIVE_INFINITY;
   let lastStatus = '';
+  let lastRuns: Run[] | null = null;
 
   /** The current week's first day in the runner's own setting. */
   const currentWeek = (active: Settings) => {
@@ -448,14 +457,19 @@ export function startCore(deps: CoreDeps): CoreHandle {
     const root = found?.isConnected ? found : doc.body ?? doc.documentElement;
     if (watcher && watcher.root !== root) watcher.observe(root);
 
-    let anchors = usableAnchors(safe(`${current.id} findAnchors`, () => current.findAnchors(doc), []));
+    const find = () => usableAnchors(safe(`${current.id} findAnchors`, () => current.findAnchors(doc), []));
+    let anchors = find();
     let runs: Run[] = [];
     if (anchors.length || (isLogPage(current) && fallbackDue())) {
+      const before = reader.notesVersion;
       runs = await reader.read(current);
       if (stopped || gen !== generation) return;
       safe('onRuns', () => deps.onRuns?.(current, runs), undefined);
-      // The page may have changed while runs were read (and the adapter may know more now).
-      anchors = usableAnchors(safe(`${current.id} findAnchors`, () => current.findAnchors(doc), []));
+      // The page may have changed while runs were read, and the adapter may know more now: find
+      // again, unless the read changed nothing (the same runs, anchors still in place).
+      const unchanged = runs === lastRuns && reader.notesVersion === before && anchors.length > 0 && anchors.every((a) => a.element.isConnected);
+      if (!unchanged) anchors = find();
+      lastRuns = runs;
     }
     info.anchors = anchors.length;
     if (anchors.length && !(await badgeAll(anchors, runs, active, gen, info))) return;
