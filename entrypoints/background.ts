@@ -1,10 +1,29 @@
 import { browser, defineBackground } from '#imports';
 import { startContentChannel } from '@/lib/background/content-channel';
+import { startMorningReminder } from '@/lib/background/reminder';
+import { DEFAULT_TITLE, toolbarBadge } from '@/lib/badge/toolbar';
+import { startPageStatus } from '@/lib/content/page-status-background';
+import { loadHistory } from '@/lib/history';
 import { startHistoryRecorder } from '@/lib/history/background';
 import { startCustomSiteSync } from '@/lib/permissions/background';
-import { startMorningReminder } from '@/lib/background/reminder';
+import { sanitizeSettings } from '@/lib/settings/defaults';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The toolbar icon's badge: this week's load from the captured runs; nothing without runs. */
+async function updateToolbarBadge(): Promise<void> {
+  const d = new Date();
+  const today = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const now = `${today}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const [runs, stored] = await Promise.all([loadHistory(), browser.storage.local.get('settings')]);
+  const badge = toolbarBadge(runs, sanitizeSettings(stored.settings), today, now);
+  await browser.action.setBadgeText({ text: badge?.text ?? '' });
+  await browser.action.setTitle({ title: badge?.title ?? DEFAULT_TITLE });
+  if (badge) await browser.action.setBadgeBackgroundColor({ color: badge.color });
+}
 
 export default defineBackground(() => {
+  const refreshBadge = () => void updateToolbarBadge().catch(() => undefined);
   // First run: the welcome page says what Knee Check is and is not and sets units and week start.
   // Once, on install (reachable later from the options page).
   browser.runtime.onInstalled.addListener(({ reason }) => {
@@ -18,4 +37,12 @@ export default defineBackground(() => {
   startContentChannel();
   // The opt-in next-morning check-in reminder (alarm re-created at every start-up).
   startMorningReminder();
+  // What each tab's content script found, for the popup (storage.session); a page that reports
+  // in may mean a new day: the toolbar badge is refreshed then too.
+  startPageStatus(refreshBadge);
+  // Runs captured or settings changed: the toolbar badge follows.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && ('captured-runs' in changes || 'settings' in changes)) refreshBadge();
+  });
+  refreshBadge();
 });

@@ -132,7 +132,8 @@ async function check(): Promise<number> {
         .catch(() => 0);
       const first = await page.evaluate(() => {
         const host = document.querySelector('[data-knee-check-key]');
-        return host ? `${host.shadowRoot?.querySelector('b')?.textContent}: ${host.shadowRoot?.querySelector('button > span')?.textContent}` : '';
+        // The badge's shadow root is closed (page script cannot read it): its key and level only.
+        return host ? `${host.getAttribute('data-knee-check-key')}: ${host.getAttribute('data-level')}` : '';
       });
       console.log(`${count ? 'ok  ' : 'FAIL'} ${path}: ${count} badge(s)${first ? `, first: ${first}` : ''}`);
       if (!count) failed++;
@@ -140,7 +141,18 @@ async function check(): Promise<number> {
     const shot = option('--screenshot');
     if (shot) {
       await page.goto(`${ORIGIN}/athletes/123/training/log`);
-      await page.locator('[data-knee-check-key="strava-log:2026-02-23"]').getByRole('button').focus();
+      // The badge's shadow root is closed: its chip is focused through the DevTools protocol.
+      const cdp = await page.context().newCDPSession(page);
+      const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: { nodeId: number } };
+      const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '[data-knee-check-key="strava-log:2026-02-23"]' });
+      const { node } = (await cdp.send('DOM.describeNode', { nodeId: nodeIds[0]!, depth: -1, pierce: true })) as unknown as { node: { shadowRoots?: { nodeId?: number; backendNodeId: number }[] } };
+      const shadow = node.shadowRoots?.[0];
+      if (shadow) {
+        const { nodeIds: shadowIds } = await cdp.send('DOM.pushNodesByBackendIdsToFrontend', { backendNodeIds: [shadow.backendNodeId] });
+        const { nodeId: chip } = await cdp.send('DOM.querySelector', { nodeId: shadowIds[0]!, selector: 'button' });
+        if (chip) await cdp.send('DOM.focus', { nodeId: chip });
+      }
+      await cdp.detach();
       await page.waitForTimeout(300);
       await page.screenshot({ path: resolve(shot) });
       console.log(`screenshot: ${resolve(shot)}`);

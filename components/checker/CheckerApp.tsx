@@ -36,6 +36,7 @@ import { StepBody } from './steps';
 import { KneeToday } from '../loop/KneeToday';
 import { loadDiary } from '../../lib/diary/storage';
 import { answersFromProfile } from '../../lib/diary/prefill';
+import { PageStatus } from '../status/PageStatus';
 
 interface Boot {
   settings: Settings;
@@ -284,6 +285,7 @@ function Checker({ settings, initial }: { settings: Settings; initial: LoadedSta
         )}
       </div>
 
+      {screen === 'signs' && <PageStatus />}
       {screen === 'signs' && <KneeToday settings={settings} />}
 
       {screen !== 'result' && (

@@ -17,6 +17,13 @@ export function SitesSection({ draft, onChange }: DraftSectionProps) {
           onChange={(checked) => onChange({ sites: { ...draft.sites, [id]: checked } })}
         />
       ))}
+      <CheckboxField
+        id="fallback-card"
+        label="Card when a page is not recognised"
+        description="If a running log's layout changed and badges cannot be placed, show this week's load in one small card at the bottom of the page."
+        checked={draft.fallbackCard}
+        onChange={(checked) => onChange({ fallbackCard: checked })}
+      />
     </Section>
   );
 }

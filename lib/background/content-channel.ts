@@ -7,7 +7,7 @@
 import { browser } from '#imports';
 import { currentForgets } from '../history';
 import { isOwnContentScript, type SenderLike } from '../history/background';
-import { GET_SETTINGS, SETTINGS_CHANGED, type SettingsAnswer } from '../content/settings-channel';
+import { GET_SETTINGS, HIDE_CARD, SETTINGS_CHANGED, sanitizeCardHidden, type SettingsAnswer } from '../content/settings-channel';
 import { sanitizeSettings } from '../settings/defaults';
 import { settingsItem } from '../settings/storage';
 
@@ -32,10 +32,25 @@ export async function restrictStorageToTrustedContexts(area: AccessLevelArea = b
   }
 }
 
-/** What a content script may know: its settings (validated) and the forget count. Null when not ours. */
+/** storage.local: { [site]: first day of the week the runner hid the fallback card for }. */
+export const CARD_HIDDEN_KEY = 'fallback-card-hidden';
+
+/** What a content script may know: its settings (validated), the forget count, where the card is hidden. Null when not ours. */
 export async function answerGetSettings(message: unknown, sender: SenderLike, ownId: string): Promise<SettingsAnswer | null> {
   if ((message as { type?: unknown } | null)?.type !== GET_SETTINGS || !isOwnContentScript(sender, ownId)) return null;
-  return { settings: sanitizeSettings(await settingsItem.getValue()), forgets: await currentForgets() };
+  const cardHidden = sanitizeCardHidden((await browser.storage.local.get(CARD_HIDDEN_KEY))[CARD_HIDDEN_KEY]);
+  return { settings: sanitizeSettings(await settingsItem.getValue()), forgets: await currentForgets(), cardHidden };
+}
+
+/** The runner hid the fallback card for a site's week: validated, from our own content script only. */
+export async function rememberHiddenCard(message: unknown, sender: SenderLike, ownId: string): Promise<boolean> {
+  const m = message as { type?: unknown; site?: unknown; week?: unknown } | null;
+  if (m?.type !== HIDE_CARD || !isOwnContentScript(sender, ownId) || typeof m.site !== 'string') return false;
+  const entry = sanitizeCardHidden({ [m.site]: m.week });
+  if (!(m.site in entry)) return false;
+  const stored = sanitizeCardHidden((await browser.storage.local.get(CARD_HIDDEN_KEY))[CARD_HIDDEN_KEY]);
+  await browser.storage.local.set({ [CARD_HIDDEN_KEY]: { ...stored, ...entry } });
+  return true;
 }
 
 /** Wire it all (call synchronously at the top of the background). */
@@ -50,6 +65,10 @@ export function startContentChannel(): void {
   browser.runtime.onStartup.addListener(restrict);
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (response: unknown) => void) => {
+    if ((message as { type?: unknown } | null)?.type === HIDE_CARD) {
+      void rememberHiddenCard(message, sender as SenderLike, browser.runtime.id).catch(() => false);
+      return undefined;
+    }
     if ((message as { type?: unknown } | null)?.type !== GET_SETTINGS) return undefined;
     void answerGetSettings(message, sender as SenderLike, browser.runtime.id)
       .catch(() => null)

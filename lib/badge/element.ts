@@ -1,4 +1,5 @@
-// The badge: a custom element (valid custom-element name, open shadow root) styled by one shared
+// The badge: a custom element (valid custom-element name, closed shadow root: page script can
+// neither read nor rewrite the explanation) styled by one shared
 // constructable stylesheet, built with textContent only (no string is ever parsed as HTML).
 //
 // Why no customElements.define: a content script runs in an isolated world where
@@ -7,7 +8,7 @@
 // attachShadow, which is all the badge needs. If the page has defined our name itself (its
 // constructor would run on our element), a suffixed name is used instead.
 import { BADGE_CSS } from './styles';
-import type { BadgeChip, BadgeView } from './view';
+import type { BadgeChip, BadgeView, ChipLevel } from './view';
 
 export const BADGE_TAG = 'knee-check-badge';
 /** Attribute on the host holding the anchor key it describes. */
@@ -22,6 +23,7 @@ interface Parts {
   /** The explanation, built on first open after each render (most badges are never opened). */
   explain: (() => BadgeView) | null;
   open: boolean;
+  level: ChipLevel;
 }
 
 export interface BadgeKit {
@@ -33,13 +35,54 @@ export interface BadgeKit {
   render(host: Element, chip: BadgeChip, explain: () => BadgeView): void;
   /** Is this node one of this kit's badge hosts? */
   isBadge(node: Node): node is HTMLElement;
+  /**
+   * What a badge shows (tests): read from this script's own memory, as the shadow root is closed.
+   * Reachable only from the content script's isolated world, never from the page.
+   */
+  inspect(host: Element): BadgeInspection | null;
+}
+
+export interface BadgeInspection {
+  level: ChipLevel;
+  label: string;
+  text: string;
+  ariaLabel: string;
+  /** The explanation's paragraphs (built now if it was not yet). */
+  explanation: string[];
+}
+
+/**
+ * The closed roots this script made. Module scope of the content script's isolated world: page
+ * script cannot reach it (tests of this world read badges through it, or through kit.inspect).
+ */
+const closedRoots = new WeakMap<Element, ShadowRoot>();
+export const shadowOf = (host: Element): ShadowRoot | null => closedRoots.get(host) ?? null;
+
+/** A closed shadow root with the badge sheet (one shared constructable sheet where possible). */
+export function attachStyledRoot(host: HTMLElement, css: string, shared: { sheet?: CSSStyleSheet | null }): ShadowRoot {
+  const root = host.attachShadow({ mode: 'closed' });
+  closedRoots.set(host, root);
+  try {
+    if (shared.sheet === undefined) {
+      shared.sheet = new CSSStyleSheet();
+      shared.sheet.replaceSync(css);
+    }
+    root.adoptedStyleSheets = [shared.sheet!];
+  } catch {
+    // No constructable sheets in this world (or a foreign sheet refused): one <style> instead.
+    shared.sheet = null;
+    const style = host.ownerDocument.createElement('style');
+    style.textContent = css;
+    root.appendChild(style);
+  }
+  return root;
 }
 
 /** Can we own elements of this name: not defined by the page, and accepting our shadow root? */
 function usable(doc: Document, tag: string): boolean {
   try {
     const probe = doc.createElement(tag);
-    probe.attachShadow({ mode: 'open' });
+    probe.attachShadow({ mode: 'closed' });
     // A page definition whose constructor throws leaves an HTMLUnknownElement ("failed", so not
     // :defined): the name is still theirs, and every badge would re-run their constructor.
     return !probe.matches(':defined') && !(probe instanceof HTMLUnknownElement);
@@ -54,7 +97,7 @@ export function resolveBadgeTag(doc: Document, base = BADGE_TAG): string {
   return tag;
 }
 
-let sheet: CSSStyleSheet | null | undefined;
+const badgeSheet: { sheet?: CSSStyleSheet | null } = {};
 
 export function createBadgeKit(doc: Document, tag = resolveBadgeTag(doc)): BadgeKit {
   const parts = new WeakMap<Element, Parts>();
@@ -66,18 +109,7 @@ export function createBadgeKit(doc: Document, tag = resolveBadgeTag(doc)): Badge
   };
 
   function build(host: HTMLElement): void {
-    const root = host.attachShadow({ mode: 'open' });
-    try {
-      if (sheet === undefined) {
-        sheet = new CSSStyleSheet();
-        sheet.replaceSync(BADGE_CSS);
-      }
-      root.adoptedStyleSheets = [sheet!];
-    } catch {
-      // No constructable sheets in this world (or a foreign sheet refused): one <style> instead.
-      sheet = null;
-      make('style', root, BADGE_CSS);
-    }
+    const root = attachStyledRoot(host, BADGE_CSS, badgeSheet);
     const wrap = make('span', root);
     const chip = make('button', wrap);
     chip.type = 'button';
@@ -90,7 +122,7 @@ export function createBadgeKit(doc: Document, tag = resolveBadgeTag(doc)): Badge
     tip.id = 'tip';
     tip.setAttribute('role', 'tooltip');
     tip.setAttribute('popover', 'manual');
-    const p: Parts = { wrap, chip, label, text, tip, explain: null, open: false };
+    const p: Parts = { wrap, chip, label, text, tip, explain: null, open: false, level: 'ok' };
     parts.set(host, p);
 
     // Hover or focus opens the explanation; a click pins it open until the next click, blur or Escape.
@@ -147,6 +179,7 @@ export function createBadgeKit(doc: Document, tag = resolveBadgeTag(doc)): Badge
       const p = parts.get(host);
       if (!p) return;
       p.wrap.className = chip.level;
+      p.level = chip.level;
       host.setAttribute('data-level', chip.level);
       p.label.textContent = chip.label;
       p.text.textContent = chip.text;
@@ -155,5 +188,17 @@ export function createBadgeKit(doc: Document, tag = resolveBadgeTag(doc)): Badge
       if (p.open) fill(p);
     },
     isBadge: (node): node is HTMLElement => parts.has(node as Element),
+    inspect(host) {
+      const p = parts.get(host);
+      if (!p) return null;
+      fill(p);
+      return {
+        level: p.level,
+        label: p.label.textContent ?? '',
+        text: p.text.textContent ?? '',
+        ariaLabel: p.chip.getAttribute('aria-label') ?? '',
+        explanation: [...p.tip.children].map((n) => n.textContent ?? ''),
+      };
+    },
   };
 }

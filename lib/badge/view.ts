@@ -2,13 +2,14 @@
 // The chip carries the engine's own short text (units and locale already applied); the
 // explanation gives the numbers behind it, the thresholds used and how strong the evidence is.
 import { parseDay } from '../load/dates';
-import type { WeekSummary } from '../load/summary';
+import { missingText, type WeekSummary } from '../load/summary';
 import type { LoadSettings, WarningLevel } from '../load/types';
 import { formatDistance, formatPercent, formatShortDate } from '../load/units';
 
 /** What the chip shows: cheap, computed for every badge. */
 export interface BadgeChip {
-  level: WarningLevel;
+  /** 'unknown': no warning, and the data to rule one out is missing (never "Load OK" then). */
+  level: ChipLevel;
   /** Words that carry the level without colour. */
   label: string;
   /** The short line on the chip. */
@@ -26,15 +27,26 @@ export interface BadgeView extends BadgeChip {
   cta: string;
 }
 
-export const LEVEL_LABELS: Record<WarningLevel, string> = { ok: 'Load OK', caution: 'Caution', high: 'High load' };
+export type ChipLevel = WarningLevel | 'unknown';
+export const LEVEL_LABELS: Record<ChipLevel, string> = { ok: 'Load OK', caution: 'Caution', high: 'High load', unknown: 'Not enough data' };
+/** Why a week with partial data has no total (intervals.icu lists runs synced from Strava without their distance). */
+export const INCOMPLETE_LINE =
+  'Some runs this week were synced from Strava and could not be read here (the site does not share their distance): no total or comparison is given for this week.';
+
+/** The chip's level: a warning shows whatever else is missing; "ok" only when nothing is. */
+export function chipLevel(summary: WeekSummary): ChipLevel {
+  if (summary.level !== 'ok') return summary.level;
+  return summary.incomplete || summary.missing ? 'unknown' : 'ok';
+}
 export const BADGE_CTA = 'Knee hurting? Open Knee Check from the toolbar.';
 export const BADGE_EVIDENCE =
   'Evidence: a run much longer than your recent longest is the strongest running signal (5,205 runners, Frandsen 2025); the week-to-week change is weak evidence.';
 
 export function badgeChip(summary: WeekSummary, fallbackText = ''): BadgeChip {
-  const label = LEVEL_LABELS[summary.level] ?? LEVEL_LABELS.ok;
+  const level = chipLevel(summary);
+  const label = LEVEL_LABELS[level] ?? LEVEL_LABELS.ok;
   const text = summary.text || fallbackText;
-  return { level: summary.level, label, text, ariaLabel: `Knee Check: ${label}. ${text}` };
+  return { level, label, text, ariaLabel: `Knee Check: ${label}. ${text}` };
 }
 
 export function badgeView(summary: WeekSummary, settings: LoadSettings, locale?: string): BadgeView {
@@ -43,16 +55,26 @@ export function badgeView(summary: WeekSummary, settings: LoadSettings, locale?:
   const verdict = (value: number, threshold: number) =>
     `${value > threshold ? 'above' : 'within'} your ${pct(threshold)} threshold`;
   const day = parseDay(summary.weekStart);
-  const { changePct, biggestSpike: spike, partial } = summary;
+  const { changePct, biggestSpike: spike, partial, missing } = summary;
 
   const lines = [
-    partial
+    summary.incomplete
+      ? INCOMPLETE_LINE
+      : !summary.weekKnown && missing
+        ? `${missingText(missing, locale)}: the runs read here do not cover all of this week.`
+        : !summary.previousWeekKnown && missing
+          ? `${partial ? `So far ${km(summary.weekKm)} in ${summary.comparedDays} day(s)` : `${km(summary.weekKm)} this week`}. ${missingText(missing, locale)} to compare with: the runs read here do not cover it.`
+          : partial
       ? `So far ${km(summary.weekKm)} in ${summary.comparedDays} day(s); the same days last week: ${km(summary.previousWeekKm)}.`
       : `${km(summary.weekKm)} this week; ${km(summary.previousWeekKm)} the week before.`,
-    changePct !== null
+    !summary.weekKnown || !summary.previousWeekKnown
+      ? `No weekly change: it needs both weeks' runs in full (your threshold: ${pct(settings.weeklyIncreasePct)}).`
+      : changePct !== null
       ? `Weekly change ${pct(changePct)}: ${verdict(changePct, settings.weeklyIncreasePct)}.`
       : `No weekly increase to compare with your ${pct(settings.weeklyIncreasePct)} threshold.`,
-    spike?.spikePct == null || spike.longestPrior30dKm === null
+    missing?.kind === 'spike' && !(spike?.spikePct != null && spike.spikePct > settings.spikePct)
+      ? `${missingText(missing, locale)} to check a run against your longest run of those days (spike threshold ${pct(settings.spikePct)}).`
+      : spike?.spikePct == null || spike.longestPrior30dKm === null
       ? `No run to compare with a longest run of the 30 days before (spike threshold ${pct(settings.spikePct)}).`
       : spike.spikePct > 0
         ? `Longest-run spike: ${km(spike.km)} vs ${km(spike.longestPrior30dKm)}, the longest of the 30 days before (${pct(spike.spikePct)}): ${verdict(spike.spikePct, settings.spikePct)}.`

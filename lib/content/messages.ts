@@ -29,3 +29,88 @@ export function isRecordRunsMessage(message: unknown): message is RecordRunsMess
     m.runs.length <= 5000
   );
 }
+
+// Content script -> background: what this tab's script found (the popup's page status and the
+// "Copy a page report" text). Structure and counts only: no run, no name, no id, no URL.
+export const PAGE_STATUS = 'knee-check:page-status';
+
+/** Why a data source gave nothing usable (the adapters' RefusalReason). */
+export const REFUSAL_REASONS = ['signed-out', 'forbidden', 'rate-limited', 'not-found', 'bad-response', 'too-large', 'redirected', 'network', 'partial-data'] as const;
+
+export interface PageReport {
+  /** The extension's version. */
+  version: string;
+  adapter: string;
+  pageKind: string;
+  /** Each selector the adapter declares, and how many elements match it now. */
+  selectors: { selector: string; count: number }[];
+  /** Each same-origin call: its path's first segment and depth, the outcome, the JSON's shape. */
+  calls: { path: string; outcome: string; shape: string }[];
+}
+
+export interface PageStatus {
+  /** "strava", "garmin", "intervals" or "custom". */
+  site: string;
+  adapter: string;
+  /** The runner's words for the page, e.g. "Strava Training Log" ("" when the adapter has none). */
+  pageKind: string;
+  runs: number;
+  sources: { source: string; runs: number }[];
+  refusals: { source: string; reason: (typeof REFUSAL_REASONS)[number]; status?: number }[];
+  /** Anchors found, and badges on the page. */
+  anchors: number;
+  weeksBadged: number;
+  /** The fallback card is on the page. */
+  card: boolean;
+  /** Days the adapter said hold runs it could not read. */
+  incompleteDays: number;
+  report: PageReport;
+}
+
+export interface PageStatusMessage {
+  type: typeof PAGE_STATUS;
+  /** Null: this page is nothing for Knee Check (no adapter, or its site switched off). */
+  status: PageStatus | null;
+}
+
+const isText = (v: unknown, max = 200): v is string => typeof v === 'string' && v.length <= max;
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1_000_000;
+const listOf = <T>(v: unknown, max: number, ok: (x: unknown) => x is T): v is T[] => Array.isArray(v) && v.length <= max && v.every(ok);
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function isReport(r: unknown): r is PageReport {
+  return (
+    isRecord(r) &&
+    isText(r.version, 40) &&
+    isText(r.adapter) &&
+    isText(r.pageKind) &&
+    listOf(r.selectors, 200, (s): s is PageReport['selectors'][number] => isRecord(s) && isText(s.selector, 500) && isCount(s.count)) &&
+    listOf(r.calls, 50, (c): c is PageReport['calls'][number] => isRecord(c) && isText(c.path, 100) && isText(c.outcome, 40) && isText(c.shape, 4000))
+  );
+}
+
+/** The status a page-status message carries: a PageStatus, null (nothing here), or undefined (not a valid message). */
+export function readPageStatusMessage(message: unknown): PageStatus | null | undefined {
+  if (!isRecord(message) || message.type !== PAGE_STATUS) return undefined;
+  const s = message.status;
+  if (s === null) return null;
+  if (!isRecord(s)) return undefined;
+  const valid =
+    isText(s.site) &&
+    isText(s.adapter) &&
+    isText(s.pageKind) &&
+    isCount(s.runs) &&
+    listOf(s.sources, 20, (x): x is PageStatus['sources'][number] => isRecord(x) && isText(x.source, 100) && isCount(x.runs)) &&
+    listOf(
+      s.refusals,
+      20,
+      (x): x is PageStatus['refusals'][number] =>
+        isRecord(x) && isText(x.source, 100) && (REFUSAL_REASONS as readonly unknown[]).includes(x.reason) && (x.status === undefined || isCount(x.status)),
+    ) &&
+    isCount(s.anchors) &&
+    isCount(s.weeksBadged) &&
+    typeof s.card === 'boolean' &&
+    isCount(s.incompleteDays) &&
+    isReport(s.report);
+  return valid ? (s as unknown as PageStatus) : undefined;
+}

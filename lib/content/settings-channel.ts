@@ -9,12 +9,27 @@ import { RECORD_RUNS, type RecordRunsMessage } from './messages';
 
 export const GET_SETTINGS = 'knee-check:get-settings';
 export const SETTINGS_CHANGED = 'knee-check:settings-changed';
+/** "Hide the fallback card for this site's week" (the runner's click on the card). */
+export const HIDE_CARD = 'knee-check:hide-card';
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** { [site]: the first day of the week the runner hid the fallback card for }, validated. */
+export function sanitizeCardHidden(raw: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return out;
+  for (const [site, week] of Object.entries(raw).slice(0, 50)) {
+    if (site.length <= 200 && typeof week === 'string' && DAY.test(week)) out[site] = week;
+  }
+  return out;
+}
 
 /** The background's answer to `get-settings`. */
 export interface SettingsAnswer {
   settings: unknown;
   /** Captured history's forget count now (see lib/history `forgetRuns`). */
   forgets: number;
+  /** Where the runner hid the fallback card (sanitizeCardHidden). */
+  cardHidden?: unknown;
 }
 
 /** The slice of `browser.runtime` the channel uses. */
@@ -31,17 +46,23 @@ export interface SettingsChannel {
   watch(onChange: (settings: Settings) => void): () => void;
   /** Send runs for captured history, with the page's today and the forget count from page start. */
   recordRuns(site: string, runs: Run[]): void;
+  /** The week the fallback card is hidden for on `site` (as of the last settings answer). */
+  cardHidden(site: string): string | undefined;
+  /** Hide the fallback card for `site`'s `week`: remembered by the background. */
+  hideCard(site: string, week: string): void;
 }
 
 export function openSettingsChannel(runtime: RuntimeLike, now: () => Date = () => new Date()): SettingsChannel {
   // Taken once, at page start: a capture still under way when the runner forgets is then refused.
   let forgets: number | undefined;
+  let hidden: Record<string, string> = {};
   return {
     async load() {
       try {
         const answer = (await runtime.sendMessage({ type: GET_SETTINGS })) as Partial<SettingsAnswer> | undefined;
         const count = answer?.forgets;
         if (forgets === undefined && typeof count === 'number' && Number.isSafeInteger(count) && count >= 0) forgets = count;
+        hidden = sanitizeCardHidden(answer?.cardHidden);
         return sanitizeSettings(answer?.settings);
       } catch {
         return sanitizeSettings(undefined);
@@ -59,6 +80,11 @@ export function openSettingsChannel(runtime: RuntimeLike, now: () => Date = () =
       const message: RecordRunsMessage = { type: RECORD_RUNS, site, runs, today: localDay(now()) };
       if (forgets !== undefined) message.forgets = forgets;
       runtime.sendMessage(message).catch(() => undefined);
+    },
+    cardHidden: (site) => hidden[site],
+    hideCard(site, week) {
+      hidden = { ...hidden, [site]: week };
+      runtime.sendMessage({ type: HIDE_CARD, site, week }).catch(() => undefined);
     },
   };
 }

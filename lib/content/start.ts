@@ -1,5 +1,10 @@
-// What both content scripts share: the core (./core) wired to the browser. Settings from the
-// background (./settings-channel: storage.local is closed to content scripts), same-origin fetch, WXT's invalidation and SPA route events.
+// What every content script shares: the core (./core) wired to the browser. Settings from the
+// background (./settings-channel: storage.local is closed to content scripts), same-origin fetch,
+// SPA route changes, the page status sent to the background. WXT's ContentScriptContext is NOT
+// used for teardown: it invalidates itself
+// on a window message or document event that page script can forge (wxt-dev/wxt#1752), which
+// would let a page switch the badges off. The script stops only when the extension itself is
+// gone (browser.runtime.id no longer set), which a page cannot fake.
 // Each entrypoint brings only its own adapters: the built-in sites' script (knee-badges) and the
 // user-added sites' script (knee-badges-custom, registered at runtime by the background).
 // No zod, no Preact and no WXT storage layer in here: the budget is 10 KB gzipped.
@@ -11,6 +16,7 @@ import type { Settings } from '../settings/defaults';
 import type { SiteAdapter } from '../sites/types';
 import { startCore } from './core';
 import { createSameOriginFetch } from './fetch';
+import { PAGE_STATUS, type PageStatusMessage } from './messages';
 import { captureClock } from './schedule';
 import { openSettingsChannel, type RuntimeLike } from './settings-channel';
 
@@ -23,17 +29,65 @@ export interface BadgeScript {
   own?(adapter: SiteAdapter, doc: Document): boolean;
 }
 
+/**
+ * SPA route changes, from this world only: the Navigation API's "navigate" where there is
+ * one, else history and a slow poll. Any event only makes us compare the URL: a forged one does nothing.
+ */
+export function watchLocation(win: Window & typeof globalThis, onChange: () => void, isStopped: () => boolean): void {
+  let last = win.location.href;
+  const check = () => {
+    if (isStopped()) return;
+    const href = win.location.href;
+    if (href === last) return;
+    last = href;
+    onChange();
+  };
+  const navigation = (win as unknown as { navigation?: EventTarget }).navigation;
+  // "navigate" fires before the URL changes (pushState included): compare once it has.
+  if (navigation && typeof navigation.addEventListener === 'function') navigation.addEventListener('navigate', () => void win.setTimeout(check, 0));
+  else {
+    win.addEventListener('popstate', check);
+    const poll = win.setInterval(() => (isStopped() ? win.clearInterval(poll) : check()), 1000);
+  }
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export function startBadges(ctx: ContentScriptContext, script: BadgeScript): void {
+export function startBadges(_ctx: ContentScriptContext, script: BadgeScript): void {
   // What the core uses from this world, captured once at start.
   const win = window;
   const doc = document;
   const clock = captureClock(win);
   const origin = win.location.origin;
   const DateNow = Date;
-  const channel = openSettingsChannel(browser.runtime as unknown as RuntimeLike);
+  const { runtime } = browser;
+  const channel = openSettingsChannel(runtime as unknown as RuntimeLike);
   let recorded: Run[] | undefined;
+  // Ours, not WXT's: aborted only when this script stops (see the top of this file).
+  const alive = new AbortController();
+  const stopped: (() => void)[] = [];
+  const isValid = () => {
+    let valid = false;
+    try {
+      valid = runtime?.id != null;
+    } catch {
+      // an orphaned script's runtime may throw
+    }
+    if (!valid && !alive.signal.aborted) {
+      alive.abort();
+      for (const cb of stopped.splice(0)) cb();
+    }
+    return valid;
+  };
+  const send = (message: unknown) => {
+    if (isValid()) runtime.sendMessage(message).catch(() => undefined);
+  };
+  let version = '';
+  try {
+    version = runtime.getManifest().version;
+  } catch {
+    // unknown
+  }
 
   startCore({
     doc,
@@ -46,16 +100,16 @@ export function startBadges(ctx: ContentScriptContext, script: BadgeScript): voi
     pickAdapter: script.pick,
     loadSettings: channel.load,
     watchSettings: channel.watch,
-    fetchJson: createSameOriginFetch({ origin, fetch: win.fetch.bind(win), now: clock.now, setTimer: win.setTimeout.bind(win), signal: ctx.signal }),
+    fetchJson: createSameOriginFetch({ origin, fetch: win.fetch.bind(win), now: clock.now, setTimer: win.setTimeout.bind(win), signal: alive.signal }),
     localNow: () => {
       const d = new DateNow();
       const today = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
       return { today, now: `${today}T${pad(d.getHours())}:${pad(d.getMinutes())}` };
     },
     summarize: summariesFrom,
-    onInvalidated: (cb) => void ctx.onInvalidated(cb),
-    isValid: () => ctx.isValid,
-    onLocationChange: (cb) => ctx.addEventListener(win, 'wxt:locationchange', cb),
+    onInvalidated: (cb) => void stopped.push(cb),
+    isValid,
+    onLocationChange: (cb) => watchLocation(win, cb, () => alive.signal.aborted),
     // After the page has loaded and gone idle: a framework still hydrating would find our badge
     // in its server markup and re-render the whole tree.
     // (A page whose load never ends, e.g. a hanging image, still gets its badges after 3 s.)
@@ -73,8 +127,14 @@ export function startBadges(ctx: ContentScriptContext, script: BadgeScript): voi
     onRuns: (adapter, runs) => {
       if (runs === recorded || !runs.length || (script.own && !script.own(adapter, doc))) return;
       recorded = runs;
-      channel.recordRuns(adapter.site === 'custom' ? origin : adapter.site, runs);
+      if (isValid()) channel.recordRuns(adapter.site === 'custom' ? origin : adapter.site, runs);
     },
+    // What this tab found, for the popup (structure and counts only).
+    onStatus: (status) => send({ type: PAGE_STATUS, status } satisfies PageStatusMessage),
+    version,
+    // The card hidden for a site's week: kept by the background (storage.local is closed to us).
+    cardDismissed: async (site, week) => channel.cardHidden(site) === week,
+    dismissCard: (site, week) => channel.hideCard(site, week),
     debug: console.debug.bind(console),
   });
 }

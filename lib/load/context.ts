@@ -2,7 +2,7 @@
 // and their 30-day longest runs computed once.
 import { isFiniteNumber } from '../guards';
 import { DEFAULT_SETTINGS } from '../settings/defaults';
-import { dayOfMs, parseDay, parseWallClockMs } from './dates';
+import { dayOfMs, parseDay, parseWallClockMs, weekStartDay } from './dates';
 import { DAY_MS, headOf, lowerBound, prepareRuns } from './runs';
 import type { SortedRuns } from './runs';
 import { longestPrior30d, spikePercent, spikeRow } from './spikes';
@@ -19,6 +19,19 @@ export interface LoadOptions {
   now?: string;
   /** BCP 47 locale for numbers and dates (default: the runtime's). */
   locale?: string;
+  /**
+   * What the runs cover (the adapter's notes). Given, even empty, a comparison is made only on
+   * days known to be complete: a week-over-week change needs the whole previous week, a spike the
+   * 30 days before the run, a week total its own days. Absent: every day counts as complete.
+   */
+  coverage?: Coverage;
+}
+
+export interface Coverage {
+  /** "YYYY-MM-DD" from which the runs are complete; absent: judged from the runs themselves. */
+  coveredFrom?: string;
+  /** "YYYY-MM-DD" days whose data is partial (e.g. runs the site lists without a distance). */
+  incompleteDays?: readonly string[];
 }
 
 export interface LoadContext {
@@ -32,6 +45,10 @@ export interface LoadContext {
   cutAtNow: boolean;
   settings: LoadSettings;
   locale: string | undefined;
+  /** First day number from which the runs are complete (-Infinity: coverage not judged). */
+  coveredFromDay: number;
+  /** Day numbers with partial data, ascending. */
+  incompleteDays: number[];
 }
 
 function positive(value: unknown, fallback: number): number {
@@ -63,15 +80,37 @@ export function loadContext(runs: Run[], settings: LoadSettings, today: string, 
   const limitMs = cutAtNow ? nowMs : (day + 1) * DAY_MS - 1;
   const all = prepareRuns(runs);
   const sorted = headOf(all, lowerBound(all, limitMs + 1));
+  const safeSettings = sanitizeLoadSettings(settings);
   return {
     sorted,
     longest: longestPrior30d(sorted),
     today: day,
     limitMs,
     cutAtNow,
-    settings: sanitizeLoadSettings(settings),
+    settings: safeSettings,
     locale: typeof options.locale === 'string' ? options.locale : undefined,
+    ...coverageOf(options.coverage, all, safeSettings),
   };
+}
+
+/**
+ * Where complete data starts. Without the adapter's word, the runs read say it: only weeks after
+ * the first week that holds a run are comparable (a site may list just its latest runs). No runs
+ * and no word: nothing is known to be complete.
+ */
+function coverageOf(raw: unknown, all: SortedRuns, settings: LoadSettings): Pick<LoadContext, 'coveredFromDay' | 'incompleteDays'> {
+  if (typeof raw !== 'object' || raw === null) return { coveredFromDay: Number.NEGATIVE_INFINITY, incompleteDays: [] };
+  const coverage = raw as Coverage;
+  const days = Array.isArray(coverage.incompleteDays) ? coverage.incompleteDays.map(parseDay).filter((d): d is number => d !== null) : [];
+  const stated = parseDay(coverage.coveredFrom);
+  const first = all.length ? weekStartDay(all.day[0]!, settings.weekStartsOn) : Number.POSITIVE_INFINITY;
+  return { coveredFromDay: stated ?? first, incompleteDays: [...new Set(days)].sort((a, b) => a - b) };
+}
+
+/** Are the days [from, to) (day numbers) all known to be complete? */
+export function daysKnown(ctx: LoadContext, from: number, to: number): boolean {
+  if (from < ctx.coveredFromDay) return false;
+  return !ctx.incompleteDays.some((day) => day >= from && day < to);
 }
 
 /** Spike % of the i-th run of the context, null without a baseline. */

@@ -2,12 +2,19 @@
 // progress is compared like with like: its days so far against the same days of last week (up to
 // the same minute when `now` is known), so a Monday morning never reads as a "-90 %" week.
 import { formatDay, parseDay, weekStartDay } from './dates';
-import { loadContext, spikeAt, spikePctAt } from './context';
+import { daysKnown, loadContext, spikeAt, spikePctAt } from './context';
 import type { LoadContext, LoadOptions } from './context';
 import { DAY_MS, lowerBound, sumKm } from './runs';
 import { spikeLevel } from './spikes';
 import type { LoadSettings, Run, RunSpike, WarningLevel } from './types';
-import { formatDistance, formatPercent, formatWeekday } from './units';
+import { formatDistance, formatPercent, formatShortDate, formatWeekday } from './units';
+
+/** What a comparison still needs: data for this week, the previous week, or a run's 30 days before. */
+export interface MissingHistory {
+  kind: 'week' | 'previous-week' | 'spike';
+  /** "YYYY-MM-DD": the week's first day, the previous week's first day, or the run's day. */
+  day: string;
+}
 
 export interface WeekSummary {
   /** "YYYY-MM-DD" first day of the week. */
@@ -33,6 +40,14 @@ export interface WeekSummary {
   level: WarningLevel;
   /** Short badge text in the runner's units, e.g. "42.0 km · +34% vs last week". */
   text: string;
+  /** This week's compared days are all known to be complete (always, without LoadOptions.coverage). */
+  weekKnown: boolean;
+  /** The previous week's compared days are known to be complete: without it, no change is given. */
+  previousWeekKnown: boolean;
+  /** The week holds a day with partial data (runs that could not be read): no total is given. */
+  incomplete: boolean;
+  /** The first thing a comparison still needs, or null. Spikes are given only for runs whose 30 days before are known. */
+  missing: MissingHistory | null;
 }
 
 const LEVEL_RANK: Record<WarningLevel, number> = { ok: 0, caution: 1, high: 2 };
@@ -69,6 +84,10 @@ export function summarizeWeek(ctx: LoadContext, ws: number, weekStart: string): 
       biggestSpike: null,
       level: 'ok',
       text: '',
+      weekKnown: true,
+      previousWeekKnown: true,
+      incomplete: false,
+      missing: null,
     };
   }
   const cutMs = Math.min(endMs, ctx.limitMs + 1); // exclusive end of the compared part
@@ -80,12 +99,23 @@ export function summarizeWeek(ctx: LoadContext, ws: number, weekStart: string): 
   const previousWeekKm = partial
     ? sumKm(sorted, lowerBound(sorted, startMs - 7 * DAY_MS), lowerBound(sorted, cutMs - 7 * DAY_MS))
     : prevFull;
-  let changePct = previousWeekKm > 0 ? (weekKm / previousWeekKm - 1) * 100 : null;
+  // Only days known to be complete are compared (see LoadOptions.coverage).
+  const incomplete = !daysKnown({ ...ctx, coveredFromDay: Number.NEGATIVE_INFINITY }, ws, ws + comparedDays);
+  const weekKnown = !incomplete && daysKnown(ctx, ws, ws + comparedDays);
+  const previousWeekKnown = daysKnown(ctx, ws - 7, ws - 7 + comparedDays);
+  let changePct = weekKnown && previousWeekKnown && previousWeekKm > 0 ? (weekKm / previousWeekKm - 1) * 100 : null;
   if (partial && changePct !== null && changePct < 0) changePct = null;
 
   let biggest = -1;
   let biggestPct = Number.NEGATIVE_INFINITY;
+  let spikeUnknown = -1;
   for (let i = from; i < to; i++) {
+    const day = sorted.day[i]!;
+    // No spike is built on a week holding partial days, nor on a run whose 30 days are not known.
+    if (incomplete || !daysKnown(ctx, day - 30, day + 1)) {
+      if (spikeUnknown < 0) spikeUnknown = day;
+      continue;
+    }
     const pct = spikePctAt(ctx, i);
     // >= : on a tie the later run is the one the runner remembers.
     if (pct !== null && pct >= biggestPct) {
@@ -96,11 +126,23 @@ export function summarizeWeek(ctx: LoadContext, ws: number, weekStart: string): 
   const biggestSpike: RunSpike | null = biggest < 0 ? null : spikeAt(ctx, biggest);
   const spikeLvl = spikeLevel(biggestSpike?.spikePct ?? null, settings.spikePct);
   const level = maxLevel(weeklyLevel(changePct, settings.weeklyIncreasePct), spikeLvl);
+  const missing: MissingHistory | null = !weekKnown && !incomplete
+    ? { kind: 'week', day: weekStart }
+    : weekKnown && !previousWeekKnown
+      ? { kind: 'previous-week', day: formatDay(ws - 7) }
+      : spikeUnknown >= 0
+        ? { kind: 'spike', day: formatDay(spikeUnknown) }
+        : null;
 
   const dist = (km: number) => formatDistance(km, settings.units, locale);
   const span = comparedSpan(ws, comparedDays, locale);
+  const soFar = partial ? ' so far' : '';
   let text: string;
-  if (!partial) {
+  if (incomplete) {
+    text = INCOMPLETE_TEXT;
+  } else if (!weekKnown || !previousWeekKnown) {
+    text = `${weekKnown ? `${dist(weekKm)}${soFar} · ` : ''}${missingText(missing!, locale)}`;
+  } else if (!partial) {
     text =
       previousWeekKm > 0
         ? `${dist(weekKm)} · ${formatPercent(changePct!, locale, true)} vs last week`
@@ -113,8 +155,36 @@ export function summarizeWeek(ctx: LoadContext, ws: number, weekStart: string): 
     text = `${dist(weekKm)} so far · ${formatPercent(changePct, locale, true)} vs ${span} last week`;
   }
   if (spikeLvl !== 'ok') text += ` · single-run spike ${formatPercent(biggestSpike!.spikePct!, locale, true)}`;
+  else if (missing?.kind === 'spike' && weekKnown && previousWeekKnown) text += ` · ${missingText(missing, locale)}`;
 
-  return { weekStart, weekKm, previousWeekKm, previousWeekFullKm: prevFull, changePct, partial, comparedDays, biggestSpike, level, text };
+  return {
+    weekStart,
+    weekKm,
+    previousWeekKm,
+    previousWeekFullKm: prevFull,
+    changePct,
+    partial,
+    comparedDays,
+    biggestSpike,
+    level,
+    text,
+    weekKnown,
+    previousWeekKnown,
+    incomplete,
+    missing,
+  };
+}
+
+/** The chip's words for a week holding runs that could not be read (e.g. intervals.icu's Strava stubs). */
+export const INCOMPLETE_TEXT = 'No total: some runs synced from Strava could not be read here';
+
+/** "Not enough history: need the 30 days before 12 Mar", in the runner's locale. */
+export function missingText(missing: MissingHistory, locale?: string): string {
+  const day = parseDay(missing.day);
+  const date = day === null ? missing.day : formatShortDate(day, locale);
+  const need =
+    missing.kind === 'spike' ? `the 30 days before ${date}` : missing.kind === 'previous-week' ? `the whole week of ${date}` : `all of this week (from ${date})`;
+  return `Not enough history: need ${need}`;
 }
 
 /** Summaries of several weeks, preparing the runs once; null for a malformed date or `today`. */

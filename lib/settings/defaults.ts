@@ -21,6 +21,8 @@ export interface Settings {
   sites: Record<SiteId, boolean>;
   /** Origins the runner added themselves (e.g. "https://www.runalyze.com"), granted from a click. */
   customSites: string[];
+  /** One compact card with this week's load when a running log's layout is not recognised. */
+  fallbackCard: boolean;
 }
 
 export const SITE_IDS: readonly SiteId[] = BUILT_IN_SITES.map((site) => site.id);
@@ -49,6 +51,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   shoeKmLimit: 700,
   sites: Object.freeze({ strava: true, garmin: true, intervals: true }),
   customSites: Object.freeze([]) as unknown as string[],
+  fallbackCard: true,
 }) as Settings;
 
 /** A fresh, mutable copy of the defaults. */
@@ -95,5 +98,6 @@ export function sanitizeSettings(raw: unknown): Settings {
       SITE_IDS.map((id) => [id, typeof sites[id] === 'boolean' ? sites[id] : DEFAULT_SETTINGS.sites[id]]),
     ) as Record<SiteId, boolean>,
     customSites,
+    fallbackCard: typeof source.fallbackCard === 'boolean' ? source.fallbackCard : DEFAULT_SETTINGS.fallbackCard,
   };
 }

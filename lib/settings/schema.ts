@@ -20,6 +20,7 @@ export const SETTINGS_FIELD_LABELS: Record<string, string> = {
   shoeKmLimit: NUMBER_LIMITS.shoeKmLimit.label,
   sites: 'Sites to annotate',
   customSites: 'Your added sites',
+  fallbackCard: 'Card when a page is not recognised',
   ...Object.fromEntries(Object.entries(SITE_LABELS).map(([id, label]) => [`sites.${id}`, label])),
 };
 
@@ -53,6 +54,8 @@ export const settingsSchema = z.strictObject({
       { error: 'Your added sites must be a list of addresses.' },
     )
     .check(z.maxLength(MAX_CUSTOM_SITES, { error: `You can add at most ${MAX_CUSTOM_SITES} sites.` })),
+  // Added later: settings stored before it read as on.
+  fallbackCard: z._default(z.boolean({ error: 'Card when a page is not recognised: choose on or off.' }), true),
 }, { error: 'Settings must be an object.' });
 
 export interface SettingsIssue {

@@ -125,3 +125,163 @@ function recordAudit(test: string, requests: number, offending: number) {
 }
 
 export const expect = test.expect;
+
+// ------------------------------------------------------------------------------------------------
+// Badges live in CLOSED shadow roots: page script cannot read them, and neither can Playwright's
+// locators or page.evaluate. Tests read them from outside the page, through the DevTools protocol
+// (DOM.getDocument with pierce), which no page script can reach.
+
+interface CdpNode {
+  nodeId: number;
+  nodeType: number;
+  nodeName: string;
+  localName?: string;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+export interface ClosedBadge {
+  tag: string;
+  key: string;
+  level: string;
+  label: string;
+  text: string;
+  /** The explanation, if it was built (it is built on first open). */
+  tip: string;
+  /** The chip's accessible name. */
+  ariaLabel: string;
+  /** The chip's aria-expanded: is the explanation open? */
+  expanded: boolean;
+  /** The button's and its text's node ids in the CDP session that read them. */
+  chipNode: number;
+  textNode: number;
+  /** Inside the fallback card. */
+  inCard: boolean;
+  /** The class of the element the badge sits in. */
+  parentClass: string;
+}
+
+const attr = (node: CdpNode, name: string): string | null => {
+  const a = node.attributes ?? [];
+  for (let i = 0; i < a.length; i += 2) if (a[i] === name) return a[i + 1]!;
+  return null;
+};
+const kids = (node: CdpNode): CdpNode[] => [...(node.shadowRoots ?? []), ...(node.children ?? [])];
+function textOf(node: CdpNode): string {
+  if (node.nodeType === 3) return node.nodeValue ?? '';
+  if (node.localName === 'style') return '';
+  return kids(node).map(textOf).join('');
+}
+function find(node: CdpNode, test: (n: CdpNode) => boolean): CdpNode | null {
+  if (test(node)) return node;
+  for (const child of kids(node)) {
+    const hit = find(child, test);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+async function cdpDocument(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+  return { cdp, root };
+}
+
+function collectBadges(node: CdpNode, inCard: boolean, out: ClosedBadge[], parent: CdpNode | null = null): void {
+  const key = node.nodeType === 1 ? attr(node, 'data-knee-check-key') : null;
+  if (key !== null && node.shadowRoots?.length) {
+    const root = node.shadowRoots[0]!;
+    const chip = find(root, (n) => n.localName === 'button');
+    const label = chip && find(chip, (n) => n.localName === 'b');
+    const span = chip?.children?.find((n) => n.localName === 'span');
+    const tip = find(root, (n) => n.nodeType === 1 && attr(n, 'role') === 'tooltip');
+    out.push({
+      tag: node.localName ?? '',
+      key,
+      level: attr(node, 'data-level') ?? '',
+      label: label ? textOf(label) : '',
+      text: span ? textOf(span) : '',
+      tip: tip ? [...(tip.children ?? [])].map(textOf).join(' ') : '',
+      ariaLabel: (chip && attr(chip, 'aria-label')) ?? '',
+      expanded: (chip && attr(chip, 'aria-expanded')) === 'true',
+      chipNode: chip?.nodeId ?? 0,
+      textNode: span?.nodeId ?? 0,
+      inCard,
+      parentClass: (parent && attr(parent, 'class')) ?? '',
+    });
+    return;
+  }
+  const card = node.nodeType === 1 && attr(node, 'data-knee-check-card') !== null;
+  for (const child of kids(node)) collectBadges(child, inCard || card, out, node);
+}
+
+/** Every badge on the page (the fallback card's included), read through the closed shadow roots. */
+export async function readClosedBadges(page: Page): Promise<ClosedBadge[]> {
+  const { cdp, root } = await cdpDocument(page);
+  await cdp.detach();
+  const out: ClosedBadge[] = [];
+  collectBadges(root, false, out);
+  return out;
+}
+
+/** Focus one badge's chip, as a keyboard user would (the browser, not page script, moves focus). */
+export async function focusChip(page: Page, key: string): Promise<void> {
+  const { cdp, root } = await cdpDocument(page);
+  const found: ClosedBadge[] = [];
+  collectBadges(root, false, found);
+  const badge = found.find((b) => b.key === key);
+  if (!badge) throw new Error(`no badge ${key}`);
+  await cdp.send('DOM.focus', { nodeId: badge.chipNode });
+  await cdp.detach();
+}
+
+/** One badge's explanation: its chip focused, the explanation read, then focus dropped. */
+export async function openExplanation(page: Page, key: string): Promise<string> {
+  await focusChip(page, key);
+  const tip = (await readClosedBadges(page)).find((b) => b.key === key)?.tip ?? '';
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  return tip;
+}
+
+/** The fallback card: its heading and buttons, read through its closed shadow root. */
+export async function readCard(page: Page): Promise<{ heading: string; buttons: string[]; corner: string; badge: ClosedBadge | null } | null> {
+  const { cdp, root } = await cdpDocument(page);
+  await cdp.detach();
+  const card = find(root, (n) => n.nodeType === 1 && attr(n, 'data-knee-check-card') !== null);
+  if (!card) return null;
+  const shadow = card.shadowRoots?.[0];
+  const heading = shadow && find(shadow, (n) => n.localName === 'p');
+  const buttons: string[] = [];
+  const walk = (n: CdpNode) => {
+    if (n.localName === 'button') buttons.push(textOf(n));
+    else if (n.nodeType !== 1 || attr(n, 'data-knee-check-key') === null) kids(n).forEach(walk); // the card's own buttons, not the badge's
+  };
+  if (shadow) walk(shadow);
+  const badges: ClosedBadge[] = [];
+  collectBadges(card, true, badges);
+  return { heading: heading ? textOf(heading) : '', buttons, corner: attr(card, 'data-corner') ?? '', badge: badges[0] ?? null };
+}
+
+/** Each badge's chip and text boxes (CSS px), measured after scrolling it into view; null when not rendered. */
+export async function badgeBoxes(page: Page): Promise<{ key: string; chip: { width: number; height: number } | null; text: { width: number; height: number } | null }[]> {
+  const { cdp, root } = await cdpDocument(page);
+  const found: ClosedBadge[] = [];
+  collectBadges(root, false, found);
+  const box = async (nodeId: number) => {
+    try {
+      const { model } = (await cdp.send('DOM.getBoxModel', { nodeId })) as { model: { width: number; height: number } };
+      return { width: model.width, height: model.height };
+    } catch {
+      return null;
+    }
+  };
+  const out = [];
+  for (const b of found) {
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { nodeId: b.chipNode }).catch(() => undefined);
+    out.push({ key: b.key, chip: await box(b.chipNode), text: await box(b.textNode) });
+  }
+  await cdp.detach();
+  return out;
+}

@@ -9,7 +9,7 @@
 //   chrome-extension:// scripts and our "Knee Check:" debug lines); the page's own are allowed;
 // - nothing leaves the device (the fixtures' network audit).
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { badgeBoxes, expect, openExplanation, readClosedBadges, test } from './fixtures';
 import { routeStrava, stravaResponse } from './site-server';
 
 const STRAVA = 'https://www.strava.com';
@@ -60,37 +60,21 @@ interface Badge {
 }
 
 /**
- * The badges, read through Playwright's locators (they pierce open shadow roots) and the
- * DevTools protocol, never through the page's own JavaScript: its built-ins are broken here.
+ * The badges, read through the DevTools protocol (their shadow roots are closed), never through
+ * the page's own JavaScript: its built-ins are broken here.
  */
 async function readBadges(page: Page): Promise<Badge[]> {
-  const hosts = page.locator(BADGES);
-  const out: Badge[] = [];
-  for (let i = 0; i < (await hosts.count()); i++) {
-    const host = hosts.nth(i);
-    out.push({
-      key: (await host.getAttribute('data-knee-check-key')) ?? '',
-      level: (await host.getAttribute('data-level')) ?? '',
-      text: (await host.locator('button > span').textContent({ timeout: 2_000 }).catch(() => null)) ?? '',
-    });
-  }
-  return out.sort((a, b) => a.key.localeCompare(b.key));
+  const found = (await readClosedBadges(page)).filter((b) => !b.inCard);
+  return found.map(({ key, level, text }) => ({ key, level, text })).sort((a, b) => a.key.localeCompare(b.key));
 }
 
 /** Every badge is on screen at a readable size: a chip at least 60 × 14 px, its text at least 10 px high. */
 async function expectReadable(page: Page): Promise<void> {
-  const hosts = page.locator(BADGES);
-  for (let i = 0; i < (await hosts.count()); i++) {
-    const host = hosts.nth(i);
-    const chip = host.locator('button');
-    await expect(chip, `badge ${i}`).toBeVisible({ timeout: 5_000 });
-    await host.scrollIntoViewIfNeeded({ timeout: 5_000 });
-    const box = await chip.boundingBox();
-    expect(box, `badge ${i}`).not.toBeNull();
-    expect(box!.width, `badge ${i} width`).toBeGreaterThanOrEqual(60);
-    expect(box!.height, `badge ${i} height`).toBeGreaterThanOrEqual(14);
-    const text = await host.locator('button > span').boundingBox();
-    expect(text!.height, `badge ${i} text height`).toBeGreaterThanOrEqual(10);
+  for (const { key, chip, text } of await badgeBoxes(page)) {
+    expect(chip, `badge ${key} rendered`).not.toBeNull();
+    expect(chip!.width, `badge ${key} width`).toBeGreaterThanOrEqual(60);
+    expect(chip!.height, `badge ${key} height`).toBeGreaterThanOrEqual(14);
+    expect(text!.height, `badge ${key} text height`).toBeGreaterThanOrEqual(10);
   }
 }
 
@@ -188,10 +172,7 @@ test.describe('a hostile page cannot break the badges', () => {
     expect(await readBadges(page)).toEqual(expected);
     await expectReadable(page);
     // The explanation opens too, above the page's styles.
-    const badge = page.locator('[data-knee-check-key="strava-log:2026-02-23"]');
-    await badge.locator('button').focus();
-    await expect(badge.getByRole('tooltip')).toBeVisible();
-    await expect(badge.getByRole('tooltip')).toContainText('42.1 km this week; 31.4 km the week before.');
+    expect(await openExplanation(page, 'strava-log:2026-02-23')).toContain('42.1 km this week; 31.4 km the week before.');
     expectNothingFromUs(reports);
   });
 
@@ -267,6 +248,27 @@ test.describe('a hostile page cannot break the badges', () => {
     const found = await readBadges(page);
     expect(found.find((b) => b.key === 'strava-log:2026-02-23')).toMatchObject({ level: 'caution', text: '42.1 km · +34% vs last week · single-run spike +45%' });
     await expectReadable(page);
+    expectNothingFromUs(reports);
+  });
+
+  test("forged 'a newer copy started' events (WXT's context invalidation, wxt#1752) cannot switch the badges off", async ({ context, extensionId }) => {
+    await routeStrava(context, { activities: 'recent' });
+    const { page, reports } = await open(context);
+    await expect.poll(async () => (await readBadges(page)).length, { timeout: 20_000 }).toBe(12);
+    // What WXT's ContentScriptContext listens for to stop an older copy of a script: the exact
+    // event name (extension id, entrypoint) and detail, and the window message it also sends.
+    await page.evaluate((id) => {
+      const type = `${id}:knee-badges:wxt:content-script-started`;
+      for (let i = 0; i < 3; i++) {
+        document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: 'knee-badges', messageId: `forged-${i}` } }));
+        window.postMessage({ type, contentScriptName: 'knee-badges', messageId: `forged-${i}` }, '*');
+      }
+    }, extensionId);
+    await page.waitForTimeout(500);
+    expect((await readBadges(page)).length).toBe(12);
+    // Still alive and working: the page re-renders its rows (dropping our badges) and gets them back.
+    await page.evaluate(() => (window as unknown as { __pageBench(n: number): Promise<unknown> }).__pageBench(1));
+    await expect.poll(async () => (await readBadges(page)).length, { timeout: 10_000 }).toBe(12);
     expectNothingFromUs(reports);
   });
 });

@@ -82,6 +82,7 @@ const SAVED: Settings = {
   shoeKmLimit: 800,
   sites: { strava: true, garmin: false, intervals: true },
   customSites: ['https://www.runalyze.com'],
+  fallbackCard: true,
 };
 const KEYS = Object.keys(SAVED) as (keyof Settings)[];
 
@@ -249,7 +250,8 @@ describe('settings: every stored version reads as the current settings', () => {
     await fakeBrowser.storage.local.set({ settings: old, settings$: { v: version } });
     // A fresh module: WXT runs the migrations when the item is defined, like a page starting.
     const fresh = await import('@/lib/settings/storage');
-    expect(await fresh.loadSettings()).toEqual({ settings: expected });
+    // Fields added since (with a default, no new version) read as their default.
+    expect(await fresh.loadSettings()).toEqual({ settings: { fallbackCard: true, ...expected } });
     expect(await stored('settings$')).toEqual({ v: fresh.SETTINGS_VERSION });
     // Migrations that ran left a value this version validates as it is.
     expect(await stored('settings')).toEqual(version === fresh.SETTINGS_VERSION ? old : expected);
@@ -259,7 +261,7 @@ describe('settings: every stored version reads as the current settings', () => {
     const { stored: v1, expected } = JSON.parse(readFileSync(fixture(1), 'utf8'));
     await fakeBrowser.storage.local.set({ settings: v1 });
     const fresh = await import('@/lib/settings/storage');
-    expect(await fresh.loadSettings()).toEqual({ settings: expected });
+    expect(await fresh.loadSettings()).toEqual({ settings: { fallbackCard: true, ...expected } });
     expect(await fresh.settingsItem.getMeta()).toEqual(SETTINGS_VERSION === 1 ? {} : { v: SETTINGS_VERSION });
     await fresh.saveSettings(expected);
     expect(await stored('settings$')).toEqual({ v: fresh.SETTINGS_VERSION });

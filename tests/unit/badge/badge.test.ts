@@ -2,7 +2,7 @@
 // The badge element (shadow DOM, one shared sheet, textContent only, explanation on focus/hover)
 // and its view (words, numbers, thresholds, units).
 import { afterEach, describe, expect, it } from 'vitest';
-import { BADGE_TAG, createBadgeKit, KEY_ATTR, resolveBadgeTag } from '../../../lib/badge/element';
+import { BADGE_TAG, createBadgeKit, KEY_ATTR, resolveBadgeTag, shadowOf } from '../../../lib/badge/element';
 import { BADGE_CTA, badgeView, LEVEL_LABELS } from '../../../lib/badge/view';
 import { BADGE_CSS } from '../../../lib/badge/styles';
 import type { WeekSummary } from '../../../lib/load/summary';
@@ -19,6 +19,10 @@ const summary = (over: Partial<WeekSummary> = {}): WeekSummary => ({
   biggestSpike: { start: '2026-03-01T09:00:00', km: 17.4, longestPrior30dKm: 12, spikePct: 45 },
   level: 'caution',
   text: '42.1 km · +34% vs last week · single-run spike +45%',
+  weekKnown: true,
+  previousWeekKnown: true,
+  incomplete: false,
+  missing: null,
   ...over,
 });
 
@@ -66,18 +70,19 @@ describe('badgeView', () => {
 });
 
 describe('badge element', () => {
-  it('an open shadow root per badge, one shared stylesheet for all', () => {
+  it('a closed shadow root per badge (page script cannot open it), one shared stylesheet for all', () => {
     const kit = createBadgeKit(document);
     expect(kit.tag).toBe(BADGE_TAG);
     const a = kit.create('k:a');
     const b = kit.create('k:b');
     expect(a.localName).toBe('knee-check-badge');
     expect(a.getAttribute(KEY_ATTR)).toBe('k:a');
-    expect(a.shadowRoot).not.toBeNull();
-    const sheetsA = a.shadowRoot!.adoptedStyleSheets;
+    // Closed: the element gives page script no root to read or rewrite.
+    expect(a.shadowRoot).toBeNull();
+    const sheetsA = shadowOf(a)!.adoptedStyleSheets;
     expect(sheetsA).toHaveLength(1);
-    expect(sheetsA[0]).toBe(b.shadowRoot!.adoptedStyleSheets[0]);
-    expect(a.shadowRoot!.querySelector('style')).toBeNull();
+    expect(sheetsA[0]).toBe(shadowOf(b)!.adoptedStyleSheets[0]);
+    expect(shadowOf(a)!.querySelector('style')).toBeNull();
     expect(kit.isBadge(a)).toBe(true);
     expect(kit.isBadge(document.createElement('knee-check-badge'))).toBe(false);
   });
@@ -95,7 +100,7 @@ describe('badge element', () => {
     let built = 0;
     const explain = () => (built++, view);
     kit.render(host, view, explain);
-    const root = host.shadowRoot!;
+    const root = shadowOf(host)!;
     // The explanation is built when first opened, not before.
     expect(built).toBe(0);
     expect(root.querySelectorAll('[role="tooltip"] p')).toHaveLength(0);
@@ -125,10 +130,10 @@ describe('badge element', () => {
     document.body.append(row);
     const view = badgeView(summary(), DEFAULT_SETTINGS, 'en-US');
     kit.render(host, view, () => view);
-    const chip = host.shadowRoot!.querySelector('button')!;
+    const chip = shadowOf(host)!.querySelector('button')!;
     expect(chip.getAttribute('aria-expanded')).toBe('false');
     expect(chip.getAttribute('aria-describedby')).toBe('tip');
-    expect(host.shadowRoot!.getElementById('tip')!.getAttribute('role')).toBe('tooltip');
+    expect(shadowOf(host)!.getElementById('tip')!.getAttribute('role')).toBe('tooltip');
 
     chip.dispatchEvent(new FocusEvent('focus'));
     expect(chip.getAttribute('aria-expanded')).toBe('true');
@@ -168,6 +173,30 @@ describe('badge element', () => {
     expect(kit.tag).not.toBe('knee-check-badge');
     const host = kit.create('k');
     expect(host.localName).toBe(kit.tag);
-    expect(host.shadowRoot!.querySelector('button')).not.toBeNull();
+    expect(kit.inspect(host)).toMatchObject({ text: '' });
+    expect(shadowOf(host)!.querySelector('button')).not.toBeNull();
+  });
+});
+
+describe('badgeView: enough history or say so', () => {
+  it('a week without its previous week says what is missing, never "Load OK", in words and without a number for the change', () => {
+    const s = summary({ level: 'ok', changePct: null, previousWeekKnown: false, biggestSpike: null, missing: { kind: 'previous-week', day: '2026-02-16' }, text: '42.1 km · Not enough history: need the whole week of Feb 16' });
+    const view = badgeView(s, DEFAULT_SETTINGS, 'en-US');
+    expect(view.level).toBe('unknown');
+    expect(view.label).toBe(LEVEL_LABELS.unknown);
+    expect(view.lines[0]).toBe('42.1 km this week. Not enough history: need the whole week of Feb 16 to compare with: the runs read here do not cover it.');
+    expect(view.lines[1]).toMatch(/^No weekly change/);
+    expect(view.lines.join(' ')).not.toMatch(/%: (above|within)/);
+  });
+  it('a week with unreadable runs gives no total, and says why', () => {
+    const s = summary({ level: 'ok', changePct: null, weekKnown: false, incomplete: true, biggestSpike: null, text: 'No total: some runs synced from Strava could not be read here' });
+    const view = badgeView(s, DEFAULT_SETTINGS, 'en-US');
+    expect(view.level).toBe('unknown');
+    expect(view.lines[0]).toMatch(/synced from Strava/);
+    expect(view.lines.join(' ')).not.toMatch(/42\.1/);
+  });
+  it('a known warning keeps its level when something else is missing', () => {
+    const view = badgeView(summary({ missing: { kind: 'spike', day: '2026-02-25' } }), DEFAULT_SETTINGS, 'en-US');
+    expect(view.level).toBe('caution');
   });
 });

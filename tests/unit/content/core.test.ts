@@ -2,7 +2,7 @@
 // The content-script core with a fake adapter: one badge per key, re-keyed re-used rows, removal,
 // settings, route changes, invalidation, and adapters that throw (never into the page).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startCore, type CoreDeps, type PassInfo } from '../../../lib/content/core';
+import { startCore as realStartCore, type CoreDeps, type CoreHandle, type PassInfo } from '../../../lib/content/core';
 import type { Clock } from '../../../lib/content/schedule';
 import { summariesFrom } from '../../../lib/load/summary';
 import type { Run } from '../../../lib/load/types';
@@ -40,8 +40,10 @@ function rowAdapter(over: Partial<SiteAdapter> = {}): SiteAdapter & { reads: num
     matches: (url: URL) => url.hostname === 'www.strava.com',
     findAnchors: (doc: Document): BadgeAnchor[] =>
       [...doc.querySelectorAll<HTMLElement>('.row')].map((row) => ({ key: `w:${row.dataset.week}`, element: row, placement: 'append' as const, weekStart: row.dataset.week })),
-    async readRuns() {
+    async readRuns(_doc: Document, ctx: { note?(n: object): void }) {
       adapter.reads++;
+      // Complete history from 1 Jan: every comparison below has its window.
+      ctx.note?.({ coveredFrom: '2026-01-01' });
       return RUNS;
     },
     observeRoot: (doc: Document) => doc.getElementById('rows'),
@@ -99,9 +101,20 @@ function deps(adapter: SiteAdapter | null, over: Partial<CoreDeps> = {}) {
 }
 
 const hosts = () => [...document.querySelectorAll<HTMLElement>('[data-knee-check-key]')];
-const texts = () => hosts().map((h) => `${h.getAttribute('data-knee-check-key')} ${h.shadowRoot!.querySelector('button > span')!.textContent}`);
+/** Every core a test starts, stopped after it (a failed test must not leave a live core behind). */
+const cores: CoreHandle[] = [];
+const startCore = (d: CoreDeps): CoreHandle => {
+  const core = realStartCore(d);
+  cores.push(core);
+  return core;
+};
+/** Badge text through the kit's isolated-world hook: the shadow roots are closed to the page. */
+const texts = () => hosts().map((h) => `${h.getAttribute('data-knee-check-key')} ${cores.at(-1)!.kit.inspect(h)!.text}`);
 
-afterEach(() => document.body.replaceChildren());
+afterEach(() => {
+  for (const core of cores.splice(0)) core.stop();
+  document.body.replaceChildren();
+});
 
 describe('core', () => {
   it('one badge per anchor, with the engine\'s numbers, and nothing twice however often it runs', async () => {

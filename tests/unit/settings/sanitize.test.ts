@@ -20,6 +20,7 @@ describe('sanitizeSettings', () => {
       shoeKmLimit: 700,
       sites: { strava: false, garmin: true, intervals: true },
       customSites: ['https://www.runalyze.com'],
+      fallbackCard: true,
     });
   });
 

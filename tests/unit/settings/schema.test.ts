@@ -25,6 +25,7 @@ describe('defaults', () => {
       shoeKmLimit: 700,
       sites: { strava: true, garmin: true, intervals: true },
       customSites: [],
+      fallbackCard: true,
     });
     expect(parseSettings(defaultSettings())).toEqual({ ok: true, settings: DEFAULT_SETTINGS });
   });

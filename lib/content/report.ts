@@ -1,0 +1,81 @@
+// The page report's raw material, structure only: the shape of the JSON a call returned (its keys
+// and types, never a value), and a path reduced to its first segment and depth (ids, names and
+// dates live in the later segments and the query). What a runner can send when badges break.
+import type { PageReport } from './messages';
+
+/** A key that names a field ("start_date_local", "distanceInMeters"), not data (an id, a date, a name). */
+const FIELD_KEY = /^[a-z][a-z0-9]*(?:[_A-Z][a-z0-9]*)*$/;
+const MAX_SHAPE = 1500;
+
+/**
+ * "{activities:[{distance:number,start:string}],page:number}". An object keyed by data (ids,
+ * dates, names) is "{*:shape}"; an array gives its first element's shape; depth is capped.
+ */
+export function shapeOf(value: unknown, depth = 0): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return value.length ? `[${shapeOf(value[0], depth + 1)}]` : '[]';
+  const type = typeof value;
+  if (type !== 'object') return type === 'bigint' || type === 'symbol' || type === 'function' ? 'other' : type;
+  if (depth >= 6) return '{…}';
+  const keys = Object.keys(value as object);
+  if (!keys.length) return '{}';
+  if (keys.length > 60 || !keys.every((key) => FIELD_KEY.test(key) && key.length <= 40)) {
+    return `{*:${shapeOf((value as Record<string, unknown>)[keys[0]!], depth + 1)}}`;
+  }
+  const shape = `{${keys
+    .sort()
+    .map((key) => `${key}:${shapeOf((value as Record<string, unknown>)[key], depth + 1)}`)
+    .join(',')}}`;
+  return shape.length > MAX_SHAPE ? `${shape.slice(0, MAX_SHAPE)}…` : shape;
+}
+
+/** "/athlete/… (2 segments)": the first segment when it is a plain word, and how deep the path is. */
+export function coarsePath(path: string): string {
+  const segments = path.split(/[?#]/)[0]!.split('/').filter(Boolean);
+  const first = segments[0] && /^[a-z][a-z-]{0,30}$/.test(segments[0]) ? segments[0] : '…';
+  return `/${first}${segments.length > 1 ? '/…' : ''} (${segments.length} segment${segments.length === 1 ? '' : 's'})`;
+}
+
+/** What a failed call says about itself: a refusal's reason and status, nothing else. */
+export function outcomeOf(error: unknown): string {
+  const e = error as { reason?: unknown; status?: unknown } | null;
+  const reason = typeof e?.reason === 'string' && /^[a-z-]{1,20}$/.test(e.reason) ? e.reason : 'failed';
+  return typeof e?.status === 'number' && Number.isInteger(e.status) ? `${reason} (HTTP ${e.status})` : reason;
+}
+
+export type CallRecord = PageReport['calls'][number];
+
+/** Wrap a fetchJson so each call leaves its structure (at most `max` kept: the latest). */
+export function recordingFetch(fetchJson: (path: string, init?: { headers?: Record<string, string> }) => Promise<unknown>, calls: CallRecord[], max = 20) {
+  const keep = (record: CallRecord) => {
+    calls.push(record);
+    if (calls.length > max) calls.splice(0, calls.length - max);
+  };
+  return async (path: string, init?: { headers?: Record<string, string> }): Promise<unknown> => {
+    const where = coarsePath(String(path));
+    try {
+      const json = await fetchJson(path, init);
+      keep({ path: where, outcome: 'ok', shape: shapeOf(json) });
+      return json;
+    } catch (error) {
+      keep({ path: where, outcome: outcomeOf(error), shape: '' });
+      throw error;
+    }
+  };
+}
+
+/** How many elements match each of the adapter's selectors (one this browser cannot read: 0). */
+export function selectorCounts(doc: Document, selectors: readonly unknown[] | undefined): PageReport['selectors'] {
+  return (Array.isArray(selectors) ? selectors : [])
+    .filter((s): s is string => typeof s === 'string')
+    .slice(0, 100)
+    .map((selector) => {
+      let count = 0;
+      try {
+        count = doc.querySelectorAll(selector).length;
+      } catch {
+        // not a selector this browser reads: 0
+      }
+      return { selector: selector.slice(0, 500), count };
+    });
+}
