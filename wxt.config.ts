@@ -16,8 +16,7 @@ export default defineConfig({
   }),
   manifest: ({ browser }) => ({
     name: 'Knee Check',
-    description:
-      'Why does my knee hurt after running? A private checker with a plan, and knee-load badges on your running log.',
+    description: 'Why does my knee hurt after running? A private checker with a plan, and knee-load badges on your running log.',
     // scripting: register the content script for the sites the runner adds (lib/permissions).
     // alarms: the opt-in next-morning check-in reminder (lib/background/reminder).
     permissions: ['storage', 'scripting', 'alarms'],

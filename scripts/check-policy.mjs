@@ -53,7 +53,8 @@ for (const [browser, dir] of Object.entries(builds)) {
     if (use) check(use.test(code), `${browser}: the manifest asks for "${permission}", but no shipped script uses it`);
   }
   for (const [permission, use] of Object.entries(USES)) {
-    if (use.test(code) && permission !== 'storage') check(asked.includes(permission), `${browser}: the code uses "${permission}" without asking for it`);
+    if (use.test(code) && permission !== 'storage')
+      check(asked.includes(permission), `${browser}: the code uses "${permission}" without asking for it`);
   }
   const hosts = manifest.host_permissions ?? [];
   for (const host of hosts) check(SUPPORTED_HOSTS.has(host), `${browser}: host permission ${host} is not a supported running log`);
@@ -69,12 +70,19 @@ for (const [browser, dir] of Object.entries(builds)) {
   check(manifest.manifest_version === 3, `${browser}: not Manifest V3`);
 }
 
-const firefox = existsSync(join(builds.firefox, 'manifest.json')) ? JSON.parse(readFileSync(join(builds.firefox, 'manifest.json'), 'utf8')) : null;
-const chrome = existsSync(join(builds.chrome, 'manifest.json')) ? JSON.parse(readFileSync(join(builds.chrome, 'manifest.json'), 'utf8')) : null;
+const firefox = existsSync(join(builds.firefox, 'manifest.json'))
+  ? JSON.parse(readFileSync(join(builds.firefox, 'manifest.json'), 'utf8'))
+  : null;
+const chrome = existsSync(join(builds.chrome, 'manifest.json'))
+  ? JSON.parse(readFileSync(join(builds.chrome, 'manifest.json'), 'utf8'))
+  : null;
 if (firefox) {
   const gecko = firefox.browser_specific_settings?.gecko ?? {};
   check(typeof gecko.id === 'string' && gecko.id.includes('@'), 'firefox: no add-on id (browser_specific_settings.gecko.id)');
-  check(JSON.stringify(gecko.data_collection_permissions) === JSON.stringify({ required: ['none'] }), 'firefox: the data collection declaration is not { required: ["none"] }');
+  check(
+    JSON.stringify(gecko.data_collection_permissions) === JSON.stringify({ required: ['none'] }),
+    'firefox: the data collection declaration is not { required: ["none"] }',
+  );
 }
 if (chrome) check(chrome.browser_specific_settings === undefined, 'chrome: Firefox-only keys in the Chrome manifest');
 

@@ -37,7 +37,7 @@ const PAGES = [
   { path: '/athletes/123/training/log', what: 'Training Log: a badge per week row (12 weeks, Dec 2025 to Feb 2026)' },
   { path: '/dashboard', what: 'Dashboard: the weekly widget ("This week"), the demo runner moved to this week' },
   { path: '/dashboard?locale=fr', what: 'Dashboard in French ("Cette semaine"): the same badge, found by structure' },
-  ...(HAVE_REAL ? [{ path: '/athletes/123', what: 'Athlete profile (real 2016 data): click another week\'s bar, the badge follows' }] : []),
+  ...(HAVE_REAL ? [{ path: '/athletes/123', what: "Athlete profile (real 2016 data): click another week's bar, the badge follows" }] : []),
 ];
 
 function build(): void {
@@ -64,7 +64,8 @@ function build(): void {
 function optionsFor(req: IncomingMessage, url: URL): SiteOptions {
   const from = new URL(req.headers.referer ?? `${ORIGIN}/`, ORIGIN);
   const page = url.pathname.startsWith('/athlete/') ? from : url;
-  if (page.pathname.startsWith('/dashboard')) return { activities: 'recent', shiftTo: localToday(), locale: page.searchParams.get('locale') === 'fr' ? 'fr' : 'en' };
+  if (page.pathname.startsWith('/dashboard'))
+    return { activities: 'recent', shiftTo: localToday(), locale: page.searchParams.get('locale') === 'fr' ? 'fr' : 'en' };
   if (/^\/athletes\/\d+\/?$/.test(page.pathname) && HAVE_REAL) return { activities: 'real' };
   return { activities: 'recent' };
 }
@@ -106,7 +107,11 @@ async function launch(headless: boolean) {
     executablePath: CHROMIUM_PATH,
     headless,
     viewport: headless ? { width: 1280, height: 900 } : null,
-    args: [...CHROMIUM_ARGS.filter((arg) => arg !== '--disable-gpu'), `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`],
+    args: [
+      ...CHROMIUM_ARGS.filter((arg) => arg !== '--disable-gpu'),
+      `--disable-extensions-except=${EXTENSION}`,
+      `--load-extension=${EXTENSION}`,
+    ],
   });
   if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
   return { context, profile };
@@ -144,8 +149,13 @@ async function check(): Promise<number> {
       // The badge's shadow root is closed: its chip is focused through the DevTools protocol.
       const cdp = await page.context().newCDPSession(page);
       const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: { nodeId: number } };
-      const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '[data-knee-check-key="strava-log:2026-02-23"]' });
-      const { node } = (await cdp.send('DOM.describeNode', { nodeId: nodeIds[0]!, depth: -1, pierce: true })) as unknown as { node: { shadowRoots?: { nodeId?: number; backendNodeId: number }[] } };
+      const { nodeIds } = await cdp.send('DOM.querySelectorAll', {
+        nodeId: root.nodeId,
+        selector: '[data-knee-check-key="strava-log:2026-02-23"]',
+      });
+      const { node } = (await cdp.send('DOM.describeNode', { nodeId: nodeIds[0]!, depth: -1, pierce: true })) as unknown as {
+        node: { shadowRoots?: { nodeId?: number; backendNodeId: number }[] };
+      };
       const shadow = node.shadowRoots?.[0];
       if (shadow) {
         const { nodeIds: shadowIds } = await cdp.send('DOM.pushNodesByBackendIdsToFrontend', { backendNodeIds: [shadow.backendNodeId] });

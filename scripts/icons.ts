@@ -12,7 +12,10 @@ mkdirSync('public/icon', { recursive: true });
 const browser = await launchBrowser();
 try {
   for (const size of SIZES) {
-    const svg = readFileSync(sourceFor(size), 'utf8').replace(/<svg\b([^>]*?)\swidth="\d+"\sheight="\d+"/, `<svg$1 width="${size}" height="${size}"`);
+    const svg = readFileSync(sourceFor(size), 'utf8').replace(
+      /<svg\b([^>]*?)\swidth="\d+"\sheight="\d+"/,
+      `<svg$1 width="${size}" height="${size}"`,
+    );
     const page = await browser.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });
     await page.setContent(
       `<!doctype html><html><head><style>html,body{margin:0;padding:0;background:transparent}svg{display:block}</style></head><body>${svg}</body></html>`,

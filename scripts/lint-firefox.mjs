@@ -41,7 +41,8 @@ function isPreactInnerHtml(warning) {
 }
 const forbidden = warnings.filter((w) => FORBIDDEN_CODES.includes(w.code) && !isPreactInnerHtml(w));
 const vendor = warnings.filter(isPreactInnerHtml);
-if (vendor.length) console.log(`  (${vendor.length} UNSAFE_VAR_ASSIGNMENT in Preact's dangerouslySetInnerHTML support: vendor code, allowed)`);
+if (vendor.length)
+  console.log(`  (${vendor.length} UNSAFE_VAR_ASSIGNMENT in Preact's dangerouslySetInnerHTML support: vendor code, allowed)`);
 for (const item of [...errors, ...warnings]) console.log(`  ${item.code} ${item.file ?? ''}: ${item.message}`);
 console.log(`web-ext lint (${BUILD}): ${errors.length} errors, ${warnings.length} warnings, ${notices.length} notices`);
 if (errors.length || forbidden.length) {

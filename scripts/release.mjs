@@ -67,7 +67,8 @@ try {
   if (existsSync(zips.sources) && existsSync(zips.firefox)) {
     const src = join(work, 'sources');
     unzip(zips.sources, src);
-    for (const leak of ['node_modules', '.output', 'tests']) if (existsSync(join(src, leak))) problems.push(`the sources zip holds ${leak}/`);
+    for (const leak of ['node_modules', '.output', 'tests'])
+      if (existsSync(join(src, leak))) problems.push(`the sources zip holds ${leak}/`);
     if (fresh) run('npm', ['ci', '--no-audit', '--no-fund'], src);
     else symlinkSync(join(root, 'node_modules'), join(src, 'node_modules'), 'dir');
     run('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], src, { KNEE_CHECK_OUT_DIR: '.output' });

@@ -66,7 +66,11 @@ export function harEntries(har: unknown, origin: string): { entries: HarEntry[];
   let lastDay: string | null = null;
   const list = (har as { log?: { entries?: unknown } })?.log?.entries;
   for (const raw of Array.isArray(list) ? list : []) {
-    const e = raw as { request?: { url?: unknown; method?: unknown }; response?: { status?: unknown; content?: { text?: unknown; encoding?: unknown } }; startedDateTime?: unknown };
+    const e = raw as {
+      request?: { url?: unknown; method?: unknown };
+      response?: { status?: unknown; content?: { text?: unknown; encoding?: unknown } };
+      startedDateTime?: unknown;
+    };
     const href = e.request?.url;
     if (typeof href !== 'string' || (e.request?.method ?? 'GET') !== 'GET') continue;
     let url: URL;
@@ -77,7 +81,12 @@ export function harEntries(har: unknown, origin: string): { entries: HarEntry[];
     }
     if (url.origin !== origin) continue;
     const content = e.response?.content;
-    const text = typeof content?.text === 'string' ? (content.encoding === 'base64' ? Buffer.from(content.text, 'base64').toString('utf8') : content.text) : '';
+    const text =
+      typeof content?.text === 'string'
+        ? content.encoding === 'base64'
+          ? Buffer.from(content.text, 'base64').toString('utf8')
+          : content.text
+        : '';
     entries.push({ url: url.pathname + url.search, status: typeof e.response?.status === 'number' ? e.response.status : 200, text });
     if (typeof e.startedDateTime === 'string' && /^\d{4}-\d{2}-\d{2}/.test(e.startedDateTime)) {
       const day = e.startedDateTime.slice(0, 10);
@@ -89,7 +98,9 @@ export function harEntries(har: unknown, origin: string): { entries: HarEntry[];
 
 /** The page's own address: <link rel=canonical>, else og:url. */
 export function pageUrlOf(doc: Document): string | null {
-  const href = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? doc.querySelector('meta[property="og:url"]')?.getAttribute('content');
+  const href =
+    doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+    doc.querySelector('meta[property="og:url"]')?.getAttribute('content');
   try {
     return href ? new URL(href).href : null;
   } catch {
@@ -106,7 +117,10 @@ export function shortPath(el: Element): string {
       parts.unshift(`${tag}#${node.id}`);
       break;
     }
-    const cls = [...node.classList].slice(0, 2).map((c) => `.${c}`).join('');
+    const cls = [...node.classList]
+      .slice(0, 2)
+      .map((c) => `.${c}`)
+      .join('');
     parts.unshift(tag + cls);
     if (tag === 'body') break;
   }
@@ -116,7 +130,15 @@ export function shortPath(el: Element): string {
 const STATUS_REASONS: Record<number, RefusalReason> = { 401: 'signed-out', 403: 'forbidden', 404: 'not-found', 429: 'rate-limited' };
 
 function loadDocument(html: string, url: string): Document {
-  const win = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true } });
+  const win = new Window({
+    url,
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+    },
+  });
   win.document.write(html);
   return win.document as unknown as Document;
 }
@@ -181,7 +203,8 @@ export async function checkPage(input: SiteCheckInput): Promise<SiteCheckReport>
       report.calls.push(call);
       try {
         if (!entry) throw new FetchRefused('not-found', 'HTTP 404', 404);
-        if (entry.status < 200 || entry.status >= 300) throw new FetchRefused(STATUS_REASONS[entry.status] ?? 'bad-response', `HTTP ${entry.status}`, entry.status);
+        if (entry.status < 200 || entry.status >= 300)
+          throw new FetchRefused(STATUS_REASONS[entry.status] ?? 'bad-response', `HTTP ${entry.status}`, entry.status);
         try {
           return JSON.parse(entry.text) as unknown;
         } catch {
@@ -208,7 +231,9 @@ export async function checkPage(input: SiteCheckInput): Promise<SiteCheckReport>
     w.km += run.km;
     weeks.set(week, w);
   }
-  report.weeks = [...weeks.entries()].sort(([a], [b]) => (a < b ? 1 : -1)).map(([week, w]) => ({ week, runs: w.runs, km: Math.round(w.km * 100) / 100 }));
+  report.weeks = [...weeks.entries()]
+    .sort(([a], [b]) => (a < b ? 1 : -1))
+    .map(([week, w]) => ({ week, runs: w.runs, km: Math.round(w.km * 100) / 100 }));
   for (const n of notes) {
     report.sources.push(...(n.sources ?? []));
     report.refusals.push(...(n.refusals ?? []));
@@ -242,12 +267,16 @@ export function formatReport(r: SiteCheckReport): string {
   lines.push('', `Calls (${r.calls.length}):`);
   for (const c of r.calls) {
     lines.push(`  GET ${c.path}`);
-    lines.push(`      -> ${c.status} ${c.matched}${c.refused ? `, refused: ${c.refused}` : ''}${c.headers.length ? `; extra headers: ${c.headers.join(', ')}` : ''}`);
+    lines.push(
+      `      -> ${c.status} ${c.matched}${c.refused ? `, refused: ${c.refused}` : ''}${c.headers.length ? `; extra headers: ${c.headers.join(', ')}` : ''}`,
+    );
   }
   lines.push('', `Runs read: ${r.runs}`);
   for (const w of r.weeks) lines.push(`  week of ${w.week}: ${w.runs} run${w.runs === 1 ? '' : 's'}, ${w.km.toFixed(2)} km`);
   lines.push(`Sources:   ${r.sources.length ? r.sources.map((s) => `${s.source} (${s.runs} runs)`).join(', ') : 'none'}`);
-  lines.push(`Refusals:  ${r.refusals.length ? r.refusals.map((x) => `${x.source}: ${x.reason}${x.status ? ` (${x.status})` : ''}`).join(', ') : 'none'}`);
+  lines.push(
+    `Refusals:  ${r.refusals.length ? r.refusals.map((x) => `${x.source}: ${x.reason}${x.status ? ` (${x.status})` : ''}`).join(', ') : 'none'}`,
+  );
   lines.push(`Complete from: ${r.coveredFrom ?? 'unknown'}`);
   if (r.incompleteDays.length) lines.push(`Partial days (no number on their weeks): ${r.incompleteDays.join(', ')}`);
   lines.push('', `Badges: ${r.anchors.length} (anchors found before reading: ${r.anchorsBefore})`);

@@ -68,7 +68,8 @@ function countTap(path) {
 }
 
 mkdirSync('test-results', { recursive: true });
-for (const file of ['test-results/unit.json', 'test-results/e2e.json', 'test-results/firefox.tap', 'test-results/network-audit.jsonl']) rmSync(file, { force: true });
+for (const file of ['test-results/unit.json', 'test-results/e2e.json', 'test-results/firefox.tap', 'test-results/network-audit.jsonl'])
+  rmSync(file, { force: true });
 
 run('type check', 'npx', ['tsc', '--noEmit']);
 run('lint', 'npm', ['run', '--silent', 'lint']);
@@ -111,7 +112,16 @@ if (existsSync('tests/firefox')) {
     run(
       'end-to-end (Firefox)',
       'node',
-      ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=test-results/firefox.tap', 'tests/firefox/extension.firefox.ts'],
+      [
+        '--import',
+        'tsx',
+        '--test',
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        '--test-reporter=tap',
+        '--test-reporter-destination=test-results/firefox.tap',
+        'tests/firefox/extension.firefox.ts',
+      ],
       { count: () => countTap('test-results/firefox.tap') },
     );
   } else {

@@ -12,15 +12,22 @@ import { fileURLToPath } from 'node:url';
 import { parseVignettes, scoreVignettes, sparseVariant, type Vignette } from '../lib/triage/vignettes';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dirs = process.argv.length > 2
-  ? process.argv.slice(2).map((d) => resolve(d))
-  : [join(repo, 'tests', 'fixtures', 'shared-vignettes'), join(repo, 'tests', 'fixtures', 'vignettes')];
+const dirs =
+  process.argv.length > 2
+    ? process.argv.slice(2).map((d) => resolve(d))
+    : [join(repo, 'tests', 'fixtures', 'shared-vignettes'), join(repo, 'tests', 'fixtures', 'vignettes')];
 
-interface VignetteSet { name: string; vignettes: Vignette[]; sparse: boolean }
+interface VignetteSet {
+  name: string;
+  vignettes: Vignette[];
+  sparse: boolean;
+}
 
 /** One set per file; our two original held-out files are one set, as they were written together. */
 function setsIn(dir: string): VignetteSet[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort();
   if (files.length === 0) throw new Error(`No .jsonl vignette files in ${dir}`);
   const groups = new Map<string, Vignette[]>();
   for (const f of files) {
@@ -33,7 +40,9 @@ function setsIn(dir: string): VignetteSet[] {
 const base = dirs.flatMap(setsIn);
 const sets: VignetteSet[] = [
   ...base,
-  ...base.filter((s) => !s.sparse).map((s) => ({ name: `${s.name} (auto-sparse)`, vignettes: s.vignettes.map(sparseVariant), sparse: true })),
+  ...base
+    .filter((s) => !s.sparse)
+    .map((s) => ({ name: `${s.name} (auto-sparse)`, vignettes: s.vignettes.map(sparseVariant), sparse: true })),
 ];
 
 let failures = 0;
@@ -77,20 +86,35 @@ function report(set: VignetteSet): number {
   if (misses.length) {
     console.log('\nMisses:');
     for (const o of misses) {
-      const got = o.result.conditions.slice(0, 3).map((c) => `${c.id} ${c.score}`).join(', ');
+      const got = o.result.conditions
+        .slice(0, 3)
+        .map((c) => `${c.id} ${c.score}`)
+        .join(', ');
       const tags = [
-        !o.top1 && 'top-1', !o.top3 && 'top-3',
+        !o.top1 && 'top-1',
+        !o.top3 && 'top-3',
         !o.careExact && (o.critical ? 'CRITICAL under' : o.under ? 'under' : 'over'),
-        o.unreasoned.length && `no reason: ${o.unreasoned.join(' ')}`, o.contradictions && 'plan contradiction',
-      ].filter(Boolean).join(', ');
-      console.log(`  ${o.vignette.id} [${tags}] gold ${o.vignette.gold.care} / ${o.vignette.gold.condition}; got ${o.result.care} / ${got}`);
+        o.unreasoned.length && `no reason: ${o.unreasoned.join(' ')}`,
+        o.contradictions && 'plan contradiction',
+      ]
+        .filter(Boolean)
+        .join(', ');
+      console.log(
+        `  ${o.vignette.id} [${tags}] gold ${o.vignette.gold.care} / ${o.vignette.gold.condition}; got ${o.result.care} / ${got}`,
+      );
     }
   } else {
     console.log('\nNo misses.');
   }
   summary.push([
-    set.name, String(s.n), pct(s.top1), pct(s.top3), pct(s.careExact), String(s.criticalUnderTriage),
-    String(s.unreasonedCauses), String(s.planContradictions),
+    set.name,
+    String(s.n),
+    pct(s.top1),
+    pct(s.top3),
+    pct(s.careExact),
+    String(s.criticalUnderTriage),
+    String(s.unreasonedCauses),
+    String(s.planContradictions),
   ]);
   // Sparse variants lose answers by design: reported, not gated.
   const failed = !set.sparse && (s.criticalUnderTriage > 0 || s.unreasonedCauses > 0 || s.planContradictions > 0);

@@ -3,31 +3,11 @@
 // everything clinical, including whether the warning-sign screen goes straight to the result (a
 // warning sign that needs emergency or same-day care).
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import {
-  stepErrors,
-  stepIsEmpty,
-  withAnswerUnits,
-  type Answers,
-  type FieldError,
-} from '../../lib/checker/answers';
+import { stepErrors, stepIsEmpty, withAnswerUnits, type Answers, type FieldError } from '../../lib/checker/answers';
 import type { CheckerState } from '../../lib/checker/answers-schema';
-import {
-  OPTIONAL_STEPS,
-  STEP_IDS,
-  STEP_SHORT,
-  STEP_TITLES,
-  askedAnswers,
-  type Screen,
-  type StepId,
-} from '../../lib/checker/questions';
+import { OPTIONAL_STEPS, STEP_IDS, STEP_SHORT, STEP_TITLES, askedAnswers, type Screen, type StepId } from '../../lib/checker/questions';
 import type { CareLevel } from '../../lib/triage/types';
-import {
-  clearCheckerState,
-  freshState,
-  loadCheckerState,
-  saveCheckerState,
-  type LoadedState,
-} from '../../lib/checker/storage';
+import { clearCheckerState, freshState, loadCheckerState, saveCheckerState, type LoadedState } from '../../lib/checker/storage';
 import { applyPrefill, localToday } from '../../lib/checker/prefill-apply';
 import type { Settings } from '../../lib/settings/defaults';
 import { readSettings } from '../../lib/checker/settings-source';
@@ -148,24 +128,21 @@ function Checker({ settings, initial }: { settings: Settings; initial: LoadedSta
     import('../../lib/checker/prefill-loader')
       .then(({ loadPrefill }) => loadPrefill(settings, today))
       .then(
-      (prefill) => {
-        if (!live || !prefill) return;
-        setState((s) => ({
-          ...s,
-          answers: { ...s.answers, training: applyPrefill(s.answers.training, prefill, today) },
-        }));
-      },
-      () => undefined, // a prefill is a convenience: if it fails, the runner fills the screen in
-    );
+        (prefill) => {
+          if (!live || !prefill) return;
+          setState((s) => ({
+            ...s,
+            answers: { ...s.answers, training: applyPrefill(s.answers.training, prefill, today) },
+          }));
+        },
+        () => undefined, // a prefill is a convenience: if it fails, the runner fills the screen in
+      );
     return () => {
       live = false;
     };
   }, [screen]);
 
-  const outcome = useMemo(
-    () => (screen === 'result' && later ? later.runTriage(state.answers) : null),
-    [screen, state.answers, later],
-  );
+  const outcome = useMemo(() => (screen === 'result' && later ? later.runTriage(state.answers) : null), [screen, state.answers, later]);
 
   const go = (next: Screen, shortcut = false) => {
     setErrors([]);

@@ -51,7 +51,8 @@ const VIEWS: View[] = [
   },
   {
     name: 'Outside',
-    outline: 'M28 2 H76 C77 30 77 46 75 56 C74 70 75 80 70 96 C67 112 66 130 64 148 H36 C36 128 34 110 31 98 C24 86 18 72 21 60 C23 50 26 36 28 2 Z',
+    outline:
+      'M28 2 H76 C77 30 77 46 75 56 C74 70 75 80 70 96 C67 112 66 130 64 148 H36 C36 128 34 110 31 98 C24 86 18 72 21 60 C23 50 26 36 28 2 Z',
     marks: ['front', 'back'],
     regions: [
       { id: 'whole-knee', shape: path('M24 44 H75 C75 64 75 80 71 100 H31 C25 88 18 72 21 60 Z') },
@@ -92,11 +93,7 @@ function ShapeEl({ shape, ...rest }: { shape: Shape } & SVGAttributes<SVGElement
   }
 }
 
-export function KneeDiagram(props: {
-  values: readonly Location[];
-  onChange: (values: Location[]) => void;
-  error?: string;
-}) {
+export function KneeDiagram(props: { values: readonly Location[]; onChange: (values: Location[]) => void; error?: string }) {
   const { values, onChange, error } = props;
   const [hot, setHot] = useState<Location | null>(null);
   const toggle = (id: Location) => {

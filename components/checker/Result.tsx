@@ -26,7 +26,13 @@ const TONE: Record<CareLevel, string> = {
 /** A different shape per level, so the icon means something without its colour. */
 function CareIcon({ care }: { care: CareLevel }) {
   const common = { width: 28, height: 28, viewBox: '0 0 24 24', 'aria-hidden': true, focusable: 'false', class: 'care-icon' } as const;
-  const stroke = { fill: 'none', stroke: 'currentColor', 'stroke-width': 2, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' } as const;
+  const stroke = {
+    fill: 'none',
+    stroke: 'currentColor',
+    'stroke-width': 2,
+    'stroke-linecap': 'round',
+    'stroke-linejoin': 'round',
+  } as const;
   switch (care) {
     case 'emergency': // octagon with an exclamation mark
       return (
@@ -163,8 +169,8 @@ export function ResultView(props: {
       {shortcut && (
         <div class="note shortcut-note">
           <p>
-            You reported a warning sign that needs help {result.care === 'emergency' ? 'now' : 'today'}, so the other
-            questions were skipped. Please act on this first.
+            You reported a warning sign that needs help {result.care === 'emergency' ? 'now' : 'today'}, so the other questions were
+            skipped. Please act on this first.
           </p>
           <button type="button" class="btn" onClick={props.onContinue}>
             Answer the rest to see the likely causes
@@ -269,13 +275,7 @@ export function ResultView(props: {
       <p class="disclaimer">{result.disclaimer}</p>
 
       {!shortcut && likely[0] && (
-        <StartEpisode
-          care={result.care}
-          topCause={likely[0]}
-          side={answers.side}
-          locations={answers.locations}
-          today={localToday()}
-        />
+        <StartEpisode care={result.care} topCause={likely[0]} side={answers.side} locations={answers.locations} today={localToday()} />
       )}
 
       <div class="result-actions">
@@ -290,7 +290,9 @@ export function ResultView(props: {
         </p>
         <details class="summary-text">
           <summary>Summary text</summary>
-          <pre tabIndex={0} aria-label="Summary text">{summaryText(answers, result, { shortcut })}</pre>
+          <pre tabIndex={0} aria-label="Summary text">
+            {summaryText(answers, result, { shortcut })}
+          </pre>
         </details>
         <ChangeAnswers onChange={props.onChange} />
         <p class="result-links">

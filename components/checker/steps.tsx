@@ -85,8 +85,8 @@ function TrainingStep({ answers, update, errors }: Omit<StepProps, 'step'>) {
     <>
       {t.prefill ? (
         <p class="note" id="training-prefill">
-          Filled in from {t.prefill.runs} {t.prefill.runs === 1 ? 'run' : 'runs'} Knee Check saw on your running log.
-          Change anything that is not right.
+          Filled in from {t.prefill.runs} {t.prefill.runs === 1 ? 'run' : 'runs'} Knee Check saw on your running log. Change anything that
+          is not right.
         </p>
       ) : (
         <p class="lede">
@@ -131,9 +131,22 @@ export function StepBody(props: StepProps) {
       {lede && <p class="lede">{lede}</p>}
       {questions.map((q) =>
         q === 'where' ? (
-          <KneeDiagram key={q} values={answers.locations} onChange={(locations) => update({ locations })} error={errorFor(errors, 'locations')} />
+          <KneeDiagram
+            key={q}
+            values={answers.locations}
+            onChange={(locations) => update({ locations })}
+            error={errorFor(errors, 'locations')}
+          />
         ) : q === 'age' ? (
-          <NumberField key={q} id="age" label="Your age" hint="In years (8 to 100)." value={answers.age} onInput={(age) => update({ age })} error={errorFor(errors, 'age')} />
+          <NumberField
+            key={q}
+            id="age"
+            label="Your age"
+            hint="In years (8 to 100)."
+            value={answers.age}
+            onInput={(age) => update({ age })}
+            error={errorFor(errors, 'age')}
+          />
         ) : q === 'early-age' ? (
           ageAskedEarly(answers) && (
             <div class="follow-up" key={q}>

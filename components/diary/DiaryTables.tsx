@@ -32,7 +32,17 @@ export function WeeksTable({ weeks, units, caption }: { weeks: ChartWeek[]; unit
   );
 }
 
-export function SpikesTable({ spikes, units, spikePct, caption }: { spikes: SpikeMark[]; units: Units; spikePct: number; caption: string }) {
+export function SpikesTable({
+  spikes,
+  units,
+  spikePct,
+  caption,
+}: {
+  spikes: SpikeMark[];
+  units: Units;
+  spikePct: number;
+  caption: string;
+}) {
   if (!spikes.length) return <p>No run was a spike over your {spikePct} % limit.</p>;
   return (
     <table class="diary-table">

@@ -21,7 +21,19 @@ function niceMax(value: number): number {
 }
 
 /** `tables: false` where the page prints the same numbers as tables of its own (the clinician summary). */
-export function PainLoadChart({ chart, units, spikePct, id, tables = true }: { chart: ChartData; units: Units; spikePct: number; id: string; tables?: boolean }) {
+export function PainLoadChart({
+  chart,
+  units,
+  spikePct,
+  id,
+  tables = true,
+}: {
+  chart: ChartData;
+  units: Units;
+  spikePct: number;
+  id: string;
+  tables?: boolean;
+}) {
   const unitWord = units === 'mi' ? 'mi' : 'km';
   const top = niceMax(toDisplay(chart.maxKm, units));
   const yKm = (km: number) => PAD.top + PLOT_H - (toDisplay(km, units) / top) * PLOT_H;
@@ -34,7 +46,13 @@ export function PainLoadChart({ chart, units, spikePct, id, tables = true }: { c
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={summaryId} class="pain-chart__svg" focusable="false">
         {[0, 0.5, 1].map((f) => (
           <g key={f}>
-            <line class="pain-chart__grid" x1={PAD.left} x2={W - PAD.right} y1={PAD.top + PLOT_H * (1 - f)} y2={PAD.top + PLOT_H * (1 - f)} />
+            <line
+              class="pain-chart__grid"
+              x1={PAD.left}
+              x2={W - PAD.right}
+              y1={PAD.top + PLOT_H * (1 - f)}
+              y2={PAD.top + PLOT_H * (1 - f)}
+            />
             <text class="pain-chart__axis" x={PAD.left - 6} y={PAD.top + PLOT_H * (1 - f) + 4} text-anchor="end">
               {Math.round(top * f * 10) / 10}
             </text>
@@ -51,7 +69,13 @@ export function PainLoadChart({ chart, units, spikePct, id, tables = true }: { c
         </text>
         {chart.weeks.map((w, i) => (
           <g key={w.weekStart}>
-            <rect class="pain-chart__bar" x={PAD.left + i * weekW + 3} width={weekW - 6} y={yKm(w.km)} height={PAD.top + PLOT_H - yKm(w.km)} />
+            <rect
+              class="pain-chart__bar"
+              x={PAD.left + i * weekW + 3}
+              width={weekW - 6}
+              y={yKm(w.km)}
+              height={PAD.top + PLOT_H - yKm(w.km)}
+            />
             {i % 2 === chart.weeks.length % 2 ? null : (
               <text class="pain-chart__axis" x={PAD.left + (i + 0.5) * weekW} y={H - 12} text-anchor="middle">
                 {w.weekStart.slice(5)}
@@ -81,8 +105,17 @@ export function PainLoadChart({ chart, units, spikePct, id, tables = true }: { c
         <details class="pain-chart__tables">
           <summary>Show as a table</summary>
           <WeeksTable weeks={chart.weeks} units={units} caption={`Weekly distance (${unitWord})`} />
-          {chart.pain.length ? <PainTable pain={chart.pain} caption="Pain during running, worst of each day" /> : <p>No pain check-ins in these weeks.</p>}
-          <SpikesTable spikes={chart.spikes} units={units} spikePct={spikePct} caption={`Spike runs (longer than the longest run of the 30 days before by more than your ${spikePct} % limit)`} />
+          {chart.pain.length ? (
+            <PainTable pain={chart.pain} caption="Pain during running, worst of each day" />
+          ) : (
+            <p>No pain check-ins in these weeks.</p>
+          )}
+          <SpikesTable
+            spikes={chart.spikes}
+            units={units}
+            spikePct={spikePct}
+            caption={`Spike runs (longer than the longest run of the 30 days before by more than your ${spikePct} % limit)`}
+          />
         </details>
       )}
     </figure>

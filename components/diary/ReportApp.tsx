@@ -61,7 +61,11 @@ export function ReportApp() {
           </button>
         </div>
       </header>
-      {failed && <p class="field__error" role="alert">Could not read the saved data: {failed}</p>}
+      {failed && (
+        <p class="field__error" role="alert">
+          Could not read the saved data: {failed}
+        </p>
+      )}
       {!data && !failed && <p aria-busy="true">Reading…</p>}
       {data && <Report data={data} today={today} />}
     </main>
@@ -90,14 +94,20 @@ function Report({ data, today }: { data: ReportData; today: string }) {
         {!outcome && <p>No finished check is saved on this device.</p>}
         {outcome && !outcome.ok && <p>{outcome.message}</p>}
         {outcome?.ok && (
-          <pre class="report__summary">{summaryText(data.checker.state.answers, outcome.result, { shortcut: data.checker.state.shortcut })}</pre>
+          <pre class="report__summary">
+            {summaryText(data.checker.state.answers, outcome.result, { shortcut: data.checker.state.shortcut })}
+          </pre>
         )}
       </section>
 
       <section aria-labelledby="report-load">
         <h2 id="report-load">Running, last {REPORT_WEEKS} weeks</h2>
         <PainLoadChart chart={chart} units={units} spikePct={settings.spikePct} id="report-chart" tables={false} />
-        <WeeksTable weeks={chart.weeks} units={units} caption={`Weekly distance (${units}), weeks start on ${settings.weekStartsOn === 'sunday' ? 'Sunday' : 'Monday'}`} />
+        <WeeksTable
+          weeks={chart.weeks}
+          units={units}
+          caption={`Weekly distance (${units}), weeks start on ${settings.weekStartsOn === 'sunday' ? 'Sunday' : 'Monday'}`}
+        />
         <SpikesTable
           spikes={chart.spikes}
           units={units}

@@ -51,7 +51,19 @@ export function KneeToday({ settings }: { settings: Settings }) {
   return <Panel runs={data.runs} diary={data.diary} settings={settings} change={change} problem={problem} />;
 }
 
-function Panel({ runs, diary, settings, change, problem }: { runs: Run[]; diary: Diary; settings: Settings; change: (fn: (d: Diary) => Diary) => void; problem: string }) {
+function Panel({
+  runs,
+  diary,
+  settings,
+  change,
+  problem,
+}: {
+  runs: Run[];
+  diary: Diary;
+  settings: Settings;
+  change: (fn: (d: Diary) => Diary) => void;
+  problem: string;
+}) {
   const { today, now } = localStamp();
   const view = kneeToday({ runs, diary, settings, today, now });
   const [checking, setChecking] = useState(false);
@@ -63,18 +75,29 @@ function Panel({ runs, diary, settings, change, problem }: { runs: Run[]; diary:
   const saveCheckIn = () => {
     if (pain === null) return;
     const run = view.runToCheckIn;
-    change((d) => addCheckIn(d, { date: run ? run.start.slice(0, 10) : today, painDuring: pain, ...(run ? { runStart: run.start, km: run.km } : {}) }));
+    change((d) =>
+      addCheckIn(d, { date: run ? run.start.slice(0, 10) : today, painDuring: pain, ...(run ? { runStart: run.start, km: run.km } : {}) }),
+    );
     setChecking(false);
     setPain(null);
   };
 
   const plannedKm = Number(planned.replace(',', '.'));
-  const what = planned.trim() && Number.isFinite(plannedKm) && plannedKm > 0 ? whatIf(fromDisplay(plannedKm, units), view.ceiling.longestKm, settings.spikePct) : null;
+  const what =
+    planned.trim() && Number.isFinite(plannedKm) && plannedKm > 0
+      ? whatIf(fromDisplay(plannedKm, units), view.ceiling.longestKm, settings.spikePct)
+      : null;
 
   return (
     <section class="loop" aria-labelledby="loop-heading">
-      <h2 id="loop-heading" class="loop-heading">Your knee today</h2>
-      {problem && <p class="loop-note" role="alert">{problem}</p>}
+      <h2 id="loop-heading" class="loop-heading">
+        Your knee today
+      </h2>
+      {problem && (
+        <p class="loop-note" role="alert">
+          {problem}
+        </p>
+      )}
 
       {view.episode ? (
         <div class="loop-block">
@@ -84,18 +107,31 @@ function Panel({ runs, diary, settings, change, problem }: { runs: Run[]; diary:
           {confirmClose ? (
             <p class="loop-actions">
               <span>Close this episode? Your check-ins stay in the diary.</span>
-              <button type="button" class="btn" onClick={() => { change((d) => closeEpisode(d, view.episode!.episode.id, today)); setConfirmClose(false); }}>
+              <button
+                type="button"
+                class="btn"
+                onClick={() => {
+                  change((d) => closeEpisode(d, view.episode!.episode.id, today));
+                  setConfirmClose(false);
+                }}
+              >
                 Close it
               </button>
-              <button type="button" class="btn-link" onClick={() => setConfirmClose(false)}>Keep it open</button>
+              <button type="button" class="btn-link" onClick={() => setConfirmClose(false)}>
+                Keep it open
+              </button>
             </p>
           ) : (
-            <button type="button" class="btn-link" onClick={() => setConfirmClose(true)}>I am back to my usual running: close this episode</button>
+            <button type="button" class="btn-link" onClick={() => setConfirmClose(true)}>
+              I am back to my usual running: close this episode
+            </button>
           )}
         </div>
       ) : (
         <div class="loop-block">
-          <p class="loop-line"><strong>{view.ceilingLine}</strong> <span class="loop-why">{view.ceilingWhy}</span></p>
+          <p class="loop-line">
+            <strong>{view.ceilingLine}</strong> <span class="loop-why">{view.ceilingWhy}</span>
+          </p>
           {view.ceiling.longestKm !== null && (
             <details class="loop-whatif">
               <summary>What if I run further?</summary>
@@ -106,7 +142,9 @@ function Panel({ runs, diary, settings, change, problem }: { runs: Run[]; diary:
               <p aria-live="polite">
                 {what && what.spikePct !== null
                   ? `${formatDistance(fromDisplay(plannedKm, units), units)} would be ${what.spikePct >= 0 ? '+' : '−'}${Math.abs(Math.round(what.spikePct))} % on your longest run of the last 30 days: ${what.words}${what.overThreshold ? ', over your limit' : ''}.` +
-                    (view.ceiling.ceilingKm !== null && fromDisplay(plannedKm, units) > view.ceiling.ceilingKm && view.ceiling.basis !== 'spike-margin'
+                    (view.ceiling.ceilingKm !== null &&
+                    fromDisplay(plannedKm, units) > view.ceiling.ceilingKm &&
+                    view.ceiling.basis !== 'spike-margin'
                       ? ` After your last check-in, keep it under ${formatDistance(view.ceiling.ceilingKm, units)}.`
                       : '')
                   : ''}
@@ -127,7 +165,9 @@ function Panel({ runs, diary, settings, change, problem }: { runs: Run[]; diary:
 
       {view.askMorning ? (
         <fieldset class="loop-block loop-morning">
-          <legend>This morning, after your run of {view.askMorning.date}: is your knee (pain and stiffness) back to how it usually is?</legend>
+          <legend>
+            This morning, after your run of {view.askMorning.date}: is your knee (pain and stiffness) back to how it usually is?
+          </legend>
           <div class="loop-actions">
             {MORNING.map((m) => (
               <button key={m.value} type="button" class="btn" onClick={() => change((d) => answerMorning(d, view.askMorning!.id, m.value))}>
@@ -153,8 +193,12 @@ function Panel({ runs, diary, settings, change, problem }: { runs: Run[]; diary:
             ))}
           </div>
           <div class="loop-actions">
-            <button type="button" class="btn btn-primary" disabled={pain === null} onClick={saveCheckIn}>Save check-in</button>
-            <button type="button" class="btn-link" onClick={() => setChecking(false)}>Not now</button>
+            <button type="button" class="btn btn-primary" disabled={pain === null} onClick={saveCheckIn}>
+              Save check-in
+            </button>
+            <button type="button" class="btn-link" onClick={() => setChecking(false)}>
+              Not now
+            </button>
           </div>
         </fieldset>
       ) : (
@@ -171,7 +215,10 @@ function MorningReminder() {
   const [on, setOn] = useState<boolean | null>(null);
   const [status, setStatus] = useState('');
   useEffect(() => {
-    browser.storage.local.get(REMINDER_KEY).then((v) => setOn(isReminderOn(v[REMINDER_KEY])), () => setOn(false));
+    browser.storage.local.get(REMINDER_KEY).then(
+      (v) => setOn(isReminderOn(v[REMINDER_KEY])),
+      () => setOn(false),
+    );
   }, []);
   if (on === null) return null;
   const ask = () => {
@@ -192,10 +239,14 @@ function MorningReminder() {
       {on ? (
         <>
           <span>You will be asked tomorrow at 8:00 how your knee feels.</span>
-          <button type="button" class="btn-link" onClick={stop}>Stop reminders</button>
+          <button type="button" class="btn-link" onClick={stop}>
+            Stop reminders
+          </button>
         </>
       ) : (
-        <button type="button" class="btn-link" onClick={ask}>Remind me tomorrow morning</button>
+        <button type="button" class="btn-link" onClick={ask}>
+          Remind me tomorrow morning
+        </button>
       )}
       <span role="status">{status}</span>
     </p>

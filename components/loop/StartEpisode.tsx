@@ -21,9 +21,23 @@ export function StartEpisode({ care, topCause, side, locations, today }: StartEp
   const keep = (withEpisode: boolean) =>
     void updateDiary((d) => {
       const saved = saveResult(d, result);
-      return withEpisode ? startEpisode(saved, { startedOn: today, ...(side ? { side } : {}), locations, care, topCause: topCause.id, topCauseName: topCause.name }).diary : saved;
+      return withEpisode
+        ? startEpisode(saved, {
+            startedOn: today,
+            ...(side ? { side } : {}),
+            locations,
+            care,
+            topCause: topCause.id,
+            topCauseName: topCause.name,
+          }).diary
+        : saved;
     }).then(
-      () => setStatus(withEpisode ? 'Return-to-run plan started: level 1 of 8 shows on the first screen, and your check-ins move it.' : 'Kept in your knee diary.'),
+      () =>
+        setStatus(
+          withEpisode
+            ? 'Return-to-run plan started: level 1 of 8 shows on the first screen, and your check-ins move it.'
+            : 'Kept in your knee diary.',
+        ),
       (error: unknown) => setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`),
     );
   return (
@@ -36,7 +50,9 @@ export function StartEpisode({ care, topCause, side, locations, today }: StartEp
       <button type="button" class="btn" onClick={() => keep(false)}>
         Keep this result in my knee diary
       </button>
-      <p class="copy-status" role="status">{status}</p>
+      <p class="copy-status" role="status">
+        {status}
+      </p>
     </div>
   );
 }

@@ -62,7 +62,10 @@ export function BackupSection({ saved, dirty, onReplaced }: BackupSectionProps) 
   async function exportSettings() {
     const name = exportFileName();
     // The knee diary goes in the same file (an optional key); settings alone if it cannot be read.
-    const diary = await loadDiary().then((d) => d.diary, () => null);
+    const diary = await loadDiary().then(
+      (d) => d.diary,
+      () => null,
+    );
     downloadText(name, diary ? exportFileWithDiary(saved, diary) : toExportFile(saved));
     setStatus({
       tone: 'ok',
@@ -101,7 +104,10 @@ export function BackupSection({ saved, dirty, onReplaced }: BackupSectionProps) 
       const parsed = parseImportFile(text);
       const fileDiary = readFileDiary(text);
       if (fileDiary.kind === 'bad') {
-        setStatus({ tone: 'danger', text: `Could not import ${name}: its knee diary cannot be used (${fileDiary.problem}). Nothing was changed.` });
+        setStatus({
+          tone: 'danger',
+          text: `Could not import ${name}: its knee diary cannot be used (${fileDiary.problem}). Nothing was changed.`,
+        });
         return;
       }
       if (!parsed.ok) {
@@ -116,7 +122,10 @@ export function BackupSection({ saved, dirty, onReplaced }: BackupSectionProps) 
       onReplaced(result.settings);
       const diary = await importFileDiary(fileDiary).then(Boolean, () => false);
       const withDiary = fileDiary.kind === 'ok' && !isEmptyDiary(fileDiary.diary);
-      setStatus({ tone: withDiary && !diary ? 'danger' : 'ok', text: `Imported ${name} and saved it.${withDiary ? (diary ? ' Its knee diary was added to yours.' : ' Its knee diary could not be saved.') : ''}` });
+      setStatus({
+        tone: withDiary && !diary ? 'danger' : 'ok',
+        text: `Imported ${name} and saved it.${withDiary ? (diary ? ' Its knee diary was added to yours.' : ' Its knee diary could not be saved.') : ''}`,
+      });
     } catch (error) {
       setStatus({ tone: 'danger', text: `Could not import ${name}: ${errorText(error)}. Your settings were not changed.` });
     }
@@ -139,7 +148,11 @@ export function BackupSection({ saved, dirty, onReplaced }: BackupSectionProps) 
   }
 
   return (
-    <Section id="backup" title="Backup and reset" intro="Settings stay on this device. A file lets you keep a copy or move them to another browser.">
+    <Section
+      id="backup"
+      title="Backup and reset"
+      intro="Settings stay on this device. A file lets you keep a copy or move them to another browser."
+    >
       <div class="btn-row">
         <button type="button" class="btn" onClick={() => void exportSettings()}>
           Export settings
@@ -170,8 +183,8 @@ export function BackupSection({ saved, dirty, onReplaced }: BackupSectionProps) 
             }}
           >
             <p id="import-confirm-text" class="confirm__text">
-              You have unsaved changes on this page. Importing “{pendingImport.name}” replaces them with the
-              settings in the file, and saves.
+              You have unsaved changes on this page. Importing “{pendingImport.name}” replaces them with the settings in the file, and
+              saves.
             </p>
             <div class="btn-row">
               <button type="button" class="btn btn--danger" ref={confirmImportButton} onClick={() => void importFile(pendingImport)}>
@@ -196,8 +209,7 @@ export function BackupSection({ saved, dirty, onReplaced }: BackupSectionProps) 
           >
             <p id="reset-confirm-text" class="confirm__text">
               Reset units, week start, thresholds and sites to their defaults, and save?
-              {dirty ? ' Your unsaved changes above are dropped too.' : ''} To undo it later, import a settings file you
-              exported earlier.
+              {dirty ? ' Your unsaved changes above are dropped too.' : ''} To undo it later, import a settings file you exported earlier.
             </p>
             <div class="btn-row">
               <button type="button" class="btn btn--danger" ref={confirmButton} onClick={() => void confirmReset()}>

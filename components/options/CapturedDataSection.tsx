@@ -164,10 +164,7 @@ export function CapturedDataSection() {
       )}
       {corrupt && (
         <Notice tone="warn" title="Earlier captured runs could not be read">
-          <p>
-            They were set aside (not deleted) and capturing started fresh. Download a copy to keep them, or forget them with the
-            rest.
-          </p>
+          <p>They were set aside (not deleted) and capturing started fresh. Download a copy to keep them, or forget them with the rest.</p>
         </Notice>
       )}
       {!empty && stats !== null && (
@@ -188,8 +185,8 @@ export function CapturedDataSection() {
         Also use runs from sites I added to fill in the checker and the summary for a clinician
       </label>
       <p class="captured__hint" id="captured-use-added-sites-hint">
-        Off by default: Knee Check cannot tell how a site it does not know shows your runs, so those runs are kept apart
-        unless you choose this.
+        Off by default: Knee Check cannot tell how a site it does not know shows your runs, so those runs are kept apart unless you choose
+        this.
       </p>
       {confirming !== null ? (
         <div
@@ -204,8 +201,8 @@ export function CapturedDataSection() {
             {confirming === 'all'
               ? `Forget all ${stats ? runsWord(stats.runs) : 'captured runs'} Knee Check kept from your running logs?`
               : `Forget the ${runsWord(siteRuns(confirming))} Knee Check kept from ${siteName(confirming)}?`}{' '}
-            This cannot be undone. Not even a page being read right now brings them back. Your logs themselves are not touched;
-            tabs open now keep their badges but record nothing more until you reload them.
+            This cannot be undone. Not even a page being read right now brings them back. Your logs themselves are not touched; tabs open
+            now keep their badges but record nothing more until you reload them.
           </p>
           <div class="btn-row">
             <button type="button" class="btn btn--danger" ref={confirmButton} onClick={() => void forget(confirming)}>

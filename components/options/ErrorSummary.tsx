@@ -15,7 +15,11 @@ function targetId(field: string): string {
   return 'thresholds';
 }
 
-export function ErrorSummary({ errors, order, boxRef }: {
+export function ErrorSummary({
+  errors,
+  order,
+  boxRef,
+}: {
   errors: DraftErrors;
   order: readonly NumberSettingKey[];
   /** The box, focused after a failed save so it is read first. */

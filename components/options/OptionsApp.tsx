@@ -31,16 +31,7 @@ import { THRESHOLD_ORDER, ThresholdsSection } from './ThresholdsSection';
 import { UnitsSection } from './UnitsSection';
 import { YourSitesSection } from './YourSitesSection';
 import { ErrorSummary } from './ErrorSummary';
-import {
-  isDirty,
-  rebaseDraft,
-  toDraft,
-  validateDraft,
-  withShoeText,
-  withUnits,
-  type DraftErrors,
-  type SettingsDraft,
-} from './draft';
+import { isDirty, rebaseDraft, toDraft, validateDraft, withShoeText, withUnits, type DraftErrors, type SettingsDraft } from './draft';
 
 type Phase = { name: 'loading' } | { name: 'ready' } | { name: 'failed'; message: string };
 
@@ -190,9 +181,7 @@ export function OptionsApp() {
       {phase.name === 'loading' && <p>Loading your settings…</p>}
       {phase.name === 'failed' && (
         <Notice tone="danger" title="Could not read your settings" role="alert">
-          <p>
-            {phase.message}. Nothing was changed. Reload this page to try again.
-          </p>
+          <p>{phase.message}. Nothing was changed. Reload this page to try again.</p>
         </Notice>
       )}
       {phase.name === 'ready' && (

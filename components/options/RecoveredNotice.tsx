@@ -45,8 +45,8 @@ export function RecoveredNotice({ current, copies, onDiscarded }: RecoveredNotic
       {current ? (
         <>
           <p>
-            Knee Check could not read some of your saved settings, so it kept every setting it could read and shows the default
-            for the rest:
+            Knee Check could not read some of your saved settings, so it kept every setting it could read and shows the default for the
+            rest:
           </p>
           <ul>
             {current.issues.map((issue, index) => (
@@ -54,15 +54,14 @@ export function RecoveredNotice({ current, copies, onDiscarded }: RecoveredNotic
             ))}
           </ul>
           <p>
-            The damaged original stays as it is until you press Save, and a copy is kept on this device. Export the copy to
-            keep it; you can fix it in a text editor and import it.
+            The damaged original stays as it is until you press Save, and a copy is kept on this device. Export the copy to keep it; you can
+            fix it in a text editor and import it.
           </p>
         </>
       ) : (
         <p>
           Damaged settings found on {formatDate(latest.foundAt)} are kept on this device
-          {copies.length > 1 ? ` (${copies.length} copies, all in the export)` : ''}. Export the copy to keep it, or
-          discard it.
+          {copies.length > 1 ? ` (${copies.length} copies, all in the export)` : ''}. Export the copy to keep it, or discard it.
         </p>
       )}
       <div class="btn-row">

@@ -1,11 +1,6 @@
 // The runner's thresholds, each with what it means and how strong its evidence is (evidence.md §1).
 // Ordered by the strength of that evidence: the single-run spike is the best-supported warning.
-import {
-  EVIDENCE_STRENGTH_LABELS,
-  NUMBER_LIMITS,
-  THRESHOLD_INFO,
-  type NumberSettingKey,
-} from '@/lib/settings';
+import { EVIDENCE_STRENGTH_LABELS, NUMBER_LIMITS, THRESHOLD_INFO, type NumberSettingKey } from '@/lib/settings';
 import { NumberField } from '../ui/NumberField';
 import { SHOE_MILES_LIMITS, type DraftErrors, type SettingsDraft } from './draft';
 import { Section } from './Section';

@@ -111,11 +111,23 @@ export function YourKneeSection() {
             onInput={(age) => edit({ age })}
           />
           <div class="field" id="knee-sex" tabIndex={-1} aria-describedby="knee-sex-error">
-            <ChoiceGroup name="knee-sex" legend="Sex" options={SEX_OPTIONS} value={(draft.sex ?? '') as (typeof SEX_OPTIONS)[number]['value']} onChange={(sex) => edit({ sex: sex || undefined })} />
+            <ChoiceGroup
+              name="knee-sex"
+              legend="Sex"
+              options={SEX_OPTIONS}
+              value={(draft.sex ?? '') as (typeof SEX_OPTIONS)[number]['value']}
+              onChange={(sex) => edit({ sex: sex || undefined })}
+            />
             {fieldError('sex')}
           </div>
           <div class="field" id="knee-side" tabIndex={-1} aria-describedby="knee-side-error">
-            <ChoiceGroup name="knee-side" legend="Which knee usually hurts" options={SIDE_OPTIONS} value={(draft.side ?? '') as (typeof SIDE_OPTIONS)[number]['value']} onChange={(side) => edit({ side: side || undefined })} />
+            <ChoiceGroup
+              name="knee-side"
+              legend="Which knee usually hurts"
+              options={SIDE_OPTIONS}
+              value={(draft.side ?? '') as (typeof SIDE_OPTIONS)[number]['value']}
+              onChange={(side) => edit({ side: side || undefined })}
+            />
             {fieldError('side')}
           </div>
           <fieldset class="field choice-group" id="knee-history" tabIndex={-1} aria-describedby="knee-history-error">
@@ -127,7 +139,9 @@ export function YourKneeSection() {
                 label={HISTORY_LABELS[value].label}
                 description={HISTORY_LABELS[value].description}
                 checked={draft.history.includes(value)}
-                onChange={(on) => edit({ history: on ? [...draft.history.filter((h) => h !== value), value] : draft.history.filter((h) => h !== value) })}
+                onChange={(on) =>
+                  edit({ history: on ? [...draft.history.filter((h) => h !== value), value] : draft.history.filter((h) => h !== value) })
+                }
               />
             ))}
             {fieldError('history')}

@@ -126,7 +126,10 @@ export function YourSitesSection() {
         await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
       }
       refreshGranted();
-      setStatus({ tone: 'ok', text: `Removed ${origin}, and gave back its access. Runs already captured from it stay until you forget them below.` });
+      setStatus({
+        tone: 'ok',
+        text: `Removed ${origin}, and gave back its access. Runs already captured from it stay until you forget them below.`,
+      });
     } catch (err) {
       setStatus({ tone: 'danger', text: `Could not remove ${origin}: ${errorText(err)}` });
     }
@@ -185,9 +188,16 @@ export function YourSitesSection() {
                 </span>
                 <span class="btn-row">
                   {granted !== null && !isActive && (
-                    <button type="button" class="btn" disabled={busy} onClick={() => ask(origin, async () => {
-                      setStatus({ tone: 'ok', text: `Access to ${origin} granted again.` });
-                    })}>
+                    <button
+                      type="button"
+                      class="btn"
+                      disabled={busy}
+                      onClick={() =>
+                        ask(origin, async () => {
+                          setStatus({ tone: 'ok', text: `Access to ${origin} granted again.` });
+                        })
+                      }
+                    >
                       Grant access
                     </button>
                   )}

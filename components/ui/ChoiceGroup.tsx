@@ -23,13 +23,7 @@ export function ChoiceGroup<T extends string>({ name, legend, options, value, on
       <div class="choice-group__options">
         {options.map((option) => (
           <label class="choice" key={option.value}>
-            <input
-              type="radio"
-              name={name}
-              value={option.value}
-              checked={option.value === value}
-              onChange={() => onChange(option.value)}
-            />
+            <input type="radio" name={name} value={option.value} checked={option.value === value} onChange={() => onChange(option.value)} />
             <span>{option.label}</span>
           </label>
         ))}

@@ -39,14 +39,14 @@ export function Welcome() {
     <main class="welcome">
       <h1>Welcome to Knee Check</h1>
       <p class="welcome-lede">
-        For runners whose knee hurts after running: a short checker that says how urgent it is, the likely causes and a
-        plan, and small knee-load badges on your running log.
+        For runners whose knee hurts after running: a short checker that says how urgent it is, the likely causes and a plan, and small
+        knee-load badges on your running log.
       </p>
       <section aria-labelledby="is-not">
         <h2 id="is-not">What it is, and what it is not</h2>
         <p>
-          Knee Check gives information, not a diagnosis. It screens for warning signs first and tells you when to be seen
-          today. Everything you answer and every run it reads stays in this browser: no account, no server, nothing sent.
+          Knee Check gives information, not a diagnosis. It screens for warning signs first and tells you when to be seen today. Everything
+          you answer and every run it reads stays in this browser: no account, no server, nothing sent.
         </p>
       </section>
 
@@ -85,7 +85,10 @@ export function Welcome() {
 
       <section aria-labelledby="sites">
         <h2 id="sites">Badges on your running log</h2>
-        <p>Next to each week's distance, a badge compares it with the week before and flags a run much longer than your recent longest. It works on:</p>
+        <p>
+          Next to each week's distance, a badge compares it with the week before and flags a run much longer than your recent longest. It
+          works on:
+        </p>
         <ul>
           {SITE_IDS.map((id) => (
             <li key={id}>

@@ -22,7 +22,9 @@ interface AccessLevelArea {
  * applied again at each start in case it was lost). Firefox has no such switch for storage.local
  * (Mozilla bug 1724754): 'unsupported' there.
  */
-export async function restrictStorageToTrustedContexts(area: AccessLevelArea = browser.storage.local as unknown as AccessLevelArea): Promise<AccessOutcome> {
+export async function restrictStorageToTrustedContexts(
+  area: AccessLevelArea = browser.storage.local as unknown as AccessLevelArea,
+): Promise<AccessOutcome> {
   if (typeof area.setAccessLevel !== 'function') return 'unsupported';
   try {
     await area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });

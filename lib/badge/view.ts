@@ -52,8 +52,7 @@ export function badgeChip(summary: WeekSummary, fallbackText = ''): BadgeChip {
 export function badgeView(summary: WeekSummary, settings: LoadSettings, locale?: string): BadgeView {
   const km = (value: number) => formatDistance(value, settings.units, locale);
   const pct = (value: number) => formatPercent(value, locale, true);
-  const verdict = (value: number, threshold: number) =>
-    `${value > threshold ? 'above' : 'within'} your ${pct(threshold)} threshold`;
+  const verdict = (value: number, threshold: number) => `${value > threshold ? 'above' : 'within'} your ${pct(threshold)} threshold`;
   const day = parseDay(summary.weekStart);
   const { changePct, biggestSpike: spike, partial, missing } = summary;
 
@@ -65,20 +64,20 @@ export function badgeView(summary: WeekSummary, settings: LoadSettings, locale?:
         : !summary.previousWeekKnown && missing
           ? `${partial ? `So far ${km(summary.weekKm)} in ${summary.comparedDays} day(s)` : `${km(summary.weekKm)} this week`}. ${missingText(missing, locale)} to compare with: the runs read here do not cover it.`
           : partial
-      ? `So far ${km(summary.weekKm)} in ${summary.comparedDays} day(s); the same days last week: ${km(summary.previousWeekKm)}.`
-      : `${km(summary.weekKm)} this week; ${km(summary.previousWeekKm)} the week before.`,
+            ? `So far ${km(summary.weekKm)} in ${summary.comparedDays} day(s); the same days last week: ${km(summary.previousWeekKm)}.`
+            : `${km(summary.weekKm)} this week; ${km(summary.previousWeekKm)} the week before.`,
     !summary.weekKnown || !summary.previousWeekKnown
       ? `No weekly change: it needs both weeks' runs in full (your threshold: ${pct(settings.weeklyIncreasePct)}).`
       : changePct !== null
-      ? `Weekly change ${pct(changePct)}: ${verdict(changePct, settings.weeklyIncreasePct)}.`
-      : `No weekly increase to compare with your ${pct(settings.weeklyIncreasePct)} threshold.`,
+        ? `Weekly change ${pct(changePct)}: ${verdict(changePct, settings.weeklyIncreasePct)}.`
+        : `No weekly increase to compare with your ${pct(settings.weeklyIncreasePct)} threshold.`,
     missing?.kind === 'spike' && !(spike?.spikePct != null && spike.spikePct > settings.spikePct)
       ? `${missingText(missing, locale)} to check a run against your longest run of those days (spike threshold ${pct(settings.spikePct)}).`
       : spike?.spikePct == null || spike.longestPrior30dKm === null
-      ? `No run to compare with a longest run of the 30 days before (spike threshold ${pct(settings.spikePct)}).`
-      : spike.spikePct > 0
-        ? `Longest-run spike: ${km(spike.km)} vs ${km(spike.longestPrior30dKm)}, the longest of the 30 days before (${pct(spike.spikePct)}): ${verdict(spike.spikePct, settings.spikePct)}.`
-        : `No run longer than the longest of the 30 days before (${km(spike.longestPrior30dKm)}; spike threshold ${pct(settings.spikePct)}).`,
+        ? `No run to compare with a longest run of the 30 days before (spike threshold ${pct(settings.spikePct)}).`
+        : spike.spikePct > 0
+          ? `Longest-run spike: ${km(spike.km)} vs ${km(spike.longestPrior30dKm)}, the longest of the 30 days before (${pct(spike.spikePct)}): ${verdict(spike.spikePct, settings.spikePct)}.`
+          : `No run longer than the longest of the 30 days before (${km(spike.longestPrior30dKm)}; spike threshold ${pct(settings.spikePct)}).`,
   ];
   return {
     ...badgeChip(summary, km(summary.weekKm)),

@@ -3,29 +3,9 @@
 // are parsed and checked here. Distances are in the runner's units, recorded beside them.
 import type { Units } from '../load/types';
 import { KM_PER_MILE } from '../load/units';
-import type {
-  Aggravator,
-  Feel,
-  History,
-  Location,
-  Mechanical,
-  Onset,
-  SEXES,
-  SIDES,
-  Sign,
-  Swelling,
-  Timing,
-  TRENDS,
-} from '../triage/types';
+import type { Aggravator, Feel, History, Location, Mechanical, Onset, SEXES, SIDES, Sign, Swelling, Timing, TRENDS } from '../triage/types';
 import { ageAskedEarly, painStartsAsked } from './questions';
-import type {
-  DurationChoice,
-  RestedChoice,
-  SettlesChoice,
-  StepId,
-  StiffnessChoice,
-  TrainingFlag,
-} from './questions';
+import type { DurationChoice, RestedChoice, SettlesChoice, StepId, StiffnessChoice, TrainingFlag } from './questions';
 
 export type { Units };
 
@@ -138,9 +118,7 @@ export function stepErrors(step: StepId, answers: Answers): FieldError[] {
       return errors;
     }
     case 'where':
-      return answers.locations.length > 0
-        ? []
-        : [{ field: 'locations', message: 'Choose at least one place where it hurts.' }];
+      return answers.locations.length > 0 ? [] : [{ field: 'locations', message: 'Choose at least one place where it hurts.' }];
     case 'pattern': {
       if (!painStartsAsked(answers)) return [];
       const km = parseNumber(answers.painStarts ?? '');

@@ -3,17 +3,7 @@
 // onto TriageInput. Pure data: no clinical logic lives here or in the UI. Follow-up questions
 // (`askIf`) appear only once an earlier answer makes them matter, so nobody gets a longer form.
 import type { Answers } from './answers';
-import type {
-  Aggravator,
-  Feel,
-  History,
-  Location,
-  Mechanical,
-  Onset,
-  Sign,
-  Swelling,
-  Timing,
-} from '../triage/types';
+import type { Aggravator, Feel, History, Location, Mechanical, Onset, Sign, Swelling, Timing } from '../triage/types';
 import { SEXES, SIDES, TRENDS } from '../triage/types';
 
 export interface Choice<V extends string> {
@@ -98,7 +88,7 @@ export const LOCATION_CHOICES: Choice<Location>[] = [
   { value: 'outside', label: 'Outside of the knee' },
   { value: 'joint-line', label: 'Along the joint line', hint: 'The gap between thigh and shin bones' },
   { value: 'back', label: 'Back of the knee' },
-  { value: 'whole-knee', label: 'Deep inside or all over', hint: "Hard to point to one spot" },
+  { value: 'whole-knee', label: 'Deep inside or all over', hint: 'Hard to point to one spot' },
   { value: 'thigh-muscles', label: 'Thigh muscles', hint: 'The muscles above the knee, not the joint' },
   { value: 'hip-groin', label: 'The hip, groin or upper thigh too', hint: 'Hip problems are often felt in the knee' },
 ];
@@ -237,8 +227,23 @@ export type TrainingFlag = (typeof TRAINING_FLAG_CHOICES)[number]['value'];
 
 /** Answers chosen from a list: an array field (`multiple`) or a single value. */
 export type ChoiceField =
-  | 'onset' | 'signs' | 'locations' | 'side' | 'timing' | 'feel' | 'worseWith' | 'swelling' | 'mechanical'
-  | 'sex' | 'duration' | 'trend' | 'settles' | 'rested' | 'stiffness' | 'history' | 'painScore';
+  | 'onset'
+  | 'signs'
+  | 'locations'
+  | 'side'
+  | 'timing'
+  | 'feel'
+  | 'worseWith'
+  | 'swelling'
+  | 'mechanical'
+  | 'sex'
+  | 'duration'
+  | 'trend'
+  | 'settles'
+  | 'rested'
+  | 'stiffness'
+  | 'history'
+  | 'painScore';
 
 export interface ChoiceQuestion {
   field: ChoiceField;
@@ -401,9 +406,7 @@ export const STEP_QUESTIONS: Record<
 
 /** The choice questions on a screen that are asked for these answers (follow-ups included when they apply). */
 export function askedQuestions(step: Exclude<StepId, 'training'>, answers: Answers): ChoiceQuestion[] {
-  return STEP_QUESTIONS[step].questions.filter(
-    (q): q is ChoiceQuestion => typeof q === 'object' && (!q.askIf || q.askIf(answers)),
-  );
+  return STEP_QUESTIONS[step].questions.filter((q): q is ChoiceQuestion => typeof q === 'object' && (!q.askIf || q.askIf(answers)));
 }
 
 /**

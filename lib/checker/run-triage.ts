@@ -7,9 +7,7 @@ import type { TriageInput, TriageResult } from '../triage/types';
 import { KM_PER_MI, parseNumber, type Answers } from './answers';
 import { toTriageInput } from './to-input';
 
-export type TriageOutcome =
-  | { ok: true; input: TriageInput; result: TriageResult }
-  | { ok: false; input: TriageInput; message: string };
+export type TriageOutcome = { ok: true; input: TriageInput; result: TriageResult } | { ok: false; input: TriageInput; message: string };
 
 /**
  * The typed distances in km (the contract's optional Training additions), so the plan can give
@@ -21,7 +19,12 @@ export function withDistances(input: TriageInput, answers: Answers): TriageInput
     const v = parseNumber(text);
     return v === undefined || !Number.isFinite(v) || v < 0 ? undefined : Math.round((t.units === 'mi' ? v * KM_PER_MI : v) * 10) / 10;
   };
-  const distances = { thisWeekKm: km(t.thisWeek), lastWeekKm: km(t.lastWeek), latestRunKm: km(t.latestRun), longestRecentKm: km(t.longestBefore) };
+  const distances = {
+    thisWeekKm: km(t.thisWeek),
+    lastWeekKm: km(t.lastWeek),
+    latestRunKm: km(t.latestRun),
+    longestRecentKm: km(t.longestBefore),
+  };
   const found = Object.fromEntries(Object.entries(distances).filter(([, v]) => v !== undefined));
   return Object.keys(found).length === 0 ? input : { ...input, training: { ...input.training, ...found } };
 }

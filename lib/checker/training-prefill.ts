@@ -67,8 +67,7 @@ export function trainingFromHistory(
   const days = [...new Set(valid.map((r) => dayOf(r)!))].sort((a, b) => a - b);
   const idle = todayDay - days[days.length - 1]!; // on a break now: not "coming back" yet
   const back =
-    idle < BREAK_DAYS &&
-    days.some((day, i) => i > 0 && day > todayDay - RETURN_NOTE_DAYS && day - days[i - 1]! - 1 >= BREAK_DAYS);
+    idle < BREAK_DAYS && days.some((day, i) => i > 0 && day > todayDay - RETURN_NOTE_DAYS && day - days[i - 1]! - 1 >= BREAK_DAYS);
   if (back) flags.push('returningFromBreak');
 
   return {

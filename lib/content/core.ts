@@ -158,7 +158,12 @@ function createPlacer(kit: BadgeKit, locale: string | undefined) {
 
   /** Our badge at an anchor's spot, if one is there. */
   function hostAt({ element, placement }: BadgeAnchor): Element | null {
-    const node = placement === 'append' ? element.lastElementChild : placement === 'after' ? element.nextElementSibling : element.previousElementSibling;
+    const node =
+      placement === 'append'
+        ? element.lastElementChild
+        : placement === 'after'
+          ? element.nextElementSibling
+          : element.previousElementSibling;
     return node && isOurs(node) ? node : null;
   }
 
@@ -195,7 +200,13 @@ function createPlacer(kit: BadgeKit, locale: string | undefined) {
    * Create, re-key or refresh the badge of one anchor, without inserting it: a new or moved badge
    * is returned for `insertAll`, so a whole pass costs the page one style and layout, not one per slice.
    */
-  function place(anchor: BadgeAnchor, summary: WeekSummary | null, settings: Settings, settingsVersion: number, info: PassInfo): HTMLElement | null {
+  function place(
+    anchor: BadgeAnchor,
+    summary: WeekSummary | null,
+    settings: Settings,
+    settingsVersion: number,
+    info: PassInfo,
+  ): HTMLElement | null {
     if (!summary) {
       // No summary for this week: no badge rather than a wrong one.
       drop(anchor.key);
@@ -236,7 +247,8 @@ function createReader(deps: CoreDeps, report: (kind: string, error: unknown) => 
     if (typeof more !== 'object' || more === null) return;
     if (Array.isArray(more.sources)) into.sources = [...(into.sources ?? []), ...more.sources].slice(-20);
     if (Array.isArray(more.refusals)) into.refusals = [...(into.refusals ?? []), ...more.refusals].slice(-20);
-    if (Array.isArray(more.incompleteDays)) into.incompleteDays = [...new Set([...(into.incompleteDays ?? []), ...more.incompleteDays])].slice(0, 400);
+    if (Array.isArray(more.incompleteDays))
+      into.incompleteDays = [...new Set([...(into.incompleteDays ?? []), ...more.incompleteDays])].slice(0, 400);
     if (typeof more.coveredFrom === 'string') into.coveredFrom = more.coveredFrom;
   };
   const context: AdapterContext = {
@@ -358,7 +370,9 @@ export function startCore(deps: CoreDeps): CoreHandle {
   async function updateCard(current: SiteAdapter, runs: Run[], anchors: number, active: Settings, gen: number): Promise<void> {
     const week = currentWeek(active);
     const wanted = active.fallbackCard && anchors === 0 && runs.length > 0 && isLogPage(current);
-    const hidden = wanted && (await Promise.resolve(safe('cardDismissed', () => deps.cardDismissed?.(current.site, week) ?? false, false)).catch(() => false));
+    const hidden =
+      wanted &&
+      (await Promise.resolve(safe('cardDismissed', () => deps.cardDismissed?.(current.site, week) ?? false, false)).catch(() => false));
     if (stopped || gen !== generation) return;
     if (!wanted || hidden) return removeCard();
     const summary = summaries(runs, [week], active)[0];
@@ -405,8 +419,16 @@ export function startCore(deps: CoreDeps): CoreHandle {
         adapter: current.id,
         pageKind,
         runs: runs.length,
-        sources: (notes.sources ?? []).filter((s) => typeof s?.source === 'string').map((s) => ({ source: s.source.slice(0, 100), runs: Math.max(0, Math.floor(Number(s.runs) || 0)) })),
-        refusals: (notes.refusals ?? []).filter((r) => typeof r?.source === 'string').map((r) => ({ source: r.source.slice(0, 100), reason: r.reason, ...(typeof r.status === 'number' ? { status: r.status } : {}) })),
+        sources: (notes.sources ?? [])
+          .filter((s) => typeof s?.source === 'string')
+          .map((s) => ({ source: s.source.slice(0, 100), runs: Math.max(0, Math.floor(Number(s.runs) || 0)) })),
+        refusals: (notes.refusals ?? [])
+          .filter((r) => typeof r?.source === 'string')
+          .map((r) => ({
+            source: r.source.slice(0, 100),
+            reason: r.reason,
+            ...(typeof r.status === 'number' ? { status: r.status } : {}),
+          })),
         anchors,
         weeksBadged: placer.hosts.size,
         card: card?.host.isConnected === true,
@@ -429,7 +451,11 @@ export function startCore(deps: CoreDeps): CoreHandle {
   /** Badges for every anchor, in slices; false when the pass was overtaken. */
   async function badgeAll(anchors: BadgeAnchor[], runs: Run[], active: Settings, gen: number, info: PassInfo): Promise<boolean> {
     const week = currentWeek(active);
-    const weekly = summaries(runs, anchors.map((a) => a.weekStart ?? week), active);
+    const weekly = summaries(
+      runs,
+      anchors.map((a) => a.weekStart ?? week),
+      active,
+    );
     const pending: [BadgeAnchor, HTMLElement][] = [];
     await runSliced(
       anchors.map((anchor, i) => [anchor, weekly[i] ?? null] as const),
@@ -454,7 +480,7 @@ export function startCore(deps: CoreDeps): CoreHandle {
 
   async function passWith(current: SiteAdapter, active: Settings, gen: number, info: PassInfo): Promise<void> {
     const found = safe(`${current.id} observeRoot`, () => current.observeRoot?.(doc), null);
-    const root = found?.isConnected ? found : doc.body ?? doc.documentElement;
+    const root = found?.isConnected ? found : (doc.body ?? doc.documentElement);
     if (watcher && watcher.root !== root) watcher.observe(root);
 
     const find = () => usableAnchors(safe(`${current.id} findAnchors`, () => current.findAnchors(doc), []));
@@ -467,7 +493,8 @@ export function startCore(deps: CoreDeps): CoreHandle {
       safe('onRuns', () => deps.onRuns?.(current, runs), undefined);
       // The page may have changed while runs were read, and the adapter may know more now: find
       // again, unless the read changed nothing (the same runs, anchors still in place).
-      const unchanged = runs === lastRuns && reader.notesVersion === before && anchors.length > 0 && anchors.every((a) => a.element.isConnected);
+      const unchanged =
+        runs === lastRuns && reader.notesVersion === before && anchors.length > 0 && anchors.every((a) => a.element.isConnected);
       if (!unchanged) anchors = find();
       lastRuns = runs;
     }

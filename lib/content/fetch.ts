@@ -20,7 +20,8 @@ export class FetchRefused extends Error {
 
 /** The reason of any failure of a fetchJson call (a thrown non-FetchRefused counts as network). */
 export function refusalOf(error: unknown): { reason: RefusalReason; status?: number } {
-  if (error instanceof FetchRefused) return error.status === undefined ? { reason: error.reason } : { reason: error.reason, status: error.status };
+  if (error instanceof FetchRefused)
+    return error.status === undefined ? { reason: error.reason } : { reason: error.reason, status: error.status };
   return { reason: 'network' };
 }
 
@@ -130,7 +131,12 @@ export function createSameOriginFetch(opts: SameOriginFetchOptions): (path: stri
       } catch {
         answeredFrom = null;
       }
-      if (response.type === 'opaqueredirect' || response.redirected || answeredFrom !== origin || (response.status >= 300 && response.status < 400)) {
+      if (
+        response.type === 'opaqueredirect' ||
+        response.redirected ||
+        answeredFrom !== origin ||
+        (response.status >= 300 && response.status < 400)
+      ) {
         await response.body?.cancel().catch(() => undefined);
         throw new FetchRefused('redirected', 'redirected', response.status || undefined);
       }

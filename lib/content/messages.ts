@@ -35,7 +35,17 @@ export function isRecordRunsMessage(message: unknown): message is RecordRunsMess
 export const PAGE_STATUS = 'knee-check:page-status';
 
 /** Why a data source gave nothing usable (the adapters' RefusalReason). */
-export const REFUSAL_REASONS = ['signed-out', 'forbidden', 'rate-limited', 'not-found', 'bad-response', 'too-large', 'redirected', 'network', 'partial-data'] as const;
+export const REFUSAL_REASONS = [
+  'signed-out',
+  'forbidden',
+  'rate-limited',
+  'not-found',
+  'bad-response',
+  'too-large',
+  'redirected',
+  'network',
+  'partial-data',
+] as const;
 
 export interface PageReport {
   /** The extension's version. */
@@ -85,7 +95,11 @@ function isReport(r: unknown): r is PageReport {
     isText(r.adapter) &&
     isText(r.pageKind) &&
     listOf(r.selectors, 200, (s): s is PageReport['selectors'][number] => isRecord(s) && isText(s.selector, 500) && isCount(s.count)) &&
-    listOf(r.calls, 50, (c): c is PageReport['calls'][number] => isRecord(c) && isText(c.path, 100) && isText(c.outcome, 40) && isText(c.shape, 4000))
+    listOf(
+      r.calls,
+      50,
+      (c): c is PageReport['calls'][number] => isRecord(c) && isText(c.path, 100) && isText(c.outcome, 40) && isText(c.shape, 4000),
+    )
   );
 }
 
@@ -105,7 +119,10 @@ export function readPageStatusMessage(message: unknown): PageStatus | null | und
       s.refusals,
       20,
       (x): x is PageStatus['refusals'][number] =>
-        isRecord(x) && isText(x.source, 100) && (REFUSAL_REASONS as readonly unknown[]).includes(x.reason) && (x.status === undefined || isCount(x.status)),
+        isRecord(x) &&
+        isText(x.source, 100) &&
+        (REFUSAL_REASONS as readonly unknown[]).includes(x.reason) &&
+        (x.status === undefined || isCount(x.status)),
     ) &&
     isCount(s.anchors) &&
     isCount(s.weeksBadged) &&

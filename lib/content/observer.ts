@@ -35,7 +35,17 @@ const WAKE_EVENTS = ['pointerdown', 'keydown', 'wheel', 'scroll', 'touchstart', 
  * Attributes whose change counts: a row or cell re-used for another week (its timestamp or date
  * attributes rewritten in place), a chart bar selected (class).
  */
-const ATTRIBUTES = ['class', 'id', 'data-timestamp', 'data-date', 'data-day', 'data-week', 'data-week-start', 'data-start-date', 'datetime'];
+const ATTRIBUTES = [
+  'class',
+  'id',
+  'data-timestamp',
+  'data-date',
+  'data-day',
+  'data-week',
+  'data-week-start',
+  'data-start-date',
+  'datetime',
+];
 
 export function createWatcher({ win, isOurs, onChange, idleMs = 10_000, onInput }: WatcherOptions): Watcher {
   const setTimer = win.setTimeout.bind(win) as (fn: () => void, ms: number) => number;

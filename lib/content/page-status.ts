@@ -44,16 +44,32 @@ export function statusWords(status: PageStatus | null | undefined): StatusWords 
   if (status.sources.length) details.push(`Runs read from: ${status.sources.map((s) => `${s.source} (${s.runs})`).join(', ')}.`);
 
   if (status.weeksBadged > 0) {
-    return { headline: `${where}: ${plural(status.weeksBadged, 'week')} annotated from ${plural(status.runs, 'run')}.`, details, tone: 'ok' };
+    return {
+      headline: `${where}: ${plural(status.weeksBadged, 'week')} annotated from ${plural(status.runs, 'run')}.`,
+      details,
+      tone: 'ok',
+    };
   }
   if (status.card) {
-    return { headline: "Your runs were read, but this page's layout was not recognised: see the Knee Check card in a corner of the page.", details, tone: 'info' };
+    return {
+      headline: "Your runs were read, but this page's layout was not recognised: see the Knee Check card in a corner of the page.",
+      details,
+      tone: 'info',
+    };
   }
   if (status.refusals.some((r) => r.reason === 'signed-out') && status.runs === 0) {
-    return { headline: `${name} said you are signed out: sign in to see your knee-load badges.`, details: details.filter((d) => !d.includes('signed out')), tone: 'warn' };
+    return {
+      headline: `${name} said you are signed out: sign in to see your knee-load badges.`,
+      details: details.filter((d) => !d.includes('signed out')),
+      tone: 'warn',
+    };
   }
   if (status.runs > 0 && status.anchors === 0) {
-    return { headline: `Your runs were read (${plural(status.runs, 'run')}), but this page's layout was not recognised, so no badge could be placed.`, details, tone: 'info' };
+    return {
+      headline: `Your runs were read (${plural(status.runs, 'run')}), but this page's layout was not recognised, so no badge could be placed.`,
+      details,
+      tone: 'info',
+    };
   }
   if (status.refusals.length) return { headline: `${where}: your runs could not be read.`, details, tone: 'warn' };
   if (status.anchors > 0) return { headline: `${where}: no runs were read, so its weeks have no badge.`, details, tone: 'info' };
@@ -62,13 +78,22 @@ export function statusWords(status: PageStatus | null | undefined): StatusWords 
 }
 
 /** The text "Copy a page report" puts on the clipboard: structure only (see lib/content/report.ts). */
-export function reportText(report: PageReport, status: Pick<PageStatus, 'site' | 'runs' | 'anchors' | 'weeksBadged' | 'card' | 'incompleteDays' | 'refusals'>): string {
+export function reportText(
+  report: PageReport,
+  status: Pick<PageStatus, 'site' | 'runs' | 'anchors' | 'weeksBadged' | 'card' | 'incompleteDays' | 'refusals'>,
+): string {
   return JSON.stringify(
     {
       kind: 'knee-check-page-report',
       note: 'Structure only: no runs, names, ids, dates or addresses.',
       ...report,
-      counts: { runs: status.runs, anchors: status.anchors, weeksBadged: status.weeksBadged, card: status.card, incompleteDays: status.incompleteDays },
+      counts: {
+        runs: status.runs,
+        anchors: status.anchors,
+        weeksBadged: status.weeksBadged,
+        card: status.card,
+        incompleteDays: status.incompleteDays,
+      },
       refusals: status.refusals.map((r) => ({ reason: r.reason, status: r.status ?? null })),
       site: status.site,
     },

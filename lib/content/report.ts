@@ -46,7 +46,11 @@ export function outcomeOf(error: unknown): string {
 export type CallRecord = PageReport['calls'][number];
 
 /** Wrap a fetchJson so each call leaves its structure (at most `max` kept: the latest). */
-export function recordingFetch(fetchJson: (path: string, init?: { headers?: Record<string, string> }) => Promise<unknown>, calls: CallRecord[], max = 20) {
+export function recordingFetch(
+  fetchJson: (path: string, init?: { headers?: Record<string, string> }) => Promise<unknown>,
+  calls: CallRecord[],
+  max = 20,
+) {
   const keep = (record: CallRecord) => {
     calls.push(record);
     if (calls.length > max) calls.splice(0, calls.length - max);

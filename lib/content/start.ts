@@ -44,7 +44,8 @@ export function watchLocation(win: Window & typeof globalThis, onChange: () => v
   };
   const navigation = (win as unknown as { navigation?: EventTarget }).navigation;
   // "navigate" fires before the URL changes (pushState included): compare once it has.
-  if (navigation && typeof navigation.addEventListener === 'function') navigation.addEventListener('navigate', () => void win.setTimeout(check, 0));
+  if (navigation && typeof navigation.addEventListener === 'function')
+    navigation.addEventListener('navigate', () => void win.setTimeout(check, 0));
   else {
     win.addEventListener('popstate', check);
     const poll = win.setInterval(() => (isStopped() ? win.clearInterval(poll) : check()), 1000);
@@ -100,7 +101,13 @@ export function startBadges(_ctx: ContentScriptContext, script: BadgeScript): vo
     pickAdapter: script.pick,
     loadSettings: channel.load,
     watchSettings: channel.watch,
-    fetchJson: createSameOriginFetch({ origin, fetch: win.fetch.bind(win), now: clock.now, setTimer: win.setTimeout.bind(win), signal: alive.signal }),
+    fetchJson: createSameOriginFetch({
+      origin,
+      fetch: win.fetch.bind(win),
+      now: clock.now,
+      setTimer: win.setTimeout.bind(win),
+      signal: alive.signal,
+    }),
     localNow: () => {
       const d = new DateNow();
       const today = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;

@@ -15,7 +15,15 @@ export function exportFileWithDiary(settings: Settings, diary: Diary, exportedAt
 /** Nothing kept yet: no check-ins, plans, results or "Your knee". */
 export function isEmptyDiary(diary: Diary): boolean {
   const p = diary.profile;
-  return !diary.checkIns.length && !diary.episodes.length && !diary.results.length && p.age === undefined && p.sex === undefined && p.side === undefined && !p.history.length;
+  return (
+    !diary.checkIns.length &&
+    !diary.episodes.length &&
+    !diary.results.length &&
+    p.age === undefined &&
+    p.sex === undefined &&
+    p.side === undefined &&
+    !p.history.length
+  );
 }
 
 export type FileDiary = { kind: 'none' } | { kind: 'ok'; diary: Diary } | { kind: 'bad'; problem: string };
@@ -47,7 +55,9 @@ function byId<T extends { id: string }>(current: readonly T[], incoming: readonl
  */
 export function mergeDiaries(current: Diary, incoming: Diary): Diary {
   const checkIns = byId(current.checkIns, incoming.checkIns).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  let episodes: Episode[] = byId(current.episodes, incoming.episodes).sort((a, b) => (a.startedOn < b.startedOn ? -1 : a.startedOn > b.startedOn ? 1 : 0));
+  let episodes: Episode[] = byId(current.episodes, incoming.episodes).sort((a, b) =>
+    a.startedOn < b.startedOn ? -1 : a.startedOn > b.startedOn ? 1 : 0,
+  );
   const open = episodes.filter((e) => e.closedOn === undefined);
   const latest = open.at(-1);
   if (latest) episodes = episodes.map((e) => (e.closedOn === undefined && e !== latest ? { ...e, closedOn: latest.startedOn } : e));

@@ -93,7 +93,15 @@ export function buildPainLoadChart(input: ChartInput): PainLoadChart {
     const day = parseDay(row.start);
     const level = spikeLevel(row.spikePct, spikePct);
     if (!inRange(day) || level === 'ok' || row.spikePct === null || row.longestPrior30dKm === null) continue;
-    spikes.push({ start: row.start, date: formatDay(day), day: day - firstDay, km: row.km, longestPrior30dKm: row.longestPrior30dKm, spikePct: row.spikePct, level });
+    spikes.push({
+      start: row.start,
+      date: formatDay(day),
+      day: day - firstDay,
+      km: row.km,
+      longestPrior30dKm: row.longestPrior30dKm,
+      spikePct: row.spikePct,
+      level,
+    });
   }
 
   const maxKm = Math.max(1, ...weeks.map((w) => w.km));

@@ -7,7 +7,12 @@ import { HISTORIES, SEXES, SIDES, type History } from '../triage/types';
 import type { KneeProfile } from './schema';
 
 /** The history answers that describe the runner rather than this episode (asked once, on the options page). */
-export const PROFILE_HISTORIES = ['known-knee-arthritis', 'prior-bone-stress', 'low-energy-or-missed-periods', 'clot-risk'] as const satisfies readonly History[];
+export const PROFILE_HISTORIES = [
+  'known-knee-arthritis',
+  'prior-bone-stress',
+  'low-energy-or-missed-periods',
+  'clot-risk',
+] as const satisfies readonly History[];
 
 /** The profile as the form holds it: the age as typed. */
 export interface ProfileDraft {
@@ -19,12 +24,23 @@ export interface ProfileDraft {
 
 export type ProfileCheck = { ok: true; profile: KneeProfile } | { ok: false; field: 'age' | 'sex' | 'side' | 'history'; message: string };
 
-const NEUTRAL = { locations: ['front'], onset: 'gradual', timing: [], feel: [], worseWith: [], swelling: 'none', mechanical: [], signs: [], durationDays: 0 };
+const NEUTRAL = {
+  locations: ['front'],
+  onset: 'gradual',
+  timing: [],
+  feel: [],
+  worseWith: [],
+  swelling: 'none',
+  mechanical: [],
+  signs: [],
+  durationDays: 0,
+};
 
 export function checkProfile(draft: ProfileDraft): ProfileCheck {
   const ageText = draft.age.trim().replace(',', '.');
   const age = ageText === '' ? undefined : /^-?\d+(\.\d+)?$/.test(ageText) ? Number(ageText) : Number.NaN;
-  if (age !== undefined && Number.isNaN(age)) return { ok: false, field: 'age', message: 'Age: enter your age in whole years (from 8 to 100), or leave it blank.' };
+  if (age !== undefined && Number.isNaN(age))
+    return { ok: false, field: 'age', message: 'Age: enter your age in whole years (from 8 to 100), or leave it blank.' };
   const probe = {
     ...NEUTRAL,
     // The schema requires an age; a blank one is checked with a placeholder and stored as not given.

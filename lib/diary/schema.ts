@@ -37,8 +37,12 @@ export const episodeSchema = z.object({
   boneStress: z.boolean(),
   ladder: z.object({
     level: z.number().check(z.int(), z.gte(1), z.lte(TOP_LEVEL)),
-    sessions: z.array(z.object({ date: day, level: z.number().check(z.int(), z.gte(1), z.lte(TOP_LEVEL)), light })).check(z.maxLength(MAX_CHECK_INS)),
-    changes: z.array(z.object({ date: day, from: z.number().check(z.int()), to: z.number().check(z.int()) })).check(z.maxLength(MAX_CHECK_INS)),
+    sessions: z
+      .array(z.object({ date: day, level: z.number().check(z.int(), z.gte(1), z.lte(TOP_LEVEL)), light }))
+      .check(z.maxLength(MAX_CHECK_INS)),
+    changes: z
+      .array(z.object({ date: day, from: z.number().check(z.int()), to: z.number().check(z.int()) }))
+      .check(z.maxLength(MAX_CHECK_INS)),
   }),
   closedOn: z.optional(day),
 });

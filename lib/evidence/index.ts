@@ -37,12 +37,14 @@ export const EVIDENCE = define({
   },
   'nielsen-2014': {
     citation: 'Nielsen RO, et al. J Orthop Sports Phys Ther 2014;44:739-747',
-    title: 'Excessive progression in weekly running distance and risk of running-related injuries: an association which varies according to type of injury',
+    title:
+      'Excessive progression in weekly running distance and risk of running-related injuries: an association which varies according to type of injury',
     url: pubmed('Excessive progression in weekly running distance and risk of running-related injuries'),
   },
   'buist-2008': {
     citation: 'Buist I, et al. Am J Sports Med 2008;36:33-39',
-    title: 'No effect of a graded training program on the number of running-related injuries in novice runners: a randomized controlled trial',
+    title:
+      'No effect of a graded training program on the number of running-related injuries in novice runners: a randomized controlled trial',
     url: pubmed('No effect of a graded training program on the number of running-related injuries in novice runners'),
   },
   'williams-2017': {
@@ -83,13 +85,17 @@ export const EVIDENCE = define({
   // ---- knee conditions (§2) ----
   'crossley-2016': {
     citation: 'Crossley KM, et al. Br J Sports Med 2016;50:839-843',
-    title: '2016 Patellofemoral pain consensus statement from the 4th International Patellofemoral Pain Research Retreat, Manchester. Part 1',
+    title:
+      '2016 Patellofemoral pain consensus statement from the 4th International Patellofemoral Pain Research Retreat, Manchester. Part 1',
     url: pubmed('2016 Patellofemoral pain consensus statement from the 4th International Patellofemoral Pain Research Retreat'),
   },
   'esculier-2018': {
     citation: 'Esculier JF, et al. Br J Sports Med 2018;52:659-666',
-    title: 'Is combining gait retraining or an exercise programme with education better than education alone in treating runners with patellofemoral pain? A randomised clinical trial',
-    url: pubmed('Is combining gait retraining or an exercise programme with education better than education alone in treating runners with patellofemoral pain'),
+    title:
+      'Is combining gait retraining or an exercise programme with education better than education alone in treating runners with patellofemoral pain? A randomised clinical trial',
+    url: pubmed(
+      'Is combining gait retraining or an exercise programme with education better than education alone in treating runners with patellofemoral pain',
+    ),
   },
   'malliaras-2015': {
     citation: 'Malliaras P, et al. J Orthop Sports Phys Ther 2015;45:887-898',
@@ -195,7 +201,8 @@ export const EVIDENCE = define({
   // ---- return to running and first aid (§4, §6, §7) ----
   'silbernagel-2007': {
     citation: 'Silbernagel KG, et al. Am J Sports Med 2007;35:897-906 (pain-monitoring model)',
-    title: 'Continued sports activity, using a pain-monitoring model, during rehabilitation in patients with Achilles tendinopathy: a randomized controlled study',
+    title:
+      'Continued sports activity, using a pain-monitoring model, during rehabilitation in patients with Achilles tendinopathy: a randomized controlled study',
     url: pubmed('Continued sports activity, using a pain-monitoring model, during rehabilitation in patients with Achilles tendinopathy'),
   },
   'trials-2023': {

@@ -215,10 +215,7 @@ function isSameRun(a: CapturedRun, b: CapturedRun): boolean {
  * the first site in `sitePreference` (then alphabetical) keeps it. Runs of the same site are
  * never merged here (the site's ids already tell them apart).
  */
-export function toHistoryRuns(
-  captured: CapturedRun[],
-  sitePreference: readonly string[] = ['strava', 'garmin', 'intervals'],
-): Run[] {
+export function toHistoryRuns(captured: CapturedRun[], sitePreference: readonly string[] = ['strava', 'garmin', 'intervals']): Run[] {
   const rank = (site: string) => {
     const i = sitePreference.indexOf(site);
     return i === -1 ? sitePreference.length : i;
@@ -248,7 +245,9 @@ export function toHistoryRuns(
   }
   return kept
     .sort(byStartThenKey)
-    .map((run) => (run.id !== undefined ? { start: run.start, km: run.km, id: `${run.site}:${run.id}` } : { start: run.start, km: run.km }));
+    .map((run) =>
+      run.id !== undefined ? { start: run.start, km: run.km, id: `${run.site}:${run.id}` } : { start: run.start, km: run.km },
+    );
 }
 
 /**
@@ -299,8 +298,6 @@ export function statsOf(captured: CapturedRun[]): HistoryStats {
     if (oldest === null || run.start < oldest) oldest = run.start;
     if (newest === null || run.start > newest) newest = run.start;
   }
-  const sites = [...counts.entries()]
-    .map(([site, runs]) => ({ site, runs }))
-    .sort((a, b) => b.runs - a.runs || (a.site < b.site ? -1 : 1));
+  const sites = [...counts.entries()].map(([site, runs]) => ({ site, runs })).sort((a, b) => b.runs - a.runs || (a.site < b.site ? -1 : 1));
   return { runs: captured.length, sites, oldest, newest };
 }

@@ -48,7 +48,6 @@ export const corruptHistoryItem = defineVersionedItem<CorruptHistoryCopy>('local
 
 export const historyPrefsItem = defineVersionedItem<HistoryPrefs>('local:captured-runs-prefs', { version: 1, migrations: {} });
 
-
 export async function loadHistoryPrefs(): Promise<HistoryPrefs> {
   return readHistoryPrefs(await historyPrefsItem.getValue());
 }
@@ -56,7 +55,6 @@ export async function loadHistoryPrefs(): Promise<HistoryPrefs> {
 export async function saveHistoryPrefs(prefs: HistoryPrefs): Promise<void> {
   await historyPrefsItem.setValue(readHistoryPrefs(prefs));
 }
-
 
 export interface RecordResult {
   /** Runs that were not kept before (new ids, or new start and distance). */
@@ -124,7 +122,12 @@ export function recordRuns(site: string, runs: readonly Run[], options: RecordOp
       const after = new Set(merged.map(sameness));
       const added = new Set(incoming.map(sameness).filter((key) => !before.has(key) && after.has(key))).size;
       // Write only when something changed: watchers (popup, options) should not wake on every page view.
-      if (read.kind !== 'ok' || read.dropped > 0 || !sameRuns(read.runs, merged) || (raw as { version?: unknown } | null)?.version !== HISTORY_VERSION) {
+      if (
+        read.kind !== 'ok' ||
+        read.dropped > 0 ||
+        !sameRuns(read.runs, merged) ||
+        (raw as { version?: unknown } | null)?.version !== HISTORY_VERSION
+      ) {
         if (merged.length > 0 || read.kind !== 'empty') {
           const store: CapturedStore = { version: HISTORY_VERSION, runs: merged, forgets: read.forgets };
           await capturedRunsItem.setValue(store);

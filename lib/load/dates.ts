@@ -76,8 +76,7 @@ export function formatDateTime(seconds: number): string {
 // use: "T" or a space between date and time (Strava's bulk export and the histories use a space),
 // seconds optional, a fraction of a second optional, and a trailing zone designator ignored
 // (Strava's API writes local times as "...Z"; the digits are the wall clock either way).
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
  * Wall-clock milliseconds since 1970-01-01T00:00:00 of "YYYY-MM-DD[THH:mm[:ss[.fff]]]",

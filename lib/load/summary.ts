@@ -126,13 +126,14 @@ export function summarizeWeek(ctx: LoadContext, ws: number, weekStart: string): 
   const biggestSpike: RunSpike | null = biggest < 0 ? null : spikeAt(ctx, biggest);
   const spikeLvl = spikeLevel(biggestSpike?.spikePct ?? null, settings.spikePct);
   const level = maxLevel(weeklyLevel(changePct, settings.weeklyIncreasePct), spikeLvl);
-  const missing: MissingHistory | null = !weekKnown && !incomplete
-    ? { kind: 'week', day: weekStart }
-    : weekKnown && !previousWeekKnown
-      ? { kind: 'previous-week', day: formatDay(ws - 7) }
-      : spikeUnknown >= 0
-        ? { kind: 'spike', day: formatDay(spikeUnknown) }
-        : null;
+  const missing: MissingHistory | null =
+    !weekKnown && !incomplete
+      ? { kind: 'week', day: weekStart }
+      : weekKnown && !previousWeekKnown
+        ? { kind: 'previous-week', day: formatDay(ws - 7) }
+        : spikeUnknown >= 0
+          ? { kind: 'spike', day: formatDay(spikeUnknown) }
+          : null;
 
   const dist = (km: number) => formatDistance(km, settings.units, locale);
   const span = comparedSpan(ws, comparedDays, locale);
@@ -183,7 +184,11 @@ export function missingText(missing: MissingHistory, locale?: string): string {
   const day = parseDay(missing.day);
   const date = day === null ? missing.day : formatShortDate(day, locale);
   const need =
-    missing.kind === 'spike' ? `the 30 days before ${date}` : missing.kind === 'previous-week' ? `the whole week of ${date}` : `all of this week (from ${date})`;
+    missing.kind === 'spike'
+      ? `the 30 days before ${date}`
+      : missing.kind === 'previous-week'
+        ? `the whole week of ${date}`
+        : `all of this week (from ${date})`;
   return `Not enough history: need ${need}`;
 }
 
@@ -226,12 +231,6 @@ function summaries(
 }
 
 /** One week's summary (see weekSummaries). */
-export function weekSummary(
-  runs: Run[],
-  weekStart: string,
-  settings: LoadSettings,
-  today: string,
-  opts?: LoadOptions,
-): WeekSummary | null {
+export function weekSummary(runs: Run[], weekStart: string, settings: LoadSettings, today: string, opts?: LoadOptions): WeekSummary | null {
   return weekSummaries(runs, [weekStart], settings, today, opts)[0] ?? null;
 }

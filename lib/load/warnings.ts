@@ -85,7 +85,15 @@ function spikeWarning(ctx: LoadContext): LoadWarning | null {
       kind: 'spike',
       level: 'ok',
       message: `Your ${dist(ctx, sorted.km[last]!)} run on ${formatShortDate(sorted.day[last]!, locale)} had no run in the ${SPIKE_WINDOW_DAYS} days before it to compare with.`,
-      numbers: { runStart: sorted.runs[last]!.start, runKm: sorted.km[last]!, longestPrior30dKm: null, spikePct: null, thresholdPct: threshold, band: null, hrr: null },
+      numbers: {
+        runStart: sorted.runs[last]!.start,
+        runKm: sorted.km[last]!,
+        longestPrior30dKm: null,
+        spikePct: null,
+        thresholdPct: threshold,
+        band: null,
+        hrr: null,
+      },
       evidence: 'strongest-running-signal',
       source: SOURCES.spike,
     };
@@ -162,7 +170,8 @@ function weeklySentence(ctx: LoadContext, w: WeekSummary, which: 'current' | 'la
     const subject = which === 'current' ? 'This week' : 'Last week';
     const before = which === 'current' ? 'last week' : 'the week before';
     if (w.previousWeekKm === 0) return `${subject} you ran ${km} after a week with no runs, so there is no change to compare.`;
-    if (change! > 0) return `${subject} you ran ${km}, ${formatPercent(change!, locale)} more than ${before} (${prev}), ${change! > ctx.settings.weeklyIncreasePct ? above : within}.`;
+    if (change! > 0)
+      return `${subject} you ran ${km}, ${formatPercent(change!, locale)} more than ${before} (${prev}), ${change! > ctx.settings.weeklyIncreasePct ? above : within}.`;
     if (change! < 0) return `${subject} you ran ${km}, ${formatPercent(-change!, locale)} less than ${before} (${prev}).`;
     return `${subject} you ran ${km}, the same as ${before}.`;
   }
@@ -177,7 +186,8 @@ function weeklySentence(ctx: LoadContext, w: WeekSummary, which: 'current' | 'la
   if (w.previousWeekKm === 0) return `${so}, and nothing on ${sameDays}, so there is no change to compare.`;
   // A decrease is not reported while the week is in progress: it is not over.
   if (change === null) return `${so}, against ${prev} on ${sameDays}; the week isn't over, so there is no change to report yet.`;
-  if (change > 0) return `${so}, ${formatPercent(change, locale)} more than on ${sameDays} (${prev}), ${change > ctx.settings.weeklyIncreasePct ? above : within}.`;
+  if (change > 0)
+    return `${so}, ${formatPercent(change, locale)} more than on ${sameDays} (${prev}), ${change > ctx.settings.weeklyIncreasePct ? above : within}.`;
   return `${so}, the same as on ${sameDays}.`;
 }
 

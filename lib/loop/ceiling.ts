@@ -105,6 +105,14 @@ export function whatIf(plannedKm: number, longestKm: number | null, thresholdPct
   const pct = (plannedKm / longestKm - 1) * 100;
   const band = frandsenBand(pct).band;
   const words =
-    pct <= 0 ? 'no spike' : band === 'within 10 %' ? 'within 10 %: no spike' : band === '>10-30 %' ? 'a small spike' : band === '>30-100 %' ? 'a large spike' : 'a very large spike';
+    pct <= 0
+      ? 'no spike'
+      : band === 'within 10 %'
+        ? 'within 10 %: no spike'
+        : band === '>10-30 %'
+          ? 'a small spike'
+          : band === '>30-100 %'
+            ? 'a large spike'
+            : 'a very large spike';
   return { spikePct: pct, words, overThreshold: pct > thresholdPct };
 }

@@ -35,14 +35,30 @@ const TRIALS_2023 = 'Trials 2023 walk-run protocol (doi 10.1186/s13063-023-07502
 const mi = (miles: number) => Math.round(miles * KM_PER_MILE * 10) / 10;
 
 export const RETURN_LEVELS: readonly ReturnLevel[] = [
-  { level: 1, runMin: null, walkMin: null, km: null, minutes: 30, summary: 'Brisk walk for 30 minutes, pain-free', source: 'Readiness before running (seed articles 000, 004)' },
+  {
+    level: 1,
+    runMin: null,
+    walkMin: null,
+    km: null,
+    minutes: 30,
+    summary: 'Brisk walk for 30 minutes, pain-free',
+    source: 'Readiness before running (seed articles 000, 004)',
+  },
   { level: 2, runMin: 3, walkMin: 2, km: mi(1.0), minutes: null, summary: 'Run 3 min, walk 2 min', source: TRIALS_2023 },
   { level: 3, runMin: 3, walkMin: 2, km: mi(1.5), minutes: null, summary: 'Run 3 min, walk 2 min', source: TRIALS_2023 },
   { level: 4, runMin: 4, walkMin: 2, km: mi(1.5), minutes: null, summary: 'Run 4 min, walk 2 min', source: TRIALS_2023 },
   { level: 5, runMin: 4, walkMin: 2, km: mi(2.0), minutes: null, summary: 'Run 4 min, walk 2 min', source: TRIALS_2023 },
   { level: 6, runMin: 4, walkMin: 1, km: mi(2.0), minutes: null, summary: 'Run 4 min, walk 1 min', source: TRIALS_2023 },
   { level: 7, runMin: null, walkMin: null, km: mi(2.0), minutes: null, summary: 'Run continuously', source: TRIALS_2023 },
-  { level: 8, runMin: null, walkMin: null, km: null, minutes: null, summary: 'Hold your tolerated distance for a week (3-4 pain-free runs), then build', source: 'Return-to-run advice (seed article 001)' },
+  {
+    level: 8,
+    runMin: null,
+    walkMin: null,
+    km: null,
+    minutes: null,
+    summary: 'Hold your tolerated distance for a week (3-4 pain-free runs), then build',
+    source: 'Return-to-run advice (seed article 001)',
+  },
 ];
 
 export const TOP_LEVEL = RETURN_LEVELS.length;

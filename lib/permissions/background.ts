@@ -7,13 +7,7 @@ import { browser } from '#imports';
 import { forgetRemovedSites } from '../history';
 import { sanitizeSettings } from '../settings/defaults';
 import { settingsItem } from '../settings/storage';
-import {
-  createSerialSync,
-  syncCustomSiteRegistration,
-  type PermissionsLike,
-  type ScriptingLike,
-  type SyncOutcome,
-} from './index';
+import { createSerialSync, syncCustomSiteRegistration, type PermissionsLike, type ScriptingLike, type SyncOutcome } from './index';
 
 /** Wire the listeners (call synchronously at the top of the background). Returns the sync, for tests. */
 export function startCustomSiteSync(): () => Promise<SyncOutcome> {

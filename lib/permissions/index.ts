@@ -102,10 +102,7 @@ export function grantedCustomSites(customSites: readonly string[], grantedPatter
 }
 
 /** What should be registered: the match patterns, or null when nothing should. */
-export function desiredRegistration(
-  customSites: readonly string[],
-  grantedPatterns: readonly string[],
-): { matches: string[] } | null {
+export function desiredRegistration(customSites: readonly string[], grantedPatterns: readonly string[]): { matches: string[] } | null {
   const origins = grantedCustomSites(customSites, grantedPatterns);
   return origins.length ? { matches: origins.map(originPattern) } : null;
 }
@@ -156,9 +153,7 @@ export async function syncCustomSiteRegistration(deps: SyncDeps): Promise<SyncOu
   try {
     const [customSites, granted] = await Promise.all([deps.loadCustomSites(), deps.permissions.getAll()]);
     wanted = desiredRegistration(customSites, granted.origins ?? []);
-    const existing = (await deps.scripting.getRegisteredContentScripts({ ids: [CUSTOM_SCRIPT_ID] })).find(
-      (s) => s.id === CUSTOM_SCRIPT_ID,
-    );
+    const existing = (await deps.scripting.getRegisteredContentScripts({ ids: [CUSTOM_SCRIPT_ID] })).find((s) => s.id === CUSTOM_SCRIPT_ID);
     if (!wanted) {
       if (!existing) return { action: 'unchanged', matches: [] };
       await deps.scripting.unregisterContentScripts({ ids: [CUSTOM_SCRIPT_ID] });

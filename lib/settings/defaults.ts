@@ -61,9 +61,7 @@ export function defaultSettings(): Settings {
 
 function numberWithin(value: unknown, key: NumberSettingKey): number {
   const { min, max } = NUMBER_LIMITS[key];
-  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
-    ? value
-    : DEFAULT_SETTINGS[key];
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : DEFAULT_SETTINGS[key];
 }
 
 /** Is this an https (or localhost http) origin like "https://example.com"? */

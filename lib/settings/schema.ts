@@ -3,14 +3,7 @@
 import * as z from 'zod/mini';
 import { isRecord } from '../guards';
 import { localToday } from '../load/dates';
-import {
-  MAX_CUSTOM_SITES,
-  NUMBER_LIMITS,
-  SITE_LABELS,
-  isSiteOrigin,
-  type NumberSettingKey,
-  type Settings,
-} from './defaults';
+import { MAX_CUSTOM_SITES, NUMBER_LIMITS, SITE_LABELS, isSiteOrigin, type NumberSettingKey, type Settings } from './defaults';
 
 export const SETTINGS_FIELD_LABELS: Record<string, string> = {
   units: 'Units',
@@ -32,31 +25,31 @@ function wholeNumber(key: NumberSettingKey) {
 
 const siteToggle = (label: string) => z.boolean({ error: `${label}: choose on or off.` });
 
-export const settingsSchema = z.strictObject({
-  units: z.enum(['km', 'mi'], { error: 'Units must be "km" or "mi".' }),
-  weekStartsOn: z.enum(['monday', 'sunday'], { error: 'Week starts on must be "monday" or "sunday".' }),
-  weeklyIncreasePct: wholeNumber('weeklyIncreasePct'),
-  spikePct: wholeNumber('spikePct'),
-  shoeKmLimit: wholeNumber('shoeKmLimit'),
-  sites: z.strictObject(
-    {
-      strava: siteToggle(SITE_LABELS.strava),
-      garmin: siteToggle(SITE_LABELS.garmin),
-      intervals: siteToggle(SITE_LABELS.intervals),
-    },
-    { error: 'Sites to annotate must list Strava, Garmin Connect and intervals.icu as on or off.' },
-  ),
-  customSites: z
-    .array(
-      z.string().check(
-        z.refine(isSiteOrigin, { error: 'Each added site must be an https address such as https://example.com.' }),
-      ),
-      { error: 'Your added sites must be a list of addresses.' },
-    )
-    .check(z.maxLength(MAX_CUSTOM_SITES, { error: `You can add at most ${MAX_CUSTOM_SITES} sites.` })),
-  // Added later: settings stored before it read as on.
-  fallbackCard: z._default(z.boolean({ error: 'Card when a page is not recognised: choose on or off.' }), true),
-}, { error: 'Settings must be an object.' });
+export const settingsSchema = z.strictObject(
+  {
+    units: z.enum(['km', 'mi'], { error: 'Units must be "km" or "mi".' }),
+    weekStartsOn: z.enum(['monday', 'sunday'], { error: 'Week starts on must be "monday" or "sunday".' }),
+    weeklyIncreasePct: wholeNumber('weeklyIncreasePct'),
+    spikePct: wholeNumber('spikePct'),
+    shoeKmLimit: wholeNumber('shoeKmLimit'),
+    sites: z.strictObject(
+      {
+        strava: siteToggle(SITE_LABELS.strava),
+        garmin: siteToggle(SITE_LABELS.garmin),
+        intervals: siteToggle(SITE_LABELS.intervals),
+      },
+      { error: 'Sites to annotate must list Strava, Garmin Connect and intervals.icu as on or off.' },
+    ),
+    customSites: z
+      .array(z.string().check(z.refine(isSiteOrigin, { error: 'Each added site must be an https address such as https://example.com.' })), {
+        error: 'Your added sites must be a list of addresses.',
+      })
+      .check(z.maxLength(MAX_CUSTOM_SITES, { error: `You can add at most ${MAX_CUSTOM_SITES} sites.` })),
+    // Added later: settings stored before it read as on.
+    fallbackCard: z._default(z.boolean({ error: 'Card when a page is not recognised: choose on or off.' }), true),
+  },
+  { error: 'Settings must be an object.' },
+);
 
 export interface SettingsIssue {
   /** Dotted path, e.g. "spikePct" or "sites.strava"; "" for the whole object. */
@@ -80,9 +73,7 @@ export function parseSettings(raw: unknown): SettingsParse {
         return { field, message: `${where}unknown setting ${issue.keys.map((k) => `"${k}"`).join(', ')}.` };
       }
       const message =
-        issue.message && issue.message !== 'Invalid input'
-          ? issue.message
-          : `${label ?? (field || 'Settings')} is not valid.`;
+        issue.message && issue.message !== 'Invalid input' ? issue.message : `${label ?? (field || 'Settings')} is not valid.`;
       return { field, message };
     }),
   };
@@ -93,11 +84,7 @@ export const EXPORT_KIND = 'knee-check-settings';
 export const EXPORT_VERSION = 1;
 
 export function toExportFile(settings: Settings, exportedAt = new Date()): string {
-  return JSON.stringify(
-    { kind: EXPORT_KIND, version: EXPORT_VERSION, exportedAt: exportedAt.toISOString(), settings },
-    null,
-    2,
-  );
+  return JSON.stringify({ kind: EXPORT_KIND, version: EXPORT_VERSION, exportedAt: exportedAt.toISOString(), settings }, null, 2);
 }
 
 /**

@@ -78,9 +78,7 @@ export async function loadSettings(): Promise<LoadedSettings> {
 }
 
 /** Validate and save. Returns the issues instead of saving when the value is not valid. */
-export async function saveSettings(
-  candidate: unknown,
-): Promise<{ ok: true; settings: Settings } | { ok: false; issues: SettingsIssue[] }> {
+export async function saveSettings(candidate: unknown): Promise<{ ok: true; settings: Settings } | { ok: false; issues: SettingsIssue[] }> {
   const parsed = parseSettings(candidate);
   if (!parsed.ok) return parsed;
   await settingsItem.setValue(parsed.settings);

@@ -190,7 +190,13 @@ const CALENDAR_SOURCE = 'garmin:calendar';
 /** A Garmin Connect adapter with its own per-page state (one per content script). */
 export function createGarminAdapter(options: GarminAdapterOptions = {}): SiteAdapter {
   /** GET a /gc-api/ service with the page's CSRF header; null (and a refusal noted) when unusable. */
-  async function getJson(ctx: AdapterContext, doc: Document, source: string, service: string, valid: (json: unknown) => boolean): Promise<unknown> {
+  async function getJson(
+    ctx: AdapterContext,
+    doc: Document,
+    source: string,
+    service: string,
+    valid: (json: unknown) => boolean,
+  ): Promise<unknown> {
     const token = garminCsrfToken(doc);
     try {
       const json = await ctx.fetchJson(`${GARMIN_API_PREFIX}${service}`, token ? { headers: { [GARMIN_CSRF_HEADER]: token } } : undefined);

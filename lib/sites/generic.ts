@@ -68,7 +68,20 @@ const OTHER_SPORT = new RegExp(`${LETTER_BEFORE}(?:${OTHER_SPORT_STEMS.join('|')
 const ISO_TEXT_DATE = /(?<!\d)(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?))?(?!\d)/g;
 const ISO_TEXT_WEEK = /(?<![\d\p{L}])(\d{4}-?W\d{2})(?![\d\p{L}])/u;
 
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'INPUT', 'TEXTAREA', 'SELECT', 'OPTION', 'BUTTON']);
+const SKIP_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'CANVAS',
+  'IFRAME',
+  'INPUT',
+  'TEXTAREA',
+  'SELECT',
+  'OPTION',
+  'BUTTON',
+]);
 /** Elements looked at, at most (long pages are scanned from the top). */
 const MAX_ELEMENTS = 20_000;
 /** A distance label is short; a context that names its week is a little longer. */
@@ -80,9 +93,42 @@ const CONTEXT_LEVELS = 3;
 // Elements that separate words when rendered: their text is joined with a space ("2026-W05" and
 // "25,0 km" in two cells), while inline elements join tightly ("12.4<abbr>mi</abbr>" -> "12.4mi").
 const SEPARATING = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM',
-  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'SECTION', 'TABLE', 'TBODY',
-  'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'CAPTION',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BR',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'SECTION',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+  'CAPTION',
 ]);
 // Valid for one scan only: pages re-render, so every public entry point starts a fresh cache.
 let TEXT_CACHE = new WeakMap<Element, string>();
@@ -159,7 +205,7 @@ export function distanceElements(doc: Document): DistanceHit[] {
       return null;
     }
     const text = textOf(el);
-    const km = text.length > 0 && text.length <= MAX_DISTANCE_TEXT ? parseDistance(text)?.km ?? null : null;
+    const km = text.length > 0 && text.length <= MAX_DISTANCE_TEXT ? (parseDistance(text)?.km ?? null) : null;
     parsed.set(el, km);
     return km;
   };
@@ -214,8 +260,7 @@ function weekHeaderOf(table: HTMLTableElement): Element | null {
   // The header: a row in <thead>, or a first row made of <th> cells only (never a data row).
   const first = table.rows?.[0] ?? null;
   const headerRow =
-    table.tHead?.rows?.[0] ??
-    (first && first.cells.length > 0 && [...first.cells].every((c) => c.tagName === 'TH') ? first : null);
+    table.tHead?.rows?.[0] ?? (first && first.cells.length > 0 && [...first.cells].every((c) => c.tagName === 'TH') ? first : null);
   const weekly = headerRow && [...headerRow.cells].some((h) => WEEK_LABEL.test(textOf(h))) ? headerRow : null;
   WEEK_TABLES.set(table, weekly);
   return weekly;
@@ -456,7 +501,8 @@ export function createGenericAdapter(): GenericAdapter {
         const runs = runsMemo.runs;
         earliest = runs[0]?.start.slice(0, 10) ?? null;
         // Complete from the day after the earliest listed day (a list cut by count may miss runs on it).
-        if (earliest !== null) noteTo(ctx, { sources: [{ source: 'page:dated-rows', runs: runs.length }], coveredFrom: addDays(earliest, 1)! });
+        if (earliest !== null)
+          noteTo(ctx, { sources: [{ source: 'page:dated-rows', runs: runs.length }], coveredFrom: addDays(earliest, 1)! });
         for (const week of scan(doc)) tried.add(week.weekStart ?? ctx.today);
         afterRead = true;
         return runs;

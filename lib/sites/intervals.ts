@@ -59,7 +59,9 @@ export function isIntervalsStub(item: unknown): boolean {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) return false;
     const a = item as Record<string, unknown>;
     if (typeof a._note === 'string') return true;
-    return typeof a.source === 'string' && a.source.toUpperCase() === 'STRAVA' && finite(a.distance) === null && finite(a.icu_distance) === null;
+    return (
+      typeof a.source === 'string' && a.source.toUpperCase() === 'STRAVA' && finite(a.distance) === null && finite(a.icu_distance) === null
+    );
   } catch {
     return false;
   }
@@ -153,7 +155,12 @@ export function createIntervalsAdapter(options: IntervalsAdapterOptions = {}): S
   );
   return {
     ...adapter,
-    pageKind: (url) => (url.pathname.startsWith('/activities') ? 'intervals.icu activity' : url.pathname.startsWith('/calendar') || url.pathname === '/' ? 'intervals.icu calendar' : 'intervals.icu'),
+    pageKind: (url) =>
+      url.pathname.startsWith('/activities')
+        ? 'intervals.icu activity'
+        : url.pathname.startsWith('/calendar') || url.pathname === '/'
+          ? 'intervals.icu calendar'
+          : 'intervals.icu',
     selectors: [...INTERVALS_WEEK_ANCHORS.selectors, ...INTERVALS_WEEK_ANCHORS.rowSelectors, DATED],
   };
 }

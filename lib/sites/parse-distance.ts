@@ -32,7 +32,23 @@ const DEFAULT_MAX_KM = 1000;
 const MAX_INPUT_LENGTH = 500;
 
 // Unit words, longest first so "kilometres" wins over "km". Lower case; matched case-insensitively.
-const KM_WORDS = ['kilomètres', 'kilometres', 'kilometers', 'kilómetros', 'kilometros', 'chilometri', 'kilomètre', 'kilometre', 'kilometer', 'kilómetro', 'kilometro', 'chilometro', 'kms', 'km', 'км'];
+const KM_WORDS = [
+  'kilomètres',
+  'kilometres',
+  'kilometers',
+  'kilómetros',
+  'kilometros',
+  'chilometri',
+  'kilomètre',
+  'kilometre',
+  'kilometer',
+  'kilómetro',
+  'kilometro',
+  'chilometro',
+  'kms',
+  'km',
+  'км',
+];
 const MI_WORDS = ['miles', 'millas', 'milles', 'meilen', 'mile', 'milla', 'meile', 'mi'];
 const UNIT_SOURCE = [...KM_WORDS, ...MI_WORDS].sort((a, b) => b.length - a.length).join('|');
 

@@ -174,7 +174,10 @@ export class RunWindow {
       const fresh = shown.filter((w) => !seen.has(w));
       if (round > 0 && fresh.length === 0) break;
       for (const week of shown) seen.add(week);
-      const range = rangeFor(shown.filter((w): w is string => typeof w === 'string'), today);
+      const range = rangeFor(
+        shown.filter((w): w is string => typeof w === 'string'),
+        today,
+      );
       if (range) await this.ensure(range, fetchRange);
     }
     this.markTried([...seen], today);
@@ -246,7 +249,8 @@ export function calendarAdapter(
           () => findWeekAnchors(doc, spec).map((a) => a.weekStart),
           ctx.today,
           async (range) =>
-            (await fetchRange(ctx, range, doc))?.filter((r) => r.start.slice(0, 10) >= range.from && r.start.slice(0, 10) <= range.to) ?? null,
+            (await fetchRange(ctx, range, doc))?.filter((r) => r.start.slice(0, 10) >= range.from && r.start.slice(0, 10) <= range.to) ??
+            null,
         );
         // Complete from the first day read (the RunWindow keeps one contiguous range).
         const covered = runWindow.covered;

@@ -162,10 +162,7 @@ function ownPage(doc: Document, path: RegExp): boolean {
 
 /** The signed-in athlete's own dashboard, Training Log or profile: runs worth keeping as history. */
 export function isOwnStravaPage(doc: Document): boolean {
-  return guard(
-    () => DASHBOARD_PATH.test(doc.location?.pathname ?? '') || ownPage(doc, LOG_PATH) || ownPage(doc, PROFILE_PATH),
-    false,
-  );
+  return guard(() => DASHBOARD_PATH.test(doc.location?.pathname ?? '') || ownPage(doc, LOG_PATH) || ownPage(doc, PROFILE_PATH), false);
 }
 
 // --- __NEXT_DATA__ (Training Log) --------------------------------------------------------------
@@ -252,7 +249,8 @@ function weekRuns(e: Rec, start: string): Run[] | null {
   // The run total: totals_by_sport.run (no `run`: none that week), else a direct total, else none (-1).
   const sports = e.totals_by_sport;
   const run = rec(sports).run;
-  const total = run !== undefined ? finiteNumber(rec(run).distance) : sports !== undefined ? 0 : 'distance' in e ? finiteNumber(e.distance) : -1;
+  const total =
+    run !== undefined ? finiteNumber(rec(run).distance) : sports !== undefined ? 0 : 'distance' in e ? finiteNumber(e.distance) : -1;
   return total === null || (total >= 0 && Math.abs(metres - total) > 50 + total / 1000) ? null : runs;
 }
 
@@ -347,7 +345,9 @@ function feedStart(value: unknown): number | null {
     const ms = Date.parse(trimmed);
     if (!Number.isFinite(ms)) return null;
     const d = new Date(ms);
-    return daysFromCivil(d.getFullYear(), d.getMonth() + 1, d.getDate()) * 86_400 + d.getHours() * 3600 + d.getMinutes() * 60 + d.getSeconds();
+    return (
+      daysFromCivil(d.getFullYear(), d.getMonth() + 1, d.getDate()) * 86_400 + d.getHours() * 3600 + d.getMinutes() * 60 + d.getSeconds()
+    );
   }
   const local = parseWallClockMs(trimmed);
   return local === null ? null : Math.floor(local / 1000);
@@ -378,7 +378,10 @@ export function runsFromDashboardFeed(json: unknown, athleteId: string | null): 
       if (typeof sport !== 'string' || !RUN_SPORT_TYPES.has(sport)) return;
       const seconds = feedStart(start);
       const km = finiteNumber(metres) !== null ? finiteNumber(metres)! / 1000 : feedStatKm(stats);
-      const run = seconds === null || km === null ? null : runFromModel({ id, sport_type: sport, start_date_local_raw: seconds, distance_raw: km * 1000 });
+      const run =
+        seconds === null || km === null
+          ? null
+          : runFromModel({ id, sport_type: sport, start_date_local_raw: seconds, distance_raw: km * 1000 });
       if (run) page.runs.push(run);
       else page.unreadable++;
     };
@@ -396,7 +399,8 @@ export function runsFromDashboardFeed(json: unknown, athleteId: string | null): 
           const a = rec(row);
           // The runner's own row only; without their id, a run of theirs may be missed.
           if (athleteId === null) page.unreadable++;
-          else if (String(a.athlete_id) === athleteId) take(a.activity_id ?? a.id, a.type ?? a.sport_type, a.start_date ?? a.startDate, a.stats, a.distance);
+          else if (String(a.athlete_id) === athleteId)
+            take(a.activity_id ?? a.id, a.type ?? a.sport_type, a.start_date ?? a.startDate, a.stats, a.distance);
         }
       }
     }
@@ -467,7 +471,9 @@ export class StravaActivities {
         const page = this.page;
         let body: Rec | null = null;
         try {
-          body = rec(await ctx.fetchJson(`/athlete/training_activities?new_activity_only=false&per_page=${ACTIVITIES_PER_PAGE}&page=${page}`));
+          body = rec(
+            await ctx.fetchJson(`/athlete/training_activities?new_activity_only=false&per_page=${ACTIVITIES_PER_PAGE}&page=${page}`),
+          );
           if (!Array.isArray(body.models)) {
             refusals.push({ source: STRAVA_SOURCES.activities, reason: 'bad-response' });
             body = null;
@@ -520,7 +526,8 @@ export class StravaActivities {
       ...(read.activities ? [{ source: STRAVA_SOURCES.activities, runs: read.activities }] : []),
       ...(read.feed ? [{ source: STRAVA_SOURCES.feed, runs: read.feed }] : []),
     ];
-    if (sources.length || refusals.length) noteTo(ctx, { ...(sources.length ? { sources } : {}), ...(refusals.length ? { refusals } : {}) });
+    if (sources.length || refusals.length)
+      noteTo(ctx, { ...(sources.length ? { sources } : {}), ...(refusals.length ? { refusals } : {}) });
     return this;
   }
 }
@@ -591,7 +598,13 @@ export function createStravaAdapters(options: StravaAdapterOptions = {}): Strava
   }
 
   /** The runs back to `since`, flagging `which` for `week` when the pages do not get there. */
-  async function runsSince(which: keyof typeof incomplete, week: string, since: string | null, doc: Document, ctx: AdapterContext): Promise<Run[]> {
+  async function runsSince(
+    which: keyof typeof incomplete,
+    week: string,
+    since: string | null,
+    doc: Document,
+    ctx: AdapterContext,
+  ): Promise<Run[]> {
     const read = await activities.ensureSince(since, ctx, signedInAthleteId(doc)).catch(() => null);
     const covered = read?.coveredFrom() ?? null;
     incomplete[which] = since === null || covered === null || covered > since ? week : null;
@@ -665,7 +678,9 @@ export function createStravaAdapters(options: StravaAdapterOptions = {}): Strava
         if (incomplete.dashboard) return [];
         const stats = doc.querySelector(DASHBOARD_STATS);
         const element = stats ?? doc.querySelector(DASHBOARD_GOAL);
-        const anchors: BadgeAnchor[] = element ? [{ key: 'strava-dashboard:this-week', element, placement: stats ? 'after' : 'append' }] : [];
+        const anchors: BadgeAnchor[] = element
+          ? [{ key: 'strava-dashboard:this-week', element, placement: stats ? 'after' : 'append' }]
+          : [];
         return anchors;
       }, [] as BadgeAnchor[]),
     // This week, last week and the 30 days before it.

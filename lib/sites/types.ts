@@ -6,10 +6,16 @@ import type { SiteId } from '../settings/defaults';
 
 /** Why a data source gave nothing usable. */
 export type RefusalReason =
-  | 'signed-out' | 'forbidden' | 'rate-limited' | 'not-found' | 'bad-response'
-  | 'too-large' | 'redirected' | 'network' | 'partial-data';
-export interface SourceNote { source: string /* e.g. 'strava:training-activities' */; runs: number }
-export interface Refusal { source: string; reason: RefusalReason; status?: number }
+  'signed-out' | 'forbidden' | 'rate-limited' | 'not-found' | 'bad-response' | 'too-large' | 'redirected' | 'network' | 'partial-data';
+export interface SourceNote {
+  source: string /* e.g. 'strava:training-activities' */;
+  runs: number;
+}
+export interface Refusal {
+  source: string;
+  reason: RefusalReason;
+  status?: number;
+}
 /** What an adapter learned about its data while reading (all optional, merged by the core). */
 export interface AdapterNotes {
   sources?: SourceNote[];

@@ -16,7 +16,14 @@ export interface WeekAnchorSpec {
 }
 
 /** Week rows of a calendar (Garmin Connect, intervals.icu), most specific first. */
-export const CALENDAR_ROWS = ['[class*="calendar-week"]', '[class*="calendarWeek"]', '[class*="week-row"]', '[class*="weekRow"]', '[role="row"]', 'tr'];
+export const CALENDAR_ROWS = [
+  '[class*="calendar-week"]',
+  '[class*="calendarWeek"]',
+  '[class*="week-row"]',
+  '[class*="weekRow"]',
+  '[role="row"]',
+  'tr',
+];
 
 /** Attributes that may carry a date or a week on an element. */
 const DATE_ATTRIBUTES = ['data-week-start', 'data-weekstart', 'data-week', 'data-start-date', 'data-date', 'data-day', 'datetime'];

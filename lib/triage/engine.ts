@@ -9,8 +9,7 @@ import { uniqueSources } from './sources';
 import type { CareLevel, ConditionId, RedFlag, TriageOptions, TriageResult } from './types';
 import { WARNING_SIGNS, type WarningSignRule } from './warning-signs';
 
-export const DISCLAIMER =
-  'Knee Check gives information, not a diagnosis: if you are worried, or it gets worse, see a doctor or physio.';
+export const DISCLAIMER = 'Knee Check gives information, not a diagnosis: if you are worried, or it gets worse, see a doctor or physio.';
 
 interface Fired {
   rule: WarningSignRule;
@@ -57,9 +56,7 @@ export function recurringDuringRuns(a: Answers): boolean {
 function mildAndSettling(a: Answers, scored: readonly Scored[]): boolean {
   const musclesOnly = [...a.locations].every((l) => l === 'thigh-muscles');
   const doms = scored.find((s) => s.knowledge.id === 'muscle-soreness')!;
-  const settling =
-    settles(a) ||
-    (a.input.settlesWithin48h === undefined && a.input.durationDays <= 3 && doms.raw >= FLOOR_RAW + 2);
+  const settling = settles(a) || (a.input.settlesWithin48h === undefined && a.input.durationDays <= 3 && doms.raw >= FLOOR_RAW + 2);
   return (
     settling &&
     !when('whole-run', 'at-night')(a) &&
@@ -77,9 +74,7 @@ function mildAndSettling(a: Answers, scored: readonly Scored[]): boolean {
  * floor (minCare); otherwise settling soreness keeps running and the rest modify load.
  */
 function patternCare(a: Answers, scored: readonly Scored[]): CareLevel {
-  const floors = scored
-    .filter((s) => s.knowledge.minCare && s.raw >= FLOOR_RAW && s.supported)
-    .map((s) => s.knowledge.minCare!(a));
+  const floors = scored.filter((s) => s.knowledge.minCare && s.raw >= FLOOR_RAW && s.supported).map((s) => s.knowledge.minCare!(a));
   if (floors.length > 0) return mostUrgent(...floors);
   return mildAndSettling(a, scored) ? 'keep-running' : 'modify-load';
 }
@@ -139,11 +134,7 @@ export function triage(raw: unknown, options: TriageOptions = {}): TriageResult 
     redFlags,
     conditions,
     plan,
-    sources: uniqueSources([
-      ...redFlags.flatMap((f) => f.sources),
-      ...conditions.flatMap((c) => c.sources),
-      ...planSources,
-    ]),
+    sources: uniqueSources([...redFlags.flatMap((f) => f.sources), ...conditions.flatMap((c) => c.sources), ...planSources]),
     disclaimer: DISCLAIMER,
   };
 }

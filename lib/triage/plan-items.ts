@@ -134,7 +134,6 @@ function numbersSentence(c: PlanContext, verb: 'cut' | 'hold'): string | null {
   return text ? `${text}.` : null;
 }
 
-
 /** Walk-run table of the cited protocol (Trials 2023, table 1), at an effort of 3-5 out of 10. */
 export const WALK_RUN_TABLE = [
   { runMin: 3, walkMin: 2, miles: 1.0 },
@@ -156,28 +155,51 @@ function walkRunStep(i: number, units: 'km' | 'mi'): string {
 const GENERIC: readonly PlanItem[] = [
   // ---- now ----
   { id: 'now-go', section: 'now', care: URGENT, text: (c) => c.place ?? null },
-  { id: 'now-book', section: 'now', care: ['see-clinician'], text: (c) => c.place ?? 'Stop the running that brings it on and book a physio or your GP within the next few days.', tags: ['run:stop-provoking'] },
-  { id: 'now-numbers-cut', section: 'now', care: ['modify-load'], when: (c) => !c.boneStress, text: (c) => numbersSentence(c, 'cut'), tags: ['run:cut'], sources: ['frandsen-2025'] },
+  {
+    id: 'now-book',
+    section: 'now',
+    care: ['see-clinician'],
+    text: (c) => c.place ?? 'Stop the running that brings it on and book a physio or your GP within the next few days.',
+    tags: ['run:stop-provoking'],
+  },
+  {
+    id: 'now-numbers-cut',
+    section: 'now',
+    care: ['modify-load'],
+    when: (c) => !c.boneStress,
+    text: (c) => numbersSentence(c, 'cut'),
+    tags: ['run:cut'],
+    sources: ['frandsen-2025'],
+  },
   { id: 'now-numbers-hold', section: 'now', care: ['keep-running'], text: (c) => numbersSentence(c, 'hold') },
   {
-    id: 'now-keep-moving', section: 'now', care: ['see-clinician', 'modify-load'],
+    id: 'now-keep-moving',
+    section: 'now',
+    care: ['see-clinician', 'modify-load'],
     text: 'Keep moving in ways that do not hurt (walking, cycling, swimming): gentle load helps tissues recover, complete rest does not.',
     sources: ['peace-love'],
   },
   {
-    id: 'now-elevate-compress', section: 'now', care: ['see-clinician', 'modify-load'],
+    id: 'now-elevate-compress',
+    section: 'now',
+    care: ['see-clinician', 'modify-load'],
     when: (c) => c.a.input.swelling === 'mild-settles',
     text: 'If it puffs up after a run, raise the leg and use a compression sleeve or bandage.',
     sources: ['peace-love'],
   },
   {
-    id: 'now-easy-runs', section: 'now', care: ['keep-running'], tags: ['run:usual'],
+    id: 'now-easy-runs',
+    section: 'now',
+    care: ['keep-running'],
+    tags: ['run:usual'],
     text: 'Keep your runs easy and conversational, and note how the knee feels during, after and the next morning.',
   },
   // ---- avoid ----
   { id: 'avoid-testing', section: 'avoid', care: URGENT, text: 'Running, or testing the knee to see how bad it is.', tags: ['run:none'] },
   {
-    id: 'avoid-anti-inflammatories-early', section: 'avoid', care: ALL,
+    id: 'avoid-anti-inflammatories-early',
+    section: 'avoid',
+    care: ALL,
     when: (c) => (injured(c.a) || c.a.input.onset === 'sudden-no-injury') && c.a.input.durationDays <= 3,
     text: 'Anti-inflammatory tablets in the first days after an injury: they may slow healing. Ice can ease pain but does not speed healing.',
     sources: ['peace-love'],
@@ -185,16 +207,27 @@ const GENERIC: readonly PlanItem[] = [
   // ---- load summary: exactly one applies to any plan ----
   { id: 'load-urgent', section: 'loadSummary', care: URGENT, text: 'No running until you have been seen.', tags: ['run:none'] },
   {
-    id: 'load-bone', section: 'loadSummary', care: ['see-clinician', 'modify-load', 'keep-running'], when: (c) => c.boneStress || c.top === 'bone-stress-injury',
-    text: 'No running: pain-free walking first, then a return guided by your clinician.', tags: ['run:none'], sources: ['hoenig-2025'],
+    id: 'load-bone',
+    section: 'loadSummary',
+    care: ['see-clinician', 'modify-load', 'keep-running'],
+    when: (c) => c.boneStress || c.top === 'bone-stress-injury',
+    text: 'No running: pain-free walking first, then a return guided by your clinician.',
+    tags: ['run:none'],
+    sources: ['hoenig-2025'],
   },
   {
-    id: 'load-see', section: 'loadSummary', care: ['see-clinician'], when: (c) => !(c.boneStress || c.top === 'bone-stress-injury'),
+    id: 'load-see',
+    section: 'loadSummary',
+    care: ['see-clinician'],
+    when: (c) => !(c.boneStress || c.top === 'bone-stress-injury'),
     text: 'Stop the running that provokes it until you have been seen; cross-training that does not hurt (cycling, swimming) is fine.',
     tags: ['run:stop-provoking'],
   },
   {
-    id: 'load-modify', section: 'loadSummary', care: ['modify-load'], when: (c) => !(c.boneStress || c.top === 'bone-stress-injury'),
+    id: 'load-modify',
+    section: 'loadSummary',
+    care: ['modify-load'],
+    when: (c) => !(c.boneStress || c.top === 'bone-stress-injury'),
     text: (c) =>
       spikeOver(SPIKE_THRESHOLD_PCT)(c.a) || weeklyOver(10)(c.a)
         ? 'Your training jumped recently: go back to the last load your knee tolerated, hold it for at least a week, then build back in small steps.'
@@ -202,7 +235,10 @@ const GENERIC: readonly PlanItem[] = [
     tags: ['run:cut'],
   },
   {
-    id: 'load-keep', section: 'loadSummary', care: ['keep-running'], when: (c) => !(c.boneStress || c.top === 'bone-stress-injury'),
+    id: 'load-keep',
+    section: 'loadSummary',
+    care: ['keep-running'],
+    when: (c) => !(c.boneStress || c.top === 'bone-stress-injury'),
     text: (c) =>
       spikeOver(SPIKE_THRESHOLD_PCT)(c.a) || weeklyOver(10)(c.a)
         ? 'Keep running, but no further increases until it is fully settled; your recent jump in training is the likely cause.'
@@ -211,7 +247,10 @@ const GENERIC: readonly PlanItem[] = [
   },
   // ---- load steps: what probably added to it ----
   {
-    id: 'load-spike', section: 'load', care: NOT_URGENT, when: (c) => spikeOver(SPIKE_THRESHOLD_PCT)(c.a),
+    id: 'load-spike',
+    section: 'load',
+    care: NOT_URGENT,
+    when: (c) => spikeOver(SPIKE_THRESHOLD_PCT)(c.a),
     text: (c) => {
       const pct = Math.round(c.a.training.longestRunSpikePct!);
       const cap = c.a.training.longestRecentKm;
@@ -221,7 +260,10 @@ const GENERIC: readonly PlanItem[] = [
     sources: ['frandsen-2025'],
   },
   {
-    id: 'load-weekly', section: 'load', care: NOT_URGENT, when: (c) => weeklyOver(10)(c.a),
+    id: 'load-weekly',
+    section: 'load',
+    care: NOT_URGENT,
+    when: (c) => weeklyOver(10)(c.a),
     text: (c) => {
       const last = c.a.training.lastWeekKm;
       const back = last !== undefined ? ` (about ${distance(last, c.units)})` : '';
@@ -229,49 +271,116 @@ const GENERIC: readonly PlanItem[] = [
     },
     sources: ['buist-2008', 'nielsen-2014'],
   },
-  { id: 'load-hills', section: 'load', care: NOT_URGENT, when: (c) => c.a.training.addedHillsOrSpeed === true, text: 'Drop the hills and speed sessions you added until it settles, then bring back one session a week at a time.' },
-  { id: 'load-camber', section: 'load', care: NOT_URGENT, when: (c) => c.a.training.hardOrCambered === true, text: 'Run on flat, even ground; on a cambered road run out and back on the same side so both legs share the slope.' },
   {
-    id: 'load-new-runner-walk-run', section: 'load', care: ['see-clinician', 'modify-load'], when: (c) => c.a.training.newRunner === true,
-    text: 'As a newer runner, build back with run-walk, running every other day: bones, tendons and joints adapt more slowly than heart and lungs. Recovery can be slow (about 10 weeks is typical in new runners), so be patient.',
-    tags: ['walk-run:yes'], sources: ['nielsen-2014-recovery'],
+    id: 'load-hills',
+    section: 'load',
+    care: NOT_URGENT,
+    when: (c) => c.a.training.addedHillsOrSpeed === true,
+    text: 'Drop the hills and speed sessions you added until it settles, then bring back one session a week at a time.',
   },
   {
-    id: 'load-new-runner', section: 'load', care: ['keep-running'], when: (c) => c.a.training.newRunner === true,
+    id: 'load-camber',
+    section: 'load',
+    care: NOT_URGENT,
+    when: (c) => c.a.training.hardOrCambered === true,
+    text: 'Run on flat, even ground; on a cambered road run out and back on the same side so both legs share the slope.',
+  },
+  {
+    id: 'load-new-runner-walk-run',
+    section: 'load',
+    care: ['see-clinician', 'modify-load'],
+    when: (c) => c.a.training.newRunner === true,
+    text: 'As a newer runner, build back with run-walk, running every other day: bones, tendons and joints adapt more slowly than heart and lungs. Recovery can be slow (about 10 weeks is typical in new runners), so be patient.',
+    tags: ['walk-run:yes'],
+    sources: ['nielsen-2014-recovery'],
+  },
+  {
+    id: 'load-new-runner',
+    section: 'load',
+    care: ['keep-running'],
+    when: (c) => c.a.training.newRunner === true,
     text: 'As a newer runner, keep a rest day between runs: bones, tendons and joints adapt more slowly than heart and lungs.',
   },
-  { id: 'load-returning', section: 'load', care: NOT_URGENT, when: (c) => c.a.training.returningFromBreak === true, text: 'Coming back from a break, start well below your old volume and rebuild over several weeks.' },
   {
-    id: 'load-shoes', section: 'load', care: NOT_URGENT, when: (c) => (c.a.training.shoeKm ?? 0) >= 500,
-    text: (c) => `Your shoes have about ${distance(c.a.training.shoeKm!, c.units)} on them. Replacing shoes at 500-800 km (300-500 miles) is a rule of thumb, not proven to prevent injury; rotating more than one pair was linked to fewer injuries.`,
+    id: 'load-returning',
+    section: 'load',
+    care: NOT_URGENT,
+    when: (c) => c.a.training.returningFromBreak === true,
+    text: 'Coming back from a break, start well below your old volume and rebuild over several weeks.',
+  },
+  {
+    id: 'load-shoes',
+    section: 'load',
+    care: NOT_URGENT,
+    when: (c) => (c.a.training.shoeKm ?? 0) >= 500,
+    text: (c) =>
+      `Your shoes have about ${distance(c.a.training.shoeKm!, c.units)} on them. Replacing shoes at 500-800 km (300-500 miles) is a rule of thumb, not proven to prevent injury; rotating more than one pair was linked to fewer injuries.`,
     sources: ['kong-2009', 'malisoux-2015'],
   },
   {
-    id: 'load-hold-then-build', section: 'load', care: ['modify-load'], when: (c) => !c.boneStress,
+    id: 'load-hold-then-build',
+    section: 'load',
+    care: ['modify-load'],
+    when: (c) => !c.boneStress,
     text: 'Hold that reduced load for at least a week (3-4 runs without pain above 3/10), then build in small steps: a little more distance or one extra run, one change at a time, holding each step for a week.',
     tags: ['run:cut'],
   },
   {
-    id: 'load-back-off', section: 'load', care: ['modify-load', 'keep-running'], when: (c) => !c.boneStress,
+    id: 'load-back-off',
+    section: 'load',
+    care: ['modify-load', 'keep-running'],
+    when: (c) => !c.boneStress,
     text: 'Back off if pain returns after several runs, lasts for days or keeps growing; stop and cross-train if it hurts through the whole run or lingers for more than 2 rest days.',
   },
   // ---- return to running ----
-  { id: 'rtr-after-assessment', section: 'readiness', care: URGENT, text: 'Only after you have been assessed and the team treating you says running is safe.' },
-  { id: 'rtr-cleared', section: 'readiness', care: ['see-clinician'], text: 'First, the go-ahead from the doctor or physio who checks it.' },
-  { id: 'rtr-walk', section: 'readiness', care: ['see-clinician', 'modify-load'], text: 'You can walk briskly for 30-45 minutes without pain.' },
+  {
+    id: 'rtr-after-assessment',
+    section: 'readiness',
+    care: URGENT,
+    text: 'Only after you have been assessed and the team treating you says running is safe.',
+  },
+  {
+    id: 'rtr-cleared',
+    section: 'readiness',
+    care: ['see-clinician'],
+    text: 'First, the go-ahead from the doctor or physio who checks it.',
+  },
+  {
+    id: 'rtr-walk',
+    section: 'readiness',
+    care: ['see-clinician', 'modify-load'],
+    text: 'You can walk briskly for 30-45 minutes without pain.',
+  },
   { id: 'rtr-stairs', section: 'readiness', care: ['see-clinician', 'modify-load'], text: 'Stairs cause no more than minimal irritation.' },
-  { id: 'rtr-hops', section: 'readiness', care: ['see-clinician', 'modify-load'], text: 'A single-leg squat and 10 single-leg hops on the sore side are pain-free.' },
+  {
+    id: 'rtr-hops',
+    section: 'readiness',
+    care: ['see-clinician', 'modify-load'],
+    text: 'A single-leg squat and 10 single-leg hops on the sore side are pain-free.',
+  },
   ...WALK_RUN_TABLE.map((_, i): PlanItem => ({
-    id: `rtr-walk-run-${i + 1}`, section: 'steps', care: ['see-clinician', 'modify-load'],
-    text: (c) => walkRunStep(i, c.units), tags: ['walk-run:yes'], sources: ['trials-2023'],
+    id: `rtr-walk-run-${i + 1}`,
+    section: 'steps',
+    care: ['see-clinician', 'modify-load'],
+    text: (c) => walkRunStep(i, c.units),
+    tags: ['walk-run:yes'],
+    sources: ['trials-2023'],
   })),
   {
-    id: 'rtr-walk-run-rules', section: 'steps', care: ['see-clinician', 'modify-load'], tags: ['walk-run:yes'], sources: ['trials-2023'],
+    id: 'rtr-walk-run-rules',
+    section: 'steps',
+    care: ['see-clinician', 'modify-load'],
+    tags: ['walk-run:yes'],
+    sources: ['trials-2023'],
     text: 'Run at an easy effort (3-5 out of 10), on flat ground, with at least one rest day between runs. Do each step at least twice, and move up only if pain, swelling and stiffness did not rise after the last run; otherwise repeat it or drop back one.',
   },
   {
-    id: 'rtr-no-walk-run', section: 'steps', care: ['keep-running'], when: (c) => !c.boneStress,
-    text: 'No walk-run build-up needed: keep your usual easy runs and check the pain rules after each one.', tags: ['walk-run:no'],
+    id: 'rtr-no-walk-run',
+    section: 'steps',
+    care: ['keep-running'],
+    when: (c) => !c.boneStress,
+    text: 'No walk-run build-up needed: keep your usual easy runs and check the pain rules after each one.',
+    tags: ['walk-run:no'],
   },
   // Pain-monitoring model (Silbernagel 2007) as a traffic light; bone stress must be pain-free.
   ...[
@@ -280,30 +389,52 @@ const GENERIC: readonly PlanItem[] = [
     'Pain is not creeping up from week to week.',
     'All fine: keep to the plan. Pain 3-5, or not settled by the morning: repeat the same load, no increase. Above 5, or worse the next morning: cut back.',
   ].map((text, i): PlanItem => ({
-    id: `pain-monitor-${i + 1}`, section: 'painRules', care: NOT_URGENT, when: (c) => !bonePlan(c),
-    text, tags: ['pain-rule:monitor'], sources: ['silbernagel-2007'],
+    id: `pain-monitor-${i + 1}`,
+    section: 'painRules',
+    care: NOT_URGENT,
+    when: (c) => !bonePlan(c),
+    text,
+    tags: ['pain-rule:monitor'],
+    sources: ['silbernagel-2007'],
   })),
   ...[
     'Bone stress is different: every step back must be completely pain-free, during and after, not just "3 out of 10".',
     'Any bone pain during or after a run means stop, go back a step and tell your clinician.',
   ].map((text, i): PlanItem => ({
-    id: `pain-bone-${i + 1}`, section: 'painRules', care: NOT_URGENT, when: bonePlan,
-    text, tags: ['pain-rule:pain-free'], sources: ['hoenig-2025'],
+    id: `pain-bone-${i + 1}`,
+    section: 'painRules',
+    care: NOT_URGENT,
+    when: bonePlan,
+    text,
+    tags: ['pain-rule:pain-free'],
+    sources: ['hoenig-2025'],
   })),
   // ---- escalate ----
   {
-    id: 'esc-emergency-worse', section: 'escalate', care: ['same-day'],
+    id: 'esc-emergency-worse',
+    section: 'escalate',
+    care: ['same-day'],
     text: 'If it gets much worse before you are seen, the knee turns hot and red, you get a fever, or the foot goes numb or cold, go to an emergency department.',
   },
-  { id: 'esc-cannot-get-there', section: 'escalate', care: ['emergency'], text: 'If you cannot get to hospital safely, call emergency services.' },
   {
-    id: 'esc-review', section: 'escalate', care: ['modify-load', 'keep-running'],
-    text: (c) => `It gets worse despite cutting back, or is no better after ${c.reviewWeeks === 1 ? 'a week' : `${c.reviewWeeks} weeks`} of changed training: see a physio or your GP.`,
+    id: 'esc-cannot-get-there',
+    section: 'escalate',
+    care: ['emergency'],
+    text: 'If you cannot get to hospital safely, call emergency services.',
+  },
+  {
+    id: 'esc-review',
+    section: 'escalate',
+    care: ['modify-load', 'keep-running'],
+    text: (c) =>
+      `It gets worse despite cutting back, or is no better after ${c.reviewWeeks === 1 ? 'a week' : `${c.reviewWeeks} weeks`} of changed training: see a physio or your GP.`,
   },
   { id: 'esc-mechanical', section: 'escalate', care: NOT_URGENT, text: 'The knee swells, locks, catches or gives way.' },
   { id: 'esc-night', section: 'escalate', care: NOT_URGENT, text: 'Pain wakes you at night or is there at rest.' },
   {
-    id: 'esc-same-day', section: 'escalate', care: NOT_URGENT,
+    id: 'esc-same-day',
+    section: 'escalate',
+    care: NOT_URGENT,
     text: 'Get seen the same day if you cannot take weight on it, it turns hot or red, you get a fever, or your calf swells.',
   },
 ];

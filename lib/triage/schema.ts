@@ -8,8 +8,20 @@
 import * as z from 'zod/mini';
 import { TriageInputError } from './errors';
 import {
-  AGGRAVATORS, FEELS, HISTORIES, LOCATIONS, MECHANICALS, ONSETS, SEXES, SIDES, SIGNS, SWELLINGS, TIMINGS, TRENDS,
-  type Training, type TriageInput,
+  AGGRAVATORS,
+  FEELS,
+  HISTORIES,
+  LOCATIONS,
+  MECHANICALS,
+  ONSETS,
+  SEXES,
+  SIDES,
+  SIGNS,
+  SWELLINGS,
+  TIMINGS,
+  TRENDS,
+  type Training,
+  type TriageInput,
 } from './types';
 
 const oneOf = (values: readonly string[]) => `must be one of: ${values.join(', ')}`;
@@ -48,10 +60,12 @@ export const trainingSchema = z.object(
 
 export const triageInputSchema = z.object(
   {
-    age: z.int({ error: 'must be a whole number of years from 8 to 100' }).check(
-      z.gte(8, { error: 'must be from 8 to 100 years: Knee Check is not for children under 8' }),
-      z.lte(100, { error: 'must be from 8 to 100 years' }),
-    ),
+    age: z
+      .int({ error: 'must be a whole number of years from 8 to 100' })
+      .check(
+        z.gte(8, { error: 'must be from 8 to 100 years: Knee Check is not for children under 8' }),
+        z.lte(100, { error: 'must be from 8 to 100 years' }),
+      ),
     sex: z.nullish(choice(SEXES)),
     side: z.nullish(choice(SIDES)),
     locations: list(LOCATIONS).check(z.minLength(1, { error: 'choose at least one place where it hurts' })),
@@ -69,10 +83,9 @@ export const triageInputSchema = z.object(
     restedWeekNoBetter: boolField,
     training: z.nullish(trainingSchema),
     painScore: z.nullish(
-      z.int({ error: 'must be a whole number from 0 to 10' }).check(
-        z.gte(0, { error: 'must be from 0 to 10' }),
-        z.lte(10, { error: 'must be from 0 to 10' }),
-      ),
+      z
+        .int({ error: 'must be a whole number from 0 to 10' })
+        .check(z.gte(0, { error: 'must be from 0 to 10' }), z.lte(10, { error: 'must be from 0 to 10' })),
     ),
     trend: z.nullish(choice(TRENDS)),
     painStartsKm: z.nullish(finite('km into a run').check(z.gt(0, { error: 'must be more than 0 (km into a run)' }))),

@@ -93,8 +93,16 @@ export function unreasonedCauses(result: TriageResult): ConditionId[] {
 }
 
 const OPTIONAL_FIELDS = [
-  'sex', 'side', 'history', 'morningStiffnessMinutes', 'settlesWithin48h', 'restedWeekNoBetter', 'training',
-  'painScore', 'trend', 'painStartsKm',
+  'sex',
+  'side',
+  'history',
+  'morningStiffnessMinutes',
+  'settlesWithin48h',
+  'restedWeekNoBetter',
+  'training',
+  'painScore',
+  'trend',
+  'painStartsKm',
 ] as const;
 const LIST_FIELDS = ['locations', 'timing', 'feel', 'worseWith', 'mechanical', 'signs'] as const;
 
@@ -114,8 +122,7 @@ export function sparseVariant(v: Vignette): Vignette {
 
 export function scoreVignettes(vignettes: readonly Vignette[]): VignetteScore {
   const outcomes = vignettes.map(judge);
-  const count = (key: 'top1' | 'top3' | 'careExact' | 'safe' | 'under' | 'critical' | 'over') =>
-    outcomes.filter((o) => o[key]).length;
+  const count = (key: 'top1' | 'top3' | 'careExact' | 'safe' | 'under' | 'critical' | 'over') => outcomes.filter((o) => o[key]).length;
   return {
     n: outcomes.length,
     top1: count('top1'),

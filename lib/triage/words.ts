@@ -4,8 +4,15 @@
 // the runner answered. The tables below are the fallback for any value the popup does not ask
 // (yet), and the words for callers other than the popup.
 import {
-  AGGRAVATOR_CHOICES, FEEL_CHOICES, HISTORY_CHOICES, LOCATION_CHOICES, MECHANICAL_CHOICES, ONSET_CHOICES,
-  SIGN_CHOICES, SWELLING_CHOICES, TIMING_CHOICES,
+  AGGRAVATOR_CHOICES,
+  FEEL_CHOICES,
+  HISTORY_CHOICES,
+  LOCATION_CHOICES,
+  MECHANICAL_CHOICES,
+  ONSET_CHOICES,
+  SIGN_CHOICES,
+  SWELLING_CHOICES,
+  TIMING_CHOICES,
 } from '../checker/questions';
 import type { Aggravator, Feel, History, Location, Mechanical, Onset, Sign, Swelling, Timing } from './types';
 

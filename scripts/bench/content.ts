@@ -28,8 +28,16 @@ const OUT = join(ROOT, '.output-bench');
 const EXTENSION = join(OUT, 'chrome-mv3');
 /** The built-in sites' script (manifest) and the user-added sites' script (registered at runtime). */
 const SCRIPTS = [
-  { name: 'knee-badges.js', what: "built-in sites' content script (Strava, Garmin Connect, intervals.icu)", entry: 'entrypoints/knee-badges.content/index.ts' },
-  { name: 'knee-badges-custom.js', what: "user-added sites' content script (generic detector, runtime-registered)", entry: 'entrypoints/knee-badges-custom.content/index.ts' },
+  {
+    name: 'knee-badges.js',
+    what: "built-in sites' content script (Strava, Garmin Connect, intervals.icu)",
+    entry: 'entrypoints/knee-badges.content/index.ts',
+  },
+  {
+    name: 'knee-badges-custom.js',
+    what: "user-added sites' content script (generic detector, runtime-registered)",
+    entry: 'entrypoints/knee-badges-custom.content/index.ts',
+  },
 ] as const;
 /** The issue's budget for the content script on the supported sites: <= 10 KB gzipped. */
 const BUDGET_GZ = 10 * 1024;
@@ -51,7 +59,11 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
 // 1. Size
 
 function build(): void {
-  const result = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, env: { ...process.env, KNEE_CHECK_OUT_DIR: '.output-bench', WXT_KNEE_CHECK_DEMO_ORIGIN: '' }, encoding: 'utf8' });
+  const result = spawnSync('npx', ['wxt', 'build'], {
+    cwd: ROOT,
+    env: { ...process.env, KNEE_CHECK_OUT_DIR: '.output-bench', WXT_KNEE_CHECK_DEMO_ORIGIN: '' },
+    encoding: 'utf8',
+  });
   if (result.status !== 0) {
     console.error(result.stdout, result.stderr);
     throw new Error('build failed');
@@ -73,7 +85,10 @@ async function breakdown(): Promise<{ modules: Record<string, { module: string; 
   }
   const dir = mkdtempSync(join(tmpdir(), 'knee-bench-'));
   const file = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
-  const stub = file('imports.ts', 'export const browser: any = (globalThis as any).chrome;\nexport const defineContentScript = (d: any) => d;\n');
+  const stub = file(
+    'imports.ts',
+    'export const browser: any = (globalThis as any).chrome;\nexport const defineContentScript = (d: any) => d;\n',
+  );
   const sites = join(ROOT, 'lib/sites');
   // Stand-ins for the adapters a variant leaves out.
   const noStrava = file('strava.ts', 'export const STRAVA_ADAPTERS = [];\nexport const isOwnStravaPage = () => false;\n');
@@ -122,9 +137,21 @@ async function breakdown(): Promise<{ modules: Record<string, { module: string; 
       variants[`${script.name} (all its adapters)`] = gz(full);
     }
     variants['core, no adapter'] = gz(await bundle(builtIn.entry, { registry: registry('', '[]'), strava: noStrava }));
-    variants['core + Strava'] = gz(await bundle(builtIn.entry, { registry: registry(`import { STRAVA_ADAPTERS } from '${sites}/strava';`, '[...STRAVA_ADAPTERS]') }));
-    variants['core + Garmin'] = gz(await bundle(builtIn.entry, { registry: registry(`import { garminAdapter } from '${sites}/garmin';`, '[garminAdapter]'), strava: noStrava }));
-    variants['core + intervals.icu'] = gz(await bundle(builtIn.entry, { registry: registry(`import { intervalsAdapter } from '${sites}/intervals';`, '[intervalsAdapter]'), strava: noStrava }));
+    variants['core + Strava'] = gz(
+      await bundle(builtIn.entry, { registry: registry(`import { STRAVA_ADAPTERS } from '${sites}/strava';`, '[...STRAVA_ADAPTERS]') }),
+    );
+    variants['core + Garmin'] = gz(
+      await bundle(builtIn.entry, {
+        registry: registry(`import { garminAdapter } from '${sites}/garmin';`, '[garminAdapter]'),
+        strava: noStrava,
+      }),
+    );
+    variants['core + intervals.icu'] = gz(
+      await bundle(builtIn.entry, {
+        registry: registry(`import { intervalsAdapter } from '${sites}/intervals';`, '[intervalsAdapter]'),
+        strava: noStrava,
+      }),
+    );
     return { modules, variants };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -196,7 +223,9 @@ async function openTraced(page: Page): Promise<{ badgesMs: number; longestTask: 
     transferMode: 'ReportEvents',
   });
   await page.goto(LOG_URL);
-  await page.waitForFunction(() => (window as unknown as { __bench: { badges?: number } }).__bench.badges !== undefined, null, { timeout: 15_000 });
+  await page.waitForFunction(() => (window as unknown as { __bench: { badges?: number } }).__bench.badges !== undefined, null, {
+    timeout: 15_000,
+  });
   const timing = await page.evaluate(() => (window as unknown as { __bench: { rows: number; badges: number } }).__bench);
   await page.waitForTimeout(200);
   await cdp.send('Tracing.end');
@@ -204,16 +233,32 @@ async function openTraced(page: Page): Promise<{ badgesMs: number; longestTask: 
   await cdp.detach();
 
   // The renderer's main thread; the window from the page's "rows-present" mark to the last badge.
-  const mainThread = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((m) => m.pid === e.pid && m.name === 'rows-present'));
+  const mainThread = events.find(
+    (e) =>
+      e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((m) => m.pid === e.pid && m.name === 'rows-present'),
+  );
   const mark = events.find((e) => e.name === 'rows-present');
   const onMain = (e: TraceEvent) => mainThread !== undefined && e.pid === mainThread.pid && e.tid === mainThread.tid;
   const from = mark?.ts ?? 0;
   const to = from + (timing.badges - timing.rows) * 1000 + 50_000;
-  const tasks = events.filter((e) => onMain(e) && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.ts + (e.dur ?? 0) >= from && e.ts <= to);
+  const tasks = events.filter(
+    (e) =>
+      onMain(e) &&
+      e.ph === 'X' &&
+      (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') &&
+      e.ts + (e.dur ?? 0) >= from &&
+      e.ts <= to,
+  );
   // The content script's own calls (its functions, including the observer callback and the
   // microtasks it queues inside the page's task), outermost only.
   const calls = events
-    .filter((e) => onMain(e) && e.ph === 'X' && /^(FunctionCall|v8\.callFunction|TimerFire|FireIdleCallback)$/.test(e.name) && (e.args?.data?.url ?? e.args?.data?.scriptName ?? '').startsWith('chrome-extension://'))
+    .filter(
+      (e) =>
+        onMain(e) &&
+        e.ph === 'X' &&
+        /^(FunctionCall|v8\.callFunction|TimerFire|FireIdleCallback)$/.test(e.name) &&
+        (e.args?.data?.url ?? e.args?.data?.scriptName ?? '').startsWith('chrome-extension://'),
+    )
     .sort((a, b) => a.ts - b.ts);
   const outer: TraceEvent[] = [];
   for (const call of calls) {
@@ -236,14 +281,21 @@ async function pageBench(page: Page): Promise<{ wall: number; scripting: number 
   await page.goto('https://www.strava.com/athletes/123/training/log');
   await page.waitForFunction(() => (window as unknown as { __trainingLog?: { hydrated: boolean } }).__trainingLog?.hydrated);
   await page.waitForTimeout(600);
-  return page.evaluate((n) => (window as unknown as { __pageBench(n: number): Promise<{ wall: number; scripting: number }> }).__pageBench(n), PAGE_BENCH_RENDERS);
+  return page.evaluate(
+    (n) => (window as unknown as { __pageBench(n: number): Promise<{ wall: number; scripting: number }> }).__pageBench(n),
+    PAGE_BENCH_RENDERS,
+  );
 }
 
 // ------------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
   // Timings on a shared machine mean little without its load: print it with them.
-  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `machine: ${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   build();
   const sizes = SCRIPTS.map((script) => {
     const bytes = readFileSync(join(EXTENSION, 'content-scripts', script.name));
@@ -258,7 +310,9 @@ async function main(): Promise<number> {
       ? `budget ${kb(BUDGET_GZ)} gz for ${builtIn.name}: NOT MET, ${kb(builtIn.gzip - BUDGET_GZ)} over. Reported, not enforced: this run does not fail on it (see README, Other commands).`
       : `budget ${kb(BUDGET_GZ)} gz for ${builtIn.name}: met, ${kb(BUDGET_GZ - builtIn.gzip)} to spare.`,
   );
-  console.log(`  (${custom.name} loads only on the sites the runner added; it has no budget of its own: ${kb(custom.gzip)}, ${custom.gzip > BUDGET_GZ ? `${kb(custom.gzip - BUDGET_GZ)} over` : 'within'} the same 10 KB.)`);
+  console.log(
+    `  (${custom.name} loads only on the sites the runner added; it has no budget of its own: ${kb(custom.gzip)}, ${custom.gzip > BUDGET_GZ ? `${kb(custom.gzip - BUDGET_GZ)} over` : 'within'} the same 10 KB.)`,
+  );
   const { modules, variants } = await breakdown();
   for (const [name, parts] of Object.entries(modules)) {
     const total = parts.reduce((t, p) => t + p.bytes, 0) || 1;
@@ -268,8 +322,14 @@ async function main(): Promise<number> {
       groups.set(group, (groups.get(group) ?? 0) + p.bytes);
     }
     console.log(`  ${name}: largest modules, minified (esbuild, without the WXT runtime):`);
-    for (const p of parts.slice(0, 10)) console.log(`    ${String(p.bytes).padStart(6)} B  ${((p.bytes / total) * 100).toFixed(0).padStart(3)} %  ${p.module}`);
-    console.log(`    by folder: ${[...groups].sort((a, b) => b[1] - a[1]).map(([g, b]) => `${g} ${((b / total) * 100).toFixed(0)} %`).join(', ')}`);
+    for (const p of parts.slice(0, 10))
+      console.log(`    ${String(p.bytes).padStart(6)} B  ${((p.bytes / total) * 100).toFixed(0).padStart(3)} %  ${p.module}`);
+    console.log(
+      `    by folder: ${[...groups]
+        .sort((a, b) => b[1] - a[1])
+        .map(([g, b]) => `${g} ${((b / total) * 100).toFixed(0)} %`)
+        .join(', ')}`,
+    );
   }
   if (Object.keys(variants).length) {
     console.log('  esbuild gzip per bundle, and one bundle per built-in site instead (add the WXT runtime of ~1.4 KB):');
@@ -289,9 +349,15 @@ async function main(): Promise<number> {
   const badges = median(timings.map((t) => t.badgesMs));
   const longest = median(timings.map((t) => t.longestTask));
   const longestOwn = median(timings.map((t) => t.longestOwnTask));
-  console.log(`rows present -> ${BENCH_ROWS} badges: median ${ms(badges)} over ${RUNS} loads (min ${ms(Math.min(...timings.map((t) => t.badgesMs)))}, max ${ms(Math.max(...timings.map((t) => t.badgesMs)))}; target ${TARGET_BADGES_MS} ms): ${badges <= TARGET_BADGES_MS ? 'within target' : 'over target'}`);
-  console.log(`longest main-thread task in that window: median ${ms(longest)}, max ${ms(Math.max(...timings.map((t) => t.longestTask)))} (the page's own render task included)`);
-  console.log(`longest content-script time in one task: median ${ms(longestOwn)}, max ${ms(Math.max(...timings.map((t) => t.longestOwnTask)))} (slice budget ~${SLICE_MS} ms, plus finding anchors and summaries before the first slice; ${median(timings.map((t) => t.ownTasks))} tasks with content-script work per load)`);
+  console.log(
+    `rows present -> ${BENCH_ROWS} badges: median ${ms(badges)} over ${RUNS} loads (min ${ms(Math.min(...timings.map((t) => t.badgesMs)))}, max ${ms(Math.max(...timings.map((t) => t.badgesMs)))}; target ${TARGET_BADGES_MS} ms): ${badges <= TARGET_BADGES_MS ? 'within target' : 'over target'}`,
+  );
+  console.log(
+    `longest main-thread task in that window: median ${ms(longest)}, max ${ms(Math.max(...timings.map((t) => t.longestTask)))} (the page's own render task included)`,
+  );
+  console.log(
+    `longest content-script time in one task: median ${ms(longestOwn)}, max ${ms(Math.max(...timings.map((t) => t.longestOwnTask)))} (slice budget ~${SLICE_MS} ms, plus finding anchors and summaries before the first slice; ${median(timings.map((t) => t.ownTasks))} tasks with content-script work per load)`,
+  );
 
   // 4: the page's own script, with vs without the extension (alternating, medians).
   const walls: Record<'with' | 'without', number[]> = { with: [], without: [] };
@@ -329,7 +395,15 @@ async function main(): Promise<number> {
         rowsToBadgesMs: { median: badges, all: timings.map((t) => t.badgesMs), target: TARGET_BADGES_MS },
         longestTaskMs: longest,
         longestContentScriptTaskMs: longestOwn,
-        pageScript: { renders: PAGE_BENCH_RENDERS, wallWith: walls.with, wallWithout: walls.without, ownWith: scripting.with, ownWithout: scripting.without, wallRatio, scriptRatio },
+        pageScript: {
+          renders: PAGE_BENCH_RENDERS,
+          wallWith: walls.with,
+          wallWithout: walls.without,
+          ownWith: scripting.with,
+          ownWithout: scripting.without,
+          wallRatio,
+          scriptRatio,
+        },
         modules,
         perSiteBundles: variants,
       },

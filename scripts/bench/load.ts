@@ -24,9 +24,7 @@ interface HistoryItem {
 
 function historyRuns(name: string): Run[] {
   const items = JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8')) as HistoryItem[];
-  return items
-    .filter((a) => RUN_TYPES.has(a.type))
-    .map((a) => ({ start: a.start_date_local.replace(' ', 'T'), km: a.distance / 1000 }));
+  return items.filter((a) => RUN_TYPES.has(a.type)).map((a) => ({ start: a.start_date_local.replace(' ', 'T'), km: a.distance / 1000 }));
 }
 
 const base = [...historyRuns('runner-a'), ...historyRuns('runner-c')];
@@ -87,7 +85,12 @@ function pass(runs: Run[], timing: Timing | null, check: boolean): void {
     const totalKm = runs.reduce((s, r) => s + r.km, 0);
     const weeklyKm = weeks.reduce((s, w) => s + w.km, 0);
     const weeklyRuns = weeks.reduce((s, w) => s + w.runs, 0);
-    if (weeklyRuns !== runs.length || Math.abs(weeklyKm - totalKm) > 1e-6 * totalKm || spikes.length !== runs.length || warnings.length === 0) {
+    if (
+      weeklyRuns !== runs.length ||
+      Math.abs(weeklyKm - totalKm) > 1e-6 * totalKm ||
+      spikes.length !== runs.length ||
+      warnings.length === 0
+    ) {
       console.error(`wrong results at n=${runs.length}`);
       failures++;
     }
@@ -116,8 +119,12 @@ function allPairsSpikesMs(runs: Run[]): number {
 }
 
 const fmt = (x: number, digits = 2) => x.toFixed(digits).padStart(8);
-console.log(`base: ${base.length} real runs (runner-a + runner-c), tiled by ${periodS / DAY_S} days; today ${today}; median and best of 25 rounds after 5 warm-ups, sizes interleaved`);
-console.log(`${'n'.padStart(7)} ${'weekly'.padStart(8)} ${'spikes'.padStart(8)} ${'warnings'.padStart(8)} ${'total ms'.padStart(8)} ${'best'.padStart(8)}  ns/(n·log2 n), median`);
+console.log(
+  `base: ${base.length} real runs (runner-a + runner-c), tiled by ${periodS / DAY_S} days; today ${today}; median and best of 25 rounds after 5 warm-ups, sizes interleaved`,
+);
+console.log(
+  `${'n'.padStart(7)} ${'weekly'.padStart(8)} ${'spikes'.padStart(8)} ${'warnings'.padStart(8)} ${'total ms'.padStart(8)} ${'best'.padStart(8)}  ns/(n·log2 n), median`,
+);
 // Sizes are interleaved round by round, so a busy neighbour on the machine slows every size alike
 // instead of skewing the scaling.
 const SIZES = [1_000, 2_000, TARGET_N, 5_000, 10_000, 20_000];
@@ -130,8 +137,17 @@ for (let round = 0; round < WARMUP + ROUNDS; round++) {
 }
 const rows = SIZES.map((n, k) => {
   const t = timings[k]!;
-  const r = { n, weekly: median(t.weekly), spikes: median(t.spikes), warnings: median(t.warnings), total: median(t.total), best: Math.min(...t.total) };
-  console.log(`${String(n).padStart(7)} ${fmt(r.weekly)} ${fmt(r.spikes)} ${fmt(r.warnings)} ${fmt(r.total)} ${fmt(r.best)}  ${fmt((r.total * 1e6) / (n * Math.log2(n)), 1)}`);
+  const r = {
+    n,
+    weekly: median(t.weekly),
+    spikes: median(t.spikes),
+    warnings: median(t.warnings),
+    total: median(t.total),
+    best: Math.min(...t.total),
+  };
+  console.log(
+    `${String(n).padStart(7)} ${fmt(r.weekly)} ${fmt(r.spikes)} ${fmt(r.warnings)} ${fmt(r.total)} ${fmt(r.best)}  ${fmt((r.total * 1e6) / (n * Math.log2(n)), 1)}`,
+  );
   return r;
 });
 
@@ -139,7 +155,9 @@ const small = rows[0]!;
 const large = rows.at(-1)!;
 const growth = large.total / small.total;
 const nlogn = (large.n * Math.log2(large.n)) / (small.n * Math.log2(small.n));
-console.log(`\nscaling 1k -> 20k: time x${growth.toFixed(1)}; n·log n predicts x${nlogn.toFixed(1)}, n² would be x${((large.n / small.n) ** 2).toFixed(0)}`);
+console.log(
+  `\nscaling 1k -> 20k: time x${growth.toFixed(1)}; n·log n predicts x${nlogn.toFixed(1)}, n² would be x${((large.n / small.n) ** 2).toFixed(0)}`,
+);
 // Above ~10k runs the output itself (one RunSpike per run, by contract) sets off young-generation
 // garbage collections inside a pass: that, and neighbours on a shared machine, is what raises the
 // time per n·log n at the top sizes, not the algorithm (one sort, then an O(n) window).

@@ -21,7 +21,15 @@ declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit
 
 const STRAVA = 'https://www.strava.com';
 const POISON = 'https://poison.example';
-const DEFAULTS = { units: 'km', weekStartsOn: 'monday', weeklyIncreasePct: 10, spikePct: 10, shoeKmLimit: 700, sites: { strava: true, garmin: true, intervals: true }, customSites: [] as string[] };
+const DEFAULTS = {
+  units: 'km',
+  weekStartsOn: 'monday',
+  weeklyIncreasePct: 10,
+  spikePct: 10,
+  shoeKmLimit: 700,
+  sites: { strava: true, garmin: true, intervals: true },
+  customSites: [] as string[],
+};
 
 async function serviceWorker(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -37,7 +45,9 @@ async function history(context: BrowserContext): Promise<{ runs: CapturedRun[]; 
 }
 
 const lastSevenDays = (runs: { start: string; km: number }[], today = localToday()) =>
-  Math.round(runs.filter((r) => r.start.slice(0, 10) > addDays(today, -7) && r.start.slice(0, 10) <= today).reduce((sum, r) => sum + r.km, 0) * 10) / 10;
+  Math.round(
+    runs.filter((r) => r.start.slice(0, 10) > addDays(today, -7) && r.start.slice(0, 10) <= today).reduce((sum, r) => sum + r.km, 0) * 10,
+  ) / 10;
 
 async function settle(check: () => Promise<boolean>, ms = 8000): Promise<void> {
   for (let waited = 0; waited < ms && !(await check()); waited += 200) await new Promise((r) => setTimeout(r, 200));
@@ -95,7 +105,11 @@ test.describe('Attacks on captured history (Chromium)', () => {
       const past = Array.from({ length: 4990 }, (_, i) => addDays(today, -1 - Math.floor(i * 0.37)));
       const pastBody = log.slice(0, end) + past.map((d) => row(d, 30, true)).join('') + log.slice(end);
       await context.route(`${POISON}/**`, (route) =>
-        route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: route.request().url().endsWith('/past') ? pastBody : body }),
+        route.fulfill({
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          body: route.request().url().endsWith('/past') ? pastBody : body,
+        }),
       );
       const worker = await serviceWorker(context);
 
@@ -109,7 +123,11 @@ test.describe('Attacks on captured history (Chromium)', () => {
 
       // The runner adds the site; the background registers the user-added sites' script for it.
       await worker.evaluate((settings) => chrome.storage.local.set({ settings }), { ...DEFAULTS, customSites: [POISON] });
-      await expect.poll(async () => (await worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).flatMap((s: { matches: string[] }) => s.matches)).toContain(`${POISON}/*`);
+      await expect
+        .poll(async () =>
+          (await worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).flatMap((s: { matches: string[] }) => s.matches),
+        )
+        .toContain(`${POISON}/*`);
 
       const poison = await open(context, `${POISON}/log`);
       // Our script ran there (badges from its visible runs) and sent what it read.
@@ -151,7 +169,9 @@ test.describe('Attacks on captured history (Chromium)', () => {
           `Strava runs kept ${stravaBefore} -> ${afterPast.runs.filter((r) => r.site === 'strava').length}; prefill "last 7 days" ${lastSevenDays(before.prefill)} -> ${lastSevenDays(afterPast.prefill)} km`,
       );
       // Network: only the pages' own origins and the extension.
-      const left = requests.filter((u) => !/^(chrome-extension|data|blob|about|chrome):/.test(u) && ![STRAVA, POISON].includes(new URL(u).origin));
+      const left = requests.filter(
+        (u) => !/^(chrome-extension|data|blob|about|chrome):/.test(u) && ![STRAVA, POISON].includes(new URL(u).origin),
+      );
       expect(left).toEqual([]);
     } finally {
       await context.close();
@@ -181,7 +201,9 @@ test.describe('Attacks on captured history (Chromium)', () => {
     const page = await open(context, `${STRAVA}/dashboard`);
     await expect(page.locator('[data-knee-check-key]').first()).toBeVisible();
     await settle(async () => (await history(context)).runs.length > 0);
-    const texts = await page.evaluate(() => [...document.querySelectorAll('[data-knee-check-key]')].map((h) => h.shadowRoot?.textContent ?? ''));
+    const texts = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-knee-check-key]')].map((h) => h.shadowRoot?.textContent ?? ''),
+    );
     const kms = texts.flatMap((t) => [...t.matchAll(/([\d,]+\.\d) km/g)].map((m) => Number(m[1]!.replace(/,/g, ''))));
     expect(kms.length).toBeGreaterThan(0);
     expect(Math.max(...kms)).toBeLessThan(300);
@@ -189,10 +211,15 @@ test.describe('Attacks on captured history (Chromium)', () => {
     const ids = runs.map((r) => r.id);
     for (const id of ['990001', '990002', '990003']) expect(ids).not.toContain(id);
     expect(runs.every((r) => r.start.slice(0, 10) <= addDays(today, 1) && r.km > 0 && r.km <= 300)).toBe(true);
-    console.log(`[attack] future/absurd: 3 forged activities (+3 days, +400 days, 1e12 m); badged km max ${Math.max(...kms)}; kept ${runs.length} runs, 0 forged`);
+    console.log(
+      `[attack] future/absurd: 3 forged activities (+3 days, +400 days, 1e12 m); badged km max ${Math.max(...kms)}; kept ${runs.length} runs, 0 forged`,
+    );
   });
 
-  test('forget during capture: a capture under way when the runner forgets is refused (5 trials)', async ({ context, openExtensionPage }) => {
+  test('forget during capture: a capture under way when the runner forgets is refused (5 trials)', async ({
+    context,
+    openExtensionPage,
+  }) => {
     test.setTimeout(120_000);
     const today = localToday();
     await routeStrava(context, { activities: 'recent', shiftTo: today });
@@ -235,14 +262,21 @@ test.describe('Attacks on captured history (Chromium)', () => {
     await settle(async () => (await history(context)).runs.length > 0);
     const recorded = (await history(context)).runs.length;
     expect(recorded).toBeGreaterThan(0);
-    console.log(`[attack] forget during capture: undone in ${undone} of ${trials} trials; a page loaded afterwards recorded ${recorded} runs`);
+    console.log(
+      `[attack] forget during capture: undone in ${undone} of ${trials} trials; a page loaded afterwards recorded ${recorded} runs`,
+    );
   });
 });
 
-test.describe('Health answers out of content scripts\' reach (Chromium)', () => {
+test.describe("Health answers out of content scripts' reach (Chromium)", () => {
   test('our own content script (as if subverted) and the page cannot read or write storage', async ({ context }) => {
     const worker = await serviceWorker(context);
-    const answers = { screen: 'about', shortcut: false, answers: { secret: 'knee pain for 3 weeks' }, updatedAt: '2026-03-01T20:00:00.000Z' };
+    const answers = {
+      screen: 'about',
+      shortcut: false,
+      answers: { secret: 'knee pain for 3 weeks' },
+      updatedAt: '2026-03-01T20:00:00.000Z',
+    };
     await worker.evaluate((value) => chrome.storage.local.set({ 'checker-answers': value, settings: { units: 'mi' } }), answers);
 
     await routeStrava(context, { activities: 'recent', shiftTo: localToday() });
@@ -256,14 +290,26 @@ test.describe('Health answers out of content scripts\' reach (Chromium)', () => 
     await page.goto(`${STRAVA}/dashboard`);
     // Badges in miles: settings still reach the content script, by message.
     await expect(page.locator('[data-knee-check-key]').first()).toBeVisible();
-    await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('[data-knee-check-key]')].map((h) => h.shadowRoot?.textContent ?? '').join(' '))).toMatch(/ mi\b/);
+    await expect
+      .poll(() =>
+        page.evaluate(() => [...document.querySelectorAll('[data-knee-check-key]')].map((h) => h.shadowRoot?.textContent ?? '').join(' ')),
+      )
+      .toMatch(/ mi\b/);
     const ours = worlds.find((w) => w.name === 'Knee Check');
     expect(ours).toBeDefined();
 
     const inContentScript = async (expression: string) =>
-      ((await cdp.send('Runtime.evaluate', { expression, contextId: ours!.id, awaitPromise: true, returnByValue: true })) as { result: { value: unknown } }).result.value;
-    const read = await inContentScript(`chrome.storage.local.get(null).then((v) => 'read: ' + Object.keys(v).join(','), (e) => 'refused: ' + e.message)`);
-    const write = await inContentScript(`chrome.storage.local.set({ 'checker-answers': 'forged' }).then(() => 'wrote', (e) => 'refused: ' + e.message)`);
+      (
+        (await cdp.send('Runtime.evaluate', { expression, contextId: ours!.id, awaitPromise: true, returnByValue: true })) as {
+          result: { value: unknown };
+        }
+      ).result.value;
+    const read = await inContentScript(
+      `chrome.storage.local.get(null).then((v) => 'read: ' + Object.keys(v).join(','), (e) => 'refused: ' + e.message)`,
+    );
+    const write = await inContentScript(
+      `chrome.storage.local.set({ 'checker-answers': 'forged' }).then(() => 'wrote', (e) => 'refused: ' + e.message)`,
+    );
     const listen = await inContentScript(`typeof chrome.storage.onChanged`);
     expect(read).toMatch(/^refused/);
     expect(write).toMatch(/^refused/);

@@ -55,7 +55,9 @@ function pageRuns() {
 }
 
 test.describe('Strava Training Log in its documented shape', () => {
-  test('training_activities refused: the feed (with x-requested-with) completes the history, every row badged with the engine\'s numbers', async ({ context }) => {
+  test("training_activities refused: the feed (with x-requested-with) completes the history, every row badged with the engine's numbers", async ({
+    context,
+  }) => {
     const served = await routeStrava(context, { activities: 'error', trainingLog: PAGE, feed: true });
     const { page, errors } = await open(context);
     const keys = WEEKS.map((w) => `strava-log:${w}`);

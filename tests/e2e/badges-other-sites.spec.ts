@@ -8,16 +8,7 @@ import { defaultSettings } from '../../lib/settings/defaults';
 import { runsFromGarminActivities } from '../../lib/sites/garmin';
 import { runsFromIntervalsActivities } from '../../lib/sites/intervals';
 import { expect, readClosedBadges, test } from './fixtures';
-import {
-  GARMIN,
-  INTERVALS,
-  addDays,
-  fixtureJson,
-  localToday,
-  routeGarmin,
-  routeIntervals,
-  shiftDaysTo,
-} from './route-helpers-sites';
+import { GARMIN, INTERVALS, addDays, fixtureJson, localToday, routeGarmin, routeIntervals, shiftDaysTo } from './route-helpers-sites';
 
 // The extension API inside worker.evaluate (runs in the service worker, not here).
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -37,7 +28,9 @@ interface BadgeInfo {
 
 /** Every badge, read through its closed shadow root from outside the page (fixtures.ts). */
 async function badges(page: Page): Promise<BadgeInfo[]> {
-  return (await readClosedBadges(page)).filter((b) => !b.inCard).map(({ key, level, text, tip, parentClass }) => ({ key, level, text, tip, parentClass }));
+  return (await readClosedBadges(page))
+    .filter((b) => !b.inCard)
+    .map(({ key, level, text, tip, parentClass }) => ({ key, level, text, tip, parentClass }));
 }
 
 /**
@@ -100,7 +93,10 @@ test.describe('Garmin Connect', () => {
     }
     // The numbers themselves (independent of the engine): 29.5 km then 35.0 km (+19 %), and a
     // 21 km trail run 31 % over the 30-day longest (16 km).
-    expect(found[`garmin-week:${shifted('2026-02-09')}`]).toMatchObject({ level: 'caution', text: '35.0 km · +19% vs last week · single-run spike +31%' });
+    expect(found[`garmin-week:${shifted('2026-02-09')}`]).toMatchObject({
+      level: 'caution',
+      text: '35.0 km · +19% vs last week · single-run spike +31%',
+    });
     expect(found[`garmin-week:${shifted('2026-02-02')}`]?.text).toMatch(/^29\.5 km · \+18% vs last week/);
     // No badge on next week's row: it holds no runs yet.
     expect(found[`garmin-week:${shifted('2026-02-23')}`]).toBeUndefined();
@@ -137,7 +133,9 @@ test.describe('Garmin Connect', () => {
       }
     }, 26);
     const older = [...FINISHED_WEEKS, '2026-02-16'].map((w) => `garmin-week:${addDays(shifted(w), -26 * 7)}`);
-    await expect.poll(async () => (await badges(page)).map((b) => b.key)).toEqual([...older, `garmin-week:${addDays(shifted('2026-02-23'), -26 * 7)}`]);
+    await expect
+      .poll(async () => (await badges(page)).map((b) => b.key))
+      .toEqual([...older, `garmin-week:${addDays(shifted('2026-02-23'), -26 * 7)}`]);
     const searches = served.filter((p) => p.includes('/gc-api/activitylist-service'));
     expect(searches).toHaveLength(2);
     // The second call asks only for the dates not read yet.
@@ -190,7 +188,9 @@ test.describe('Garmin Connect', () => {
     await expect(page.locator('[data-knee-check-key]')).toHaveCount(0);
     await setSettings(context, { ...settings, units: 'mi' });
     await expect(page.locator('[data-knee-check-key]')).toHaveCount(4);
-    await expect.poll(async () => (await badges(page)).find((b) => b.key === `garmin-week:${shifted('2026-02-09')}`)?.text).toMatch(/^21\.7 mi/);
+    await expect
+      .poll(async () => (await badges(page)).find((b) => b.key === `garmin-week:${shifted('2026-02-09')}`)?.text)
+      .toMatch(/^21\.7 mi/);
   });
 });
 
@@ -208,7 +208,10 @@ test.describe('intervals.icu', () => {
     const found = Object.fromEntries((await badges(page)).map((b) => [b.key, b]));
     for (const week of FINISHED_WEEKS) expect(found[`intervals-week:${shifted(week)}`]?.text).toBe(expected[shifted(week)]);
     // 20 km, then 30 km (+50 %, a 16 km run 14 % over the 14 km longest), then 26 km (-13 %).
-    expect(found[`intervals-week:${shifted('2026-02-02')}`]).toMatchObject({ level: 'caution', text: '30.0 km · +50% vs last week · single-run spike +14%' });
+    expect(found[`intervals-week:${shifted('2026-02-02')}`]).toMatchObject({
+      level: 'caution',
+      text: '30.0 km · +50% vs last week · single-run spike +14%',
+    });
     expect(found[`intervals-week:${shifted('2026-02-09')}`]?.text).toMatch(/^26\.0 km · -13% vs last week/);
     expect(Object.values(found).every((b) => b.parentClass === 'week-totals')).toBe(true);
 
@@ -219,7 +222,9 @@ test.describe('intervals.icu', () => {
     });
     await page.waitForTimeout(1500);
     const api = served.filter((p) => p.startsWith('/api/'));
-    expect(api).toEqual([`/api/v1/athlete/0/activities?oldest=${addDays(today, -84) < addDays(shifted('2026-01-26'), -35) ? addDays(today, -84) : addDays(shifted('2026-01-26'), -35)}&newest=${addDays(shifted('2026-02-16'), 6)}`]);
+    expect(api).toEqual([
+      `/api/v1/athlete/0/activities?oldest=${addDays(today, -84) < addDays(shifted('2026-01-26'), -35) ? addDays(today, -84) : addDays(shifted('2026-01-26'), -35)}&newest=${addDays(shifted('2026-02-16'), 6)}`,
+    ]);
 
     await expect.poll(async () => (await capturedRuns(context)).filter((r) => r.site === 'intervals').length).toBeGreaterThanOrEqual(12);
     expect(errors).toEqual([]);

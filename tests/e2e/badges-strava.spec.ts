@@ -23,7 +23,9 @@ interface BadgeInfo {
 
 /** Every badge on the page, read through its closed shadow root (from outside the page: fixtures.ts). */
 async function badges(page: Page): Promise<BadgeInfo[]> {
-  return (await readClosedBadges(page)).filter((b) => !b.inCard).map(({ tag, key, level, label, text }) => ({ tag, key, level, label, text }));
+  return (await readClosedBadges(page))
+    .filter((b) => !b.inCard)
+    .map(({ tag, key, level, label, text }) => ({ tag, key, level, label, text }));
 }
 
 /** The explanation of one badge: opened by keyboard focus (it is built on first open), then closed. */
@@ -102,9 +104,17 @@ test.describe('Strava Training Log', () => {
     expect(list.every((b) => b.tag === 'knee-check-badge')).toBe(true);
 
     // The week with +34 % on the week before and a long run 45 % over the 30-day longest.
-    expect(found['strava-log:2026-02-23']).toMatchObject({ level: 'caution', label: 'Caution', text: '42.1 km · +34% vs last week · single-run spike +45%' });
+    expect(found['strava-log:2026-02-23']).toMatchObject({
+      level: 'caution',
+      label: 'Caution',
+      text: '42.1 km · +34% vs last week · single-run spike +45%',
+    });
     // A long run more than twice the 30-day longest: high.
-    expect(found['strava-log:2026-01-12']).toMatchObject({ level: 'high', label: 'High load', text: '35.3 km · +53% vs last week · single-run spike +111%' });
+    expect(found['strava-log:2026-01-12']).toMatchObject({
+      level: 'high',
+      label: 'High load',
+      text: '35.3 km · +53% vs last week · single-run spike +111%',
+    });
     expect(found['strava-log:2026-02-16']).toMatchObject({ level: 'ok', label: 'Load OK', text: '31.4 km · -2% vs last week' });
     // The oldest row: its week before came from /athlete/training_activities, not the page.
     expect(found['strava-log:2025-12-08']).toMatchObject({ level: 'ok', text: '24.0 km · -22% vs last week' });
@@ -156,21 +166,15 @@ test.describe('Strava Training Log', () => {
     // "Previous weeks": pushState + the page's own fetch + new rows in place of the old ones.
     await page.getByRole('button', { name: 'Previous weeks' }).click();
     await expect(page).toHaveURL(/before=2025-12-08/);
-    await expect.poll(async () => (await badges(page)).map((b) => b.key).sort()).toEqual([
-      'strava-log:2025-11-10',
-      'strava-log:2025-11-17',
-      'strava-log:2025-11-24',
-      'strava-log:2025-12-01',
-    ]);
+    await expect
+      .poll(async () => (await badges(page)).map((b) => b.key).sort())
+      .toEqual(['strava-log:2025-11-10', 'strava-log:2025-11-17', 'strava-log:2025-11-24', 'strava-log:2025-12-01']);
     // Further back than anything read so far: read further, then badged.
     await page.getByRole('button', { name: 'Previous weeks' }).click();
     await expect(page).toHaveURL(/before=2025-11-10/);
-    await expect.poll(async () => (await badges(page)).map((b) => b.key).sort()).toEqual([
-      'strava-log:2025-10-13',
-      'strava-log:2025-10-20',
-      'strava-log:2025-10-27',
-      'strava-log:2025-11-03',
-    ]);
+    await expect
+      .poll(async () => (await badges(page)).map((b) => b.key).sort())
+      .toEqual(['strava-log:2025-10-13', 'strava-log:2025-10-20', 'strava-log:2025-10-27', 'strava-log:2025-11-03']);
     // Back to the latest weeks (pushState), then the browser's back button (popstate).
     await page.getByRole('button', { name: 'This week' }).click();
     await expect(page.locator('[data-knee-check-key]')).toHaveCount(12);
@@ -192,7 +196,9 @@ test.describe('Strava Training Log', () => {
     await expect(page.locator('[data-knee-check-key]')).toHaveCount(12);
 
     await setSettings(context, { ...DEFAULTS, units: 'mi' });
-    await expect.poll(async () => byKey(await badges(page))['strava-log:2026-02-23']?.text).toBe('26.2 mi · +34% vs last week · single-run spike +45%');
+    await expect
+      .poll(async () => byKey(await badges(page))['strava-log:2026-02-23']?.text)
+      .toBe('26.2 mi · +34% vs last week · single-run spike +45%');
 
     // A 50 % weekly threshold and a 50 % spike threshold: the +34 % / +45 % week is within both.
     await setSettings(context, { ...DEFAULTS, weeklyIncreasePct: 50, spikePct: 50 });
@@ -259,8 +265,14 @@ test.describe('Strava Training Log', () => {
   test('page data that breaks the adapter: no throw, no console error, badges from the fallback', async ({ context }) => {
     await context.route(`${STRAVA}${LOG}`, async (route) => {
       const response = await route.fetch();
-      const body = (await response.text()).replace('"entriesResponse":{"entries":[', '"entriesResponse":{"entries":[{"start_date":{"toString":1}},null,42,');
-      await route.fulfill({ response, body: body.replace('<script id="__NEXT_DATA__" type="application/json">{', '<script id="__NEXT_DATA__" type="application/json">{,') });
+      const body = (await response.text()).replace(
+        '"entriesResponse":{"entries":[',
+        '"entriesResponse":{"entries":[{"start_date":{"toString":1}},null,42,',
+      );
+      await route.fulfill({
+        response,
+        body: body.replace('<script id="__NEXT_DATA__" type="application/json">{', '<script id="__NEXT_DATA__" type="application/json">{,'),
+      });
     });
     const { page, errors } = await openStrava(context, LOG);
     // The page's data is unreadable, so the athlete's own activities fill every week.
@@ -300,7 +312,9 @@ test.describe('Strava dashboard', () => {
       });
       const now = new Date();
       const pad = (n: number) => String(n).padStart(2, '0');
-      const [expected] = weekSummaries(runs, [today], DEFAULTS as never, today, { now: `${today}T${pad(now.getHours())}:${pad(now.getMinutes())}` });
+      const [expected] = weekSummaries(runs, [today], DEFAULTS as never, today, {
+        now: `${today}T${pad(now.getHours())}:${pad(now.getMinutes())}`,
+      });
       const [info] = await badges(page);
       expect(info?.text).toBe(expected!.text);
       expect(info?.level).toBe(expected!.level);
@@ -333,14 +347,19 @@ test.describe('Strava athlete profile', () => {
     await expect(badge).toHaveAttribute('data-knee-check-key', 'strava-profile:2016-09-05');
     // The real fixture: two runs (6.2 + 6.1 km) on 10-11 Sep 2016, the first it holds: the week
     // before is not covered by the runs read, so no change is given, and the badge says so.
-    expect((await badges(page))[0]).toMatchObject({ level: 'unknown', text: '12.3 km · Not enough history: need the whole week of Aug 29' });
+    expect((await badges(page))[0]).toMatchObject({
+      level: 'unknown',
+      text: '12.3 km · Not enough history: need the whole week of Aug 29',
+    });
 
     await page.locator('#interval-201637 a.bar').click();
     await expect(page.locator('#interval-201637')).toHaveClass(/selected/);
-    await expect.poll(async () => (await badges(page)).map((b) => `${b.key} ${b.text}`)).toEqual([
-      // The runs read start on 10 Sep 2016: no run's 30 days before are covered, and it says so.
-      'strava-profile:2016-09-12 3.2 km · -74% vs last week · Not enough history: need the 30 days before Sep 18',
-    ]);
+    await expect
+      .poll(async () => (await badges(page)).map((b) => `${b.key} ${b.text}`))
+      .toEqual([
+        // The runs read start on 10 Sep 2016: no run's 30 days before are covered, and it says so.
+        'strava-profile:2016-09-12 3.2 km · -74% vs last week · Not enough history: need the 30 days before Sep 18',
+      ]);
     expect(page.url()).toBe(`${STRAVA}/athletes/123`);
     expect(await page.evaluate(() => (window as unknown as { __profile: { selections: number } }).__profile.selections)).toBe(1);
     // One page of the real JSON reached back far enough for both weeks.

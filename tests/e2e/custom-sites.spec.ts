@@ -34,7 +34,9 @@ async function storedSettings(context: BrowserContext): Promise<Record<string, u
   return (await worker.evaluate(() => chrome.storage.local.get('settings'))).settings;
 }
 
-async function registered(context: BrowserContext): Promise<{ id: string; matches: string[]; js: string[]; runAt: string; persistAcrossSessions: boolean }[]> {
+async function registered(
+  context: BrowserContext,
+): Promise<{ id: string; matches: string[]; js: string[]; runAt: string; persistAcrossSessions: boolean }[]> {
   const worker = await serviceWorker(context);
   return worker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
 }
@@ -97,7 +99,10 @@ test.describe('Your sites (options)', () => {
     await expect(fieldError(page)).toHaveText('');
   });
 
-  test('Add asks the browser for that one origin from the click; nothing is saved while the prompt is open', async ({ context, openExtensionPage }) => {
+  test('Add asks the browser for that one origin from the click; nothing is saved while the prompt is open', async ({
+    context,
+    openExtensionPage,
+  }) => {
     const page = await openOptions(context, openExtensionPage);
     await page.evaluate(() => {
       const w = window as unknown as { __asked: unknown[] };
@@ -126,7 +131,10 @@ test.describe('Your sites (options)', () => {
     expect((await storedSettings(context))?.customSites ?? []).toEqual([]);
   });
 
-  test('granted: saved, listed, registered with Chrome for that origin only; removed: unregistered', async ({ context, openExtensionPage }) => {
+  test('granted: saved, listed, registered with Chrome for that origin only; removed: unregistered', async ({
+    context,
+    openExtensionPage,
+  }) => {
     const page = await openOptions(context, openExtensionPage);
     // Test-only: the runner clicks "Allow" (and the browser then reports the origin as granted).
     await page.evaluate((pattern) => {
@@ -145,15 +153,17 @@ test.describe('Your sites (options)', () => {
     expect((await storedSettings(context))?.customSites).toEqual([SITE]);
 
     // The background registered the badge script with Chrome's real scripting API.
-    await expect.poll(() => registered(context)).toEqual([
-      expect.objectContaining({
-        id: SCRIPT_ID,
-        matches: [`${SITE}/*`],
-        js: ['content-scripts/knee-badges-custom.js'],
-        runAt: 'document_idle',
-        persistAcrossSessions: true,
-      }),
-    ]);
+    await expect
+      .poll(() => registered(context))
+      .toEqual([
+        expect.objectContaining({
+          id: SCRIPT_ID,
+          matches: [`${SITE}/*`],
+          js: ['content-scripts/knee-badges-custom.js'],
+          runAt: 'document_idle',
+          persistAcrossSessions: true,
+        }),
+      ]);
 
     // The other form fields are untouched: the section saved only customSites.
     const saved = await storedSettings(context);
@@ -184,7 +194,7 @@ test.describe('Your sites (options)', () => {
   });
 });
 
-test.describe('The user-added sites\' script', () => {
+test.describe("The user-added sites' script", () => {
   // Chrome injects it only with a real grant, which a headless browser cannot give (see above).
   // So the very file the background registers runs here in the page's own world, with the few
   // extension APIs it uses replaced from the test: the bundle, its generic detector and the core.
@@ -194,16 +204,19 @@ test.describe('The user-added sites\' script', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    await page.addInitScript((settings) => {
-      (globalThis as unknown as { chrome: unknown }).chrome = {
-        // Settings come from the background (lib/content/settings-channel): answer its get-settings.
-        runtime: {
-          id: 'knee-check-test',
-          sendMessage: async (m: { type?: string }) => (m?.type === 'knee-check:get-settings' ? { settings, forgets: 0 } : undefined),
-          onMessage: { addListener() {}, removeListener() {} },
-        },
-      };
-    }, { ...defaultSettings(), customSites: [SITE] });
+    await page.addInitScript(
+      (settings) => {
+        (globalThis as unknown as { chrome: unknown }).chrome = {
+          // Settings come from the background (lib/content/settings-channel): answer its get-settings.
+          runtime: {
+            id: 'knee-check-test',
+            sendMessage: async (m: { type?: string }) => (m?.type === 'knee-check:get-settings' ? { settings, forgets: 0 } : undefined),
+            onMessage: { addListener() {}, removeListener() {} },
+          },
+        };
+      },
+      { ...defaultSettings(), customSites: [SITE] },
+    );
     await page.goto(`${SITE}/log`);
     await page.addScriptTag({ content: readFileSync(join(EXTENSION_PATH, CUSTOM_SCRIPT_JS), 'utf8') });
     // The weeks whose 41 days before are inside the dated rows (see tests/unit/sites/generic.test.ts).
@@ -238,6 +251,8 @@ test.describe('Captured runs (options)', () => {
     await expect(page.locator('#captured-summary')).toHaveText('No runs captured yet.');
     const worker = await serviceWorker(context);
     // Nothing left but the forget count (a capture already under way is refused: tests/e2e/attacks.spec.ts).
-    expect(await worker.evaluate(() => chrome.storage.local.get('captured-runs'))).toEqual({ 'captured-runs': { version: 2, runs: [], forgets: 1 } });
+    expect(await worker.evaluate(() => chrome.storage.local.get('captured-runs'))).toEqual({
+      'captured-runs': { version: 2, runs: [], forgets: 1 },
+    });
   });
 });

@@ -28,7 +28,10 @@ async function axeClean(page: Page, what: string) {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations, `${what}, ${colorScheme}: ${results.violations.map((v) => `${v.id} ${v.nodes[0]?.target}`).join('; ')}`).toEqual([]);
+    expect(
+      results.violations,
+      `${what}, ${colorScheme}: ${results.violations.map((v) => `${v.id} ${v.nodes[0]?.target}`).join('; ')}`,
+    ).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
@@ -42,8 +45,14 @@ const RUNS = [
 ];
 
 const EPISODE = {
-  id: 'e1', startedOn: localDay(-12), side: 'left', locations: ['outside'], care: 'modify-load', topCause: 'itb-syndrome',
-  topCauseName: 'Iliotibial band syndrome', boneStress: false,
+  id: 'e1',
+  startedOn: localDay(-12),
+  side: 'left',
+  locations: ['outside'],
+  care: 'modify-load',
+  topCause: 'itb-syndrome',
+  topCauseName: 'Iliotibial band syndrome',
+  boneStress: false,
   ladder: {
     level: 2,
     sessions: [
@@ -69,7 +78,14 @@ const DIARY = {
 
 function answers(overrides: Record<string, unknown> = {}) {
   return {
-    signs: [], locations: [], timing: [], feel: [], worseWith: [], mechanical: [], age: '', history: [],
+    signs: [],
+    locations: [],
+    timing: [],
+    feel: [],
+    worseWith: [],
+    mechanical: [],
+    age: '',
+    history: [],
     training: { units: 'km', thisWeek: '', lastWeek: '', latestRun: '', longestBefore: '', shoe: '', flags: [] },
     ...overrides,
   };
@@ -99,7 +115,13 @@ test('"Your knee" saves and validates with the triage schema; the popup then pre
   // The popup, on the "about you" screen with nothing typed yet, starts with the profile.
   const popup = await openExtensionPage('popup.html');
   await seed(popup, {
-    'checker-answers': { version: 1, screen: 'about', shortcut: false, updatedAt: new Date().toISOString(), answers: answers({ onset: 'gradual', locations: ['outside'] }) },
+    'checker-answers': {
+      version: 1,
+      screen: 'about',
+      shortcut: false,
+      updatedAt: new Date().toISOString(),
+      answers: answers({ onset: 'gradual', locations: ['outside'] }),
+    },
   });
   await popup.reload();
   await expect(popup.getByLabel('Your age')).toHaveValue('42');
@@ -113,7 +135,9 @@ test('the diary lists the plan, check-ins and kept results with its chart and ta
   const diary = page.getByRole('region', { name: 'Your knee diary' });
 
   const chart = diary.getByRole('img');
-  await expect(chart).toHaveAccessibleName(/Last 12 weeks from .*Pain during running on 3 days, from 1 to 4 out of 10; latest 4 out of 10 on .*1 run was a spike over your 10 % limit\./);
+  await expect(chart).toHaveAccessibleName(
+    /Last 12 weeks from .*Pain during running on 3 days, from 1 to 4 out of 10; latest 4 out of 10 on .*1 run was a spike over your 10 % limit\./,
+  );
   await expect(diary.locator('.pain-chart__bar')).toHaveCount(12);
   await expect(diary.locator('.pain-chart__dot')).toHaveCount(3);
   await expect(diary.locator('.pain-chart__spike')).toHaveCount(1);
@@ -173,12 +197,16 @@ test('export then import carries the diary; a bad diary in the file changes noth
   const bad = JSON.parse(text);
   bad.diary.checkIns[0].painDuring = 12;
   bad.settings.units = 'mi';
-  await page.getByLabel('Import settings from a file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await page
+    .getByLabel('Import settings from a file')
+    .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
   await expect(page.locator('#backup-status')).toContainText('its knee diary cannot be used (checkIns.0.painDuring');
   expect(await storedDiary(page)).toBeUndefined();
   await expect(page.getByRole('radio', { name: 'Kilometres (km)' })).toBeChecked();
 
-  await page.getByLabel('Import settings from a file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page
+    .getByLabel('Import settings from a file')
+    .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(page.locator('#backup-status')).toContainText('Its knee diary was added to yours.');
   expect(await storedDiary(page)).toEqual(DIARY);
   await expect(page.getByRole('list', { name: 'Return-to-run plans' })).toContainText('Iliotibial band syndrome');
@@ -187,19 +215,33 @@ test('export then import carries the diary; a bad diary in the file changes noth
   const old = JSON.parse(text);
   delete old.diary;
   old.settings.spikePct = 25;
-  await page.getByLabel('Import settings from a file').setInputFiles({ name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(old)) });
+  await page
+    .getByLabel('Import settings from a file')
+    .setInputFiles({ name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(old)) });
   await expect(page.locator('#backup-status')).toHaveText('Imported \u201cold.json\u201d and saved it.');
   expect(await storedDiary(page)).toEqual(DIARY);
 });
 
-test('the clinician summary shows the check, eight weeks and spikes, the check-ins and the plan; print CSS hides the button', async ({ openExtensionPage }) => {
+test('the clinician summary shows the check, eight weeks and spikes, the check-ins and the plan; print CSS hides the button', async ({
+  openExtensionPage,
+}) => {
   const page = await openExtensionPage('report.html');
   await seed(page, {
     'captured-runs': { version: 1, runs: RUNS },
     'knee-diary': DIARY,
     'checker-answers': {
-      version: 1, screen: 'result', shortcut: false, updatedAt: new Date().toISOString(),
-      answers: answers({ onset: 'gradual', locations: ['outside'], swelling: 'none', age: '35', timing: ['late-in-run'], worseWith: ['downhill', 'long-runs'] }),
+      version: 1,
+      screen: 'result',
+      shortcut: false,
+      updatedAt: new Date().toISOString(),
+      answers: answers({
+        onset: 'gradual',
+        locations: ['outside'],
+        swelling: 'none',
+        age: '35',
+        timing: ['late-in-run'],
+        worseWith: ['downhill', 'long-runs'],
+      }),
     },
   });
   await page.reload();
@@ -228,7 +270,10 @@ test('the popup result links to the printable summary', async ({ openExtensionPa
   const page = await openExtensionPage('popup.html');
   await seed(page, {
     'checker-answers': {
-      version: 1, screen: 'result', shortcut: false, updatedAt: new Date().toISOString(),
+      version: 1,
+      screen: 'result',
+      shortcut: false,
+      updatedAt: new Date().toISOString(),
       answers: answers({ onset: 'gradual', locations: ['front'], swelling: 'none', age: '30' }),
     },
   });

@@ -246,7 +246,9 @@ export async function openExplanation(page: Page, key: string): Promise<string> 
 }
 
 /** The fallback card: its heading and buttons, read through its closed shadow root. */
-export async function readCard(page: Page): Promise<{ heading: string; buttons: string[]; corner: string; badge: ClosedBadge | null } | null> {
+export async function readCard(
+  page: Page,
+): Promise<{ heading: string; buttons: string[]; corner: string; badge: ClosedBadge | null } | null> {
   const { cdp, root } = await cdpDocument(page);
   await cdp.detach();
   const card = find(root, (n) => n.nodeType === 1 && attr(n, 'data-knee-check-card') !== null);
@@ -265,7 +267,9 @@ export async function readCard(page: Page): Promise<{ heading: string; buttons: 
 }
 
 /** Each badge's chip and text boxes (CSS px), measured after scrolling it into view; null when not rendered. */
-export async function badgeBoxes(page: Page): Promise<{ key: string; chip: { width: number; height: number } | null; text: { width: number; height: number } | null }[]> {
+export async function badgeBoxes(
+  page: Page,
+): Promise<{ key: string; chip: { width: number; height: number } | null; text: { width: number; height: number } | null }[]> {
   const { cdp, root } = await cdpDocument(page);
   const found: ClosedBadge[] = [];
   collectBadges(root, false, found);

@@ -160,7 +160,10 @@ test.describe('a hostile page cannot break the badges', () => {
     await routeHostileLog(context, HOSTILE_SCRIPT + TAKEN_TAG + HOSTILE_STYLE);
     const expected = await normalBadges(context);
     // The numbers badges-strava.spec.ts asserts on the normal page.
-    expect(expected.find((b) => b.key === 'strava-log:2026-02-23')).toMatchObject({ level: 'caution', text: '42.1 km · +34% vs last week · single-run spike +45%' });
+    expect(expected.find((b) => b.key === 'strava-log:2026-02-23')).toMatchObject({
+      level: 'caution',
+      text: '42.1 km · +34% vs last week · single-run spike +45%',
+    });
 
     const { page, reports } = await open(context);
     await expect(page.locator(BADGES)).toHaveCount(12, { timeout: 20_000 });
@@ -176,7 +179,9 @@ test.describe('a hostile page cannot break the badges', () => {
     expectNothingFromUs(reports);
   });
 
-  test('our tag name taken by an element whose constructor throws: another name, and the page constructor never runs for us', async ({ context }) => {
+  test('our tag name taken by an element whose constructor throws: another name, and the page constructor never runs for us', async ({
+    context,
+  }) => {
     await routeHostileLog(
       context,
       `<script>
@@ -208,8 +213,14 @@ test.describe('a hostile page cannot break the badges', () => {
     const { page, reports } = await open(context);
     await expect(page.locator(BADGES)).toHaveCount(12, { timeout: 20_000 });
     const found = await readBadges(page);
-    expect(found.find((b) => b.key === 'strava-log:2026-02-23')).toMatchObject({ level: 'caution', text: '42.1 km · +34% vs last week · single-run spike +45%' });
-    expect(found.find((b) => b.key === 'strava-log:2026-01-12')).toMatchObject({ level: 'high', text: '35.3 km · +53% vs last week · single-run spike +111%' });
+    expect(found.find((b) => b.key === 'strava-log:2026-02-23')).toMatchObject({
+      level: 'caution',
+      text: '42.1 km · +34% vs last week · single-run spike +45%',
+    });
+    expect(found.find((b) => b.key === 'strava-log:2026-01-12')).toMatchObject({
+      level: 'high',
+      text: '35.3 km · +53% vs last week · single-run spike +111%',
+    });
     // The page's observer saw our insertions and threw each time: its errors, not ours.
     expect(await page.evaluate(() => (window as unknown as { __thrown: number }).__thrown)).toBeGreaterThan(0);
     expect(reports.pageErrors.some((e) => e.includes('hostile page: observer'))).toBe(true);
@@ -246,12 +257,18 @@ test.describe('a hostile page cannot break the badges', () => {
       .toBe(12);
     await expect(page.locator(BADGES)).toHaveCount(12);
     const found = await readBadges(page);
-    expect(found.find((b) => b.key === 'strava-log:2026-02-23')).toMatchObject({ level: 'caution', text: '42.1 km · +34% vs last week · single-run spike +45%' });
+    expect(found.find((b) => b.key === 'strava-log:2026-02-23')).toMatchObject({
+      level: 'caution',
+      text: '42.1 km · +34% vs last week · single-run spike +45%',
+    });
     await expectReadable(page);
     expectNothingFromUs(reports);
   });
 
-  test("forged 'a newer copy started' events (WXT's context invalidation, wxt#1752) cannot switch the badges off", async ({ context, extensionId }) => {
+  test("forged 'a newer copy started' events (WXT's context invalidation, wxt#1752) cannot switch the badges off", async ({
+    context,
+    extensionId,
+  }) => {
     await routeStrava(context, { activities: 'recent' });
     const { page, reports } = await open(context);
     await expect.poll(async () => (await readBadges(page)).length, { timeout: 20_000 }).toBe(12);

@@ -54,7 +54,10 @@ test('ceiling from captured runs, a red check-in lowers it, what-if in plain wor
   await axeClean(page);
 
   // Stored locally with the run it belongs to; never in sync.
-  const stored = await page.evaluate(async () => ({ local: await chrome.storage.local.get('knee-diary'), sync: await chrome.storage.sync.get(null) }));
+  const stored = await page.evaluate(async () => ({
+    local: await chrome.storage.local.get('knee-diary'),
+    sync: await chrome.storage.sync.get(null),
+  }));
   expect(stored.sync).toEqual({});
   expect((stored.local['knee-diary'] as { checkIns: unknown[] }).checkIns).toEqual([
     expect.objectContaining({ painDuring: 7, km: 6, runStart: RUNS[2]!.start, date: localDay(0) }),
@@ -65,7 +68,13 @@ test('a check-in from yesterday asks the next-morning question; the answer sets 
   const page = await openExtensionPage('popup.html');
   await seed(page, {
     'captured-runs': { version: 1, runs: RUNS.slice(0, 2) },
-    'knee-diary': { version: 1, checkIns: [{ id: 'a', date: localDay(-1), painDuring: 2 }], episodes: [], results: [], profile: { history: [] } },
+    'knee-diary': {
+      version: 1,
+      checkIns: [{ id: 'a', date: localDay(-1), painDuring: 2 }],
+      episodes: [],
+      results: [],
+      profile: { history: [] },
+    },
   });
   await page.reload();
   const panel = page.getByRole('region', { name: 'Your knee today' });
@@ -78,15 +87,20 @@ test('a check-in from yesterday asks the next-morning question; the answer sets 
 test('a return-to-run plan moves up after two green check-ins; closing it ends the plan', async ({ openExtensionPage }) => {
   const page = await openExtensionPage('popup.html');
   const episode = {
-    id: 'e1', startedOn: localDay(-6), side: 'left', locations: ['outside'], care: 'modify-load', topCause: 'itb-syndrome',
-    topCauseName: 'Iliotibial band syndrome', boneStress: false, ladder: { level: 1, sessions: [], changes: [] },
+    id: 'e1',
+    startedOn: localDay(-6),
+    side: 'left',
+    locations: ['outside'],
+    care: 'modify-load',
+    topCause: 'itb-syndrome',
+    topCauseName: 'Iliotibial band syndrome',
+    boneStress: false,
+    ladder: { level: 1, sessions: [], changes: [] },
   };
   await seed(page, {
     'knee-diary': {
       version: 1,
-      checkIns: [
-        { id: 'a', date: localDay(-4), painDuring: 1, nextMorning: 'usual', episodeId: 'e1' },
-      ],
+      checkIns: [{ id: 'a', date: localDay(-4), painDuring: 1, nextMorning: 'usual', episodeId: 'e1' }],
       episodes: [{ ...episode, ladder: { level: 1, sessions: [{ date: localDay(-4), level: 1, light: 'green' }], changes: [] } }],
       results: [],
       profile: { history: [] },
@@ -100,13 +114,16 @@ test('a return-to-run plan moves up after two green check-ins; closing it ends t
   await panel.getByRole('button', { name: 'Save check-in' }).click();
   // Judged on the pain alone until the morning answer: the ladder waits for the morning.
   await expect(panel).toContainText('Green: Safe: 0/10 during the run.');
-  const stored = await page.evaluate(async () => (await chrome.storage.local.get('knee-diary'))['knee-diary'] as { checkIns: { id: string }[] });
+  const stored = await page.evaluate(
+    async () => (await chrome.storage.local.get('knee-diary'))['knee-diary'] as { checkIns: { id: string }[] },
+  );
   const id = stored.checkIns.at(-1)!.id;
   await page.evaluate(async (checkInId) => {
     const d = (await chrome.storage.local.get('knee-diary'))['knee-diary'] as { checkIns: { id: string; date: string }[] };
     const yesterday = new Date(Date.now() - 86_400_000);
     const p = (n: number) => String(n).padStart(2, '0');
-    for (const c of d.checkIns) if (c.id === checkInId) c.date = `${yesterday.getFullYear()}-${p(yesterday.getMonth() + 1)}-${p(yesterday.getDate())}`;
+    for (const c of d.checkIns)
+      if (c.id === checkInId) c.date = `${yesterday.getFullYear()}-${p(yesterday.getMonth() + 1)}-${p(yesterday.getDate())}`;
     await chrome.storage.local.set({ 'knee-diary': d });
   }, id);
   await page.reload();
@@ -140,7 +157,9 @@ test('the opt-in reminder: an alarm for 8:00 the next morning, kept in step with
     const d = new Date();
     return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1, 8, 0, 0, 0).getTime();
   });
-  await expect.poll(() => worker!.evaluate(async () => (await chrome.alarms.get('morning-check-in'))?.scheduledTime ?? null)).toBe(expected);
+  await expect
+    .poll(() => worker!.evaluate(async () => (await chrome.alarms.get('morning-check-in'))?.scheduledTime ?? null))
+    .toBe(expected);
   // Stopping the reminder clears the alarm.
   await panel.getByRole('button', { name: 'Stop reminders' }).click();
   await expect.poll(() => worker!.evaluate(async () => (await chrome.alarms.get('morning-check-in')) ?? null)).toBeNull();

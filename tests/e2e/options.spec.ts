@@ -24,7 +24,12 @@ function stored(page: Page, key = 'settings'): Promise<unknown> {
 }
 
 /** The options page, ready (the fixture has already let the install-time options tab open). */
-async function openOptions({ openExtensionPage }: { context?: BrowserContext; openExtensionPage: (path: string) => Promise<Page> }): Promise<Page> {
+async function openOptions({
+  openExtensionPage,
+}: {
+  context?: BrowserContext;
+  openExtensionPage: (path: string) => Promise<Page>;
+}): Promise<Page> {
   const page = await openExtensionPage('options.html');
   await expect(page.getByRole('button', { name: 'Save' })).toBeVisible();
   return page;
@@ -120,7 +125,9 @@ test('the shoe limit in miles: typed in miles, saved in km', async ({ context, o
   await expect(page.locator('#threshold-shoeKmLimit-range')).toHaveText('Whole number from 62 to 1864 mi.');
   await shoe(page).fill('2000');
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.locator('#error-summary').getByRole('link')).toHaveText(['Shoe distance limit must be a whole number from 62 to 1864 mi.']);
+  await expect(page.locator('#error-summary').getByRole('link')).toHaveText([
+    'Shoe distance limit must be a whole number from 62 to 1864 mi.',
+  ]);
   await shoe(page).fill('300');
   await expect(page.getByText('\u2248 483 km')).toBeVisible();
   await page.getByRole('button', { name: 'Save' }).click();
@@ -136,16 +143,22 @@ test('unsaved edits: leaving asks first, and an import over them asks first', as
   await expect(page.getByText('Unsaved changes')).toBeVisible();
 
   // Leaving the page (closing the tab or the dialog) with unsaved edits: the browser asks.
-  const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => {
-    resolve(dialog.type());
-    void dialog.dismiss();
-  }));
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', (dialog) => {
+      resolve(dialog.type());
+      void dialog.dismiss();
+    }),
+  );
   await page.close({ runBeforeUnload: true });
   expect(await asked).toBe('beforeunload');
   await expect.poll(() => page.isClosed()).toBe(false);
 
   // Importing a file would replace the edits: asked first; Cancel keeps them.
-  const file = { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ kind: 'knee-check-settings', version: 1, settings: { ...DEFAULTS, spikePct: 50 } })) };
+  const file = {
+    name: 'backup.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ kind: 'knee-check-settings', version: 1, settings: { ...DEFAULTS, spikePct: 50 } })),
+  };
   await page.getByLabel('Import settings from a file').setInputFiles(file);
   await expect(page.locator('#import-confirm-text')).toContainText('You have unsaved changes on this page');
   await expect(page.getByRole('button', { name: 'Import and drop my changes' })).toBeFocused();
@@ -208,7 +221,15 @@ test('export then import round-trips', async ({ context, openExtensionPage }) =>
   await page.getByRole('checkbox', { name: /Garmin Connect/ }).uncheck();
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(saveStatus(page)).toHaveText('Saved.');
-  const mine = { units: 'mi', weekStartsOn: 'sunday', weeklyIncreasePct: 20, spikePct: 30, shoeKmLimit: 900, sites: { strava: true, garmin: false, intervals: true }, customSites: [] };
+  const mine = {
+    units: 'mi',
+    weekStartsOn: 'sunday',
+    weeklyIncreasePct: 20,
+    spikePct: 30,
+    shoeKmLimit: 900,
+    sites: { strava: true, garmin: false, intervals: true },
+    customSites: [],
+  };
   expect(await stored(page)).toEqual(mine);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export settings' }).click()]);
@@ -222,7 +243,9 @@ test('export then import round-trips', async ({ context, openExtensionPage }) =>
   expect(await stored(page)).toEqual(DEFAULTS);
   await expect(shoe(page)).toHaveValue('700');
 
-  await page.getByLabel('Import settings from a file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page
+    .getByLabel('Import settings from a file')
+    .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(backupStatus(page)).toHaveText('Imported \u201cbackup.json\u201d and saved it.');
   expect(await stored(page)).toEqual(mine);
   await expect(shoe(page)).toHaveValue('559');
@@ -274,7 +297,10 @@ test('damaged stored settings: explained, the original kept and exportable until
   await expect(spike(page)).toHaveValue('10');
   expect(await stored(page)).toEqual(damaged);
 
-  const [download] = await Promise.all([page.waitForEvent('download'), notice.getByRole('button', { name: 'Export damaged copy' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    notice.getByRole('button', { name: 'Export damaged copy' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^knee-check-damaged-settings-\d{4}-\d{2}-\d{2}\.json$/);
   const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
   expect(file.settings).toEqual(damaged);
@@ -387,10 +413,13 @@ test('fits the real embedded options dialog on chrome://extensions', async ({ co
       return Math.round(find(document));
     })()`) as Promise<number>;
   await expect
-    .poll(async () => {
-      const guestNow = await measure();
-      return guestNow.ready && guestNow.width === (await dialogWidth());
-    }, { timeout: 15_000 })
+    .poll(
+      async () => {
+        const guestNow = await measure();
+        return guestNow.ready && guestNow.width === (await dialogWidth());
+      },
+      { timeout: 15_000 },
+    )
     .toBe(true);
   const { width, scrollWidth } = await measure();
   expect(width).toBeGreaterThanOrEqual(400);

@@ -185,7 +185,10 @@ async function expectStep(page: Page, n: number, heading: string) {
 async function expectNoSeriousAxe(page: Page, where: string) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), where).toEqual([]);
+  expect(
+    bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    where,
+  ).toEqual([]);
 }
 
 /** Steps 2-6 of a flow (after the warning-sign screen). */
@@ -510,11 +513,10 @@ test.describe('popup checker', () => {
       { site: 'strava', id: 'b', start: daysAgo(10), km: 8.04672 }, // 5 mi
       { site: 'strava', id: 'c', start: daysAgo(2), km: 20.1168 }, // 12.5 mi, +25 % on 10 mi
     ];
-    await page.evaluate(
-      ([settings, runs]) =>
-        chrome.storage.local.set({ settings, 'captured-runs': { version: 1, runs } }),
-      [{ ...DEFAULT_SETTINGS, units: 'mi' }, runs] as const,
-    );
+    await page.evaluate(([settings, runs]) => chrome.storage.local.set({ settings, 'captured-runs': { version: 1, runs } }), [
+      { ...DEFAULT_SETTINGS, units: 'mi' },
+      runs,
+    ] as const);
     await page.close();
     page = await openPopup(openExtensionPage);
     await choose(page, 'onset', 'Gradually');
@@ -700,7 +702,15 @@ test.describe('popup checker: v2 questions and friction', () => {
     const hint = group(page, 'onset').locator('.keys-hint');
     await expect(hint).toBeHidden();
     await expect(group(page, 'onset')).toHaveAccessibleDescription(/Arrow keys move between these answers/);
-    for (let i = 0; i < 10 && !(await group(page, 'onset').getByRole('radio').first().evaluate((el) => el === document.activeElement)); i++) {
+    for (
+      let i = 0;
+      i < 10 &&
+      !(await group(page, 'onset')
+        .getByRole('radio')
+        .first()
+        .evaluate((el) => el === document.activeElement));
+      i++
+    ) {
       await page.keyboard.press('Tab');
     }
     await expect(hint).toBeVisible();

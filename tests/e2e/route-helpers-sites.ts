@@ -112,7 +112,8 @@ export async function routeIntervals(context: BrowserContext, opts: IntervalsOpt
     if (url.pathname === '/calendar' || url.pathname === '/') return html(route, fixtureText('intervals-calendar.html', opts.days));
     if (url.pathname.startsWith('/activities/')) return html(route, fixtureText('intervals-activity.html', opts.days));
     if (url.pathname === '/api/v1/athlete/0/activities') {
-      if (opts.status) return route.fulfill({ status: opts.status, contentType: 'application/json', body: '{"status":429,"error":"Too many requests"}' });
+      if (opts.status)
+        return route.fulfill({ status: opts.status, contentType: 'application/json', body: '{"status":429,"error":"Too many requests"}' });
       if (opts.activities !== undefined) return json(route, opts.activities);
       const oldest = url.searchParams.get('oldest') ?? '0000-00-00';
       const newest = url.searchParams.get('newest') ?? '9999-99-99';

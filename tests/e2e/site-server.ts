@@ -82,28 +82,85 @@ interface PlannedActivity {
 
 /** The last twelve weeks are written out by hand so their badges say something worth testing. */
 const CRAFTED: Record<string, [number, string, number, string?][]> = {
-  '2025-12-08': [[1, '07:00', 6.0], [3, '07:00', 7.0], [6, '09:00', 11.0]],
-  '2025-12-15': [[1, '07:00', 6.5], [3, '07:00', 7.0], [5, '10:00', 30.0, 'Ride'], [6, '09:00', 11.5]],
-  '2025-12-22': [[2, '08:00', 5.0], [5, '10:00', 9.0]],
-  '2025-12-29': [[1, '07:00', 6.0], [3, '07:00', 6.0], [6, '09:00', 10.0]],
-  '2026-01-05': [[1, '07:00', 6.0], [3, '07:00', 7.0], [5, '10:00', 42.0, 'Ride'], [6, '09:00', 10.0]],
+  '2025-12-08': [
+    [1, '07:00', 6.0],
+    [3, '07:00', 7.0],
+    [6, '09:00', 11.0],
+  ],
+  '2025-12-15': [
+    [1, '07:00', 6.5],
+    [3, '07:00', 7.0],
+    [5, '10:00', 30.0, 'Ride'],
+    [6, '09:00', 11.5],
+  ],
+  '2025-12-22': [
+    [2, '08:00', 5.0],
+    [5, '10:00', 9.0],
+  ],
+  '2025-12-29': [
+    [1, '07:00', 6.0],
+    [3, '07:00', 6.0],
+    [6, '09:00', 10.0],
+  ],
+  '2026-01-05': [
+    [1, '07:00', 6.0],
+    [3, '07:00', 7.0],
+    [5, '10:00', 42.0, 'Ride'],
+    [6, '09:00', 10.0],
+  ],
   // A long run more than twice the longest of the 30 days before: high.
-  '2026-01-12': [[1, '07:00', 6.0], [3, '07:00', 5.0], [6, '09:00', 24.3]],
-  '2026-01-19': [[2, '07:00', 5.0], [4, '07:00', 6.0], [6, '09:00', 8.0]],
-  '2026-01-26': [[1, '07:00', 6.0], [3, '07:00', 6.0], [6, '09:00', 8.5]],
-  '2026-02-02': [[1, '07:00', 6.0], [3, '07:00', 7.0], [6, '09:00', 9.5]],
-  '2026-02-09': [[1, '07:00', 7.0], [3, '07:00', 7.5], [5, '07:00', 5.5], [6, '09:00', 12.0]],
-  '2026-02-16': [[1, '07:00', 8.0], [3, '07:00', 6.4], [4, '07:00', 7.0, 'TrailRun'], [5, '11:00', 4.2, 'Walk'], [6, '09:00', 10.0]],
+  '2026-01-12': [
+    [1, '07:00', 6.0],
+    [3, '07:00', 5.0],
+    [6, '09:00', 24.3],
+  ],
+  '2026-01-19': [
+    [2, '07:00', 5.0],
+    [4, '07:00', 6.0],
+    [6, '09:00', 8.0],
+  ],
+  '2026-01-26': [
+    [1, '07:00', 6.0],
+    [3, '07:00', 6.0],
+    [6, '09:00', 8.5],
+  ],
+  '2026-02-02': [
+    [1, '07:00', 6.0],
+    [3, '07:00', 7.0],
+    [6, '09:00', 9.5],
+  ],
+  '2026-02-09': [
+    [1, '07:00', 7.0],
+    [3, '07:00', 7.5],
+    [5, '07:00', 5.5],
+    [6, '09:00', 12.0],
+  ],
+  '2026-02-16': [
+    [1, '07:00', 8.0],
+    [3, '07:00', 6.4],
+    [4, '07:00', 7.0, 'TrailRun'],
+    [5, '11:00', 4.2, 'Walk'],
+    [6, '09:00', 10.0],
+  ],
   // +34 % on the week before and a long run 45 % over the 30-day longest: caution.
-  '2026-02-23': [[1, '07:00', 8.2], [2, '07:00', 9.0], [4, '07:00', 7.5], [6, '09:00', 17.4]],
+  '2026-02-23': [
+    [1, '07:00', 8.2],
+    [2, '07:00', 9.0],
+    [4, '07:00', 7.5],
+    [6, '09:00', 17.4],
+  ],
   // The week of FIXTURE_TODAY (a Wednesday): Monday to Wednesday mornings.
-  '2026-03-02': [[0, '06:30', 6.0], [1, '06:30', 8.0], [2, '06:30', 7.0]],
+  '2026-03-02': [
+    [0, '06:30', 6.0],
+    [1, '06:30', 8.0],
+    [2, '06:30', 7.0],
+  ],
 };
 const FIRST_WEEK = '2024-12-30';
 
 function planActivities(): PlannedActivity[] {
   let seed = 20260304;
-  const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
   const round = (km: number) => Math.round(km * 10) / 10;
   const plan: PlannedActivity[] = [];
   for (let monday = FIRST_WEEK; monday <= '2026-03-02'; monday = addDays(monday, 7)) {
@@ -289,7 +346,8 @@ export function weekEntries(lastMonday: string, count: number, models = recentMo
 // Pages (written once by --write; hashed class names like the Next.js CSS modules)
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const fmtDate = (date: string, opts: Intl.DateTimeFormatOptions) => new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', { ...opts, timeZone: 'UTC' });
+const fmtDate = (date: string, opts: Intl.DateTimeFormatOptions) =>
+  new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', { ...opts, timeZone: 'UTC' });
 const hm = (seconds: number) => `${Math.floor(seconds / 3600)}h ${Math.floor((seconds % 3600) / 60)}m`;
 
 const HEADER = `<header id="global-header" class="_header_q8v2n">
@@ -518,8 +576,26 @@ ${HEADER}
 function dashboardPage(locale: 'en' | 'fr'): string {
   const t =
     locale === 'fr'
-      ? { lang: 'fr-FR', title: 'Tableau de bord | Strava', week: 'Cette semaine', run: 'Course à pied', ride: 'Vélo', of: 'sur', goal: 'Objectif hebdomadaire', feed: 'Activités récentes' }
-      : { lang: 'en-US', title: 'Dashboard | Strava', week: 'This week', run: 'Run', ride: 'Ride', of: 'of', goal: 'Weekly goal', feed: 'Recent activity' };
+      ? {
+          lang: 'fr-FR',
+          title: 'Tableau de bord | Strava',
+          week: 'Cette semaine',
+          run: 'Course à pied',
+          ride: 'Vélo',
+          of: 'sur',
+          goal: 'Objectif hebdomadaire',
+          feed: 'Activités récentes',
+        }
+      : {
+          lang: 'en-US',
+          title: 'Dashboard | Strava',
+          week: 'This week',
+          run: 'Run',
+          ride: 'Ride',
+          of: 'of',
+          goal: 'Weekly goal',
+          feed: 'Recent activity',
+        };
   const num = (v: number) => (locale === 'fr' ? v.toFixed(1).replace('.', ',') : v.toFixed(1));
   return `<!DOCTYPE html>
 <html lang="${t.lang}" class="logged-in">
@@ -780,8 +856,16 @@ export interface SiteResponse {
   body: string;
 }
 
-const json = (value: unknown, status = 200): SiteResponse => ({ status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(value) });
-const html = (file: string, contentType = 'text/html; charset=utf-8'): SiteResponse => ({ status: 200, contentType, body: readFileSync(join(PAGES_DIR, file), 'utf8') });
+const json = (value: unknown, status = 200): SiteResponse => ({
+  status,
+  contentType: 'application/json; charset=utf-8',
+  body: JSON.stringify(value),
+});
+const html = (file: string, contentType = 'text/html; charset=utf-8'): SiteResponse => ({
+  status: 200,
+  contentType,
+  body: readFileSync(join(PAGES_DIR, file), 'utf8'),
+});
 /** The option sets whose first feed page was served (the next call gets the end of the feed). */
 const feedServed = new WeakSet<SiteOptions>();
 const notFound = (): SiteResponse => ({ status: 404, contentType: 'text/plain', body: 'Not found' });
@@ -802,7 +886,9 @@ export function stravaResponse(url: URL, opts: SiteOptions = {}, headers: Record
     if (opts.activities === 'error') return json({ error: 'unavailable' }, 503);
     if (opts.activities === 'real') {
       const file = join(REAL_JSON_DIR, `page${page}.json`);
-      return existsSync(file) ? { status: 200, contentType: 'application/json', body: readFileSync(file, 'utf8') } : json({ models: [], page, perPage: 20, total: 140 });
+      return existsSync(file)
+        ? { status: 200, contentType: 'application/json', body: readFileSync(file, 'utf8') }
+        : json({ models: [], page, perPage: 20, total: 140 });
     }
     const perPage = Math.min(200, Math.max(1, Number(q.get('per_page')) || 20));
     const shift = opts.shiftTo ? shiftDaysTo(opts.shiftTo) : 0;
@@ -813,7 +899,10 @@ export function stravaResponse(url: URL, opts: SiteOptions = {}, headers: Record
   if (path === `/athletes/${ATHLETE_ID}/training/log/weeks`) {
     const before = q.get('before') ?? LOG_LAST_MONDAY;
     const count = Math.min(12, Number(q.get('count')) || 4);
-    const entries = weekEntries(mondayOf(addDays(before, -1)), count).map((e) => ({ ...e, timestamp: Math.round(zonedEpochMs(e.start_date) / 1000) }));
+    const entries = weekEntries(mondayOf(addDays(before, -1)), count).map((e) => ({
+      ...e,
+      timestamp: Math.round(zonedEpochMs(e.start_date) / 1000),
+    }));
     return json({ entries });
   }
   if (path === `/athletes/${ATHLETE_ID}/interval`) {

@@ -50,7 +50,12 @@ test('store screenshots at 1280×800', async ({ context, extensionId, openExtens
   await expect(popup.getByRole('heading', { level: 1 })).toBeVisible();
   const popupShot = await popup.screenshot();
   const canvas = await context.newPage();
-  await framed(canvas, popupShot, 'Why does my knee hurt?', 'Warning signs first, then where and when it hurts: how urgent it is, the likely causes with the reasons, and one plan with numbers. Information, not a diagnosis.');
+  await framed(
+    canvas,
+    popupShot,
+    'Why does my knee hurt?',
+    'Warning signs first, then where and when it hurts: how urgent it is, the likely causes with the reasons, and one plan with numbers. Information, not a diagnosis.',
+  );
   await save(canvas, '2-checker');
 
   await routeStrava(context, { activities: 'recent' });
@@ -59,7 +64,12 @@ test('store screenshots at 1280×800', async ({ context, extensionId, openExtens
   await log.goto('https://www.strava.com/athletes/123/training/log');
   await expect(log.locator('[data-knee-check-key]').first()).toBeVisible({ timeout: 15_000 });
   const logShot = await log.screenshot();
-  await framed(canvas, logShot, 'Knee load, week by week', 'A badge beside each week on your running log: this week against the last, and any run much longer than your longest of the past 30 days. (Shown on the demo Training Log the tests use.)');
+  await framed(
+    canvas,
+    logShot,
+    'Knee load, week by week',
+    'A badge beside each week on your running log: this week against the last, and any run much longer than your longest of the past 30 days. (Shown on the demo Training Log the tests use.)',
+  );
   await save(canvas, '3-badges');
   expect(extensionId).toMatch(/^[a-p]{32}$/);
 });

@@ -47,9 +47,14 @@ async function capturedHistory(worker: Worker) {
 }
 
 test.describe('an unrecognised layout', () => {
-  test('the fallback card shows this week with the right numbers; hidden per week; the popup and the toolbar say so', async ({ context, extensionId }) => {
+  test('the fallback card shows this week with the right numbers; hidden per week; the popup and the toolbar say so', async ({
+    context,
+    extensionId,
+  }) => {
     // The API's runs with their distances (no Strava-synced stubs: those weeks show no total, tested elsewhere).
-    const served = (fixtureJson('intervals-activities.json', days) as { distance?: unknown }[]).filter((a) => typeof a?.distance === 'number');
+    const served = (fixtureJson('intervals-activities.json', days) as { distance?: unknown }[]).filter(
+      (a) => typeof a?.distance === 'number',
+    );
     await routeIntervals(context, { days, activities: served });
     // Registered last, so it answers first: the calendar, redesigned.
     await context.route(`${INTERVALS}/calendar`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: REDESIGNED }));
@@ -68,7 +73,10 @@ test.describe('an unrecognised layout', () => {
     const runs = runsFromIntervalsActivities(served);
     // The week's total and change; what follows (a spike, or what history is missing) depends on
     // the coverage the adapter notes, so only the week's own part is compared.
-    const expected = (now: string) => weekSummaries(runs, [today], defaultSettings(), today, { now, coverage: {} })[0]!.text.split(' · Not enough history')[0]!.split(' · single-run')[0]!;
+    const expected = (now: string) =>
+      weekSummaries(runs, [today], defaultSettings(), today, { now, coverage: {} })[0]!
+        .text.split(' · Not enough history')[0]!
+        .split(' · single-run')[0]!;
     // (The week so far is compared up to the minute: the minute the card was drawn or the one before.)
     const minute = nowMinute();
     const before = `${today}T${pad(Math.max(0, new Date().getHours()))}:${pad(Math.max(0, new Date().getMinutes() - 1))}`;
@@ -81,7 +89,9 @@ test.describe('an unrecognised layout', () => {
     // The popup says what happened, in words (the status is sent at most once a second).
     await page.waitForTimeout(1500);
     const popup = await popupFor(context, extensionId, page);
-    await expect(popup.getByText("Your runs were read, but this page's layout was not recognised: see the Knee Check card in a corner of the page.")).toBeVisible();
+    await expect(
+      popup.getByText("Your runs were read, but this page's layout was not recognised: see the Knee Check card in a corner of the page."),
+    ).toBeVisible();
     await expect(popup.getByRole('button', { name: 'Copy a page report' })).toBeVisible();
     await popup.close();
 
@@ -89,13 +99,16 @@ test.describe('an unrecognised layout', () => {
     const worker = await serviceWorker(context);
     await expect.poll(async () => (await capturedHistory(worker)).length, { timeout: 10_000 }).toBeGreaterThan(0);
     await expect
-      .poll(async () => {
-        const history = await capturedHistory(worker);
-        const want = toolbarBadge(history, defaultSettings(), today, nowMinute());
-        const text = await worker.evaluate(() => chrome.action.getBadgeText({}));
-        const title = await worker.evaluate(() => chrome.action.getTitle({}));
-        return want !== null && text === want.text && title === want.title;
-      }, { timeout: 10_000 })
+      .poll(
+        async () => {
+          const history = await capturedHistory(worker);
+          const want = toolbarBadge(history, defaultSettings(), today, nowMinute());
+          const text = await worker.evaluate(() => chrome.action.getBadgeText({}));
+          const title = await worker.evaluate(() => chrome.action.getTitle({}));
+          return want !== null && text === want.text && title === want.title;
+        },
+        { timeout: 10_000 },
+      )
       .toBe(true);
     expect(await worker.evaluate(() => chrome.action.getBadgeText({}))).toMatch(/^(!|[+−]?\d+%|\?|OK)$/);
 
@@ -108,7 +121,8 @@ test.describe('an unrecognised layout', () => {
 
     // "Hide for this week" from the keyboard: gone, and still gone after a reload.
     await page.keyboard.press('Tab'); // focus enters the page
-    for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement?.hasAttribute('data-knee-check-card'))); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement?.hasAttribute('data-knee-check-card'))); i++)
+      await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-knee-check-card'))).toBe(true);
     // In the card: its badge, then "Move", then "Hide for this week".
     await page.keyboard.press('Tab');
@@ -125,7 +139,10 @@ test.describe('an unrecognised layout', () => {
 });
 
 test.describe('the popup says what each page holds', () => {
-  test('a Strava Training Log with badges: weeks annotated from runs; a page that is no running log: nothing', async ({ context, extensionId }) => {
+  test('a Strava Training Log with badges: weeks annotated from runs; a page that is no running log: nothing', async ({
+    context,
+    extensionId,
+  }) => {
     await routeStrava(context, { activities: 'recent' });
     const page = await context.newPage();
     await page.goto('https://www.strava.com/athletes/123/training/log');
@@ -136,7 +153,9 @@ test.describe('the popup says what each page holds', () => {
     // The copied report: structure only (read back from the clipboard the popup wrote).
     // (A headless tab has no clipboard to grant: the popup's clipboard is replaced by a recorder.)
     await popup.evaluate(() => {
-      Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (text: string) => void ((window as unknown as { __copied: string }).__copied = text) } });
+      Object.defineProperty(navigator, 'clipboard', {
+        value: { writeText: async (text: string) => void ((window as unknown as { __copied: string }).__copied = text) },
+      });
     });
     await popup.getByRole('button', { name: 'Copy a page report' }).click();
     await expect(popup.getByText(/Page report copied/)).toBeVisible();

@@ -13,12 +13,16 @@ test('opens once on install, sets units and week start, and leads to the checker
   const page = welcome!;
   await expect(page.getByRole('heading', { name: 'Welcome to Knee Check' })).toBeVisible();
   await expect(page.getByText('Knee Check gives information, not a diagnosis.')).toBeVisible();
-  for (const site of ['Strava', 'Garmin Connect', 'intervals.icu']) await expect(page.getByRole('listitem').filter({ hasText: site })).toBeVisible();
+  for (const site of ['Strava', 'Garmin Connect', 'intervals.icu'])
+    await expect(page.getByRole('listitem').filter({ hasText: site })).toBeVisible();
 
   await page.getByRole('radio', { name: 'Miles (mi)' }).check();
   await page.getByRole('radio', { name: 'Sunday' }).check();
   await expect(page.getByRole('status')).toHaveText('Saved.');
-  const stored = await page.evaluate(async () => ({ local: await chrome.storage.local.get('settings'), sync: await chrome.storage.sync.get(null) }));
+  const stored = await page.evaluate(async () => ({
+    local: await chrome.storage.local.get('settings'),
+    sync: await chrome.storage.sync.get(null),
+  }));
   expect(stored.local.settings).toMatchObject({ units: 'mi', weekStartsOn: 'sunday' });
   expect(stored.sync).toEqual({});
 
@@ -36,7 +40,10 @@ test('opens once on install, sets units and week start, and leads to the checker
 
 test('reachable later from the options page', async ({ openExtensionPage, context, extensionId }) => {
   const options = await openExtensionPage('options.html');
-  const [welcome] = await Promise.all([context.waitForEvent('page'), options.getByRole('link', { name: 'Welcome and first steps' }).click()]);
+  const [welcome] = await Promise.all([
+    context.waitForEvent('page'),
+    options.getByRole('link', { name: 'Welcome and first steps' }).click(),
+  ]);
   await expect(welcome).toHaveURL(`chrome-extension://${extensionId}/welcome.html`);
   await expect(welcome.getByRole('heading', { name: 'Welcome to Knee Check' })).toBeVisible();
 });

@@ -63,30 +63,34 @@ async function answerPopupToEmergency(page: Page): Promise<void> {
   await click(page, 'form.step button[type="submit"]');
 }
 
-test('popup: a warning sign answered through the popup leads to the emergency result, kept after a reload', { timeout: TIMEOUT }, async () => {
-  await withFirefox(async (session) => {
-    const page = await session.openExtensionPage('popup.html');
-    await answerPopupToEmergency(page);
+test(
+  'popup: a warning sign answered through the popup leads to the emergency result, kept after a reload',
+  { timeout: TIMEOUT },
+  async () => {
+    await withFirefox(async (session) => {
+      const page = await session.openExtensionPage('popup.html');
+      await answerPopupToEmergency(page);
 
-    const banner = await page.waitForSelector('[data-testid="care-banner"]');
-    assert.ok(banner);
-    assert.match(await banner.evaluate((b) => b.textContent ?? ''), new RegExp(`Care level: ${CARE_LEVEL_INFO.emergency.label}`));
-    assert.equal(await page.$eval('.result', (r) => r.getAttribute('data-care')), 'emergency');
-    assert.equal(await heading(page), 'Your result');
+      const banner = await page.waitForSelector('[data-testid="care-banner"]');
+      assert.ok(banner);
+      assert.match(await banner.evaluate((b) => b.textContent ?? ''), new RegExp(`Care level: ${CARE_LEVEL_INFO.emergency.label}`));
+      assert.equal(await page.$eval('.result', (r) => r.getAttribute('data-care')), 'emergency');
+      assert.equal(await heading(page), 'Your result');
 
-    // The answers are in storage.local (health data never goes to sync) and survive a reload.
-    const stored = await storedAreas(page);
-    const state = stored.local[CHECKER_STORAGE_KEY] as { answers?: { onset?: string; signs?: string[] } } | undefined;
-    assert.equal(state?.answers?.onset, 'gradual');
-    assert.deepEqual(state?.answers?.signs, ['hot-red-knee']);
-    assert.deepEqual(stored.sync, {});
+      // The answers are in storage.local (health data never goes to sync) and survive a reload.
+      const stored = await storedAreas(page);
+      const state = stored.local[CHECKER_STORAGE_KEY] as { answers?: { onset?: string; signs?: string[] } } | undefined;
+      assert.equal(state?.answers?.onset, 'gradual');
+      assert.deepEqual(state?.answers?.signs, ['hot-red-knee']);
+      assert.deepEqual(stored.sync, {});
 
-    await session.reloadExtensionPage(page);
-    await page.waitForSelector('[data-testid="care-banner"]');
-    assert.equal(await page.$eval('.result', (r) => r.getAttribute('data-care')), 'emergency');
-    assert.deepEqual((await storedAreas(page)).local[CHECKER_STORAGE_KEY], state);
-  });
-});
+      await session.reloadExtensionPage(page);
+      await page.waitForSelector('[data-testid="care-banner"]');
+      assert.equal(await page.$eval('.result', (r) => r.getAttribute('data-care')), 'emergency');
+      assert.deepEqual((await storedAreas(page)).local[CHECKER_STORAGE_KEY], state);
+    });
+  },
+);
 
 // ------------------------------------------------------------------------------------------------
 // Options
@@ -104,7 +108,11 @@ test('options: a changed spike threshold is saved to storage.local and kept afte
     await field.evaluate((input) => (input as HTMLInputElement).select());
     await page.keyboard.type('25');
     await click(page, aria('button', 'Save'));
-    await eventually(() => page.$eval('#save-status', (s) => s.textContent ?? ''), (text) => text === 'Saved.', 'the save status');
+    await eventually(
+      () => page.$eval('#save-status', (s) => s.textContent ?? ''),
+      (text) => text === 'Saved.',
+      'the save status',
+    );
 
     await session.reloadExtensionPage(page);
     const reloaded = await page.waitForSelector(spike);
@@ -154,11 +162,17 @@ function readBadges(page: Page): Promise<BadgeSeen[]> {
 async function explanation(page: Page, key: string): Promise<string> {
   // Focus events only reach a tab in front.
   await page.bringToFront();
-  const chip = await page.evaluateHandle((k) => document.querySelector(`[data-knee-check-key="${k}"]`)?.shadowRoot?.querySelector('button') ?? null, key);
+  const chip = await page.evaluateHandle(
+    (k) => document.querySelector(`[data-knee-check-key="${k}"]`)?.shadowRoot?.querySelector('button') ?? null,
+    key,
+  );
   const element = chip.asElement();
   assert.ok(element, `no badge chip for ${key}`);
   await element.focus();
-  return page.evaluate((k) => document.querySelector(`[data-knee-check-key="${k}"]`)?.shadowRoot?.querySelector('[role="tooltip"]')?.textContent ?? '', key);
+  return page.evaluate(
+    (k) => document.querySelector(`[data-knee-check-key="${k}"]`)?.shadowRoot?.querySelector('[role="tooltip"]')?.textContent ?? '',
+    key,
+  );
 }
 
 /** A badge as the extension must render it: the engine's summary of that week, as the chip shows it. */
@@ -169,8 +183,14 @@ function expectedBadge(key: string, chip: BadgeChip): BadgeSeen {
 test('badges: every week row of the Strava Training Log gets a badge with the load engine’s numbers', { timeout: TIMEOUT }, async () => {
   await withFirefox(async (session) => {
     const served: string[] = [];
-    const page = await session.openSite(`${STRAVA}${LOG}`, (url) => stravaResponse(url, { activities: 'recent', onRequest: (path) => served.push(path) }));
-    const seen = await eventually(() => readBadges(page), (list) => list.length === LOG_ROWS && list.every((b) => b.text !== ''), `${LOG_ROWS} filled badges`);
+    const page = await session.openSite(`${STRAVA}${LOG}`, (url) =>
+      stravaResponse(url, { activities: 'recent', onRequest: (path) => served.push(path) }),
+    );
+    const seen = await eventually(
+      () => readBadges(page),
+      (list) => list.length === LOG_ROWS && list.every((b) => b.text !== ''),
+      `${LOG_ROWS} filled badges`,
+    );
 
     // The same numbers as the engine on the same runs, computed as the Chromium tests do
     // (tests/e2e/badges-strava.spec.ts): the runner's whole history, default settings, today.
@@ -179,7 +199,9 @@ test('badges: every week row of the Strava Training Log gets a badge with the lo
     const today = localToday();
     const now = new Date();
     const pad = (n: number) => String(n).padStart(2, '0');
-    const summaries = weekSummaries(runs, mondays, DEFAULT_SETTINGS, today, { now: `${today}T${pad(now.getHours())}:${pad(now.getMinutes())}` });
+    const summaries = weekSummaries(runs, mondays, DEFAULT_SETTINGS, today, {
+      now: `${today}T${pad(now.getHours())}:${pad(now.getMinutes())}`,
+    });
     const expected = mondays.map((monday, i) => expectedBadge(`strava-log:${monday}`, badgeChip(summaries[i]!)));
     const byKey = (list: BadgeSeen[]) => [...list].sort((a, b) => a.key.localeCompare(b.key));
     assert.deepEqual(byKey(seen), byKey(expected));
@@ -201,7 +223,10 @@ test('badges: every week row of the Strava Training Log gets a badge with the lo
     assert.ok(calls.length > 0 && calls.length <= 3, calls.join(', '));
     // The audit saw the page and the content script's own fetches (so it would see any other).
     assert.ok(session.requests.includes(`${STRAVA}${LOG}`), 'the audit did not see the page load');
-    assert.ok(session.requests.some((url) => url.startsWith(`${STRAVA}/athlete/training_activities`)), "the audit did not see the content script's fetch");
+    assert.ok(
+      session.requests.some((url) => url.startsWith(`${STRAVA}/athlete/training_activities`)),
+      "the audit did not see the content script's fetch",
+    );
     // The page's own script still works under the badges.
     assert.equal(await page.evaluate(() => (window as unknown as { __trainingLog?: { hydrated: boolean } }).__trainingLog?.hydrated), true);
   });
@@ -220,7 +245,11 @@ test('harness: a request to another host, a console error and an uncaught error 
       });
       return fetch('https://tracker.example/pixel').catch(() => undefined);
     });
-    await eventually(() => session.offending(), (list) => list.includes('https://tracker.example/pixel'), 'the audit to record tracker.example');
+    await eventually(
+      () => session.offending(),
+      (list) => list.includes('https://tracker.example/pixel'),
+      'the audit to record tracker.example',
+    );
     const caught = (probe: string) => (list: string[]) => list.some((line) => line.includes(probe));
     await eventually(() => session.consoleErrors(), caught('knee-check harness probe'), 'the console error');
     await eventually(() => session.consoleErrors(), caught('knee-check uncaught probe'), 'the uncaught error');

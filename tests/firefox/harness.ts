@@ -14,7 +14,9 @@ import { join, resolve } from 'node:path';
 import type { SiteResponse } from '../e2e/site-server';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-export const EXTENSION_DIR = resolve(process.env.KNEE_CHECK_FIREFOX_EXTENSION ?? join(process.env.KNEE_CHECK_OUT_DIR ?? '.output', 'firefox-mv3'));
+export const EXTENSION_DIR = resolve(
+  process.env.KNEE_CHECK_FIREFOX_EXTENSION ?? join(process.env.KNEE_CHECK_OUT_DIR ?? '.output', 'firefox-mv3'),
+);
 
 /** Firefox picks a random uuid per install; a fixed one gives the extension a known origin. */
 const EXTENSION_UUID = '6b1d7c52-3f0e-4a8b-9d2c-4e5f6a7b8c9d';
@@ -79,7 +81,8 @@ interface BidiEvents {
  * console error recorded during the run.
  */
 export async function withFirefox(body: (session: FirefoxSession) => Promise<void>): Promise<void> {
-  if (!existsSync(FIREFOX_PATH)) throw new Error(`No Firefox at ${FIREFOX_PATH}: install Debian's firefox-esr (apt-get install firefox-esr) or set FIREFOX_PATH`);
+  if (!existsSync(FIREFOX_PATH))
+    throw new Error(`No Firefox at ${FIREFOX_PATH}: install Debian's firefox-esr (apt-get install firefox-esr) or set FIREFOX_PATH`);
   const id = geckoId(EXTENSION_DIR);
   const profile = mkdtempSync(join(tmpdir(), 'knee-check-firefox-'));
   const output: string[] = [];
@@ -111,7 +114,9 @@ export async function withFirefox(body: (session: FirefoxSession) => Promise<voi
 
     const requests: string[] = [];
     const pageOrigins = new Set<string>();
-    (browser as unknown as { connection: BidiEvents }).connection.on('network.beforeRequestSent', (event) => requests.push(event.request.url));
+    (browser as unknown as { connection: BidiEvents }).connection.on('network.beforeRequestSent', (event) =>
+      requests.push(event.request.url),
+    );
     const allowed = (url: string) => {
       const parsed = new URL(url);
       if (parsed.protocol === 'moz-extension:') return parsed.origin === EXTENSION_ORIGIN;
@@ -140,7 +145,11 @@ export async function withFirefox(body: (session: FirefoxSession) => Promise<voi
         // puppeteer's own helper realm (an ARIA query sent first keeps waiting in the old one).
         await page.evaluate(() => Object.assign(window, { __kneeCheckBeforeReload: true }));
         await context(page).reload({ wait: 'complete' });
-        await eventually(() => page.evaluate(() => !('__kneeCheckBeforeReload' in window)).catch(() => false), Boolean, 'the reloaded document');
+        await eventually(
+          () => page.evaluate(() => !('__kneeCheckBeforeReload' in window)).catch(() => false),
+          Boolean,
+          'the reloaded document',
+        );
         await page.waitForSelector('body');
       },
       async openSite(url, serve) {

@@ -14,32 +14,120 @@ import fc from 'fast-check';
 
 /** Elements that carry what adapters look for: ids, dates, rows, data, links, hashed classes. */
 const MARKED = [
-  '[id]', '[data-timestamp]', '[data-date]', '[data-week]', '[data-week-start]', '[datetime]', '[data-testid]',
-  '[role]', 'time', 'tr', 'td', 'script', 'a[href]', '[title]', '[class*="ummary"]', '[class*="otal"]',
-  '[class*="alendar"]', '[class*="eek"]', '[class*="interval"]', '[class*="goal"]', '[class*="user"]',
+  '[id]',
+  '[data-timestamp]',
+  '[data-date]',
+  '[data-week]',
+  '[data-week-start]',
+  '[datetime]',
+  '[data-testid]',
+  '[role]',
+  'time',
+  'tr',
+  'td',
+  'script',
+  'a[href]',
+  '[title]',
+  '[class*="ummary"]',
+  '[class*="otal"]',
+  '[class*="alendar"]',
+  '[class*="eek"]',
+  '[class*="interval"]',
+  '[class*="goal"]',
+  '[class*="user"]',
 ].join(',');
 
 const ATTRIBUTES = [
-  'class', 'id', 'data-timestamp', 'data-date', 'data-week', 'data-week-start', 'datetime', 'data-testid', 'href',
-  'hidden', 'style', 'role', 'title', 'aria-hidden', 'aria-label', 'data-sport', 'data-knee-check-key',
+  'class',
+  'id',
+  'data-timestamp',
+  'data-date',
+  'data-week',
+  'data-week-start',
+  'datetime',
+  'data-testid',
+  'href',
+  'hidden',
+  'style',
+  'role',
+  'title',
+  'aria-hidden',
+  'aria-label',
+  'data-sport',
+  'data-knee-check-key',
 ] as const;
 
 /** Values that steer adapters somewhere: hashed-class substrings, ids they look up, hiding styles. */
 const STRUCTURAL_VALUES = [
-  '', 'true', 'row', 'calendar-row', 'display:none', 'visibility:hidden', 'display:none !important',
-  '_calendarRowContainer_z', '_sidebarContainer_z', '_calendarContainer_z', 'Calendar_weekSummary__x',
-  'Calendar_calendarWeek__y', 'week-summary', 'weekTotals', 'week-totals', 'calendar-week', 'calendar-day',
-  'CalWeek_weekSummary__q', 'Week-Summary-Cell', 'interval selectable', 'interval selectable selected', 'selected',
-  'totals', 'interval-graph', 'interval-graph-columns', '__NEXT_DATA__', '__next', 'run-goals', 'progress-goals',
-  'weekly-goal', 'primary-stats', 'user-menu', 'drop-down-menu user-menu', 'knee-check-badge', 'bar',
+  '',
+  'true',
+  'row',
+  'calendar-row',
+  'display:none',
+  'visibility:hidden',
+  'display:none !important',
+  '_calendarRowContainer_z',
+  '_sidebarContainer_z',
+  '_calendarContainer_z',
+  'Calendar_weekSummary__x',
+  'Calendar_calendarWeek__y',
+  'week-summary',
+  'weekTotals',
+  'week-totals',
+  'calendar-week',
+  'calendar-day',
+  'CalWeek_weekSummary__q',
+  'Week-Summary-Cell',
+  'interval selectable',
+  'interval selectable selected',
+  'selected',
+  'totals',
+  'interval-graph',
+  'interval-graph-columns',
+  '__NEXT_DATA__',
+  '__next',
+  'run-goals',
+  'progress-goals',
+  'weekly-goal',
+  'primary-stats',
+  'user-menu',
+  'drop-down-menu user-menu',
+  'knee-check-badge',
+  'bar',
 ];
 
 /** Values that say something: dates, week ids, timestamps, athlete links, distances. */
 const PLAUSIBLE_VALUES = [
-  '0', '-1', 'NaN', '1e400', '1771801200', '1771801200000', '1766962800', '2026-02-23', '2026-02-16', '2026-03-01',
-  '2026-02-30', '2025-06-01', '1999-12-31', '9999-12-31', '0000-01-01', '2026-W08', '2026-W53', '2020-W53',
-  '2016-09-05', '2016-09-12T07:00', 'interval-201640', 'interval-201652', '/athletes/123', '/athletes/456',
-  '/athletes/123#interval?interval=201638', '12.4 km', '7,0 km', 'Run', 'Laufen', 'Radfahren',
+  '0',
+  '-1',
+  'NaN',
+  '1e400',
+  '1771801200',
+  '1771801200000',
+  '1766962800',
+  '2026-02-23',
+  '2026-02-16',
+  '2026-03-01',
+  '2026-02-30',
+  '2025-06-01',
+  '1999-12-31',
+  '9999-12-31',
+  '0000-01-01',
+  '2026-W08',
+  '2026-W53',
+  '2020-W53',
+  '2016-09-05',
+  '2016-09-12T07:00',
+  'interval-201640',
+  'interval-201652',
+  '/athletes/123',
+  '/athletes/456',
+  '/athletes/123#interval?interval=201638',
+  '12.4 km',
+  '7,0 km',
+  'Run',
+  'Laufen',
+  'Radfahren',
 ];
 
 const isoDay = fc
@@ -191,7 +279,15 @@ export function applyDomMutations(doc: Document, mutations: readonly DomMutation
         const target = elements[m.to % elements.length]!;
         const parent = el.parentNode;
         const next = el.nextSibling;
-        if (!parent || target === el || el.contains(target) || !target.parentNode || target.nodeName === 'HEAD' || target.nodeName === 'BODY') break;
+        if (
+          !parent ||
+          target === el ||
+          el.contains(target) ||
+          !target.parentNode ||
+          target.nodeName === 'HEAD' ||
+          target.nodeName === 'BODY'
+        )
+          break;
         target.before(el);
         undo.push(() => parent.insertBefore(el, next));
         break;
@@ -234,8 +330,16 @@ export const jsonCorruptions: fc.Arbitrary<JsonCorruption[]> = fc.array(
   fc.oneof(
     fc.record({ op: fc.constant('delete' as const), at: fc.nat() }),
     fc.record({ op: fc.constant('junk' as const), at: fc.nat(), value: junkJson }),
-    fc.record({ op: fc.constant('renameKey' as const), key: fc.nat(), to: fc.constantFrom('', 'x', 'distance_m', 'sportType', 'startDateLocal', 'data') }),
-    fc.record({ op: fc.constant('retypeKey' as const), key: fc.nat(), as: fc.constantFrom('unit-string', 'object', 'null', 'array') as fc.Arbitrary<'unit-string' | 'object' | 'null' | 'array'> }),
+    fc.record({
+      op: fc.constant('renameKey' as const),
+      key: fc.nat(),
+      to: fc.constantFrom('', 'x', 'distance_m', 'sportType', 'startDateLocal', 'data'),
+    }),
+    fc.record({
+      op: fc.constant('retypeKey' as const),
+      key: fc.nat(),
+      as: fc.constantFrom('unit-string', 'object', 'null', 'array') as fc.Arbitrary<'unit-string' | 'object' | 'null' | 'array'>,
+    }),
   ),
   { minLength: 1, maxLength: 4 },
 );
@@ -315,9 +419,16 @@ export type TextCorruption =
 
 export const textCorruption: fc.Arbitrary<TextCorruption> = fc.oneof(
   fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ op: fc.constant('splice' as const), at: fc.nat(), text: fc.oneof(fc.string({ minLength: 1, maxLength: 4 }), fc.constantFrom('{', '}', ',', '"', ']', '\\', '<!--', '</script>')) }),
+  fc.record({
+    op: fc.constant('splice' as const),
+    at: fc.nat(),
+    text: fc.oneof(fc.string({ minLength: 1, maxLength: 4 }), fc.constantFrom('{', '}', ',', '"', ']', '\\', '<!--', '</script>')),
+  }),
   fc.record({ op: fc.constant('cut' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 200 }) }),
-  fc.record({ op: fc.constant('replace' as const), text: fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('', 'null', '[]', '{}', '"x"', '{"props":null}')) }),
+  fc.record({
+    op: fc.constant('replace' as const),
+    text: fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('', 'null', '[]', '{}', '"x"', '{"props":null}')),
+  }),
 );
 
 export function corruptText(text: string, c: TextCorruption): string {

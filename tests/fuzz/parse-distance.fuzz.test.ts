@@ -30,9 +30,12 @@ describe('fuzz: parseDistance', () => {
   });
 
   it('non-string input is null, never a throw', () => {
-    fc.assert(fc.property(fc.anything(), (value) => {
-      if (typeof value !== 'string') expect(parseDistance(value)).toBeNull();
-    }), { numRuns: FUZZ_RUNS });
+    fc.assert(
+      fc.property(fc.anything(), (value) => {
+        if (typeof value !== 'string') expect(parseDistance(value)).toBeNull();
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
   });
 
   it('English- and French-formatted kilometres read back', () => {

@@ -10,10 +10,7 @@ const validExport = toExportFile(defaultSettings(), new Date('2026-01-01T00:00:0
 
 /** A valid export with one value replaced by arbitrary JSON, at a random path. */
 const mutatedExport = fc
-  .tuple(
-    fc.constantFrom('units', 'weekStartsOn', 'weeklyIncreasePct', 'spikePct', 'shoeKmLimit', 'sites', 'customSites'),
-    fc.jsonValue(),
-  )
+  .tuple(fc.constantFrom('units', 'weekStartsOn', 'weeklyIncreasePct', 'spikePct', 'shoeKmLimit', 'sites', 'customSites'), fc.jsonValue())
   .map(([key, value]) => {
     const file = JSON.parse(validExport);
     file.settings[key] = value;

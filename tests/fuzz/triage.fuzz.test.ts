@@ -6,12 +6,31 @@ import { CARE_LEVELS, CONDITION_IDS, triage, TriageInputError } from '../../lib/
 import { FUZZ_RUNS } from './runs';
 
 const VALID = {
-  age: 34, locations: ['outside'], onset: 'gradual', timing: ['late-in-run'], feel: ['burning'],
-  worseWith: ['downhill'], swelling: 'none', mechanical: [], signs: [], durationDays: 10,
-  settlesWithin48h: false, training: { weeklyChangePct: 25, longestRunSpikePct: 30 },
+  age: 34,
+  locations: ['outside'],
+  onset: 'gradual',
+  timing: ['late-in-run'],
+  feel: ['burning'],
+  worseWith: ['downhill'],
+  swelling: 'none',
+  mechanical: [],
+  signs: [],
+  durationDays: 10,
+  settlesWithin48h: false,
+  training: { weeklyChangePct: 25, longestRunSpikePct: 30 },
 };
 // v2 optional fields too (painScore, trend, painStartsKm).
-const FIELDS = [...Object.keys(VALID), 'sex', 'side', 'history', 'morningStiffnessMinutes', 'restedWeekNoBetter', 'painScore', 'trend', 'painStartsKm'];
+const FIELDS = [
+  ...Object.keys(VALID),
+  'sex',
+  'side',
+  'history',
+  'morningStiffnessMinutes',
+  'restedWeekNoBetter',
+  'painScore',
+  'trend',
+  'painStartsKm',
+];
 
 function check(input: unknown) {
   try {

@@ -88,7 +88,28 @@ const KEYS = Object.keys(SAVED) as (keyof Settings)[];
 
 /** A value for one field: often a valid one, often not. */
 const fieldValue = fc.oneof(
-  fc.constantFrom<unknown>('km', 'mi', 'monday', 'sunday', 'yards', 'Monday', 0, 1, 10, 100, 200, 3000, 5000, -1, 1.5, '10', null, true, [], {}),
+  fc.constantFrom<unknown>(
+    'km',
+    'mi',
+    'monday',
+    'sunday',
+    'yards',
+    'Monday',
+    0,
+    1,
+    10,
+    100,
+    200,
+    3000,
+    5000,
+    -1,
+    1.5,
+    '10',
+    null,
+    true,
+    [],
+    {},
+  ),
   fc.constantFrom<unknown>(
     { strava: false, garmin: true, intervals: false },
     { strava: false },
@@ -138,95 +159,103 @@ async function migrateSettings(): Promise<void> {
 const sameList = (a: unknown, b: unknown) => JSON.stringify([...new Set(a as string[])]) === JSON.stringify([...new Set(b as string[])]);
 
 describe('settings: damaged or foreign stored values', () => {
-  it('are recovered field by field, kept for export, and left alone until the runner saves', async () => {
-    await fc.assert(
-      fc.asyncProperty(storedSettings, settingsMeta, async (generated, meta) => {
-        const value = asStored(generated);
-        await seed({ settings: value, settings$: asStored(meta) });
-        await migrateSettings();
-        // WXT's migration may rewrite the meta, never the value (a stored null reads as nothing).
-        expect(await stored('settings')).toEqual(value ?? undefined);
+  it(
+    'are recovered field by field, kept for export, and left alone until the runner saves',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(storedSettings, settingsMeta, async (generated, meta) => {
+          const value = asStored(generated);
+          await seed({ settings: value, settings$: asStored(meta) });
+          await migrateSettings();
+          // WXT's migration may rewrite the meta, never the value (a stored null reads as nothing).
+          expect(await stored('settings')).toEqual(value ?? undefined);
 
-        const loaded = await loadSettings();
-        expect(parseSettings(loaded.settings).ok).toBe(true);
-        if (value === null) {
-          expect(loaded).toEqual({ settings: defaultSettings() });
-          return;
-        }
-        const valid = parseSettings(value);
-        if (valid.ok) {
-          // Whatever the version meta says: a value that validates is read as it is.
-          expect(loaded).toEqual({ settings: value });
-          return;
-        }
-
-        // What the options page shows: what was wrong, and the damaged original.
-        const notice = loaded.recovered!;
-        expect(notice).toBeDefined();
-        expect(notice.value).toEqual(value);
-        expect(notice.issues.length).toBeGreaterThan(0);
-        for (const issue of notice.issues) {
-          expect(typeof issue.field).toBe('string');
-          expect(issue.message.length).toBeGreaterThan(5);
-        }
-        expect(Number.isNaN(Date.parse(notice.foundAt))).toBe(false);
-
-        // Valid fields kept, defaults for the rest.
-        expect(loaded.settings).toEqual(sanitizeSettings(value));
-        if (typeof value === 'object' && !Array.isArray(value)) {
-          const raw = value as Record<string, unknown>;
-          for (const key of KEYS) {
-            if (!(key in raw) || !parseSettings({ ...defaultSettings(), [key]: raw[key] }).ok) continue;
-            if (key === 'customSites') expect(sameList(loaded.settings.customSites, raw[key])).toBe(true);
-            else expect(loaded.settings[key], key).toEqual(raw[key]);
+          const loaded = await loadSettings();
+          expect(parseSettings(loaded.settings).ok).toBe(true);
+          if (value === null) {
+            expect(loaded).toEqual({ settings: defaultSettings() });
+            return;
           }
-          const sites = raw.sites as Record<string, unknown> | null;
-          if (sites && typeof sites === 'object') {
-            for (const site of ['strava', 'garmin', 'intervals'] as const) {
-              if (typeof sites[site] === 'boolean') expect(loaded.settings.sites[site], `sites.${site}`).toBe(sites[site]);
+          const valid = parseSettings(value);
+          if (valid.ok) {
+            // Whatever the version meta says: a value that validates is read as it is.
+            expect(loaded).toEqual({ settings: value });
+            return;
+          }
+
+          // What the options page shows: what was wrong, and the damaged original.
+          const notice = loaded.recovered!;
+          expect(notice).toBeDefined();
+          expect(notice.value).toEqual(value);
+          expect(notice.issues.length).toBeGreaterThan(0);
+          for (const issue of notice.issues) {
+            expect(typeof issue.field).toBe('string');
+            expect(issue.message.length).toBeGreaterThan(5);
+          }
+          expect(Number.isNaN(Date.parse(notice.foundAt))).toBe(false);
+
+          // Valid fields kept, defaults for the rest.
+          expect(loaded.settings).toEqual(sanitizeSettings(value));
+          if (typeof value === 'object' && !Array.isArray(value)) {
+            const raw = value as Record<string, unknown>;
+            for (const key of KEYS) {
+              if (!(key in raw) || !parseSettings({ ...defaultSettings(), [key]: raw[key] }).ok) continue;
+              if (key === 'customSites') expect(sameList(loaded.settings.customSites, raw[key])).toBe(true);
+              else expect(loaded.settings[key], key).toEqual(raw[key]);
+            }
+            const sites = raw.sites as Record<string, unknown> | null;
+            if (sites && typeof sites === 'object') {
+              for (const site of ['strava', 'garmin', 'intervals'] as const) {
+                if (typeof sites[site] === 'boolean') expect(loaded.settings.sites[site], `sites.${site}`).toBe(sites[site]);
+              }
             }
           }
-        }
 
-        // Nothing overwritten by reading; the damaged copy is kept, and exports verbatim.
-        expect(await stored('settings')).toEqual(value);
-        const copies = await loadInvalidCopies();
-        expect(copies.filter((copy) => JSON.stringify(copy.value) === JSON.stringify(value))).toHaveLength(1);
-        const file = JSON.parse(toDamagedCopyFile(notice));
-        expect(file.settings).toEqual(value);
-        expect(file.problems).toEqual(notice.issues);
-        // Importing the exported copy as it is names its problems, and changes nothing.
-        expect(parseImportFile(JSON.stringify(file)).ok).toBe(false);
+          // Nothing overwritten by reading; the damaged copy is kept, and exports verbatim.
+          expect(await stored('settings')).toEqual(value);
+          const copies = await loadInvalidCopies();
+          expect(copies.filter((copy) => JSON.stringify(copy.value) === JSON.stringify(value))).toHaveLength(1);
+          const file = JSON.parse(toDamagedCopyFile(notice));
+          expect(file.settings).toEqual(value);
+          expect(file.problems).toEqual(notice.issues);
+          // Importing the exported copy as it is names its problems, and changes nothing.
+          expect(parseImportFile(JSON.stringify(file)).ok).toBe(false);
 
-        // Read again: the same notice, no second copy.
-        const again = await loadSettings();
-        expect(again.recovered?.foundAt).toBe(notice.foundAt);
-        expect(await loadInvalidCopies()).toHaveLength(copies.length);
+          // Read again: the same notice, no second copy.
+          const again = await loadSettings();
+          expect(again.recovered?.foundAt).toBe(notice.foundAt);
+          expect(await loadInvalidCopies()).toHaveLength(copies.length);
 
-        // Save: the recovered settings replace the original at this version; the copy stays.
-        expect((await saveSettings(loaded.settings)).ok).toBe(true);
-        expect(await stored('settings')).toEqual(loaded.settings);
-        expect(await stored('settings$')).toEqual({ v: SETTINGS_VERSION });
-        expect(await loadSettings()).toEqual({ settings: loaded.settings });
-        expect((await loadInvalidCopies()).some((copy) => JSON.stringify(copy.value) === JSON.stringify(value))).toBe(true);
-      }),
-      { numRuns: FUZZ_RUNS },
-    );
-  }, TIMEOUT);
+          // Save: the recovered settings replace the original at this version; the copy stays.
+          expect((await saveSettings(loaded.settings)).ok).toBe(true);
+          expect(await stored('settings')).toEqual(loaded.settings);
+          expect(await stored('settings$')).toEqual({ v: SETTINGS_VERSION });
+          expect(await loadSettings()).toEqual({ settings: loaded.settings });
+          expect((await loadInvalidCopies()).some((copy) => JSON.stringify(copy.value) === JSON.stringify(value))).toBe(true);
+        }),
+        { numRuns: FUZZ_RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('the options page and the popup read the same settings from a damaged value (content script and popup sanitize too)', async () => {
-    const { readSettings } = await import('@/lib/checker/settings-source');
-    await fc.assert(
-      fc.asyncProperty(storedSettings, async (generated) => {
-        const value = asStored(generated);
-        await seed({ settings: value });
-        const options = (await loadSettings()).settings;
-        // The one difference: the schema accepts a site added twice, sanitizing keeps it once.
-        expect(await readSettings()).toEqual({ ...options, customSites: [...new Set(options.customSites)] });
-      }),
-      { numRuns: FUZZ_RUNS },
-    );
-  }, TIMEOUT);
+  it(
+    'the options page and the popup read the same settings from a damaged value (content script and popup sanitize too)',
+    async () => {
+      const { readSettings } = await import('@/lib/checker/settings-source');
+      await fc.assert(
+        fc.asyncProperty(storedSettings, async (generated) => {
+          const value = asStored(generated);
+          await seed({ settings: value });
+          const options = (await loadSettings()).settings;
+          // The one difference: the schema accepts a site added twice, sanitizing keeps it once.
+          expect(await readSettings()).toEqual({ ...options, customSites: [...new Set(options.customSites)] });
+        }),
+        { numRuns: FUZZ_RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 describe('settings: every stored version reads as the current settings', () => {
@@ -300,14 +329,17 @@ function isGoodEntry(entry: unknown): entry is CapturedRun {
   const tomorrow = new Date(Date.now() + 86_400_000);
   const latest = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
   if (e.start.slice(0, 10) > latest) return false;
-  if ('seconds' in e && (typeof e.seconds !== 'number' || !(e.seconds > 0 && e.seconds < 7 * 86_400) || e.seconds / 60 / e.km < 2.5)) return false;
+  if ('seconds' in e && (typeof e.seconds !== 'number' || !(e.seconds > 0 && e.seconds < 7 * 86_400) || e.seconds / 60 / e.km < 2.5))
+    return false;
   return e.id === undefined || (typeof e.id === 'string' && e.id.length > 0 && e.id.length <= 100);
 }
 
 const goodEntry = fc.record(
   {
     site: fc.constantFrom('strava', 'garmin', 'intervals', 'https://www.runalyze.com'),
-    start: fc.date({ min: new Date('2015-01-01'), max: new Date('2027-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 19)),
+    start: fc
+      .date({ min: new Date('2015-01-01'), max: new Date('2027-01-01'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 19)),
     km: fc.integer({ min: 0, max: 60_000 }).map((m) => m / 1000),
     id: fc.string({ minLength: 1, maxLength: 12 }),
   },
@@ -316,16 +348,26 @@ const goodEntry = fc.record(
 const badEntry = fc.oneof(
   fc.jsonValue(),
   goodEntry.chain((entry) =>
-    fc.constantFrom<keyof CapturedRun>('site', 'start', 'km', 'id').chain((key) =>
-      fc.oneof(fc.jsonValue(), fc.constantFrom<unknown>('', ' strava', '2026-02-30T07:00:00', '2026-02-01 07:00', -1, 1001, 'x'.repeat(101))).map((bad) => ({ ...entry, [key]: bad })),
-    ),
+    fc
+      .constantFrom<keyof CapturedRun>('site', 'start', 'km', 'id')
+      .chain((key) =>
+        fc
+          .oneof(
+            fc.jsonValue(),
+            fc.constantFrom<unknown>('', ' strava', '2026-02-30T07:00:00', '2026-02-01 07:00', -1, 1001, 'x'.repeat(101)),
+          )
+          .map((bad) => ({ ...entry, [key]: bad })),
+      ),
   ),
 );
 const storedHistory = fc.oneof(
   fc.jsonValue(),
   fc.string(),
   fc.array(goodEntry, { maxLength: 3 }),
-  fc.record({ version: fc.oneof(fc.constantFrom<unknown>(0, 1, 3, 99, '2', null), fc.jsonValue()), runs: fc.array(goodEntry, { maxLength: 3 }) }),
+  fc.record({
+    version: fc.oneof(fc.constantFrom<unknown>(0, 1, 3, 99, '2', null), fc.jsonValue()),
+    runs: fc.array(goodEntry, { maxLength: 3 }),
+  }),
   fc.record({ version: fc.constant(HISTORY_VERSION), runs: fc.oneof(fc.jsonValue(), fc.string(), fc.dictionary(fc.string(), goodEntry)) }),
   fc.record({ version: fc.constant(HISTORY_VERSION), runs: fc.array(fc.oneof(goodEntry, badEntry), { maxLength: 8 }) }),
 );
@@ -337,48 +379,53 @@ const earlierCopy = fc.option(
 const historyKey = (r: CapturedRun) => (r.id !== undefined ? `${r.site}|id|${r.id}` : `${r.site}|at|${r.start}|${r.km.toFixed(3)}`);
 
 describe('captured history: damaged or foreign stores', () => {
-  it('reads never fail nor write; the first write keeps every valid run and sets an unreadable store aside', async () => {
-    await fc.assert(
-      fc.asyncProperty(storedHistory, earlierCopy, async (generated, copy) => {
-        const raw = asStored(generated);
-        await seed({ 'captured-runs': raw, 'captured-runs-corrupt-copy': asStored(copy) });
-        const isStore = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
-        const store = raw as { version?: unknown; runs?: unknown };
-        // Version 2, or round one's version 1 (should a reader meet it before its migration).
-        const readable = raw === null || (isStore && (store.version === HISTORY_VERSION || store.version === 1) && Array.isArray(store.runs));
-        const good = readable && raw !== null ? (store.runs as unknown[]).filter(isGoodEntry) : [];
+  it(
+    'reads never fail nor write; the first write keeps every valid run and sets an unreadable store aside',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(storedHistory, earlierCopy, async (generated, copy) => {
+          const raw = asStored(generated);
+          await seed({ 'captured-runs': raw, 'captured-runs-corrupt-copy': asStored(copy) });
+          const isStore = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+          const store = raw as { version?: unknown; runs?: unknown };
+          // Version 2, or round one's version 1 (should a reader meet it before its migration).
+          const readable =
+            raw === null || (isStore && (store.version === HISTORY_VERSION || store.version === 1) && Array.isArray(store.runs));
+          const good = readable && raw !== null ? (store.runs as unknown[]).filter(isGoodEntry) : [];
 
-        // Reading: the valid runs (or none), never a throw, never a write.
-        expect(new Set((await loadCapturedRuns()).map(historyKey))).toEqual(new Set(good.map(historyKey)));
-        for (const run of await loadHistory()) {
-          expect(run.start).toMatch(START);
-          expect(Number.isFinite(run.km) && run.km >= 0).toBe(true);
-        }
-        expect((await historyStats()).runs).toBe(good.length);
-        expect(await stored('captured-runs')).toEqual(raw ?? undefined);
-        expect(await stored('captured-runs-corrupt-copy')).toEqual(asStored(copy));
+          // Reading: the valid runs (or none), never a throw, never a write.
+          expect(new Set((await loadCapturedRuns()).map(historyKey))).toEqual(new Set(good.map(historyKey)));
+          for (const run of await loadHistory()) {
+            expect(run.start).toMatch(START);
+            expect(Number.isFinite(run.km) && run.km >= 0).toBe(true);
+          }
+          expect((await historyStats()).runs).toBe(good.length);
+          expect(await stored('captured-runs')).toEqual(raw ?? undefined);
+          expect(await stored('captured-runs-corrupt-copy')).toEqual(asStored(copy));
 
-        // The next capture.
-        const fresh: CapturedRun = { site: 'strava', id: 'new-run', start: '2026-03-01T09:00:00', km: 17.4 };
-        const result = await recordRuns('strava', [{ start: fresh.start, km: fresh.km, id: fresh.id }]);
-        expect(result.skipped).toBe(0);
-        const after = (await stored('captured-runs')) as { version: number; runs: CapturedRun[] };
-        expect(after.version).toBe(HISTORY_VERSION);
-        // Every valid run kept (one per site and id, or site, start and distance), plus the new one.
-        expect(new Set(after.runs.map(historyKey))).toEqual(new Set([...good, fresh].map(historyKey)));
+          // The next capture.
+          const fresh: CapturedRun = { site: 'strava', id: 'new-run', start: '2026-03-01T09:00:00', km: 17.4 };
+          const result = await recordRuns('strava', [{ start: fresh.start, km: fresh.km, id: fresh.id }]);
+          expect(result.skipped).toBe(0);
+          const after = (await stored('captured-runs')) as { version: number; runs: CapturedRun[] };
+          expect(after.version).toBe(HISTORY_VERSION);
+          // Every valid run kept (one per site and id, or site, start and distance), plus the new one.
+          expect(new Set(after.runs.map(historyKey))).toEqual(new Set([...good, fresh].map(historyKey)));
 
-        const kept = (await corruptHistoryItem.getValue()) as CorruptHistoryCopy | null;
-        if (readable) {
-          expect(kept).toEqual(asStored(copy) ?? null);
-        } else {
-          // The unreadable store is kept for export (the first one: an earlier copy stays as it was).
-          expect(kept).toEqual(asStored(copy) ?? { foundAt: expect.any(String), reason: expect.any(String), value: raw });
-          expect(kept!.reason.length).toBeGreaterThan(3);
-        }
-      }),
-      { numRuns: FUZZ_RUNS },
-    );
-  }, TIMEOUT);
+          const kept = (await corruptHistoryItem.getValue()) as CorruptHistoryCopy | null;
+          if (readable) {
+            expect(kept).toEqual(asStored(copy) ?? null);
+          } else {
+            // The unreadable store is kept for export (the first one: an earlier copy stays as it was).
+            expect(kept).toEqual(asStored(copy) ?? { foundAt: expect.any(String), reason: expect.any(String), value: raw });
+            expect(kept!.reason.length).toBeGreaterThan(3);
+          }
+        }),
+        { numRuns: FUZZ_RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 
   it('never throws when storage itself fails (the capture is dropped, nothing else happens)', async () => {
     vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
@@ -391,7 +438,12 @@ describe('captured history: damaged or foreign stores', () => {
 // ------------------------------------------------------------------------------------------------
 // The popup's saved answers
 
-const savedState = (): Record<string, unknown> => ({ screen: 'about', shortcut: false, answers: ITB_ANSWERS, updatedAt: '2026-03-01T20:00:00.000Z' });
+const savedState = (): Record<string, unknown> => ({
+  screen: 'about',
+  shortcut: false,
+  answers: ITB_ANSWERS,
+  updatedAt: '2026-03-01T20:00:00.000Z',
+});
 const STATE_KEYS = ['version', 'screen', 'shortcut', 'answers', 'updatedAt'] as const;
 const ANSWER_KEYS = Object.keys(ITB_ANSWERS) as (keyof typeof ITB_ANSWERS)[];
 
@@ -408,7 +460,9 @@ const storedAnswers = fc.oneof(
     delete state[key];
     return state;
   }),
-  fc.tuple(fc.constantFrom(...ANSWER_KEYS), fc.jsonValue()).map(([key, value]) => ({ ...savedState(), answers: { ...ITB_ANSWERS, [key]: value } })),
+  fc
+    .tuple(fc.constantFrom(...ANSWER_KEYS), fc.jsonValue())
+    .map(([key, value]) => ({ ...savedState(), answers: { ...ITB_ANSWERS, [key]: value } })),
 );
 /** WXT's meta ("checker-answers$"): none, round one's (1), this version, a newer one, or absurd. */
 const answersMeta = fc.oneof(
@@ -429,40 +483,49 @@ function effectiveVersion(meta: unknown): number {
 }
 
 describe("the popup's saved answers: damaged or foreign values", () => {
-  it('a valid state resumes; anything else starts fresh with a notice and the damaged value is dropped', async () => {
-    await fc.assert(
-      fc.asyncProperty(storedAnswers, answersMeta, fc.constantFrom('km' as const, 'mi' as const), async (generated, generatedMeta, units) => {
-        const raw = asStored(generated);
-        const meta = asStored(generatedMeta);
-        await seed({ [CHECKER_STORAGE_KEY]: raw, [`${CHECKER_STORAGE_KEY}$`]: meta });
-        // As when the popup opens: WXT migrates once (errors are logged there), then we read.
-        await checkerStateItem.migrate().catch(() => undefined);
-        const loaded = await loadCheckerState(units);
-        expect(checkerStateSchema.safeParse(loaded.state).success).toBe(true);
-        const from = effectiveVersion(meta);
-        const migrated = from === 1 ? migrateCheckerV1toV2(raw) : raw;
-        const isObject = typeof migrated === 'object' && migrated !== null && !Array.isArray(migrated);
-        const valid = from <= CHECKER_STATE_VERSION && isObject && !('version' in migrated) ? parseCheckerState(migrated) : null;
-        if (raw === null) {
-          expect(loaded.resumed).toBe(false);
-          expect(loaded.discarded).toBeUndefined();
-        } else if (valid?.ok) {
-          expect(loaded).toEqual({ state: valid.state, resumed: true });
-          expect(await stored(CHECKER_STORAGE_KEY)).toEqual(migrated);
-        } else {
-          expect(loaded.resumed).toBe(false);
-          expect(typeof loaded.discarded).toBe('string');
-          expect(loaded.discarded!.length).toBeGreaterThan(3);
-          expect({ ...loaded.state, updatedAt: '' }).toEqual({ ...freshState(units), updatedAt: '' });
-          expect(await stored(CHECKER_STORAGE_KEY)).toBeUndefined();
-          // The fresh start saves like any other.
-          await saveCheckerState(loaded.state);
-          expect((await loadCheckerState(units)).resumed).toBe(true);
-        }
-      }),
-      { numRuns: FUZZ_RUNS },
-    );
-  }, TIMEOUT);
+  it(
+    'a valid state resumes; anything else starts fresh with a notice and the damaged value is dropped',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          storedAnswers,
+          answersMeta,
+          fc.constantFrom('km' as const, 'mi' as const),
+          async (generated, generatedMeta, units) => {
+            const raw = asStored(generated);
+            const meta = asStored(generatedMeta);
+            await seed({ [CHECKER_STORAGE_KEY]: raw, [`${CHECKER_STORAGE_KEY}$`]: meta });
+            // As when the popup opens: WXT migrates once (errors are logged there), then we read.
+            await checkerStateItem.migrate().catch(() => undefined);
+            const loaded = await loadCheckerState(units);
+            expect(checkerStateSchema.safeParse(loaded.state).success).toBe(true);
+            const from = effectiveVersion(meta);
+            const migrated = from === 1 ? migrateCheckerV1toV2(raw) : raw;
+            const isObject = typeof migrated === 'object' && migrated !== null && !Array.isArray(migrated);
+            const valid = from <= CHECKER_STATE_VERSION && isObject && !('version' in migrated) ? parseCheckerState(migrated) : null;
+            if (raw === null) {
+              expect(loaded.resumed).toBe(false);
+              expect(loaded.discarded).toBeUndefined();
+            } else if (valid?.ok) {
+              expect(loaded).toEqual({ state: valid.state, resumed: true });
+              expect(await stored(CHECKER_STORAGE_KEY)).toEqual(migrated);
+            } else {
+              expect(loaded.resumed).toBe(false);
+              expect(typeof loaded.discarded).toBe('string');
+              expect(loaded.discarded!.length).toBeGreaterThan(3);
+              expect({ ...loaded.state, updatedAt: '' }).toEqual({ ...freshState(units), updatedAt: '' });
+              expect(await stored(CHECKER_STORAGE_KEY)).toBeUndefined();
+              // The fresh start saves like any other.
+              await saveCheckerState(loaded.state);
+              expect((await loadCheckerState(units)).resumed).toBe(true);
+            }
+          },
+        ),
+        { numRuns: FUZZ_RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 
   it('when storage cannot be read: a fresh start with a notice, and the saved answers are not touched', async () => {
     await fakeBrowser.storage.local.set({ [CHECKER_STORAGE_KEY]: savedState(), [`${CHECKER_STORAGE_KEY}$`]: { v: CHECKER_STATE_VERSION } });

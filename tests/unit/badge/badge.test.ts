@@ -33,7 +33,12 @@ afterEach(() => {
 describe('badgeView', () => {
   it('words, the engine text, the numbers behind them, the thresholds, the evidence and the way to the checker', () => {
     const view = badgeView(summary(), DEFAULT_SETTINGS, 'en-US');
-    expect(view).toMatchObject({ level: 'caution', label: 'Caution', text: '42.1 km · +34% vs last week · single-run spike +45%', cta: BADGE_CTA });
+    expect(view).toMatchObject({
+      level: 'caution',
+      label: 'Caution',
+      text: '42.1 km · +34% vs last week · single-run spike +45%',
+      cta: BADGE_CTA,
+    });
     expect(view.title).toBe('Knee load, week of Feb 23');
     expect(view.lines).toEqual([
       '42.1 km this week; 31.4 km the week before.',
@@ -46,7 +51,16 @@ describe('badgeView', () => {
 
   it('says "so far" for a week in progress, in miles, with the runner\'s thresholds', () => {
     const view = badgeView(
-      summary({ partial: true, comparedDays: 3, weekKm: 21, previousWeekKm: 16.1, changePct: 30.4, level: 'caution', biggestSpike: null, text: '13.0 mi so far · +30% vs Mon–Wed last week' }),
+      summary({
+        partial: true,
+        comparedDays: 3,
+        weekKm: 21,
+        previousWeekKm: 16.1,
+        changePct: 30.4,
+        level: 'caution',
+        biggestSpike: null,
+        text: '13.0 mi so far · +30% vs Mon–Wed last week',
+      }),
       { ...DEFAULT_SETTINGS, units: 'mi', weeklyIncreasePct: 35, spikePct: 20 },
       'en-US',
     );
@@ -60,9 +74,13 @@ describe('badgeView', () => {
     for (const level of ['ok', 'caution', 'high'] as const) {
       expect(badgeView(summary({ level }), DEFAULT_SETTINGS).label).toBe(LEVEL_LABELS[level]);
     }
-    expect(badgeView(summary({ biggestSpike: { start: '2026-03-01T09:00:00', km: 3.2, longestPrior30dKm: 6.2, spikePct: -48 } }), DEFAULT_SETTINGS, 'en-US').lines[2]).toBe(
-      'No run longer than the longest of the 30 days before (6.2 km; spike threshold +10%).',
-    );
+    expect(
+      badgeView(
+        summary({ biggestSpike: { start: '2026-03-01T09:00:00', km: 3.2, longestPrior30dKm: 6.2, spikePct: -48 } }),
+        DEFAULT_SETTINGS,
+        'en-US',
+      ).lines[2],
+    ).toBe('No run longer than the longest of the 30 days before (6.2 km; spike threshold +10%).');
     expect(badgeView(summary({ changePct: null, previousWeekKm: 0 }), DEFAULT_SETTINGS, 'en-US').lines[1]).toBe(
       'No weekly increase to compare with your +10% threshold.',
     );
@@ -180,16 +198,32 @@ describe('badge element', () => {
 
 describe('badgeView: enough history or say so', () => {
   it('a week without its previous week says what is missing, never "Load OK", in words and without a number for the change', () => {
-    const s = summary({ level: 'ok', changePct: null, previousWeekKnown: false, biggestSpike: null, missing: { kind: 'previous-week', day: '2026-02-16' }, text: '42.1 km · Not enough history: need the whole week of Feb 16' });
+    const s = summary({
+      level: 'ok',
+      changePct: null,
+      previousWeekKnown: false,
+      biggestSpike: null,
+      missing: { kind: 'previous-week', day: '2026-02-16' },
+      text: '42.1 km · Not enough history: need the whole week of Feb 16',
+    });
     const view = badgeView(s, DEFAULT_SETTINGS, 'en-US');
     expect(view.level).toBe('unknown');
     expect(view.label).toBe(LEVEL_LABELS.unknown);
-    expect(view.lines[0]).toBe('42.1 km this week. Not enough history: need the whole week of Feb 16 to compare with: the runs read here do not cover it.');
+    expect(view.lines[0]).toBe(
+      '42.1 km this week. Not enough history: need the whole week of Feb 16 to compare with: the runs read here do not cover it.',
+    );
     expect(view.lines[1]).toMatch(/^No weekly change/);
     expect(view.lines.join(' ')).not.toMatch(/%: (above|within)/);
   });
   it('a week with unreadable runs gives no total, and says why', () => {
-    const s = summary({ level: 'ok', changePct: null, weekKnown: false, incomplete: true, biggestSpike: null, text: 'No total: some runs synced from Strava could not be read here' });
+    const s = summary({
+      level: 'ok',
+      changePct: null,
+      weekKnown: false,
+      incomplete: true,
+      biggestSpike: null,
+      text: 'No total: some runs synced from Strava could not be read here',
+    });
     const view = badgeView(s, DEFAULT_SETTINGS, 'en-US');
     expect(view.level).toBe('unknown');
     expect(view.lines[0]).toMatch(/synced from Strava/);

@@ -10,7 +10,13 @@ const S = defaultSettings();
 // Monday weeks; today Sunday 15 Mar 2026 (the week is all but over), at 20:00.
 const TODAY = '2026-03-15';
 const NOW = `${TODAY}T20:00`;
-const base = [at('2026-02-02T07:00:00', 10), at('2026-02-09T07:00:00', 10), at('2026-02-16T07:00:00', 10), at('2026-02-23T07:00:00', 10), at('2026-03-02T07:00:00', 10)];
+const base = [
+  at('2026-02-02T07:00:00', 10),
+  at('2026-02-09T07:00:00', 10),
+  at('2026-02-16T07:00:00', 10),
+  at('2026-02-23T07:00:00', 10),
+  at('2026-03-02T07:00:00', 10),
+];
 
 describe('toolbarBadge', () => {
   it('nothing when there is no captured run', () => {

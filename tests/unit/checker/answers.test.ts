@@ -18,7 +18,10 @@ describe('step checks', () => {
 
   it('checks the age as a whole number from 8 to 100', () => {
     for (const age of ['7', '101', '30.5', 'thirty', '-3']) {
-      expect(stepErrors('about', answers({ age, duration: 'today' })).map((e) => e.field), age).toEqual(['age']);
+      expect(
+        stepErrors('about', answers({ age, duration: 'today' })).map((e) => e.field),
+        age,
+      ).toEqual(['age']);
     }
     for (const age of ['8', '100', ' 42 ']) expect(stepErrors('about', answers({ age, duration: 'today' })), age).toEqual([]);
   });

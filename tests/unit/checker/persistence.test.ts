@@ -65,7 +65,10 @@ describe('checker answers: storage', () => {
   });
 
   it('discards corrupt data, says why, and removes it', async () => {
-    await fakeBrowser.storage.local.set({ 'checker-answers': { ...saved(), answers: 42 }, 'checker-answers$': { v: CHECKER_STATE_VERSION } });
+    await fakeBrowser.storage.local.set({
+      'checker-answers': { ...saved(), answers: 42 },
+      'checker-answers$': { v: CHECKER_STATE_VERSION },
+    });
     const loaded = await loadCheckerState();
     expect(loaded.resumed).toBe(false);
     expect(loaded.discarded).toMatch(/answers/);
@@ -97,7 +100,7 @@ describe('checker answers: storage', () => {
   });
 
   it.each([
-    ['round one\'s answers (version 1, no meta)', { version: 1, ...saved() }, true],
+    ["round one's answers (version 1, no meta)", { version: 1, ...saved() }, true],
     ['a value with no version at all', saved(), false],
   ])('migration 1 → 2 in place: %s', async (_label, stored, resumes) => {
     await fakeBrowser.storage.local.set({ 'checker-answers': stored });

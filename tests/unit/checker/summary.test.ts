@@ -24,7 +24,14 @@ const RESULT: TriageResult = {
     { id: 'meniscal-irritation', name: 'Meniscus', score: 5, why: [], against: [], sources: [] },
   ],
   plan: { ...plan, load: { summary: 'Cut the running that provokes it.', steps: [] } },
-  sources: [{ id: 'itb-review', citation: 'Strauss EJ, et al. 2011', title: 'Iliotibial band syndrome: evaluation and management', url: 'https://pubmed.ncbi.nlm.nih.gov/?term=x' }],
+  sources: [
+    {
+      id: 'itb-review',
+      citation: 'Strauss EJ, et al. 2011',
+      title: 'Iliotibial band syndrome: evaluation and management',
+      url: 'https://pubmed.ncbi.nlm.nih.gov/?term=x',
+    },
+  ],
   disclaimer: 'Information, not a diagnosis.',
 };
 
@@ -40,7 +47,9 @@ describe('summary for a clinician', () => {
     expect(text).not.toContain('Meniscus');
     expect(text).toContain('- Stop each run before the pain starts.');
     expect(text).toContain('Training: Cut the running that provokes it.');
-    expect(text).toContain('Sources:\n- Iliotibial band syndrome: evaluation and management (Strauss EJ, et al. 2011): https://pubmed.ncbi.nlm.nih.gov/?term=x');
+    expect(text).toContain(
+      'Sources:\n- Iliotibial band syndrome: evaluation and management (Strauss EJ, et al. 2011): https://pubmed.ncbi.nlm.nih.gov/?term=x',
+    );
     expect(text).toContain('- Where: Outside of the knee (left knee)');
     expect(text).toContain('- Age: 27');
     expect(text).toContain('- Last 7 days: 48 km; the 7 days before: 30 km (+60 %)');
@@ -53,8 +62,20 @@ describe('summary for a clinician', () => {
     const result: TriageResult = {
       ...RESULT,
       care: 'emergency',
-      redFlags: [{ id: 'hot', message: 'A hot red knee.', care: 'emergency', condition: 'septic-arthritis', place: 'Emergency department now.', sources: [] }],
-      conditions: [{ id: 'septic-arthritis', name: 'Joint infection', score: 79, why: ['A deep ache (default)'], against: [], sources: [] }, ...RESULT.conditions],
+      redFlags: [
+        {
+          id: 'hot',
+          message: 'A hot red knee.',
+          care: 'emergency',
+          condition: 'septic-arthritis',
+          place: 'Emergency department now.',
+          sources: [],
+        },
+      ],
+      conditions: [
+        { id: 'septic-arthritis', name: 'Joint infection', score: 79, why: ['A deep ache (default)'], against: [], sources: [] },
+        ...RESULT.conditions,
+      ],
     };
     const text = summaryText(answers({ onset: 'gradual', signs: ['hot-red-knee'] }), result, { shortcut: true });
     expect(text).toContain('Warning signs reported:\n- A hot red knee.\n    where to go: Emergency department now.');
@@ -67,7 +88,12 @@ describe('summary for a clinician', () => {
 
   it('names matches in words', () => {
     expect([95, 80, 79, 50, 49, 0].map(matchLabel)).toEqual([
-      'Strong match', 'Strong match', 'Possible match', 'Possible match', 'Less likely', 'Less likely',
+      'Strong match',
+      'Strong match',
+      'Possible match',
+      'Possible match',
+      'Less likely',
+      'Less likely',
     ]);
     expect(shownConditions(RESULT).map((c) => c.id)).toEqual(['itb-syndrome', 'patellofemoral-pain', 'fat-pad-irritation']);
   });

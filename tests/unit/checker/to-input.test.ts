@@ -8,26 +8,9 @@ import {
   STIFFNESS_CHOICES,
   TRAINING_FLAG_CHOICES,
 } from '../../../lib/checker/questions';
-import {
-  DURATION_DAYS,
-  NEUTRAL_DEFAULTS,
-  STIFFNESS_MINUTES,
-  defaultedFields,
-  toTriageInput,
-} from '../../../lib/checker/to-input';
+import { DURATION_DAYS, NEUTRAL_DEFAULTS, STIFFNESS_MINUTES, defaultedFields, toTriageInput } from '../../../lib/checker/to-input';
 import { parseTriageInput } from '../../../lib/triage/schema';
-import {
-  AGGRAVATORS,
-  FEELS,
-  HISTORIES,
-  LOCATIONS,
-  MECHANICALS,
-  ONSETS,
-  SIDES,
-  SIGNS,
-  SWELLINGS,
-  TIMINGS,
-} from '../../../lib/triage/types';
+import { AGGRAVATORS, FEELS, HISTORIES, LOCATIONS, MECHANICALS, ONSETS, SIDES, SIGNS, SWELLINGS, TIMINGS } from '../../../lib/triage/types';
 import { ITB_ANSWERS, answers } from './helpers';
 
 /** The contract's own validator accepts it, unchanged. */
@@ -129,7 +112,17 @@ describe('toTriageInput', () => {
 
   it('turns typed distances into the contract percentages, and shoe miles into km', () => {
     const input = toTriageInput(
-      answers({ training: { units: 'mi', thisWeek: '20', lastWeek: '25', latestRun: '13.1', longestBefore: '10', shoe: '300', flags: ['newRunner'] } }),
+      answers({
+        training: {
+          units: 'mi',
+          thisWeek: '20',
+          lastWeek: '25',
+          latestRun: '13.1',
+          longestBefore: '10',
+          shoe: '300',
+          flags: ['newRunner'],
+        },
+      }),
     );
     expect(input.training).toEqual({ weeklyChangePct: -20, longestRunSpikePct: 31, newRunner: true, shoeKm: 483 });
     expectValid(input);
@@ -158,7 +151,7 @@ describe('toTriageInput', () => {
 
   it('property: any answers the popup can hold map to a valid TriageInput', () => {
     const sub = <T extends string>(values: readonly T[]) => fc.subarray([...values]);
-    const maybe = <T,>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+    const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
     const numText = fc.oneof(fc.constant(''), fc.integer({ min: -50, max: 400 }).map(String), fc.string({ maxLength: 6 }));
     const arbAnswers: fc.Arbitrary<Answers> = fc.record({
       onset: maybe(fc.constantFrom(...ONSETS)),

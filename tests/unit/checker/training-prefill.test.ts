@@ -36,7 +36,7 @@ describe('trainingFromHistory', () => {
     });
   });
 
-  it('uses the runner\'s units', () => {
+  it("uses the runner's units", () => {
     expect(trainingFromHistory(RUNS, MI, TODAY)).toMatchObject({ units: 'mi', thisWeek: '18.6', latestRun: '12.4', longestBefore: '9.9' });
   });
 
@@ -76,7 +76,11 @@ describe('trainingFromHistory', () => {
 
   it('works on a real captured history', () => {
     const runs = historyRuns('runner-a');
-    const last = runs.map((r) => r.start).sort().at(-1)!.slice(0, 10);
+    const last = runs
+      .map((r) => r.start)
+      .sort()
+      .at(-1)!
+      .slice(0, 10);
     const prefill = trainingFromHistory(runs, KM, last);
     expect(prefill).not.toBeNull();
     expect(Number(prefill!.thisWeek)).toBeGreaterThan(0);
@@ -116,7 +120,7 @@ describe('localToday', () => {
 });
 
 describe('returningFromBreak agrees with lib/load', () => {
-  it('matches loadWarnings\' break caution on every day of a real history', async () => {
+  it("matches loadWarnings' break caution on every day of a real history", async () => {
     const { loadWarnings } = await import('../../../lib/load');
     const { addDays } = await import('../../../lib/load');
     const runs = historyRuns('runner-c');

@@ -39,7 +39,12 @@ function rowAdapter(over: Partial<SiteAdapter> = {}): SiteAdapter & { reads: num
     reads: 0,
     matches: (url: URL) => url.hostname === 'www.strava.com',
     findAnchors: (doc: Document): BadgeAnchor[] =>
-      [...doc.querySelectorAll<HTMLElement>('.row')].map((row) => ({ key: `w:${row.dataset.week}`, element: row, placement: 'append' as const, weekStart: row.dataset.week })),
+      [...doc.querySelectorAll<HTMLElement>('.row')].map((row) => ({
+        key: `w:${row.dataset.week}`,
+        element: row,
+        placement: 'append' as const,
+        weekStart: row.dataset.week,
+      })),
     async readRuns(_doc: Document, ctx: { note?(n: object): void }) {
       adapter.reads++;
       // Complete history from 1 Jan: every comparison below has its window.
@@ -117,16 +122,13 @@ afterEach(() => {
 });
 
 describe('core', () => {
-  it('one badge per anchor, with the engine\'s numbers, and nothing twice however often it runs', async () => {
+  it("one badge per anchor, with the engine's numbers, and nothing twice however often it runs", async () => {
     setupRows(['2026-02-23', '2026-02-16']);
     const adapter = rowAdapter();
     const t = deps(adapter);
     const core = startCore(t.d);
     await core.started;
-    expect(texts()).toEqual([
-      'w:2026-02-23 26.4 km · +47% vs last week · single-run spike +45%',
-      'w:2026-02-16 18.0 km · 0% vs last week',
-    ]);
+    expect(texts()).toEqual(['w:2026-02-23 26.4 km · +47% vs last week · single-run spike +45%', 'w:2026-02-16 18.0 km · 0% vs last week']);
     await core.refresh();
     await core.refresh();
     expect(hosts()).toHaveLength(2);
@@ -182,7 +184,7 @@ describe('core', () => {
     core.stop();
   });
 
-  it('a row showing the site\'s Monday week stays that week for a runner whose weeks start on Sunday', async () => {
+  it("a row showing the site's Monday week stays that week for a runner whose weeks start on Sunday", async () => {
     setupRows(['2026-02-23']);
     const t = deps(rowAdapter());
     const core = startCore(t.d);
@@ -193,7 +195,7 @@ describe('core', () => {
     core.stop();
   });
 
-  it('a row summarises the 7 days from its own first day (Sunday, Saturday or Monday), whatever the runner\'s setting', async () => {
+  it("a row summarises the 7 days from its own first day (Sunday, Saturday or Monday), whatever the runner's setting", async () => {
     // Sun 22 Feb, Sat 28 Feb (a week in progress on Wed 4 Mar, 12:00) and Mon 23 Feb rows.
     const expected = [
       'w:2026-02-22 19.0 km · -5% vs last week',
@@ -212,7 +214,7 @@ describe('core', () => {
     }
   });
 
-  it('an anchor without a week (a current-week widget) is the current week in the runner\'s setting', async () => {
+  it("an anchor without a week (a current-week widget) is the current week in the runner's setting", async () => {
     document.body.replaceChildren(Object.assign(document.createElement('div'), { id: 'rows' }));
     const widget = rowAdapter({
       findAnchors: (doc) => [{ key: 'this-week', element: doc.getElementById('rows')!, placement: 'append' }],
@@ -253,7 +255,7 @@ describe('core', () => {
     expect(hosts()).toHaveLength(0);
   });
 
-  it('route change: picks again, drops the old page\'s badges', async () => {
+  it("route change: picks again, drops the old page's badges", async () => {
     setupRows(['2026-02-23']);
     let href = 'https://www.strava.com/athletes/1/training/log';
     const t = deps(rowAdapter(), { currentUrl: () => new URL(href) });
@@ -294,13 +296,41 @@ describe('core', () => {
 
   describe('adapters that break never throw into the page', () => {
     const breakers: [string, Partial<SiteAdapter>][] = [
-      ['findAnchors throws', { findAnchors: () => { throw new Error('boom'); } }],
+      [
+        'findAnchors throws',
+        {
+          findAnchors: () => {
+            throw new Error('boom');
+          },
+        },
+      ],
       ['findAnchors returns junk', { findAnchors: () => [null, 1, { key: 5 }, { key: 'x', element: {} }] as unknown as BadgeAnchor[] }],
       ['readRuns rejects', { readRuns: () => Promise.reject(new Error('boom')) }],
-      ['readRuns throws', { readRuns: () => { throw new Error('boom'); } }],
+      [
+        'readRuns throws',
+        {
+          readRuns: () => {
+            throw new Error('boom');
+          },
+        },
+      ],
       ['readRuns returns junk', { readRuns: async () => 'nope' as unknown as Run[] }],
-      ['observeRoot throws', { observeRoot: () => { throw new Error('boom'); } }],
-      ['matches throws', { matches: () => { throw new Error('boom'); } }],
+      [
+        'observeRoot throws',
+        {
+          observeRoot: () => {
+            throw new Error('boom');
+          },
+        },
+      ],
+      [
+        'matches throws',
+        {
+          matches: () => {
+            throw new Error('boom');
+          },
+        },
+      ],
     ];
     it.each(breakers)('%s', async (_name, over) => {
       setupRows(['2026-02-23']);

@@ -7,7 +7,14 @@ const ORIGIN = 'https://connect.garmin.com';
 
 function fetcher(answer: (url: string, init: RequestInit) => Response | Promise<Response>, maxBytes?: number) {
   const fetch = vi.fn(async (url: string, init: RequestInit) => answer(url, init));
-  const get = createSameOriginFetch({ origin: ORIGIN, fetch: fetch as unknown as typeof globalThis.fetch, now: () => 0, setTimer: setTimeout, minGapMs: 0, maxBytes });
+  const get = createSameOriginFetch({
+    origin: ORIGIN,
+    fetch: fetch as unknown as typeof globalThis.fetch,
+    now: () => 0,
+    setTimer: setTimeout,
+    minGapMs: 0,
+    maxBytes,
+  });
   return { get, fetch };
 }
 
@@ -34,7 +41,7 @@ function streamed(chunks: number, size: number) {
 }
 
 describe('fetchJson: what it sends', () => {
-  it('a GET with the page cookies, never following a redirect, JSON and XHR headers, plus the adapter\'s own', async () => {
+  it("a GET with the page cookies, never following a redirect, JSON and XHR headers, plus the adapter's own", async () => {
     const { get, fetch } = fetcher(() => new Response('[]'));
     await expect(get('/gc-api/x', { headers: { 'connect-csrf-token': 'abc' } })).resolves.toEqual([]);
     const init = fetch.mock.calls[0]![1];
@@ -47,7 +54,14 @@ describe('fetchJson: what it sends', () => {
   it('drops extra headers that would set credentials, override ours, or carry line breaks', async () => {
     const { get, fetch } = fetcher(() => new Response('{}'));
     await get('/x', {
-      headers: { Cookie: 'a=1', authorization: 'Bearer x', Accept: 'text/html', 'x-ok': 'fine', 'x-bad': 'a\r\nInjected: 1', 'bad name': 'v' },
+      headers: {
+        Cookie: 'a=1',
+        authorization: 'Bearer x',
+        Accept: 'text/html',
+        'x-ok': 'fine',
+        'x-bad': 'a\r\nInjected: 1',
+        'bad name': 'v',
+      },
     });
     expect(fetch.mock.calls[0]![1].headers).toEqual({ 'x-ok': 'fine', Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' });
   });
@@ -73,7 +87,15 @@ describe('fetchJson: refusals, each with its reason', () => {
 
   it('a redirect is never followed nor read: redirected', async () => {
     // What a browser gives for redirect: 'manual'.
-    const opaque = { type: 'opaqueredirect', status: 0, ok: false, redirected: false, url: `${ORIGIN}/x`, body: null, headers: new Headers() } as unknown as Response;
+    const opaque = {
+      type: 'opaqueredirect',
+      status: 0,
+      ok: false,
+      redirected: false,
+      url: `${ORIGIN}/x`,
+      body: null,
+      headers: new Headers(),
+    } as unknown as Response;
     expect((await refusal(fetcher(() => opaque).get('/x'))).reason).toBe('redirected');
     // A 302 surfaced as such (some environments), and an answer that came from elsewhere anyway.
     const found = new Response(null, { status: 302, headers: { location: '/signin' } });

@@ -31,7 +31,11 @@ describe('watchLocation', () => {
   it('Navigation API: a forged "navigate" without a URL change does nothing; a real change is seen once', () => {
     const w = fakeWindow(true);
     let changes = 0;
-    watchLocation(w.win, () => changes++, () => false);
+    watchLocation(
+      w.win,
+      () => changes++,
+      () => false,
+    );
     w.navigate();
     w.runTimers();
     expect(changes).toBe(0);
@@ -46,7 +50,11 @@ describe('watchLocation', () => {
     const w = fakeWindow(false);
     let changes = 0;
     let stopped = false;
-    watchLocation(w.win, () => changes++, () => stopped);
+    watchLocation(
+      w.win,
+      () => changes++,
+      () => stopped,
+    );
     w.fire('popstate');
     w.tick();
     expect(changes).toBe(0);

@@ -20,7 +20,13 @@ const status = (over: Partial<Status> = {}): Status => ({
   weeksBadged: 12,
   card: false,
   incompleteDays: 0,
-  report: { version: '0.1.0', adapter: 'strava-training-log', pageKind: 'Strava Training Log', selectors: [{ selector: '.week', count: 12 }], calls: [{ path: '/athlete/… (2 segments)', outcome: 'ok', shape: '{models:[{distance:number}]}' }] },
+  report: {
+    version: '0.1.0',
+    adapter: 'strava-training-log',
+    pageKind: 'Strava Training Log',
+    selectors: [{ selector: '.week', count: 12 }],
+    calls: [{ path: '/athlete/… (2 segments)', outcome: 'ok', shape: '{models:[{distance:number}]}' }],
+  },
   ...over,
 });
 
@@ -29,15 +35,32 @@ describe('statusWords', () => {
     expect(statusWords(status())!.headline).toBe('Strava Training Log: 12 weeks annotated from 58 runs.');
   });
   it('the fallback card', () => {
-    expect(statusWords(status({ anchors: 0, weeksBadged: 0, card: true }))!.headline).toMatch(/^Your runs were read, but this page's layout was not recognised: see the Knee Check card/);
-  });
-  it('signed out', () => {
-    expect(statusWords(status({ runs: 0, weeksBadged: 0, anchors: 12, refusals: [{ source: 'strava:training-activities', reason: 'signed-out', status: 401 }] }))!.headline).toBe(
-      'Strava said you are signed out: sign in to see your knee-load badges.',
+    expect(statusWords(status({ anchors: 0, weeksBadged: 0, card: true }))!.headline).toMatch(
+      /^Your runs were read, but this page's layout was not recognised: see the Knee Check card/,
     );
   });
+  it('signed out', () => {
+    expect(
+      statusWords(
+        status({
+          runs: 0,
+          weeksBadged: 0,
+          anchors: 12,
+          refusals: [{ source: 'strava:training-activities', reason: 'signed-out', status: 401 }],
+        }),
+      )!.headline,
+    ).toBe('Strava said you are signed out: sign in to see your knee-load badges.');
+  });
   it('refused or partial data is named, with its HTTP status', () => {
-    const words = statusWords(status({ site: 'garmin', pageKind: 'Garmin Connect calendar', runs: 0, weeksBadged: 0, refusals: [{ source: 'garmin:calendar', reason: 'forbidden', status: 403 }] }))!;
+    const words = statusWords(
+      status({
+        site: 'garmin',
+        pageKind: 'Garmin Connect calendar',
+        runs: 0,
+        weeksBadged: 0,
+        refusals: [{ source: 'garmin:calendar', reason: 'forbidden', status: 403 }],
+      }),
+    )!;
     expect(words.headline).toBe('Garmin Connect calendar: your runs could not be read.');
     expect(words.details).toContain('Garmin Connect refused access (HTTP 403).');
     expect(statusWords(status({ incompleteDays: 2 }))!.details.join(' ')).toMatch(/synced from Strava could not be read/);
@@ -50,7 +73,7 @@ describe('statusWords', () => {
 
 describe('pageStatusUpdate (background)', () => {
   const own = { id: 'me', frameId: 0, tab: { id: 7 } };
-  it('keeps a valid status from our own content script in a tab\'s top frame', () => {
+  it("keeps a valid status from our own content script in a tab's top frame", () => {
     expect(pageStatusUpdate({ type: PAGE_STATUS, status: status() }, own, 'me')).toEqual({ key: 'page-status:7', value: status() });
     expect(pageStatusUpdate({ type: PAGE_STATUS, status: null }, own, 'me')).toEqual({ key: 'page-status:7', value: null });
   });
@@ -59,7 +82,9 @@ describe('pageStatusUpdate (background)', () => {
     expect(pageStatusUpdate({ type: PAGE_STATUS, status: status() }, { ...own, frameId: 3 }, 'me')).toBeNull();
     expect(pageStatusUpdate({ type: PAGE_STATUS, status: status() }, { id: 'me' }, 'me')).toBeNull();
     expect(pageStatusUpdate({ type: PAGE_STATUS, status: { ...status(), weeksBadged: 'many' } }, own, 'me')).toBeNull();
-    expect(pageStatusUpdate({ type: PAGE_STATUS, status: { ...status(), report: { ...status().report, calls: 'x' } } }, own, 'me')).toBeNull();
+    expect(
+      pageStatusUpdate({ type: PAGE_STATUS, status: { ...status(), report: { ...status().report, calls: 'x' } } }, own, 'me'),
+    ).toBeNull();
   });
 });
 
@@ -88,7 +113,12 @@ describe('PageStatus (popup)', () => {
     await act(async () => button.click());
     await flush();
     const text = writeText.mock.calls[0]![0];
-    expect(JSON.parse(text)).toMatchObject({ kind: 'knee-check-page-report', adapter: 'strava-training-log', version: '0.1.0', counts: { runs: 58, weeksBadged: 12 } });
+    expect(JSON.parse(text)).toMatchObject({
+      kind: 'knee-check-page-report',
+      adapter: 'strava-training-log',
+      version: '0.1.0',
+      counts: { runs: 58, weeksBadged: 12 },
+    });
     expect(root.textContent).toContain('Page report copied');
   });
   it('renders nothing for a tab that is not a running log', async () => {

@@ -127,7 +127,14 @@ describe('watcher', () => {
     const onChange = vi.fn();
     const onInput = vi.fn();
     const clock: Clock = { now: () => performance.now(), yieldTask: (fn) => void setTimeout(fn, 0) };
-    const watcher = createWatcher({ clock, win: window as unknown as Window & typeof globalThis, isOurs: () => false, onChange, idleMs: 30, onInput });
+    const watcher = createWatcher({
+      clock,
+      win: window as unknown as Window & typeof globalThis,
+      isOurs: () => false,
+      onChange,
+      idleMs: 30,
+      onInput,
+    });
     watcher.observe(root);
     await new Promise((r) => setTimeout(r, 80));
     expect(watcher.connected).toBe(false);
@@ -149,7 +156,17 @@ describe('same-origin fetch', () => {
 
   it('only plain paths on the page origin', () => {
     expect(sameOriginUrl('/athlete/training_activities?page=1', ORIGIN)?.href).toBe(`${ORIGIN}/athlete/training_activities?page=1`);
-    for (const bad of ['https://evil.example/x', '//evil.example/x', '/\\evil.example', 'x', '', 42, null, 'javascript:alert(1)', '/ok\\..\\x']) {
+    for (const bad of [
+      'https://evil.example/x',
+      '//evil.example/x',
+      '/\\evil.example',
+      'x',
+      '',
+      42,
+      null,
+      'javascript:alert(1)',
+      '/ok\\..\\x',
+    ]) {
       expect(sameOriginUrl(bad, ORIGIN)).toBeNull();
     }
   });
@@ -178,7 +195,13 @@ describe('same-origin fetch', () => {
   it('refuses other hosts without any request, and rejects on HTTP errors and after stop', async () => {
     const fetch = vi.fn(async () => new Response('no', { status: 503 }));
     const controller = new AbortController();
-    const get = createSameOriginFetch({ origin: ORIGIN, fetch: fetch as unknown as typeof globalThis.fetch, now: () => 0, setTimer: setTimeout, signal: controller.signal });
+    const get = createSameOriginFetch({
+      origin: ORIGIN,
+      fetch: fetch as unknown as typeof globalThis.fetch,
+      now: () => 0,
+      setTimer: setTimeout,
+      signal: controller.signal,
+    });
     await expect(get('https://evil.example/steal')).rejects.toThrow('not a same-origin path');
     expect(fetch).not.toHaveBeenCalled();
     await expect(get('/x')).rejects.toThrow('HTTP 503');
@@ -202,7 +225,9 @@ describe('registry', () => {
     expect(pickAdapter(new URL('https://www.strava.com/athletes/1/training/log'), settings)?.id).toBe('strava-training-log');
     expect(pickAdapter(new URL('https://www.strava.com/dashboard'), settings)?.id).toBe('strava-dashboard');
     expect(pickAdapter(new URL('https://www.strava.com/settings'), settings)).toBeNull();
-    expect(pickAdapter(new URL('https://www.strava.com/dashboard'), { ...settings, sites: { ...settings.sites, strava: false } })).toBeNull();
+    expect(
+      pickAdapter(new URL('https://www.strava.com/dashboard'), { ...settings, sites: { ...settings.sites, strava: false } }),
+    ).toBeNull();
     expect(BUILT_IN_ADAPTERS.map((a) => a.id).slice(0, 3)).toEqual(['strava-training-log', 'strava-dashboard', 'strava-profile']);
   });
 

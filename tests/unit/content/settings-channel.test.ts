@@ -34,7 +34,13 @@ describe('content side', () => {
     forgets = 5; // the runner forgets while this page is open
     await channel.load();
     channel.recordRuns('strava', [{ start: '2026-02-20T07:00:00', km: 5 }]);
-    expect(sent.at(-1)).toEqual({ type: RECORD_RUNS, site: 'strava', runs: [{ start: '2026-02-20T07:00:00', km: 5 }], today: '2026-02-20', forgets: 4 });
+    expect(sent.at(-1)).toEqual({
+      type: RECORD_RUNS,
+      site: 'strava',
+      runs: [{ start: '2026-02-20T07:00:00', km: 5 }],
+      today: '2026-02-20',
+      forgets: 4,
+    });
     expect(sent[0]).toEqual({ type: GET_SETTINGS });
   });
 

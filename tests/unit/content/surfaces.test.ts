@@ -41,7 +41,14 @@ function adapter({ anchors = true, notes, runs = RUNS, fetch, selectors = ['.wee
     pageKind: () => 'Test Training Log',
     selectors,
     findAnchors: (doc) =>
-      anchors ? [...doc.querySelectorAll<HTMLElement>('.week')].map((el): BadgeAnchor => ({ key: el.dataset.week!, element: el, placement: 'append', weekStart: el.dataset.week })) : [],
+      anchors
+        ? [...doc.querySelectorAll<HTMLElement>('.week')].map((el): BadgeAnchor => ({
+            key: el.dataset.week!,
+            element: el,
+            placement: 'append',
+            weekStart: el.dataset.week,
+          }))
+        : [],
     async readRuns(_doc, ctx) {
       if (fetch) await fetch(ctx).catch(() => undefined);
       if (notes) ctx.note?.(notes);
@@ -127,21 +134,51 @@ describe('enough history: the adapter notes reach the badges', () => {
 describe('page status', () => {
   it('says the page kind, runs, sources, weeks badged and refusals; the message validates', async () => {
     weeks('2026-03-09', '2026-03-02');
-    const notes: AdapterNotes = { sources: [{ source: 'strava:training-activities', runs: 3 }], refusals: [{ source: 'strava:feed', reason: 'rate-limited', status: 429 }] };
+    const notes: AdapterNotes = {
+      sources: [{ source: 'strava:training-activities', runs: 3 }],
+      refusals: [{ source: 'strava:feed', reason: 'rate-limited', status: 429 }],
+    };
     const { core, statuses } = run(adapter({ notes }));
     await core.started;
     await flush();
     const status = statuses.at(-1)!;
-    expect(status).toMatchObject({ site: 'strava', adapter: 'test-log', pageKind: 'Test Training Log', runs: 3, anchors: 2, weeksBadged: 2, card: false, ...notes });
+    expect(status).toMatchObject({
+      site: 'strava',
+      adapter: 'test-log',
+      pageKind: 'Test Training Log',
+      runs: 3,
+      anchors: 2,
+      weeksBadged: 2,
+      card: false,
+      ...notes,
+    });
     expect(readPageStatusMessage({ type: PAGE_STATUS, status })).toEqual(status);
     expect(readPageStatusMessage({ type: PAGE_STATUS, status: { ...status, runs: -1 } })).toBeUndefined();
-    expect(readPageStatusMessage({ type: PAGE_STATUS, status: { ...status, refusals: [{ source: 'x', reason: 'hacked' }] } })).toBeUndefined();
+    expect(
+      readPageStatusMessage({ type: PAGE_STATUS, status: { ...status, refusals: [{ source: 'x', reason: 'hacked' }] } }),
+    ).toBeUndefined();
     expect(readPageStatusMessage({ type: PAGE_STATUS, status: null })).toBeNull();
     expect(readPageStatusMessage({ type: 'other' })).toBeUndefined();
   });
   it('null when the page is nothing for Knee Check', async () => {
     const statuses: (PageStatus | null)[] = [];
-    const core = startCore({ ...({} as CoreDeps), doc: document, win: window as never, clock, currentUrl: () => new URL('https://example.com/'), pickAdapter: () => null, loadSettings: async () => defaultSettings(), watchSettings: () => () => undefined, fetchJson: async () => ({}), localNow: () => ({ today: TODAY, now: `${TODAY}T12:00` }), summarize: summariesFrom, onInvalidated: () => undefined, onLocationChange: () => undefined, onStatus: (s) => statuses.push(s), statusDelayMs: 0 });
+    const core = startCore({
+      ...({} as CoreDeps),
+      doc: document,
+      win: window as never,
+      clock,
+      currentUrl: () => new URL('https://example.com/'),
+      pickAdapter: () => null,
+      loadSettings: async () => defaultSettings(),
+      watchSettings: () => () => undefined,
+      fetchJson: async () => ({}),
+      localNow: () => ({ today: TODAY, now: `${TODAY}T12:00` }),
+      summarize: summariesFrom,
+      onInvalidated: () => undefined,
+      onLocationChange: () => undefined,
+      onStatus: (s) => statuses.push(s),
+      statusDelayMs: 0,
+    });
     cores.push(core);
     await core.started;
     await flush();
@@ -151,7 +188,8 @@ describe('page status', () => {
 
 describe('fallback card', () => {
   it('runs read on a log page without anchors: one card with this week, closed, keyboard reachable, movable, hidden per site and week', async () => {
-    document.body.innerHTML = '<nav style="position:fixed;bottom:0;right:0;width:100px;height:100px">site nav</nav><main>A log whose layout changed</main>';
+    document.body.innerHTML =
+      '<nav style="position:fixed;bottom:0;right:0;width:100px;height:100px">site nav</nav><main>A log whose layout changed</main>';
     const { core, statuses, dismissed } = run(adapter({ anchors: false, notes: { coveredFrom: '2026-01-01' } }));
     await core.started;
     await flush();
@@ -217,7 +255,9 @@ describe('page report: structure only', () => {
     fc.tuple(word, word).map(([a, b]) => `${a} ${b}`),
     fc.tuple(fc.stringMatching(/^[a-z]{4,8}$/), fc.stringMatching(/^[a-z]{3,8}$/)).map(([a, b]) => `${a}.${b}@mail.example`),
     fc.integer({ min: 100_000, max: 99_999_999 }).map(String),
-    fc.tuple(fc.integer({ min: 2000, max: 2030 }), fc.integer({ min: 10, max: 12 }), fc.integer({ min: 10, max: 28 })).map(([y, m, d]) => `${y}-${m}-${d}`),
+    fc
+      .tuple(fc.integer({ min: 2000, max: 2030 }), fc.integer({ min: 10, max: 12 }), fc.integer({ min: 10, max: 28 }))
+      .map(([y, m, d]) => `${y}-${m}-${d}`),
   );
   it('property: random personal data on the page and in its JSON never reaches the report', async () => {
     await fc.assert(
@@ -233,9 +273,19 @@ describe('page report: structure only', () => {
         link.href = `/athletes/${id}?who=${encodeURIComponent(other)}`;
         link.textContent = secrets.join(' ');
         document.body.append(row, link);
-        const json = { athlete: { name, email: other, id: Number(id) || id }, byId: Object.fromEntries(secrets.map((s, i) => [s, { km: i, note: s }])), list: secrets };
-        const a = adapter({ fetch: (ctx) => ctx.fetchJson(`/athletes/${encodeURIComponent(id)}/${encodeURIComponent(name)}?q=${encodeURIComponent(other)}`), selectors: ['.week', 'a[href^="/athletes/"]'] });
-        const { core, statuses } = run(a, { fetchJson: async () => json, currentUrl: () => new URL(`https://www.strava.com/athletes/${id}/${encodeURIComponent(name)}`) });
+        const json = {
+          athlete: { name, email: other, id: Number(id) || id },
+          byId: Object.fromEntries(secrets.map((s, i) => [s, { km: i, note: s }])),
+          list: secrets,
+        };
+        const a = adapter({
+          fetch: (ctx) => ctx.fetchJson(`/athletes/${encodeURIComponent(id)}/${encodeURIComponent(name)}?q=${encodeURIComponent(other)}`),
+          selectors: ['.week', 'a[href^="/athletes/"]'],
+        });
+        const { core, statuses } = run(a, {
+          fetchJson: async () => json,
+          currentUrl: () => new URL(`https://www.strava.com/athletes/${id}/${encodeURIComponent(name)}`),
+        });
         await core.started;
         await flush();
         core.stop();

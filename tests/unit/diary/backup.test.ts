@@ -3,7 +3,17 @@
 // on this device is lost.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { addCheckIn, DIARY_KEY, emptyDiary, loadDiary, saveResult, setProfile, startEpisode, updateDiary, type Diary } from '../../../lib/diary';
+import {
+  addCheckIn,
+  DIARY_KEY,
+  emptyDiary,
+  loadDiary,
+  saveResult,
+  setProfile,
+  startEpisode,
+  updateDiary,
+  type Diary,
+} from '../../../lib/diary';
 import { exportFileWithDiary, mergeDiaries, readFileDiary } from '../../../lib/diary/backup';
 import { importFileDiary } from '../../../lib/diary/backup-storage';
 import { defaultSettings, parseImportFile, toExportFile } from '../../../lib/settings';
@@ -11,7 +21,14 @@ import { defaultSettings, parseImportFile, toExportFile } from '../../../lib/set
 function sampleDiary(): Diary {
   let diary = setProfile(emptyDiary(), { age: 41, sex: 'female', history: ['clot-risk'] });
   diary = saveResult(diary, { savedOn: '2026-11-20', care: 'modify-load', topCause: 'itb-syndrome', topCauseName: 'ITB syndrome' });
-  diary = startEpisode(diary, { startedOn: '2026-11-20', side: 'left', locations: ['outside'], care: 'modify-load', topCause: 'itb-syndrome', topCauseName: 'ITB syndrome' }).diary;
+  diary = startEpisode(diary, {
+    startedOn: '2026-11-20',
+    side: 'left',
+    locations: ['outside'],
+    care: 'modify-load',
+    topCause: 'itb-syndrome',
+    topCauseName: 'ITB syndrome',
+  }).diary;
   diary = addCheckIn(diary, { id: 'c1', date: '2026-11-22', painDuring: 2, nextMorning: 'usual' });
   return addCheckIn(diary, { id: 'c2', date: '2026-11-24', painDuring: 6 });
 }
@@ -47,7 +64,16 @@ describe('mergeDiaries', () => {
   });
 
   it('keeps this device entries the file lacks, and one open plan at a time', () => {
-    const here = addCheckIn(startEpisode(emptyDiary(), { startedOn: '2026-12-01', locations: ['front'], care: 'see-clinician', topCause: 'patellofemoral-pain', topCauseName: 'Kneecap pain' }).diary, { id: 'h1', date: '2026-12-02', painDuring: 1 });
+    const here = addCheckIn(
+      startEpisode(emptyDiary(), {
+        startedOn: '2026-12-01',
+        locations: ['front'],
+        care: 'see-clinician',
+        topCause: 'patellofemoral-pain',
+        topCauseName: 'Kneecap pain',
+      }).diary,
+      { id: 'h1', date: '2026-12-02', painDuring: 1 },
+    );
     const merged = mergeDiaries(here, sampleDiary());
     expect(merged.checkIns.map((c) => c.id)).toEqual(['c1', 'c2', 'h1']);
     expect(merged.episodes.map((e) => [e.startedOn, e.closedOn])).toEqual([

@@ -18,7 +18,14 @@ describe('buildPainLoadChart', () => {
   it('has exactly the last N weeks to this week, empty weeks at 0', () => {
     const chart = buildPainLoadChart({ ...base, runs, checkIns: [] });
     expect(chart.weeks.map((w) => w.weekStart)).toEqual([
-      '2026-10-12', '2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23', '2026-11-30',
+      '2026-10-12',
+      '2026-10-19',
+      '2026-10-26',
+      '2026-11-02',
+      '2026-11-09',
+      '2026-11-16',
+      '2026-11-23',
+      '2026-11-30',
     ]);
     expect(chart.weeks.map((w) => w.km)).toEqual([0, 0, 0, 18, 10.5, 14, 0, 30]);
     expect(chart.days).toBe(56);

@@ -19,7 +19,14 @@ import {
   updateDiary,
 } from '../../../lib/diary';
 
-const itb = { startedOn: '2026-12-01', side: 'left' as const, locations: ['outside' as const], care: 'modify-load' as const, topCause: 'itb-syndrome' as const, topCauseName: 'ITB syndrome' };
+const itb = {
+  startedOn: '2026-12-01',
+  side: 'left' as const,
+  locations: ['outside' as const],
+  care: 'modify-load' as const,
+  topCause: 'itb-syndrome' as const,
+  topCauseName: 'ITB syndrome',
+};
 
 describe('diary operations', () => {
   it('check-ins during an episode move its ladder: two greens up, red down', () => {

@@ -18,7 +18,13 @@ describe('answersFromProfile', () => {
   });
 
   it('never overwrites what the runner already answered, and leaves the input untouched', () => {
-    const answers = { ...emptyAnswers(), age: '35', sex: 'unsaid' as const, side: 'both' as const, history: ['known-knee-arthritis' as const] };
+    const answers = {
+      ...emptyAnswers(),
+      age: '35',
+      sex: 'unsaid' as const,
+      side: 'both' as const,
+      history: ['known-knee-arthritis' as const],
+    };
     const copy = structuredClone(answers);
     const filled = answersFromProfile(profile, answers);
     expect(filled).toEqual(copy);
@@ -33,7 +39,10 @@ describe('answersFromProfile', () => {
 
 describe('checkProfile (lib/triage schema)', () => {
   it('accepts a full profile and returns what the diary stores', () => {
-    expect(checkProfile({ age: '42', sex: 'female', side: 'left', history: ['clot-risk', 'prior-bone-stress'] })).toEqual({ ok: true, profile });
+    expect(checkProfile({ age: '42', sex: 'female', side: 'left', history: ['clot-risk', 'prior-bone-stress'] })).toEqual({
+      ok: true,
+      profile,
+    });
     expect(checkProfile({ age: '', history: [] })).toEqual({ ok: true, profile: { history: [] } });
   });
 

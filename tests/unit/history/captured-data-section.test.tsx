@@ -101,7 +101,9 @@ describe('CapturedDataSection', () => {
     await mount();
     const forgetSite = root.querySelector<HTMLButtonElement>('button[aria-label="Forget the runs from https://runalyze.com…"]')!;
     await act(() => forgetSite.click());
-    expect(root.querySelector('#forget-confirm-text')?.textContent).toContain('Forget the 1 run Knee Check kept from https://runalyze.com?');
+    expect(root.querySelector('#forget-confirm-text')?.textContent).toContain(
+      'Forget the 1 run Knee Check kept from https://runalyze.com?',
+    );
     await act(() => button('Forget the runs from https://runalyze.com')!.click());
     await flush();
     expect((await loadCapturedRuns()).map((r) => r.site)).toEqual(['garmin']);

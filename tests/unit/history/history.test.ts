@@ -157,7 +157,16 @@ describe('reading a stored value by hand', () => {
   });
 
   it('survives a throwing getter in stored data', () => {
-    const evil = { version: 1, runs: [Object.defineProperty({}, 'site', { get: () => { throw new Error('x'); } })] };
+    const evil = {
+      version: 1,
+      runs: [
+        Object.defineProperty({}, 'site', {
+          get: () => {
+            throw new Error('x');
+          },
+        }),
+      ],
+    };
     expect(readStore(evil)).toEqual({ kind: 'ok', runs: [], dropped: 1, forgets: 0 });
   });
 });

@@ -30,10 +30,11 @@ import { defaultSettings } from '../../../lib/settings';
 beforeEach(() => fakeBrowser.reset());
 
 const NOW = new Date(2026, 1, 20, 12, 0, 0); // 20 Feb 2026, noon, local time
-const at = (day: string, km: number, id?: string) => (id === undefined ? { start: `${day}T07:00:00`, km } : { start: `${day}T07:00:00`, km, id });
+const at = (day: string, km: number, id?: string) =>
+  id === undefined ? { start: `${day}T07:00:00`, km } : { start: `${day}T07:00:00`, km, id };
 
 describe('one validator for every run', () => {
-  it('no start after the page\'s today, nor after the reader\'s today + 1 day whatever the page says', () => {
+  it("no start after the page's today, nor after the reader's today + 1 day whatever the page says", () => {
     expect(latestRunDay('2026-02-20')).toBe('2026-02-21');
     expect(latestRunDay('2026-02-20', '2026-02-19')).toBe('2026-02-19'); // a page west of us
     expect(latestRunDay('2026-02-20', '2026-02-21')).toBe('2026-02-21');
@@ -56,10 +57,16 @@ describe('one validator for every run', () => {
     expect(runProblem({ start: '2026-02-30T07:00:00', km: 10 }, day)).toBe('start');
   });
 
-  it('recording refuses future dates and absurd distances (the first round\'s 1e12 m activity)', async () => {
+  it("recording refuses future dates and absurd distances (the first round's 1e12 m activity)", async () => {
     const result = await recordRuns(
       'strava',
-      [at('2026-02-19', 10, '1'), at('2026-02-21', 10, '2'), at('2026-03-01', 10, '3'), at('2026-02-18', 1e9, '4'), { ...at('2026-02-18', 10, '5'), seconds: 600 }],
+      [
+        at('2026-02-19', 10, '1'),
+        at('2026-02-21', 10, '2'),
+        at('2026-03-01', 10, '3'),
+        at('2026-02-18', 1e9, '4'),
+        { ...at('2026-02-18', 10, '5'), seconds: 600 },
+      ],
       { now: NOW, pageToday: '2026-02-20' },
     );
     expect(result).toMatchObject({ added: 1, skipped: 4 });
@@ -68,7 +75,14 @@ describe('one validator for every run', () => {
 
   it('reading drops runs that are no longer plausible (a store written before the rule)', () => {
     const read = readStore(
-      { version: 1, runs: [{ site: 'strava', start: '2026-02-10T07:00:00', km: 999 }, { site: 'strava', start: '2026-02-10T07:00:00', km: 9 }, { site: 'strava', start: '2027-02-10T07:00:00', km: 9 }] },
+      {
+        version: 1,
+        runs: [
+          { site: 'strava', start: '2026-02-10T07:00:00', km: 999 },
+          { site: 'strava', start: '2026-02-10T07:00:00', km: 9 },
+          { site: 'strava', start: '2027-02-10T07:00:00', km: 9 },
+        ],
+      },
       '2026-02-21',
     );
     expect(read).toMatchObject({ kind: 'ok', dropped: 2 });
@@ -77,15 +91,20 @@ describe('one validator for every run', () => {
 });
 
 describe('a budget per site', () => {
-  it('thousands of rows from an added site never evict a built-in site\'s runs, nor change its last 7 days', async () => {
+  it("thousands of rows from an added site never evict a built-in site's runs, nor change its last 7 days", async () => {
     const strava = Array.from({ length: 29 }, (_, i) => at(addDays('2026-01-23', i)!, 4 + (i % 5), `s${i}`));
     await recordRuns('strava', strava, { now: NOW });
     const before = await loadHistory();
     const lastWeek = (runs: { start: string; km: number }[]) =>
       runs.filter((r) => r.start >= '2026-02-14').reduce((sum, r) => sum + r.km, 0);
     // The poisoning page: 3 visible runs and 4,990 hidden rows, past and future.
-    const hidden = Array.from({ length: 4990 }, (_, i) => ({ start: formatDateTime(Date.UTC(2026, 1, 20) / 1000 - (i % 2 ? -1 : 1) * (i + 1) * 3600), km: 30 }));
-    const result = await recordRuns('https://poison.example', [at('2026-02-18', 5), at('2026-02-19', 6), at('2026-02-20', 7), ...hidden], { now: NOW });
+    const hidden = Array.from({ length: 4990 }, (_, i) => ({
+      start: formatDateTime(Date.UTC(2026, 1, 20) / 1000 - (i % 2 ? -1 : 1) * (i + 1) * 3600),
+      km: 30,
+    }));
+    const result = await recordRuns('https://poison.example', [at('2026-02-18', 5), at('2026-02-19', 6), at('2026-02-20', 7), ...hidden], {
+      now: NOW,
+    });
     expect(result.added).toBeLessThanOrEqual(MAX_RUNS_PER_SITE);
     const kept = await loadCapturedRuns();
     expect(kept.filter((r) => r.site === 'strava')).toHaveLength(29);
@@ -105,7 +124,14 @@ describe('a budget per site', () => {
   });
 
   it('prefillRunsFrom reads the raw values the popup reads', () => {
-    const store = { version: HISTORY_VERSION, forgets: 0, runs: [{ site: 'garmin', start: '2026-02-10T07:00:00', km: 9 }, { site: 'https://log.example', start: '2026-02-11T07:00:00', km: 4 }] };
+    const store = {
+      version: HISTORY_VERSION,
+      forgets: 0,
+      runs: [
+        { site: 'garmin', start: '2026-02-10T07:00:00', km: 9 },
+        { site: 'https://log.example', start: '2026-02-11T07:00:00', km: 4 },
+      ],
+    };
     expect(prefillRunsFrom(store, undefined)).toEqual([{ start: '2026-02-10T07:00:00', km: 9 }]);
     expect(prefillRunsFrom(store, { useAddedSites: 'yes' })).toHaveLength(1);
     expect(prefillRunsFrom(store, { useAddedSites: true })).toHaveLength(2);
@@ -137,8 +163,14 @@ describe('forgetting is per site and final', () => {
       fakeBrowser.reset();
       await recordRuns('strava', [at('2026-02-10', 9, 'old')], { now: NOW });
       // The page started reading with the forget count of its start.
-      const forgetsAtStart = (await capturedRunsItem.getValue() as { forgets: number }).forgets;
-      const capture = { type: RECORD_RUNS, site: 'strava', runs: [at('2026-02-12', 6, `new${trial}`)], forgets: forgetsAtStart, today: '2026-02-20' };
+      const forgetsAtStart = ((await capturedRunsItem.getValue()) as { forgets: number }).forgets;
+      const capture = {
+        type: RECORD_RUNS,
+        site: 'strava',
+        runs: [at('2026-02-12', 6, `new${trial}`)],
+        forgets: forgetsAtStart,
+        today: '2026-02-20',
+      };
       // Both in flight at once, in either order.
       const racers = [
         () => handleForgetMessage({ type: 'knee-check:forget-runs' }, options, OWN, fakeBrowser.runtime.getURL('/')),
@@ -153,12 +185,17 @@ describe('forgetting is per site and final', () => {
       expect(await loadCapturedRuns()).toEqual([]);
     }
     // A page loaded after the forget records as usual.
-    const forgets = (await capturedRunsItem.getValue() as { forgets: number }).forgets;
-    const later = await handleRecordRunsMessage({ type: RECORD_RUNS, site: 'strava', runs: [at('2026-02-13', 5, 'after')], forgets, today: '2026-02-20' }, page, OWN, NOW);
+    const forgets = ((await capturedRunsItem.getValue()) as { forgets: number }).forgets;
+    const later = await handleRecordRunsMessage(
+      { type: RECORD_RUNS, site: 'strava', runs: [at('2026-02-13', 5, 'after')], forgets, today: '2026-02-20' },
+      page,
+      OWN,
+      NOW,
+    );
     expect(later).toMatchObject({ added: 1 });
   });
 
-  it('only the extension\'s own pages may ask to forget', async () => {
+  it("only the extension's own pages may ask to forget", async () => {
     await recordRuns('strava', [at('2026-02-10', 9, 's')], { now: NOW });
     const OWN = fakeBrowser.runtime.id;
     const origin = fakeBrowser.runtime.getURL('/');
@@ -172,7 +209,13 @@ describe('forgetting is per site and final', () => {
 });
 
 describe('captured runs: migrations', () => {
-  const v1 = { version: 1, runs: [{ site: 'garmin', id: '1', start: '2026-02-10T07:00:00', km: 9 }, { site: 'strava', start: '2026-02-10T07:00:00', km: 5000 }] };
+  const v1 = {
+    version: 1,
+    runs: [
+      { site: 'garmin', id: '1', start: '2026-02-10T07:00:00', km: 9 },
+      { site: 'strava', start: '2026-02-10T07:00:00', km: 5000 },
+    ],
+  };
 
   it('1 → 2 (pure): the same runs held to the one validator, no forget yet; other shapes left for validation', () => {
     expect(migrateHistoryV1toV2(v1)).toEqual({ version: 2, runs: [v1.runs[0]], forgets: 0 });

@@ -31,7 +31,13 @@ describe('weeklyTotals', () => {
   });
 
   it('puts a run in the week of its local start date, even a minute before midnight', () => {
-    const rows = weeklyTotals([{ start: '2024-03-10T23:59:59', km: 4 }, { start: '2024-03-11T00:00:00', km: 6 }], { weekStartsOn: 'monday' });
+    const rows = weeklyTotals(
+      [
+        { start: '2024-03-10T23:59:59', km: 4 },
+        { start: '2024-03-11T00:00:00', km: 6 },
+      ],
+      { weekStartsOn: 'monday' },
+    );
     expect(rows).toEqual([
       { weekStart: '2024-03-04', km: 4, runs: 1 },
       { weekStart: '2024-03-11', km: 6, runs: 1 },
@@ -69,7 +75,13 @@ describe('weeklyTotals', () => {
   });
 
   it('crosses years and leap days by the calendar', () => {
-    const rows = weeklyTotals([{ start: '2023-12-31T10:00:00', km: 1 }, { start: '2024-03-01T10:00:00', km: 2 }], { weekStartsOn: 'monday' });
+    const rows = weeklyTotals(
+      [
+        { start: '2023-12-31T10:00:00', km: 1 },
+        { start: '2024-03-01T10:00:00', km: 2 },
+      ],
+      { weekStartsOn: 'monday' },
+    );
     expect(rows[0]!.weekStart).toBe('2023-12-25');
     expect(rows.at(-1)).toEqual({ weekStart: '2024-02-26', km: 2, runs: 1 });
     expect(rows).toHaveLength(10);
@@ -121,7 +133,12 @@ describe('runSpikes', () => {
   });
 
   it('gives null spikePct when the longest prior run is 0 km', () => {
-    expect(runSpikes([{ start: '2024-05-01T07:00:00', km: 0 }, { start: '2024-05-02T07:00:00', km: 5 }])[1]).toEqual({
+    expect(
+      runSpikes([
+        { start: '2024-05-01T07:00:00', km: 0 },
+        { start: '2024-05-02T07:00:00', km: 5 },
+      ])[1],
+    ).toEqual({
       start: '2024-05-02T07:00:00',
       km: 5,
       longestPrior30dKm: 0,

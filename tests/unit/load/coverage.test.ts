@@ -24,7 +24,14 @@ const week = (first: string, coverage?: object, runs = RUNS) => summariesFrom(ru
 describe('coverage: without it, every day counts (the popup and earlier callers are unchanged)', () => {
   it('no coverage option: the week of 9 Mar compares and spikes as before', () => {
     const w = week('2026-03-09');
-    expect(w).toMatchObject({ weekKnown: true, previousWeekKnown: true, incomplete: false, missing: null, changePct: expect.closeTo(60, 6), level: 'caution' });
+    expect(w).toMatchObject({
+      weekKnown: true,
+      previousWeekKnown: true,
+      incomplete: false,
+      missing: null,
+      changePct: expect.closeTo(60, 6),
+      level: 'caution',
+    });
     expect(w.biggestSpike).toMatchObject({ km: 16, longestPrior30dKm: 10, spikePct: expect.closeTo(60, 6) });
   });
 });
@@ -64,7 +71,11 @@ describe('coverage stated by the adapter (coveredFrom)', () => {
 describe('coverage judged from the runs read (coveredFrom unknown)', () => {
   const recent = RUNS.slice(3); // 24 Feb, 3 Mar, 12 Mar: a site that lists its latest runs only
   it('the first week holding a run is not compared; the week after it is', () => {
-    expect(week('2026-02-23', {}, recent)).toMatchObject({ previousWeekKnown: false, changePct: null, missing: { kind: 'previous-week', day: '2026-02-16' } });
+    expect(week('2026-02-23', {}, recent)).toMatchObject({
+      previousWeekKnown: false,
+      changePct: null,
+      missing: { kind: 'previous-week', day: '2026-02-16' },
+    });
     expect(week('2026-03-02', {}, recent)).toMatchObject({ previousWeekKnown: true, changePct: expect.closeTo(0, 6) });
   });
   it('a spike needs its 30 days inside the weeks read', () => {
@@ -90,7 +101,12 @@ describe('incomplete days (runs that could not be read)', () => {
   });
   it('one in the previous week: no change for the week after it', () => {
     const w = week('2026-03-09', { coveredFrom: '2026-01-01', incompleteDays: ['2026-03-05'] });
-    expect(w).toMatchObject({ incomplete: false, previousWeekKnown: false, changePct: null, missing: { kind: 'previous-week', day: '2026-03-02' } });
+    expect(w).toMatchObject({
+      incomplete: false,
+      previousWeekKnown: false,
+      changePct: null,
+      missing: { kind: 'previous-week', day: '2026-03-02' },
+    });
     // ... and no spike: the 30 days before 12 Mar hold it.
     expect(w.biggestSpike).toBeNull();
   });
@@ -102,7 +118,9 @@ describe('incomplete days (runs that could not be read)', () => {
 
 describe('properties', () => {
   const day = fc.integer({ min: 0, max: 120 }).map((n) => new Date(Date.UTC(2026, 0, 1 + n)).toISOString().slice(0, 10));
-  const runs = fc.array(fc.record({ d: day, km: fc.double({ min: 0, max: 40, noNaN: true }) }), { maxLength: 30 }).map((rs) => rs.map((r) => at(`${r.d}T08:00:00`, r.km)));
+  const runs = fc
+    .array(fc.record({ d: day, km: fc.double({ min: 0, max: 40, noNaN: true }) }), { maxLength: 30 })
+    .map((rs) => rs.map((r) => at(`${r.d}T08:00:00`, r.km)));
   const coverage = fc.record({ coveredFrom: fc.option(day, { nil: undefined }), incompleteDays: fc.array(day, { maxLength: 3 }) });
   it('a number is given only on known days: a change needs both weeks known, a spike its 30 days known', () => {
     fc.assert(

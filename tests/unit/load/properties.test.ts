@@ -67,7 +67,9 @@ describe('properties', () => {
         expect(weeklyTotals(again, { weekStartsOn: 'monday' })).toEqual(weeklyTotals(runs, { weekStartsOn: 'monday' }));
         expect(runSpikes(again)).toEqual(runSpikes(runs));
         expect(loadWarnings(again, SETTINGS, today, { locale: 'en-GB' })).toEqual(loadWarnings(runs, SETTINGS, today, { locale: 'en-GB' }));
-        expect(weekSummary(again, today, SETTINGS, today, { locale: 'en-GB' })).toEqual(weekSummary(runs, today, SETTINGS, today, { locale: 'en-GB' }));
+        expect(weekSummary(again, today, SETTINGS, today, { locale: 'en-GB' })).toEqual(
+          weekSummary(runs, today, SETTINGS, today, { locale: 'en-GB' }),
+        );
       }),
       { numRuns: 200 },
     );
@@ -75,18 +77,22 @@ describe('properties', () => {
 
   it('weekly km add up to the km of the valid runs, in contiguous weeks', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(runArb(400), junkRunArb), { maxLength: 50 }), fc.constantFrom('monday', 'sunday'), (runs, weekStartsOn) => {
-        const valid = runs.filter(isValidRun);
-        const rows = weeklyTotals(runs as Run[], { weekStartsOn });
-        const total = valid.reduce((s, r) => s + r.km, 0);
-        const summed = rows.reduce((s, r) => s + r.km, 0);
-        expect(Math.abs(summed - total)).toBeLessThanOrEqual(1e-9 * Math.max(1, total));
-        expect(rows.reduce((n, r) => n + r.runs, 0)).toBe(valid.length);
-        for (let i = 1; i < rows.length; i++) {
-          expect(Date.parse(rows[i]!.weekStart) - Date.parse(rows[i - 1]!.weekStart)).toBe(7 * DAY);
-        }
-        for (const row of rows) expect(new Date(row.weekStart).getUTCDay()).toBe(weekStartsOn === 'monday' ? 1 : 0);
-      }),
+      fc.property(
+        fc.array(fc.oneof(runArb(400), junkRunArb), { maxLength: 50 }),
+        fc.constantFrom('monday', 'sunday'),
+        (runs, weekStartsOn) => {
+          const valid = runs.filter(isValidRun);
+          const rows = weeklyTotals(runs as Run[], { weekStartsOn });
+          const total = valid.reduce((s, r) => s + r.km, 0);
+          const summed = rows.reduce((s, r) => s + r.km, 0);
+          expect(Math.abs(summed - total)).toBeLessThanOrEqual(1e-9 * Math.max(1, total));
+          expect(rows.reduce((n, r) => n + r.runs, 0)).toBe(valid.length);
+          for (let i = 1; i < rows.length; i++) {
+            expect(Date.parse(rows[i]!.weekStart) - Date.parse(rows[i - 1]!.weekStart)).toBe(7 * DAY);
+          }
+          for (const row of rows) expect(new Date(row.weekStart).getUTCDay()).toBe(weekStartsOn === 'monday' ? 1 : 0);
+        },
+      ),
       { numRuns: 300 },
     );
   });

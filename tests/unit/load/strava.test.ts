@@ -85,7 +85,9 @@ describe('runsFromTrainingActivities on other shapes', () => {
   });
 
   it('leaves out id and gearId when the model has none', () => {
-    const [run] = runsFromTrainingActivities({ models: [{ sport_type: 'Run', start_date_local_raw: 0, distance_raw: 1234.5, athlete_gear_id: null }] });
+    const [run] = runsFromTrainingActivities({
+      models: [{ sport_type: 'Run', start_date_local_raw: 0, distance_raw: 1234.5, athlete_gear_id: null }],
+    });
     expect(run).toEqual({ start: '1970-01-01T00:00:00', km: 1.2345 });
   });
 
@@ -117,16 +119,21 @@ describe('runsFromTrainingActivities on other shapes', () => {
   });
 
   it('accepts numeric strings for the raw numbers', () => {
-    const [run] = runsFromTrainingActivities({ models: [{ sport_type: 'Run', start_date_local_raw: '1700000000', distance_raw: '5000.5' }] });
+    const [run] = runsFromTrainingActivities({
+      models: [{ sport_type: 'Run', start_date_local_raw: '1700000000', distance_raw: '5000.5' }],
+    });
     expect(run).toEqual({ start: '2023-11-14T22:13:20', km: 5.0005 });
   });
 
   it('returns [] for anything that is not a page, never throwing', () => {
-    const hostile = new Proxy({}, {
-      get() {
-        throw new Error('hostile proxy');
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('hostile proxy');
+        },
       },
-    });
+    );
     for (const junk of [undefined, null, 0, 'models', [], {}, { models: null }, { models: {} }, { models: 'x' }, hostile]) {
       expect(runsFromTrainingActivities(junk)).toEqual([]);
     }

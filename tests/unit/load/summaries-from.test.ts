@@ -25,14 +25,19 @@ describe('summariesFrom', () => {
     expect(row).toMatchObject({ weekStart: '2024-03-03', weekKm: 30, previousWeekKm: 16, partial: false, comparedDays: 7 });
     expect(row!.text).toBe('30.0 km · +88% vs last week · single-run spike +20%');
     // The runner's own week would have been Mon 26 Feb – Sun 3 Mar: not the row's.
-    expect(weekSummaries(runs, ['2024-03-03'], { ...SETTINGS, weekStartsOn: 'monday' }, TODAY, en)[0]).toMatchObject({ weekStart: '2024-02-26', weekKm: 18 });
+    expect(weekSummaries(runs, ['2024-03-03'], { ...SETTINGS, weekStartsOn: 'monday' }, TODAY, en)[0]).toMatchObject({
+      weekStart: '2024-02-26',
+      weekKm: 18,
+    });
   });
 
   it('Monday-first rows with a Sunday setting: Monday to Sunday', () => {
     const [row] = summariesFrom(runs, ['2024-03-04'], { ...SETTINGS, weekStartsOn: 'sunday' }, TODAY, en);
     // Mon 4 – Sun 10 Mar: 8 + 10 + 5 = 23 km, against Mon 26 Feb – Sun 3 Mar: 6 + 12 = 18 km.
     expect(row).toMatchObject({ weekStart: '2024-03-04', weekKm: 23, previousWeekKm: 18 });
-    expect(weekSummaries(runs, ['2024-03-04'], { ...SETTINGS, weekStartsOn: 'sunday' }, TODAY, en)[0]).toMatchObject({ weekStart: '2024-03-03' });
+    expect(weekSummaries(runs, ['2024-03-04'], { ...SETTINGS, weekStartsOn: 'sunday' }, TODAY, en)[0]).toMatchObject({
+      weekStart: '2024-03-03',
+    });
   });
 
   it('the same row gives the same summary under either setting, on any weekday; junk gives null', () => {

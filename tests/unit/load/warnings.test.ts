@@ -23,11 +23,28 @@ describe('weekly change, like for like', () => {
   it('Monday morning before a run does not read as a fall', () => {
     const weekly = find(loadWarnings(twoWeeks, SETTINGS, '2024-03-11', en), 'weekly')!;
     expect(weekly.level).toBe('ok');
-    expect(weekly.numbers).toMatchObject({ week: 'current', comparedDays: 1, weekKm: 0, previousWeekKm: 8, changePct: null, compared: 'same days' });
-    expect(weekly.message).toBe("No runs yet this week (Mon), against 8.0 km on the same days last week; the week isn't over, so there is no change to report yet.");
+    expect(weekly.numbers).toMatchObject({
+      week: 'current',
+      comparedDays: 1,
+      weekKm: 0,
+      previousWeekKm: 8,
+      changePct: null,
+      compared: 'same days',
+    });
+    expect(weekly.message).toBe(
+      "No runs yet this week (Mon), against 8.0 km on the same days last week; the week isn't over, so there is no change to report yet.",
+    );
     expect(weekly.message).not.toMatch(/[-−]\s?\d/);
     const summary = weekSummary(twoWeeks, '2024-03-11', SETTINGS, '2024-03-11', en)!;
-    expect(summary).toMatchObject({ weekStart: '2024-03-11', partial: true, comparedDays: 1, weekKm: 0, previousWeekKm: 8, previousWeekFullKm: 30, changePct: null });
+    expect(summary).toMatchObject({
+      weekStart: '2024-03-11',
+      partial: true,
+      comparedDays: 1,
+      weekKm: 0,
+      previousWeekKm: 8,
+      previousWeekFullKm: 30,
+      changePct: null,
+    });
     expect(summary.text).toBe('0.0 km so far · Mon last week: 8.0 km');
   });
 
@@ -36,17 +53,21 @@ describe('weekly change, like for like', () => {
     const weekly = find(loadWarnings(twoWeeks, SETTINGS, '2024-03-11', opts), 'weekly')!;
     // Last Monday's run was at 18:00: by 07:00 last week nothing had been run either.
     expect(weekly.numbers).toMatchObject({ previousWeekKm: 0, compared: 'same days, up to the same time' });
-    expect(weekly.message).toBe("No runs yet this week (Mon), and none on the same days last week, up to the same time; last week's total was 30.0 km.");
+    expect(weekly.message).toBe(
+      "No runs yet this week (Mon), and none on the same days last week, up to the same time; last week's total was 30.0 km.",
+    );
     // A `now` on another day than today is ignored.
     const ignored = find(loadWarnings(twoWeeks, SETTINGS, '2024-03-11', { ...en, now: '2024-03-10T07:00:00' }), 'weekly')!;
     expect(ignored.numbers.previousWeekKm).toBe(8);
   });
 
-  it('Monday evening, 5 km against last Monday\'s 8 km: no percentage while the week runs', () => {
+  it("Monday evening, 5 km against last Monday's 8 km: no percentage while the week runs", () => {
     const runs = [...twoWeeks, at('2024-03-11T17:00:00', 5)];
     const weekly = find(loadWarnings(runs, SETTINGS, '2024-03-11', en), 'weekly')!;
     expect(weekly.numbers.changePct).toBeNull();
-    expect(weekly.message).toBe("So far this week (Mon) you ran 5.0 km, against 8.0 km on the same days last week; the week isn't over, so there is no change to report yet.");
+    expect(weekly.message).toBe(
+      "So far this week (Mon) you ran 5.0 km, against 8.0 km on the same days last week; the week isn't over, so there is no change to report yet.",
+    );
   });
 
   it('Wednesday, Mon–Wed against Mon–Wed: +50 % is a caution, labelled as a weak rule of thumb', () => {
@@ -61,7 +82,9 @@ describe('weekly change, like for like', () => {
     expect(weekly.source).toMatch(/Nielsen/);
     expect(weekSummary(runs, '2024-03-13', SETTINGS, '2024-03-13', en)!.text).toBe('27.0 km so far · +50% vs Mon–Wed last week');
     // The runner's own threshold decides.
-    expect(find(loadWarnings(runs, { ...SETTINGS, weeklyIncreasePct: 60 }, '2024-03-13', en), 'weekly')!.message).toMatch(/within your 60% weekly threshold\.$/);
+    expect(find(loadWarnings(runs, { ...SETTINGS, weeklyIncreasePct: 60 }, '2024-03-13', en), 'weekly')!.message).toMatch(
+      /within your 60% weekly threshold\.$/,
+    );
   });
 
   it('a finished week is compared whole, decreases in plain words', () => {
@@ -88,7 +111,9 @@ describe('weekly change, like for like', () => {
     const weekly = find(loadWarnings(runs, SETTINGS, '2024-03-12', en), 'weekly')!;
     expect(weekly.level).toBe('caution');
     expect(weekly.numbers).toMatchObject({ week: 'last', weekStart: '2024-03-04', weekKm: 45, previousWeekKm: 30, changePct: 50 });
-    expect(weekly.message).toBe('Last week you ran 45.0 km, 50% more than the week before (30.0 km), above your 10% weekly threshold, a rule of thumb with weak evidence.');
+    expect(weekly.message).toBe(
+      'Last week you ran 45.0 km, 50% more than the week before (30.0 km), above your 10% weekly threshold, a rule of thumb with weak evidence.',
+    );
     // From Thursday on, the week in progress speaks for itself.
     expect(find(loadWarnings(runs, SETTINGS, '2024-03-14', en), 'weekly')!.numbers.week).toBe('current');
   });
@@ -117,11 +142,15 @@ describe('single-run spike (Frandsen 2025)', () => {
 
   it('bands: within the threshold ok, above it caution, above 100 % high', () => {
     expect(spike(10.5)).toMatchObject({ level: 'ok', evidence: 'strongest-running-signal' });
-    expect(spike(10.5).message).toBe('Your 10.5 km run on 15 Apr was 5% longer than your longest run in the previous 30 days (10.0 km), within your 10% threshold.');
+    expect(spike(10.5).message).toBe(
+      'Your 10.5 km run on 15 Apr was 5% longer than your longest run in the previous 30 days (10.0 km), within your 10% threshold.',
+    );
     const caution = spike(12);
     expect(caution.level).toBe('caution');
     expect(caution.numbers).toMatchObject({ runKm: 12, longestPrior30dKm: 10, band: '>10-30 %', hrr: 1.64, thresholdPct: 10 });
-    expect(caution.message).toBe('Your 12.0 km run on 15 Apr was 20% longer than your longest run in the previous 30 days (10.0 km), above your 10% threshold.');
+    expect(caution.message).toBe(
+      'Your 12.0 km run on 15 Apr was 20% longer than your longest run in the previous 30 days (10.0 km), above your 10% threshold.',
+    );
     expect(spike(18).numbers).toMatchObject({ band: '>30-100 %', hrr: 1.52 });
     expect(spike(18).level).toBe('caution');
     const high = spike(25);
@@ -129,7 +158,7 @@ describe('single-run spike (Frandsen 2025)', () => {
     expect(high.source).toMatch(/Frandsen/);
   });
 
-  it('uses the runner\'s threshold', () => {
+  it("uses the runner's threshold", () => {
     expect(spike(12, { ...SETTINGS, spikePct: 25 }).level).toBe('ok');
     expect(spike(25, { ...SETTINGS, spikePct: 150 }).level).toBe('ok');
     expect(spike(26, { ...SETTINGS, spikePct: 150 }).level).toBe('high');
@@ -210,7 +239,9 @@ describe('back after a break', () => {
     expect(find(loadWarnings(runs, SETTINGS, '2024-03-14', en), 'break')).toBeUndefined();
     const idle = find(loadWarnings(runs, SETTINGS, '2024-03-15', en), 'break')!;
     expect(idle).toMatchObject({ level: 'ok', numbers: { daysWithoutRun: 14, lastRun: '2024-03-01' } });
-    expect(idle.message).toBe("You haven't run for 14 days (last run 1 Mar); when you go back, start shorter and easier than before and add distance over a few weeks.");
+    expect(idle.message).toBe(
+      "You haven't run for 14 days (last run 1 Mar); when you go back, start shorter and easier than before and add distance over a few weeks.",
+    );
   });
 });
 
@@ -242,7 +273,10 @@ describe('EWMA acute:chronic ratio, context only', () => {
   });
 
   it('stays level ok even at a ratio that team-sport charts call danger', () => {
-    const runs = [...Array.from({ length: 40 }, (_, i) => at(`2024-01-${String((i % 28) + 1).padStart(2, '0')}T07:00:00`, 1)), at('2024-02-01T07:00:00', 40)];
+    const runs = [
+      ...Array.from({ length: 40 }, (_, i) => at(`2024-01-${String((i % 28) + 1).padStart(2, '0')}T07:00:00`, 1)),
+      at('2024-02-01T07:00:00', 40),
+    ];
     const acwr = find(loadWarnings(runs, SETTINGS, '2024-02-01', en), 'acwr')!;
     expect(acwr.numbers.ratio as number).toBeGreaterThan(1.5);
     expect(acwr.level).toBe('ok');
@@ -260,24 +294,43 @@ describe('shoe distance, a low-confidence reminder', () => {
   it('over the limit is a caution, under it ok, absent without shoe km', () => {
     const over = find(loadWarnings(runs, SETTINGS, '2024-03-02', { ...en, shoeKm: 750 }), 'shoe')!;
     expect(over).toMatchObject({ level: 'caution', evidence: 'low-confidence', numbers: { shoeKm: 750, limitKm: 700 } });
-    expect(over.message).toBe('Your shoes have 750 km on them, past your 700 km reminder; a rule of thumb, as no study has linked shoe mileage to injury.');
+    expect(over.message).toBe(
+      'Your shoes have 750 km on them, past your 700 km reminder; a rule of thumb, as no study has linked shoe mileage to injury.',
+    );
     expect(over.source).toMatch(/Kong/);
-    expect(find(loadWarnings(runs, { ...SETTINGS, units: 'mi' }, '2024-03-02', { ...en, shoeKm: 750 }), 'shoe')!.message).toContain('466 mi on them, past your 435 mi');
+    expect(find(loadWarnings(runs, { ...SETTINGS, units: 'mi' }, '2024-03-02', { ...en, shoeKm: 750 }), 'shoe')!.message).toContain(
+      '466 mi on them, past your 435 mi',
+    );
     expect(find(loadWarnings(runs, SETTINGS, '2024-03-02', { ...en, shoeKm: 700 }), 'shoe')!.level).toBe('ok');
     expect(find(loadWarnings(runs, SETTINGS, '2024-03-02', en), 'shoe')).toBeUndefined();
     expect(find(loadWarnings(runs, SETTINGS, '2024-03-02', { shoeKm: Number.NaN }), 'shoe')).toBeUndefined();
   });
 
   it('kmByGear sums valid runs per gear id', () => {
-    const totals = kmByGear([{ ...at('2024-03-01T08:00:00', 10), gearId: 'a' }, { ...at('2024-03-02T08:00:00', 5), gearId: 'a' }, { ...at('2024-03-03T08:00:00', 7), gearId: 'b' }, at('2024-03-04T08:00:00', 3), { ...at('bad', 9), gearId: 'a' }]);
-    expect([...totals]).toEqual([['a', 15], ['b', 7]]);
+    const totals = kmByGear([
+      { ...at('2024-03-01T08:00:00', 10), gearId: 'a' },
+      { ...at('2024-03-02T08:00:00', 5), gearId: 'a' },
+      { ...at('2024-03-03T08:00:00', 7), gearId: 'b' },
+      at('2024-03-04T08:00:00', 3),
+      { ...at('bad', 9), gearId: 'a' },
+    ]);
+    expect([...totals]).toEqual([
+      ['a', 15],
+      ['b', 7],
+    ]);
   });
 });
 
 describe('inputs', () => {
   it('a malformed today gives no warnings; odd settings fall back to the defaults', () => {
     expect(loadWarnings(twoWeeks, SETTINGS, '11/03/2024')).toEqual([]);
-    const odd = { units: 'furlongs', weekStartsOn: 'friday', weeklyIncreasePct: Number.NaN, spikePct: -5, shoeKmLimit: '700' } as unknown as LoadSettings;
+    const odd = {
+      units: 'furlongs',
+      weekStartsOn: 'friday',
+      weeklyIncreasePct: Number.NaN,
+      spikePct: -5,
+      shoeKmLimit: '700',
+    } as unknown as LoadSettings;
     expect(loadWarnings(twoWeeks, odd, '2024-03-13', en)).toEqual(loadWarnings(twoWeeks, SETTINGS, '2024-03-13', en));
   });
 

@@ -42,9 +42,13 @@ describe('checkInLight', () => {
   it('more pain never gives a better light', () => {
     const rank = { green: 0, amber: 1, red: 2 } as const;
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 9 }), fc.constantFrom(...mornings), fc.boolean(), (pain, morning, bone) =>
-        rank[checkInLight({ painDuring: pain + 1, nextMorning: morning }, bone).light] >=
-        rank[checkInLight({ painDuring: pain, nextMorning: morning }, bone).light],
+      fc.property(
+        fc.integer({ min: 0, max: 9 }),
+        fc.constantFrom(...mornings),
+        fc.boolean(),
+        (pain, morning, bone) =>
+          rank[checkInLight({ painDuring: pain + 1, nextMorning: morning }, bone).light] >=
+          rank[checkInLight({ painDuring: pain, nextMorning: morning }, bone).light],
       ),
     );
   });

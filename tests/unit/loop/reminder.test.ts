@@ -39,7 +39,9 @@ describe('background reminder', () => {
     const { startMorningReminder } = await import('../../../lib/background/reminder');
     startMorningReminder();
     await fakeBrowser.storage.local.set({ [DIARY_KEY]: diaryWith('2026-12-04'), [REMINDER_KEY]: { enabled: true } });
-    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(REMINDER_ALARM)).toMatchObject({ scheduledTime: new Date(2026, 11, 5, 8, 0).getTime() }));
+    await vi.waitFor(async () =>
+      expect(await fakeBrowser.alarms.get(REMINDER_ALARM)).toMatchObject({ scheduledTime: new Date(2026, 11, 5, 8, 0).getTime() }),
+    );
 
     const created = vi.spyOn(fakeBrowser.notifications, 'create');
     vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async () => false as never);

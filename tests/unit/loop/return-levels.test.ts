@@ -25,19 +25,42 @@ describe('return levels', () => {
 
   it('up after two green sessions, not after one', () => {
     expect(run([[0, 'green']]).level).toBe(1);
-    expect(run([[0, 'green'], [2, 'green']]).level).toBe(2);
+    expect(
+      run([
+        [0, 'green'],
+        [2, 'green'],
+      ]).level,
+    ).toBe(2);
   });
 
   it('amber stays and restarts the count; red drops a level', () => {
-    expect(run([[0, 'green'], [2, 'amber'], [4, 'green']]).level).toBe(1);
-    const l3 = run([[0, 'green'], [2, 'green'], [4, 'green'], [6, 'green']]);
+    expect(
+      run([
+        [0, 'green'],
+        [2, 'amber'],
+        [4, 'green'],
+      ]).level,
+    ).toBe(1);
+    const l3 = run([
+      [0, 'green'],
+      [2, 'green'],
+      [4, 'green'],
+      [6, 'green'],
+    ]);
     expect(l3.level).toBe(3);
     expect(recordSession(l3, day(8), 'red').level).toBe(2);
     expect(run([[0, 'red']]).level).toBe(1);
   });
 
   it('at most two levels up in any 7 days', () => {
-    const l = run([[0, 'green'], [1, 'green'], [2, 'green'], [3, 'green'], [4, 'green'], [5, 'green']]);
+    const l = run([
+      [0, 'green'],
+      [1, 'green'],
+      [2, 'green'],
+      [3, 'green'],
+      [4, 'green'],
+      [5, 'green'],
+    ]);
     expect(l.level).toBe(3);
     expect(l.changes.map((c) => c.to)).toEqual([2, 3]);
   });
@@ -69,7 +92,10 @@ describe('return levels', () => {
   });
 
   it('today: a rest day after a running session, the level otherwise', () => {
-    const l = run([[0, 'green'], [2, 'green']]);
+    const l = run([
+      [0, 'green'],
+      [2, 'green'],
+    ]);
     expect(todaySession(l, day(3))).toMatchObject({ rest: true });
     expect(todaySession(l, day(4))).toMatchObject({ rest: false, level: { level: 2 } });
   });

@@ -14,7 +14,9 @@ describe('kneeToday', () => {
     const v = kneeToday({ ...base, diary: emptyDiary() });
     expect(v.ceilingLine).toBe('Keep your next run under 12.6 km.');
     expect(v.ceilingWhy).toBe('Your longest run of the last 30 days was 11.5 km; up to 10 % more is your own limit for one run.');
-    expect(kneeToday({ ...base, diary: emptyDiary(), settings: { units: 'mi', spikePct: 10 } }).ceilingLine).toBe('Keep your next run under 7.8 mi.');
+    expect(kneeToday({ ...base, diary: emptyDiary(), settings: { units: 'mi', spikePct: 10 } }).ceilingLine).toBe(
+      'Keep your next run under 7.8 mi.',
+    );
   });
 
   it('asks about today’s run until it has a check-in', () => {
@@ -26,9 +28,21 @@ describe('kneeToday', () => {
   });
 
   it('during an episode: the level and today’s session instead of build-up advice', () => {
-    const { diary } = startEpisode(emptyDiary(), { startedOn: '2026-12-01', locations: ['front'], care: 'modify-load', topCause: 'patellofemoral-pain', topCauseName: 'Patellofemoral pain' });
+    const { diary } = startEpisode(emptyDiary(), {
+      startedOn: '2026-12-01',
+      locations: ['front'],
+      care: 'modify-load',
+      topCause: 'patellofemoral-pain',
+      topCauseName: 'Patellofemoral pain',
+    });
     expect(kneeToday({ ...base, diary }).episode?.line).toBe('Level 1 of 8. Today: Brisk walk for 30 minutes, pain-free (30 min).');
-    const bone = startEpisode(emptyDiary(), { startedOn: '2026-12-01', locations: ['front'], care: 'see-clinician', topCause: 'bone-stress-injury', topCauseName: 'Bone stress injury' }).diary;
+    const bone = startEpisode(emptyDiary(), {
+      startedOn: '2026-12-01',
+      locations: ['front'],
+      care: 'see-clinician',
+      topCause: 'bone-stress-injury',
+      topCauseName: 'Bone stress injury',
+    }).diary;
     expect(kneeToday({ ...base, diary: bone }).episode?.line).toMatch(/only if it stays pain-free/);
   });
 

@@ -97,7 +97,7 @@ describe('desiredRegistration', () => {
   });
 });
 
-describe('the user-added sites\' script', () => {
+describe("the user-added sites' script", () => {
   it('is its own runtime-registered entrypoint: no matches (no host permission at install), built as CUSTOM_SCRIPT_JS', async () => {
     const { default: script } = await import('../../../entrypoints/knee-badges-custom.content/index');
     expect(script.registration).toBe('runtime');
@@ -194,7 +194,7 @@ describe('syncCustomSiteRegistration', () => {
     expect(scripting.calls).toEqual(['register', 'update', 'update', 'unregister']);
   });
 
-  it('moves a registration of the built-in sites\' script (older versions) to the user-added sites\' script', async () => {
+  it("moves a registration of the built-in sites' script (older versions) to the user-added sites' script", async () => {
     custom = ['https://a.example'];
     granted.push('https://a.example/*');
     scripting.scripts.set(CUSTOM_SCRIPT_ID, {

@@ -19,7 +19,9 @@ function build(manifest: object, code: string): string {
 }
 
 const base = { manifest_version: 3, permissions: ['storage'], content_scripts: [{ matches: ['https://www.strava.com/*'] }] };
-const gecko = { browser_specific_settings: { gecko: { id: 'knee-check@kneecheck.app', data_collection_permissions: { required: ['none'] } } } };
+const gecko = {
+  browser_specific_settings: { gecko: { id: 'knee-check@kneecheck.app', data_collection_permissions: { required: ['none'] } } },
+};
 const code = 'browser.storage.local.get("settings");';
 
 function check(chrome: object, firefox: object, js = code) {

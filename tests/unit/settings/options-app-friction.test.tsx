@@ -44,7 +44,7 @@ async function chooseMiles() {
 
 const stored = async () => (await fakeBrowser.storage.local.get('settings')).settings;
 
-describe('shoe limit in the runner\'s units (draft)', () => {
+describe("shoe limit in the runner's units (draft)", () => {
   it('shows km in miles, stores what miles typed stand for in km, and never drifts when units flip', () => {
     const km = toDraft(defaultSettings());
     const mi = withUnits(km, 'mi');
@@ -131,9 +131,13 @@ describe('OptionsApp: friction', () => {
   it('importing a file over unsaved edits asks first; Cancel keeps the edits', async () => {
     await mount();
     await type('threshold-spikePct', '30');
-    const file = new File([JSON.stringify({ kind: 'knee-check-settings', version: 1, settings: { ...defaultSettings(), spikePct: 50 } })], 'backup.json', {
-      type: 'application/json',
-    });
+    const file = new File(
+      [JSON.stringify({ kind: 'knee-check-settings', version: 1, settings: { ...defaultSettings(), spikePct: 50 } })],
+      'backup.json',
+      {
+        type: 'application/json',
+      },
+    );
     const picker = input('import-file');
     await act(async () => {
       Object.defineProperty(picker, 'files', { value: [file], configurable: true });

@@ -65,10 +65,16 @@ describe('settings properties', () => {
 
   it('parseImportFile never throws on any text', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.jsonValue().map((v) => JSON.stringify(v))), (text) => {
-        const result = parseImportFile(text);
-        expect(typeof result.ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+        ),
+        (text) => {
+          const result = parseImportFile(text);
+          expect(typeof result.ok).toBe('boolean');
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -38,7 +38,14 @@ describe('isSiteOrigin', () => {
   it('accepts https origins and http://localhost only', () => {
     expect(isSiteOrigin('https://example.com')).toBe(true);
     expect(isSiteOrigin('http://localhost:8080')).toBe(true);
-    for (const bad of ['http://example.com', 'https://example.com/', 'https://example.com/x', 'example.com', 42, 'https://' + 'a'.repeat(300) + '.com']) {
+    for (const bad of [
+      'http://example.com',
+      'https://example.com/',
+      'https://example.com/x',
+      'example.com',
+      42,
+      'https://' + 'a'.repeat(300) + '.com',
+    ]) {
       expect(isSiteOrigin(bad)).toBe(false);
     }
   });

@@ -49,7 +49,8 @@ export function readCassette(name: string): Interaction[] {
   const uris = [...text.matchAll(/^ {4}uri: (\S+)$/gm)].map((m) => m[1]!);
   const bodies = [...text.matchAll(/^ {6}string: '/gm)].map((m) => JSON.parse(singleQuoted(text, m.index! + m[0].length)) as unknown);
   const statuses = [...text.matchAll(/^ {4}status:\n {6}code: (\d+)$/gm)].map((m) => Number(m[1]));
-  if (uris.length !== bodies.length || uris.length !== statuses.length) throw new Error(`cassette ${name}: ${uris.length} uris, ${bodies.length} bodies`);
+  if (uris.length !== bodies.length || uris.length !== statuses.length)
+    throw new Error(`cassette ${name}: ${uris.length} uris, ${bodies.length} bodies`);
   uris.forEach((uri, i) => out.push({ uri, status: statuses[i]!, json: bodies[i] }));
   return out;
 }

@@ -26,7 +26,21 @@ const SEARCH = 'activitylist-service/activities/search/activities';
 describe('runsFromGarminActivities', () => {
   it('reads runs (all running sub-types) and skips other sports and broken items', () => {
     const runs = runsFromGarminActivities(activities);
-    expect(runs.map((r) => r.id)).toEqual(['1001', '1002', '1003', '1004', '1005', '1006', '1008', '1009', '1010', '1011', '1012', '1013', '1015']);
+    expect(runs.map((r) => r.id)).toEqual([
+      '1001',
+      '1002',
+      '1003',
+      '1004',
+      '1005',
+      '1006',
+      '1008',
+      '1009',
+      '1010',
+      '1011',
+      '1012',
+      '1013',
+      '1015',
+    ]);
     expect(runs[0]).toEqual({ start: '2026-01-03T08:00:00', km: 8, id: '1001' });
     // typeId 6 with parent 1 and no typeKey is a trail run.
     expect(runs.find((r) => r.id === '1013')).toEqual({ start: '2026-02-14T09:00:00', km: 21, id: '1013' });
@@ -36,7 +50,11 @@ describe('runsFromGarminActivities', () => {
     expect(runsFromGarminActivities({ activityList: (activities as unknown[]).slice(0, 2) })).toHaveLength(2);
     expect(
       runsFromGarminActivities([
-        { activityId: 9, activityTypeDTO: { typeKey: 'treadmill_running' }, summaryDTO: { startTimeLocal: '2026-09-11T07:00:00.0', distance: 8000 } },
+        {
+          activityId: 9,
+          activityTypeDTO: { typeKey: 'treadmill_running' },
+          summaryDTO: { startTimeLocal: '2026-09-11T07:00:00.0', distance: 8000 },
+        },
       ]),
     ).toEqual([{ start: '2026-09-11T07:00:00', km: 8, id: '9' }]);
   });
@@ -45,9 +63,19 @@ describe('runsFromGarminActivities', () => {
     for (const value of [null, undefined, 1, 'x', {}, { activityList: 'x' }, [[]], [{ activityType: null }]]) {
       expect(runsFromGarminActivities(value)).toEqual([]);
     }
-    const evil = [Object.defineProperty({}, 'activityType', { get: () => { throw new Error('boom'); } })];
+    const evil = [
+      Object.defineProperty({}, 'activityType', {
+        get: () => {
+          throw new Error('boom');
+        },
+      }),
+    ];
     expect(runsFromGarminActivities(evil)).toEqual([]);
-    const proxy = new Proxy([], { get: () => { throw new Error('boom'); } });
+    const proxy = new Proxy([], {
+      get: () => {
+        throw new Error('boom');
+      },
+    });
     expect(runsFromGarminActivities(proxy)).toEqual([]);
   });
 
@@ -81,7 +109,12 @@ describe('runsFromGarminCalendar', () => {
 
   it('counts the documented running activityTypeIds (1, 6, 8, 18) and no other bare id', () => {
     const item = (id: number, activityTypeId: number) => ({
-      id, itemType: 'activity', activityTypeId, date: '2026-02-03', distance: 500_000, startTimestampLocal: '2026-02-03T07:00:00.0',
+      id,
+      itemType: 'activity',
+      activityTypeId,
+      date: '2026-02-03',
+      distance: 500_000,
+      startTimestampLocal: '2026-02-03T07:00:00.0',
     });
     const ids = [1, 6, 8, 18, 2, 7, 9, 27, 153];
     const runs = runsFromGarminCalendar({ calendarItems: ids.map((typeId, i) => item(i, typeId)) });
@@ -182,12 +215,26 @@ describe('garminAdapter on saved pages', () => {
     expect(createGarminAdapter().findAnchors(htmlDocument('<!doctype html><title>x</title>'))).toEqual([]);
   });
 
-  it('reads runs from /gc-api/ with the page\'s CSRF header, and says where they came from', async () => {
+  it("reads runs from /gc-api/ with the page's CSRF header, and says where they came from", async () => {
     const doc = loadPage('garmin-calendar.html');
     const adapter = createGarminAdapter();
     const ctx = fakeContext({ [`/gc-api/${SEARCH}`]: activities });
     const runs = await adapter.readRuns(doc, ctx);
-    expect(runs.map((r) => r.id)).toEqual(['1001', '1002', '1003', '1004', '1005', '1006', '1008', '1009', '1010', '1011', '1012', '1013', '1015']);
+    expect(runs.map((r) => r.id)).toEqual([
+      '1001',
+      '1002',
+      '1003',
+      '1004',
+      '1005',
+      '1006',
+      '1008',
+      '1009',
+      '1010',
+      '1011',
+      '1012',
+      '1013',
+      '1015',
+    ]);
     expect(ctx.calls.map((c) => c.split('activitylist')[0])).toEqual(['/gc-api/']);
     expect(ctx.headers).toEqual([{ 'connect-csrf-token': 'test-csrf-7f3a9c' }]);
     const notes = mergedNotes(ctx.notes);
@@ -238,7 +285,22 @@ describe('garminAdapter on saved pages', () => {
       '/gc-api/calendar-service/year/2026/month/2': { calendarItems: [] },
     });
     const runs = await adapter.readRuns(doc, ctx);
-    expect(runs.map((r) => r.id)).toEqual(['1001', '1002', '1003', '1004', '1005', '1006', '1008', '1009', '1010', '5003', '1011', '1012', '1013', '1015']);
+    expect(runs.map((r) => r.id)).toEqual([
+      '1001',
+      '1002',
+      '1003',
+      '1004',
+      '1005',
+      '1006',
+      '1008',
+      '1009',
+      '1010',
+      '5003',
+      '1011',
+      '1012',
+      '1013',
+      '1015',
+    ]);
     const searches = ctx.calls.filter((c) => c.includes(SEARCH));
     expect(searches.map((c) => c.split('activitylist')[0])).toEqual([GARMIN_API_PREFIX]);
     // Every call carries the header; the search's 404 is reported, the calendar as the source.
@@ -287,7 +349,13 @@ describe('garminAdapter on saved pages', () => {
     // Not tried yet: offered, so the core asks for runs before placing anything.
     expect(adapter.findAnchors(doc).length).toBe(5);
     await adapter.readRuns(doc, ctx);
-    expect(adapter.findAnchors(doc).map((a) => a.weekStart)).toEqual(['2025-06-26', '2025-07-02', '2025-07-09', '2025-07-16', '2025-07-23']);
+    expect(adapter.findAnchors(doc).map((a) => a.weekStart)).toEqual([
+      '2025-06-26',
+      '2025-07-02',
+      '2025-07-09',
+      '2025-07-16',
+      '2025-07-23',
+    ]);
     // Only the missing dates were asked for.
     const last = new URL(ctx.calls.at(-1)!, 'https://x');
     expect(last.searchParams.get('endDate')).toBe('2025-11-25');
@@ -324,7 +392,13 @@ describe('garminAdapter on saved pages', () => {
     await adapter.readRuns(feb, ctx);
     // The read noticed the new weeks and read them as well (a second call for the missing dates).
     expect(ctx.calls).toHaveLength(2);
-    expect(adapter.findAnchors(document).map((a) => a.weekStart)).toEqual(['2025-06-26', '2025-07-02', '2025-07-09', '2025-07-16', '2025-07-23']);
+    expect(adapter.findAnchors(document).map((a) => a.weekStart)).toEqual([
+      '2025-06-26',
+      '2025-07-02',
+      '2025-07-09',
+      '2025-07-16',
+      '2025-07-23',
+    ]);
   });
 
   it('the query right after a read never offers a week that read did not see', async () => {
@@ -411,7 +485,13 @@ describe('Garmin: what maintained extensions and the API write-ups show (docs/re
       if (headers.get('connect-csrf-token') !== 'test-csrf-7f3a9c') return new Response('{"message":"Forbidden"}', { status: 403 });
       return new URL(href).pathname.endsWith('/search/activities') ? Response.json(activities) : new Response('nope', { status: 404 });
     };
-    const fetchJson = createSameOriginFetch({ origin: 'https://connect.garmin.com', fetch: server as typeof fetch, now: () => 0, setTimer: setTimeout, minGapMs: 0 });
+    const fetchJson = createSameOriginFetch({
+      origin: 'https://connect.garmin.com',
+      fetch: server as typeof fetch,
+      now: () => 0,
+      setTimer: setTimeout,
+      minGapMs: 0,
+    });
     const notes: unknown[] = [];
     const ctx = { today: '2026-02-18', fetchJson, note: (n: unknown) => void notes.push(n) };
     expect(await createGarminAdapter().readRuns(loadPage('garmin-calendar.html'), ctx)).toHaveLength(13);

@@ -1,12 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import {
-  createGenericAdapter,
-  distanceElements,
-  findVisibleWeeks,
-  runsFromRows,
-  visibleWeekOf,
-} from '../../../lib/sites/generic';
+import { createGenericAdapter, distanceElements, findVisibleWeeks, runsFromRows, visibleWeekOf } from '../../../lib/sites/generic';
 import * as WORDS from '../../../lib/sites/generic-words';
 import { KM_PER_MILE } from '../../../lib/sites/parse-distance';
 import { fakeContext, htmlDocument, loadPage, mergedNotes } from './other-sites-helpers';
@@ -85,7 +79,10 @@ describe('findVisibleWeeks', () => {
       ['This week', '１２.４ ｋｍ'],
     ]) {
       const weeks = findVisibleWeeks(htmlDocument(`<div><span>${label}</span> <span>${value}</span></div>`));
-      expect(weeks.map((w) => [w.visible.km, w.visible.relative]), label).toEqual([[12.4, 'this']]);
+      expect(
+        weeks.map((w) => [w.visible.km, w.visible.relative]),
+        label,
+      ).toEqual([[12.4, 'this']]);
     }
   });
 });
@@ -223,7 +220,10 @@ describe('generic-words: the word lists as data', () => {
   it('a phrase from the lists is what makes a weekly total readable', () => {
     for (const label of ['Cette semaine', 'Diese Woche', '今週', 'Tämä viikko']) {
       const weeks = findVisibleWeeks(htmlDocument(`<main><div><span>${label}</span> <span>12,5 km</span></div></main>`));
-      expect(weeks.map((w) => [w.visible.km, w.visible.relative]), label).toEqual([[12.5, 'this']]);
+      expect(
+        weeks.map((w) => [w.visible.km, w.visible.relative]),
+        label,
+      ).toEqual([[12.5, 'this']]);
     }
     expect(findVisibleWeeks(htmlDocument('<main><div><span>Weekend long run</span> <span>12,5 km</span></div></main>'))).toEqual([]);
   });

@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { FetchRefused } from '../../../lib/content/fetch';
-import { createIntervalsAdapter, intervalsActivitiesPath, isIntervalsStub, runsFromIntervalsActivities, stubDays } from '../../../lib/sites/intervals';
+import {
+  createIntervalsAdapter,
+  intervalsActivitiesPath,
+  isIntervalsStub,
+  runsFromIntervalsActivities,
+  stubDays,
+} from '../../../lib/sites/intervals';
 import { RunWindow, covers, rangeFor } from '../../../lib/sites/run-window';
 import { dateFromValue, isoWeekMonday } from '../../../lib/sites/week-anchors';
 import { fakeContext, htmlDocument, loadPage, mergedNotes, pageJson } from './other-sites-helpers';
@@ -31,7 +37,13 @@ describe('runsFromIntervalsActivities', () => {
 
   it('never throws', () => {
     for (const value of [null, {}, 'x', [null, 1, [], { type: 'Run' }]]) expect(runsFromIntervalsActivities(value)).toEqual([]);
-    const evil = [Object.defineProperty({}, 'type', { get: () => { throw new Error('boom'); } })];
+    const evil = [
+      Object.defineProperty({}, 'type', {
+        get: () => {
+          throw new Error('boom');
+        },
+      }),
+    ];
     expect(runsFromIntervalsActivities(evil)).toEqual([]);
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
@@ -198,7 +210,7 @@ describe('intervals.icu Strava stubs (OpenAPI: "an empty stub object is returned
     for (const odd of [null, [], 'STRAVA', 1]) expect(isIntervalsStub(odd)).toBe(false);
   });
 
-  it('reads the full items, and reports the stubs\' days as incomplete (a refusal: partial data)', async () => {
+  it("reads the full items, and reports the stubs' days as incomplete (a refusal: partial data)", async () => {
     const doc = loadPage('intervals-calendar.html');
     const adapter = createIntervalsAdapter();
     const ctx = fakeContext({ [API]: month });

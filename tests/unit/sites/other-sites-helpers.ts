@@ -30,7 +30,9 @@ export function htmlDocument(html: string): Document {
 export type Route = unknown | ((path: string, init?: FetchJsonInit) => unknown);
 
 /** Everything the notes said, merged (sources and refusals concatenated, the last coverage). */
-export function mergedNotes(notes: readonly AdapterNotes[]): Required<Pick<AdapterNotes, 'sources' | 'refusals' | 'incompleteDays'>> & { coveredFrom?: string } {
+export function mergedNotes(
+  notes: readonly AdapterNotes[],
+): Required<Pick<AdapterNotes, 'sources' | 'refusals' | 'incompleteDays'>> & { coveredFrom?: string } {
   const out: ReturnType<typeof mergedNotes> = { sources: [], refusals: [], incompleteDays: [] };
   for (const n of notes) {
     out.sources.push(...(n.sources ?? []));

@@ -17,10 +17,14 @@ describe('site-check', () => {
   it('Garmin calendar + HAR: the call with its CSRF header, runs per week, sources, and four badges with their paths', async () => {
     const report = await checkPage({ html: pageText('garmin-calendar.html'), har: HAR, url: GARMIN_URL, adapter: createGarminAdapter() });
     expect(report.today).toBe('2026-02-18'); // the HAR's day
-    expect(report).toMatchObject({ adapter: 'garmin-connect', pageKind: 'Garmin Connect calendar', runs: 13, coveredFrom: '2025-11-26', anchorsBefore: 5 });
-    expect(report.calls).toEqual([
-      expect.objectContaining({ status: 200, matched: 'exact', headers: ['connect-csrf-token'] }),
-    ]);
+    expect(report).toMatchObject({
+      adapter: 'garmin-connect',
+      pageKind: 'Garmin Connect calendar',
+      runs: 13,
+      coveredFrom: '2025-11-26',
+      anchorsBefore: 5,
+    });
+    expect(report.calls).toEqual([expect.objectContaining({ status: 200, matched: 'exact', headers: ['connect-csrf-token'] })]);
     expect(report.weeks.find((w) => w.week === '2026-02-09')).toEqual({ week: '2026-02-09', runs: 3, km: 35 });
     expect(report.sources).toEqual([{ source: 'garmin:activity-search', runs: 13 }]);
     expect(report.anchors.map((a) => a.weekStart)).toEqual(['2026-01-26', '2026-02-02', '2026-02-09', '2026-02-16']);
@@ -34,10 +38,27 @@ describe('site-check', () => {
 
   it('a call the HAR does not hold answers 404; a 403 in the HAR is reported as forbidden', async () => {
     // Another day: the search asks other dates (no exact entry, but one entry has its path).
-    const later = await checkPage({ html: pageText('garmin-calendar.html'), har: HAR, url: GARMIN_URL, today: '2026-02-20', adapter: createGarminAdapter() });
+    const later = await checkPage({
+      html: pageText('garmin-calendar.html'),
+      har: HAR,
+      url: GARMIN_URL,
+      today: '2026-02-20',
+      adapter: createGarminAdapter(),
+    });
     expect(later.calls[0]).toMatchObject({ matched: 'path only', status: 200 });
-    const withoutSearch = { log: { entries: (HAR as { log: { entries: { request: { url: string } }[] } }).log.entries.filter((e) => !e.request.url.includes('activitylist')) } };
-    const report = await checkPage({ html: pageText('garmin-calendar.html'), har: withoutSearch, url: GARMIN_URL, adapter: createGarminAdapter() });
+    const withoutSearch = {
+      log: {
+        entries: (HAR as { log: { entries: { request: { url: string } }[] } }).log.entries.filter(
+          (e) => !e.request.url.includes('activitylist'),
+        ),
+      },
+    };
+    const report = await checkPage({
+      html: pageText('garmin-calendar.html'),
+      har: withoutSearch,
+      url: GARMIN_URL,
+      adapter: createGarminAdapter(),
+    });
     expect(report.calls[0]).toMatchObject({ status: 404, matched: 'missing', refused: 'not-found' });
     expect(report.refusals).toContainEqual({ source: 'garmin:calendar', reason: 'forbidden', status: 403 });
     expect(report.runs).toBe(0);
@@ -48,29 +69,61 @@ describe('site-check', () => {
     const har = {
       log: {
         entries: [
-          { startedDateTime: '2026-01-02T00:00:00Z', request: { method: 'GET', url: 'https://intervals.icu/api/x?a=1' }, response: { status: 200, content: { text: Buffer.from('[1]').toString('base64'), encoding: 'base64' } } },
+          {
+            startedDateTime: '2026-01-02T00:00:00Z',
+            request: { method: 'GET', url: 'https://intervals.icu/api/x?a=1' },
+            response: { status: 200, content: { text: Buffer.from('[1]').toString('base64'), encoding: 'base64' } },
+          },
           { request: { method: 'POST', url: 'https://intervals.icu/api/y' }, response: { status: 200, content: { text: '[]' } } },
           { request: { method: 'GET', url: 'https://evil.example/api/x' }, response: { status: 200, content: { text: '[]' } } },
           { request: { method: 'GET', url: 'not a url' } },
         ],
       },
     };
-    expect(harEntries(har, 'https://intervals.icu')).toEqual({ entries: [{ url: '/api/x?a=1', status: 200, text: '[1]' }], lastDay: '2026-01-02' });
+    expect(harEntries(har, 'https://intervals.icu')).toEqual({
+      entries: [{ url: '/api/x?a=1', status: 200, text: '[1]' }],
+      lastDay: '2026-01-02',
+    });
     expect(harEntries(null, 'https://intervals.icu')).toEqual({ entries: [], lastDay: null });
   });
 
-  it('the address from the page itself (canonical), and Strava\'s documented-shape log read offline', async () => {
-    const report = await checkPage({ html: pageText('strava-training-log-doc-shape.html'), today: '2024-03-14', adapter: createStravaAdapters({ now: () => Date.UTC(2024, 2, 14, 12) }).trainingLog });
+  it("the address from the page itself (canonical), and Strava's documented-shape log read offline", async () => {
+    const report = await checkPage({
+      html: pageText('strava-training-log-doc-shape.html'),
+      today: '2024-03-14',
+      adapter: createStravaAdapters({ now: () => Date.UTC(2024, 2, 14, 12) }).trainingLog,
+    });
     expect(report.url).toBe('https://www.strava.com/athletes/123/training/log');
-    expect(report).toMatchObject({ adapter: 'strava-training-log', pageKind: 'Strava Training Log', runs: 17, coveredFrom: '2024-02-05', anchorsBefore: 6 });
+    expect(report).toMatchObject({
+      adapter: 'strava-training-log',
+      pageKind: 'Strava Training Log',
+      runs: 17,
+      coveredFrom: '2024-02-05',
+      anchorsBefore: 6,
+    });
     expect(report.refusals.map((r) => r.reason)).toEqual(['not-found', 'not-found']);
     expect(report.anchors.map((a) => a.weekStart)).toEqual(['2024-03-11']);
     await expect(checkPage({ html: '<p>no address</p>' })).rejects.toThrow(/--url/);
   });
 
   it('intervals.icu with Strava stubs: the partial days are listed', async () => {
-    const har = { log: { entries: [{ request: { method: 'GET', url: 'https://intervals.icu/api/v1/athlete/0/activities?oldest=x' }, response: { status: 200, content: { text: pageText('intervals-activities-strava-stubs.json') } } }] } };
-    const report = await checkPage({ html: pageText('intervals-calendar.html'), har, url: 'https://intervals.icu/calendar', today: '2026-02-18', adapter: createIntervalsAdapter() });
+    const har = {
+      log: {
+        entries: [
+          {
+            request: { method: 'GET', url: 'https://intervals.icu/api/v1/athlete/0/activities?oldest=x' },
+            response: { status: 200, content: { text: pageText('intervals-activities-strava-stubs.json') } },
+          },
+        ],
+      },
+    };
+    const report = await checkPage({
+      html: pageText('intervals-calendar.html'),
+      har,
+      url: 'https://intervals.icu/calendar',
+      today: '2026-02-18',
+      adapter: createIntervalsAdapter(),
+    });
     expect(report.incompleteDays).toEqual(['2026-01-22', '2026-02-03', '2026-02-05', '2026-02-08', '2026-02-17']);
     expect(formatReport(report)).toContain('Partial days (no number on their weeks): 2026-01-22');
   });
@@ -103,6 +156,8 @@ describe('site-check', () => {
     );
     expect(out).toContain('Runs read: 13');
     expect(out).toContain('garmin-week:2026-02-16 [append]');
-    expect(JSON.parse(readFileSync(resolve(__dirname, '../../../package.json'), 'utf8')).scripts['site-check']).toBe('tsx scripts/site-check.ts');
+    expect(JSON.parse(readFileSync(resolve(__dirname, '../../../package.json'), 'utf8')).scripts['site-check']).toBe(
+      'tsx scripts/site-check.ts',
+    );
   }, 60_000);
 });

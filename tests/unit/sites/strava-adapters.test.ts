@@ -25,7 +25,10 @@ const LOG_URL = 'https://www.strava.com/athletes/123/training/log';
 
 /** A saved page as a document at `url`; the page's own scripts do not run. */
 function page(file: string | null, url: string, html?: string): Document {
-  const win = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  const win = new Window({
+    url,
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
   win.document.write(html ?? readFileSync(resolve(PAGES, file!), 'utf8'));
   return win.document as unknown as Document;
 }
@@ -98,12 +101,16 @@ describe('which URLs each adapter handles', () => {
 describe('the signed-in athlete', () => {
   it('comes from the header menu, else from the Training Log data', () => {
     expect(signedInAthleteId(page('strava-dashboard.html', 'https://www.strava.com/dashboard'))).toBe('123');
-    const bare = page(null, LOG_URL, readFileSync(resolve(PAGES, 'strava-training-log.html'), 'utf8').replace(/<header[\s\S]*<\/header>/, ''));
+    const bare = page(
+      null,
+      LOG_URL,
+      readFileSync(resolve(PAGES, 'strava-training-log.html'), 'utf8').replace(/<header[\s\S]*<\/header>/, ''),
+    );
     expect(signedInAthleteId(bare)).toBe('123');
     expect(signedInAthleteId(page(null, 'https://www.strava.com/dashboard', '<p>logged out</p>'))).toBeNull();
   });
 
-  it('own pages are the dashboard and the athlete\'s own log and profile', () => {
+  it("own pages are the dashboard and the athlete's own log and profile", () => {
     expect(isOwnStravaPage(page('strava-dashboard.html', 'https://www.strava.com/dashboard'))).toBe(true);
     expect(isOwnStravaPage(page('strava-profile.html', 'https://www.strava.com/athletes/123'))).toBe(true);
     expect(isOwnStravaPage(page('strava-profile.html', 'https://www.strava.com/athletes/456'))).toBe(false);
@@ -243,7 +250,9 @@ describe('dashboard', () => {
 describe('athlete profile', () => {
   it("anchors after the totals of the selected week, on the athlete's own profile only", () => {
     const own = page('strava-profile.html', 'https://www.strava.com/athletes/123');
-    expect(stravaProfileAdapter.findAnchors(own)).toMatchObject([{ key: 'strava-profile:2016-09-05', weekStart: '2016-09-05', placement: 'after' }]);
+    expect(stravaProfileAdapter.findAnchors(own)).toMatchObject([
+      { key: 'strava-profile:2016-09-05', weekStart: '2016-09-05', placement: 'after' },
+    ]);
     expect(stravaProfileAdapter.findAnchors(own)[0]!.element.id).toBe('totals');
     expect(stravaProfileAdapter.observeRoot!(own)?.id).toBe('interval-graph');
     expect(stravaProfileAdapter.findAnchors(page('strava-profile.html', 'https://www.strava.com/athletes/456'))).toEqual([]);
@@ -298,7 +307,15 @@ describe('training_activities pages', () => {
       async fetchJson(path) {
         this.calls.push(path);
         const n = this.calls.length;
-        return { models: Array.from({ length: 50 }, (_, i) => ({ id: n * 100 + i, sport_type: 'Run', start_date_local_raw: 1_700_000_000 - n * 1000, distance_raw: 5000 })), perPage: 50 };
+        return {
+          models: Array.from({ length: 50 }, (_, i) => ({
+            id: n * 100 + i,
+            sport_type: 'Run',
+            start_date_local_raw: 1_700_000_000 - n * 1000,
+            distance_raw: 5000,
+          })),
+          perPage: 50,
+        };
       },
     };
     await new StravaActivities().ensureSince('1990-01-01', endless);
@@ -334,7 +351,9 @@ describe('never throws into the page', () => {
       const doc = page(null, href, `<header><div class="user-menu"><a href="/athletes/123">me</a></div></header>${html}`);
       expect(() => adapter.findAnchors(doc)).not.toThrow();
       await expect(adapter.readRuns(doc, context('fail'))).resolves.toBeInstanceOf(Array);
-      await expect(adapter.readRuns(doc, { today: 'garbage', fetchJson: () => Promise.resolve({ models: 'no' }) })).resolves.toBeInstanceOf(Array);
+      await expect(adapter.readRuns(doc, { today: 'garbage', fetchJson: () => Promise.resolve({ models: 'no' }) })).resolves.toBeInstanceOf(
+        Array,
+      );
       expect(() => adapter.observeRoot?.(doc)).not.toThrow();
     }
   });
@@ -348,7 +367,13 @@ describe('never throws into the page', () => {
           pageProps: {
             entriesResponse: {
               entries: [
-                { start_date: '2026-02-23', by_day_of_week: { '0': { activities: [{ id: 1, type: 'Run', distance: 5000 }] }, '6': [{ id: 2, sport_type: 'VirtualRun', distance_raw: 8000, start_date_local_raw: 1772355600 }] } },
+                {
+                  start_date: '2026-02-23',
+                  by_day_of_week: {
+                    '0': { activities: [{ id: 1, type: 'Run', distance: 5000 }] },
+                    '6': [{ id: 2, sport_type: 'VirtualRun', distance_raw: 8000, start_date_local_raw: 1772355600 }],
+                  },
+                },
                 { start_date: '2026-01-01', by_day_of_week: [] },
               ],
             },
@@ -381,7 +406,14 @@ describe('Training Log __NEXT_DATA__ that does not add up: no badge from it, the
     const own = page(null, LOG_URL, html);
     const ctx = context('recent');
     const runs = await stravaTrainingLogAdapter.readRuns(own, ctx);
-    return { otherRuns, otherAnchors, otherCalls: otherCtx.calls, runs, calls: ctx.calls, anchors: stravaTrainingLogAdapter.findAnchors(own) };
+    return {
+      otherRuns,
+      otherAnchors,
+      otherCalls: otherCtx.calls,
+      runs,
+      calls: ctx.calls,
+      anchors: stravaTrainingLogAdapter.findAnchors(own),
+    };
   }
 
   it('the saved page adds up: its own data (a 30 m rounding difference is fine)', async () => {
@@ -433,20 +465,35 @@ describe('Training Log __NEXT_DATA__ that does not add up: no badge from it, the
       '<div class="_calendarRowContainer_1x" data-timestamp="1771801200"><div class="_sidebarContainer_1"></div></div>' +
       '<script id="__NEXT_DATA__" type="application/json">' +
       JSON.stringify({
-        props: { pageProps: { entriesResponse: { entries: [{ start_date: '2026-02-23', totals_by_sport: { run: { distance: 12000 } }, by_day_of_week: days }] } } },
+        props: {
+          pageProps: {
+            entriesResponse: {
+              entries: [{ start_date: '2026-02-23', totals_by_sport: { run: { distance: 12000 } }, by_day_of_week: days }],
+            },
+          },
+        },
       }) +
       '</script>';
-    const days = [{ activities: [] }, { activities: [{ id: 1, type: 'Run', distance: 5000 }] }, { activities: [{ id: 2, type: 'Run', distance: 7000 }] }];
+    const days = [
+      { activities: [] },
+      { activities: [{ id: 1, type: 'Run', distance: 5000 }] },
+      { activities: [{ id: 2, type: 'Run', distance: 7000 }] },
+    ];
     // Wednesday and Sunday only, without dates: which days? Not guessed.
     expect(await stravaTrainingLogAdapter.readRuns(page(null, OTHER_URL, log(days.slice(1))), context('fail'))).toEqual([]);
     resetStravaCaches();
-    const dated = [{ ...days[1], date: '2026-02-25' }, { ...days[2], date: '2026-03-01' }];
+    const dated = [
+      { ...days[1], date: '2026-02-25' },
+      { ...days[2], date: '2026-03-01' },
+    ];
     expect(await stravaTrainingLogAdapter.readRuns(page(null, OTHER_URL, log(dated)), context('fail'))).toEqual([
       { start: '2026-02-25T00:00:00', km: 5, id: '1' },
       { start: '2026-03-01T00:00:00', km: 7, id: '2' },
     ]);
     resetStravaCaches();
     // A date outside the entry's week: does not add up.
-    expect(await stravaTrainingLogAdapter.readRuns(page(null, OTHER_URL, log([{ ...days[1], date: '2026-03-02' }, dated[1]])), context('fail'))).toEqual([]);
+    expect(
+      await stravaTrainingLogAdapter.readRuns(page(null, OTHER_URL, log([{ ...days[1], date: '2026-03-02' }, dated[1]])), context('fail')),
+    ).toEqual([]);
   });
 });

@@ -26,7 +26,10 @@ const LOG_URL = 'https://www.strava.com/athletes/123/training/log';
 const NOW = Date.UTC(2024, 2, 14, 12); // Thursday 2024-03-14, noon UTC
 
 function page(html: string, url: string): Document {
-  const win = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  const win = new Window({
+    url,
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
   win.document.write(html);
   return win.document as unknown as Document;
 }
@@ -54,7 +57,8 @@ function context(routes: Record<string, Answer>, today = '2024-03-14'): AdapterC
 }
 const FORBIDDEN = new FetchRefused('forbidden', 'HTTP 403', 403);
 /** The feed: the fixture page first, then the end of the feed. */
-const feedRoute = (path: string) => (new URL(path, 'https://www.strava.com').searchParams.get('before') === String(NOW / 1000) ? FEED : { entries: [] });
+const feedRoute = (path: string) =>
+  new URL(path, 'https://www.strava.com').searchParams.get('before') === String(NOW / 1000) ? FEED : { entries: [] };
 
 describe('the documented Training Log week shape (Strava developers doc, 2018)', () => {
   it('week ids "YYYYyWWw" are ISO weeks; numeric start_date is epoch seconds of the local Monday', () => {
@@ -65,7 +69,8 @@ describe('the documented Training Log week shape (Strava developers doc, 2018)',
     expect(weekStartOfEntry({ start_date: 1710140400 })).toBe('2024-03-11');
     expect(weekStartOfEntry({ start_date: 1710108000 })).toBe('2024-03-11');
     expect(weekStartOfEntry({ start_date: '2024-03-11' })).toBe('2024-03-11');
-    for (const bad of [{}, { id: '2021y53w' }, { start_date: 1710417600 }, { start_date: -1 }, { start_date: '2024-02-30' }]) expect(weekStartOfEntry(bad)).toBeNull();
+    for (const bad of [{}, { id: '2021y53w' }, { start_date: 1710417600 }, { start_date: -1 }, { start_date: '2024-02-30' }])
+      expect(weekStartOfEntry(bad)).toBeNull();
   });
 
   it('parses the saved page: days keyed "1".."7" from Monday, start_date + utc_offset, xt_activities not runs, totals checked', () => {
@@ -89,22 +94,45 @@ describe('the documented Training Log week shape (Strava developers doc, 2018)',
   it('a future day without lists is an empty day; a past day without them does not add up', () => {
     const entry = (day7: unknown) =>
       JSON.stringify({
-        props: { pageProps: { entriesResponse: { entries: [{ id: '2024y11w', totals_by_sport: { run: { distance: 5000 } }, by_day_of_week: {
-          '1': { activities: [{ id: 1, type: 'Run', start_date: 1710140400, utc_offset: -25200, distance: 5000 }], xt_activities: [], date_type: 'past' },
-          '2': { activities: [], date_type: 'past' }, '3': { activities: [] }, '4': { activities: [] }, '5': { activities: [] }, '6': { activities: [] },
-          '7': day7,
-        } }] } } },
+        props: {
+          pageProps: {
+            entriesResponse: {
+              entries: [
+                {
+                  id: '2024y11w',
+                  totals_by_sport: { run: { distance: 5000 } },
+                  by_day_of_week: {
+                    '1': {
+                      activities: [{ id: 1, type: 'Run', start_date: 1710140400, utc_offset: -25200, distance: 5000 }],
+                      xt_activities: [],
+                      date_type: 'past',
+                    },
+                    '2': { activities: [], date_type: 'past' },
+                    '3': { activities: [] },
+                    '4': { activities: [] },
+                    '5': { activities: [] },
+                    '6': { activities: [] },
+                    '7': day7,
+                  },
+                },
+              ],
+            },
+          },
+        },
       });
     expect(readTrainingLogData(entry({ date_type: 'future' })).runs).toEqual([{ start: '2024-03-11T00:00:00', km: 5, id: '1' }]);
     expect(readTrainingLogData(entry({ date_type: 'past' })).runs).toBeNull();
   });
 
   it('a run total that does not match the days: the week is not used (no runs beat wrong ones)', () => {
-    const text = DOC_LOG.match(/<script id="__NEXT_DATA__" type="application\/json">(.*)<\/script>/)![1]!.replace('"distance":13000.0', '"distance":23000.0');
+    const text = DOC_LOG.match(/<script id="__NEXT_DATA__" type="application\/json">(.*)<\/script>/)![1]!.replace(
+      '"distance":13000.0',
+      '"distance":23000.0',
+    );
     expect(readTrainingLogData(text).runs).toBeNull();
   });
 
-  it('a row\'s week is its ISO week: a mid-week timestamp (1710417600, Thursday noon) is 2024y11w', () => {
+  it("a row's week is its ISO week: a mid-week timestamp (1710417600, Thursday noon) is 2024y11w", () => {
     expect(rowWeekStart('1710417600', new Set())).toBe('2024-03-11');
     expect(rowWeekStart('1710417600', new Set(['2024-03-11']))).toBe('2024-03-11');
     expect(rowWeekStart('1710417600000', new Set())).toBe('2024-03-11');
@@ -120,10 +148,17 @@ describe('the documented Training Log week shape (Strava developers doc, 2018)',
     expect(doc.querySelector('.user-menu')).toBeNull();
     expect(signedInAthleteId(doc)).toBe('123');
     const { trainingLog } = createStravaAdapters({ now: () => NOW });
-    expect(trainingLog.findAnchors(doc).map((a) => a.weekStart)).toEqual(['2024-03-11', '2024-03-04', '2024-02-26', '2024-02-19', '2024-02-12', '2024-02-05']);
+    expect(trainingLog.findAnchors(doc).map((a) => a.weekStart)).toEqual([
+      '2024-03-11',
+      '2024-03-04',
+      '2024-02-26',
+      '2024-02-19',
+      '2024-02-12',
+      '2024-02-05',
+    ]);
   });
 
-  it('reads the page\'s runs; with training_activities and the feed refused, only weeks with their 30 days keep a badge', async () => {
+  it("reads the page's runs; with training_activities and the feed refused, only weeks with their 30 days keep a badge", async () => {
     const doc = page(DOC_LOG, LOG_URL);
     const { trainingLog } = createStravaAdapters({ now: () => NOW });
     const ctx = context({ '/athlete/training_activities': FORBIDDEN, '/dashboard/feed': new FetchRefused('redirected', 'redirected') });
@@ -154,8 +189,8 @@ describe('the documented Training Log week shape (Strava developers doc, 2018)',
   });
 });
 
-describe('the runner\'s own feed, /dashboard/feed?feed_type=my_activity (Sauce for Strava\'s source)', () => {
-  it('reads runs of Activity entries and the runner\'s own GroupActivity rows; rides, posts and other athletes are not theirs', () => {
+describe("the runner's own feed, /dashboard/feed?feed_type=my_activity (Sauce for Strava's source)", () => {
+  it("reads runs of Activity entries and the runner's own GroupActivity rows; rides, posts and other athletes are not theirs", () => {
     const page1 = runsFromDashboardFeed(FEED, '123')!;
     expect(page1.runs).toEqual([
       { start: '2024-03-12T07:00:00', km: 8, id: '801' },
@@ -173,13 +208,24 @@ describe('the runner\'s own feed, /dashboard/feed?feed_type=my_activity (Sauce f
   it('the distance is the one stat that reads as km or mi; a pace, a time or two distances are not one', () => {
     const unit = (v: string, u: string) => `${v}<abbr class='unit' title='${u}'>${u === 'miles' ? 'mi' : 'km'}</abbr>`;
     expect(feedStatKm([{ key: 'stat_one', value: unit('5.00', 'miles') }])).toBeCloseTo(8.04672, 5);
-    expect(feedStatKm([{ key: 'stat_one', value: unit('8,4', 'kilomètres') }, { key: 'stat_one_subtitle', value: 'Distance' }])).toBe(8.4);
+    expect(
+      feedStatKm([
+        { key: 'stat_one', value: unit('8,4', 'kilomètres') },
+        { key: 'stat_one_subtitle', value: 'Distance' },
+      ]),
+    ).toBe(8.4);
     expect(feedStatKm([{ key: 'stat_one', value: "5:10<abbr class='unit'>/km</abbr>" }])).toBeNull();
-    expect(feedStatKm([{ key: 'a', value: unit('5', 'kilometers') }, { key: 'b', value: unit('6', 'kilometers') }])).toBeNull();
+    expect(
+      feedStatKm([
+        { key: 'a', value: unit('5', 'kilometers') },
+        { key: 'b', value: unit('6', 'kilometers') },
+      ]),
+    ).toBeNull();
     expect(feedStatKm('5 km')).toBeNull();
     expect(feedStatKm([{ key: 'x', value: '12.4mi' }])).toBeCloseTo(19.9559, 3);
     expect(feedStatKm([{ key: 'x', value: '12&nbsp;км' }])).toBe(12);
-    for (const odd of ['1.234,5 km', '120 m', '41 m 20 s', '5 km/h', '2000 km']) expect(feedStatKm([{ key: 'x', value: odd }]), odd).toBeNull();
+    for (const odd of ['1.234,5 km', '120 m', '41 m 20 s', '5 km/h', '2000 km'])
+      expect(feedStatKm([{ key: 'x', value: odd }]), odd).toBeNull();
   });
 
   it('a run whose distance cannot be read: that page is not used, the refusal says partial data', async () => {
@@ -195,7 +241,10 @@ describe('the runner\'s own feed, /dashboard/feed?feed_type=my_activity (Sauce f
 
   it('coverage from a cursor: complete from two days after its day (activities are updated after they start)', async () => {
     const pages = new StravaActivities(() => NOW);
-    const ctx = context({ '/athlete/training_activities': new FetchRefused('bad-response', 'not JSON'), '/dashboard/feed': (p: string) => (p.endsWith(`before=${NOW / 1000}`) ? FEED : new FetchRefused('rate-limited', 'HTTP 429', 429)) });
+    const ctx = context({
+      '/athlete/training_activities': new FetchRefused('bad-response', 'not JSON'),
+      '/dashboard/feed': (p: string) => (p.endsWith(`before=${NOW / 1000}`) ? FEED : new FetchRefused('rate-limited', 'HTTP 429', 429)),
+    });
     await pages.ensureSince('2024-01-01', ctx, '123');
     expect(pages.runs.map((r) => r.id)).toEqual(['801', '803', '805']);
     expect(pages.coveredFrom()).toBe('2024-03-09'); // cursor 2024-03-07T08:00Z

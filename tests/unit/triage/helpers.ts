@@ -3,8 +3,23 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import {
-  AGGRAVATORS, CARE_LEVELS, CONDITION_IDS, FEELS, HISTORIES, LOCATIONS, MECHANICALS, ONSETS, SEXES, SIDES, SIGNS,
-  SOURCES, SWELLINGS, TIMINGS, careRank, type TriageInput, type TriageResult,
+  AGGRAVATORS,
+  CARE_LEVELS,
+  CONDITION_IDS,
+  FEELS,
+  HISTORIES,
+  LOCATIONS,
+  MECHANICALS,
+  ONSETS,
+  SEXES,
+  SIDES,
+  SIGNS,
+  SOURCES,
+  SWELLINGS,
+  TIMINGS,
+  careRank,
+  type TriageInput,
+  type TriageResult,
 } from '../../../lib/triage';
 
 import { IDENTIFYING_SIGNS } from '../../../lib/triage/warning-signs';
@@ -48,7 +63,11 @@ export const inputArb: fc.Arbitrary<TriageInput> = fc
     swelling: fc.constantFrom(...SWELLINGS),
     mechanical: fc.subarray([...MECHANICALS]),
     // Warning signs are rare in real answers: bias towards few so the non-flag paths are exercised.
-    signs: fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 2, arbitrary: fc.subarray([...SIGNS], { maxLength: 2 }) }, { weight: 1, arbitrary: fc.subarray([...SIGNS]) }),
+    signs: fc.oneof(
+      { weight: 3, arbitrary: fc.constant([]) },
+      { weight: 2, arbitrary: fc.subarray([...SIGNS], { maxLength: 2 }) },
+      { weight: 1, arbitrary: fc.subarray([...SIGNS]) },
+    ),
     history: opt(fc.subarray([...HISTORIES])),
     morningStiffnessMinutes: opt(fc.integer({ min: 0, max: 180 })),
     durationDays: fc.integer({ min: 0, max: 400 }),

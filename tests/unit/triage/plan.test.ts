@@ -8,8 +8,16 @@ import { inputArb } from './helpers';
 import { scoreConditions } from '../../../lib/triage/rank';
 
 const itb: TriageInput = {
-  age: 30, locations: ['outside'], onset: 'gradual', timing: ['late-in-run'], feel: ['burning'],
-  worseWith: ['downhill', 'long-runs'], swelling: 'none', mechanical: [], signs: [], durationDays: 12,
+  age: 30,
+  locations: ['outside'],
+  onset: 'gradual',
+  timing: ['late-in-run'],
+  feel: ['burning'],
+  worseWith: ['downhill', 'long-runs'],
+  swelling: 'none',
+  mechanical: [],
+  signs: [],
+  durationDays: 12,
   settlesWithin48h: false,
 };
 const text = (xs: string[]) => xs.join('\n');
@@ -41,7 +49,7 @@ describe('load plan', () => {
     expect(all).not.toMatch(/seed|evidence-s|evidence notes|§/i);
   });
 
-  it('undoes a weekly rise in the runner\'s units: back to last week, hold, build in small steps', () => {
+  it("undoes a weekly rise in the runner's units: back to last week, hold, build in small steps", () => {
     const r = triage({ ...itb, training: { weeklyChangePct: 60, thisWeekKm: 32, lastWeekKm: 20 } });
     const steps = text(r.plan.load.steps);
     expect(steps).toMatch(/rose 60 %/);
@@ -58,7 +66,9 @@ describe('load plan', () => {
   it('pain at a predictable distance: stop one unit before it, in "What to do now"', () => {
     const r = triage({ ...itb, durationDays: 60, painStartsKm: 6, training: { thisWeekKm: 10 } });
     expect(r.care).toBe('modify-load');
-    expect(r.plan.now[0]).toBe('Your load for now: this week about 10 km in total, longest run 5 km; stop each run at about 5 km, before the pain starts at about 6 km.');
+    expect(r.plan.now[0]).toBe(
+      'Your load for now: this week about 10 km in total, longest run 5 km; stop each run at about 5 km, before the pain starts at about 6 km.',
+    );
   });
 
   it('keep-running holds the load in numbers and never adds a stop distance', () => {
@@ -93,7 +103,14 @@ describe('plan by care level', () => {
     expect(r.conditions[0]!.id).toBe('itb-syndrome');
     expect(r.plan.strength.length).toBeGreaterThanOrEqual(3);
     // Trials 2023 table 1: 3/2 for 1.0 mi, 3/2 1.5, 4/2 1.5, 4/2 2.0, 4/1 2.0, continuous 2.0.
-    expect(WALK_RUN_TABLE.map((s) => [s.runMin, s.walkMin, s.miles])).toEqual([[3, 2, 1], [3, 2, 1.5], [4, 2, 1.5], [4, 2, 2], [4, 1, 2], [0, 0, 2]]);
+    expect(WALK_RUN_TABLE.map((s) => [s.runMin, s.walkMin, s.miles])).toEqual([
+      [3, 2, 1],
+      [3, 2, 1.5],
+      [4, 2, 1.5],
+      [4, 2, 2],
+      [4, 1, 2],
+      [0, 0, 2],
+    ]);
     expect(r.plan.returnToRun.steps[0]).toBe('Step 1: run 3 min, walk 2 min, for 1.6 km in total.');
     expect(triage(itb, { units: 'mi' }).plan.returnToRun.steps[5]).toBe('Step 6: run continuously for 2.0 miles.');
     expect(text(r.plan.returnToRun.readiness)).toMatch(/30-45 minutes/);
@@ -134,7 +151,7 @@ describe('plan by care level', () => {
     expect(r.plan.load.summary).toMatch(/No running/);
   });
 
-  it('same-day: be seen today at the sign\'s place, no exercises', () => {
+  it("same-day: be seen today at the sign's place, no exercises", () => {
     const r = triage({ ...itb, signs: ['calf-swelling'] });
     expect(r.care).toBe('same-day');
     expect(r.plan.now[0]).toMatch(/scan within 4 hours/);
@@ -189,13 +206,17 @@ describe('plan coherence (declared contradictions)', () => {
 });
 
 describe('conditions explain themselves', () => {
-  it('why quotes the runner\'s answers and against lists what does not fit', () => {
+  it("why quotes the runner's answers and against lists what does not fit", () => {
     const r = triage(itb);
     const top = r.conditions[0]!;
     // The popup's own labels, with the summary's question prefix: exactly what the runner chose.
     expect(top.why).toEqual(expect.arrayContaining(['Where: Outside of the knee', 'When it hurts: Part-way into a run']));
     const labels = [...LOCATION_CHOICES, ...TIMING_CHOICES, ...FEEL_CHOICES, ...AGGRAVATOR_CHOICES].map((c) => c.label);
-    for (const w of top.why) expect(labels.some((l) => w.endsWith(l)), w).toBe(true);
+    for (const w of top.why)
+      expect(
+        labels.some((l) => w.endsWith(l)),
+        w,
+      ).toBe(true);
     const front = { ...itb, locations: ['front' as const] };
     const scored = scoreConditions(toAnswers(front)).find((s) => s.knowledge.id === 'itb-syndrome')!;
     expect(scored.against.map((x) => x.text)).toContain('No pain on the outside of the knee');

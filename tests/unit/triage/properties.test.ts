@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  AGGRAVATORS, FEELS, LOCATIONS, MECHANICALS, SIGNS, TIMINGS, TriageInputError, careRank, triage,
+  AGGRAVATORS,
+  FEELS,
+  LOCATIONS,
+  MECHANICALS,
+  SIGNS,
+  TIMINGS,
+  TriageInputError,
+  careRank,
+  triage,
   type TriageInput,
 } from '../../../lib/triage';
 import { URGENCY_SIGNS, expectValidResult, inputArb } from './helpers';
@@ -22,7 +30,10 @@ function shuffled<T>(arr: readonly T[], seed: number): T[] {
 
 describe('triage properties', () => {
   it('any valid input yields a valid result', () => {
-    fc.assert(fc.property(inputArb, (input) => expectValidResult(triage(input))), RUNS);
+    fc.assert(
+      fc.property(inputArb, (input) => expectValidResult(triage(input))),
+      RUNS,
+    );
   }, 60_000);
 
   it('adding a warning sign never lowers urgency', () => {
@@ -131,9 +142,12 @@ describe('triage properties', () => {
 
   it('anything that is not an answers object throws TriageInputError', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.constant(null), fc.constant(undefined), fc.string(), fc.double(), fc.boolean(), fc.array(fc.anything())), (junk) => {
-        expect(() => triage(junk)).toThrow(TriageInputError);
-      }),
+      fc.property(
+        fc.oneof(fc.constant(null), fc.constant(undefined), fc.string(), fc.double(), fc.boolean(), fc.array(fc.anything())),
+        (junk) => {
+          expect(() => triage(junk)).toThrow(TriageInputError);
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -35,17 +35,37 @@ describe('warning-sign rules', () => {
     ['deformity', { signs: ['deformity'] }, 'emergency', 'dislocation'],
     ['foot-numb-cold', { signs: ['foot-numb-cold'] }, 'emergency', ''],
     ['foot-numb-cold-after-injury', { onset: 'fall-or-blow', signs: ['foot-numb-cold'] }, 'emergency', 'dislocation'],
-    ['cannot-straight-leg-raise', { locations: ['above-kneecap'], onset: 'sudden-no-injury', signs: ['cannot-straight-leg-raise'] }, 'emergency', 'quadriceps-tendinopathy'],
+    [
+      'cannot-straight-leg-raise',
+      { locations: ['above-kneecap'], onset: 'sudden-no-injury', signs: ['cannot-straight-leg-raise'] },
+      'emergency',
+      'quadriceps-tendinopathy',
+    ],
     ['ottawa-cannot-bear-weight', { onset: 'sudden-twist', durationDays: 0, signs: ['cannot-bear-weight'] }, 'emergency', 'fracture'],
-    ['young-hip-cannot-bear-weight', { age: 12, locations: ['hip-groin'], signs: ['cannot-bear-weight'] }, 'emergency', 'referred-hip-pain'],
+    [
+      'young-hip-cannot-bear-weight',
+      { age: 12, locations: ['hip-groin'], signs: ['cannot-bear-weight'] },
+      'emergency',
+      'referred-hip-pain',
+    ],
     // Ottawa positive, even while walking: emergency department X-ray (evidence.md §3; shared K02).
     ['ottawa-knee-rule', { onset: 'fall-or-blow', durationDays: 1, signs: ['cannot-bend-90'] }, 'emergency', 'fracture'],
     ['ottawa-knee-rule', { onset: 'fall-or-blow', durationDays: 1, signs: ['bone-tender-spot'] }, 'emergency', 'fracture'],
     ['ottawa-knee-rule', { onset: 'sudden-twist', age: 55, durationDays: 2 }, 'emergency', 'fracture'],
     ['pittsburgh-x-ray-today', { onset: 'fall-or-blow', age: 51, durationDays: 1 }, 'same-day', 'fracture'],
     ['kneecap-slipped', { onset: 'sudden-twist', signs: ['kneecap-slipped'] }, 'same-day', 'dislocation'],
-    ['swelling-after-injection-or-surgery', { swelling: 'persistent', history: ['recent-knee-injection-or-surgery'] }, 'same-day', 'septic-arthritis'],
-    ['high-risk-bone-stress', { age: 24, locations: ['hip-groin', 'front'], timing: ['at-rest', 'at-night'], signs: ['limp'], history: ['prior-bone-stress'] }, 'same-day', 'bone-stress-injury'],
+    [
+      'swelling-after-injection-or-surgery',
+      { swelling: 'persistent', history: ['recent-knee-injection-or-surgery'] },
+      'same-day',
+      'septic-arthritis',
+    ],
+    [
+      'high-risk-bone-stress',
+      { age: 24, locations: ['hip-groin', 'front'], timing: ['at-rest', 'at-night'], signs: ['limp'], history: ['prior-bone-stress'] },
+      'same-day',
+      'bone-stress-injury',
+    ],
     ['young-hip', { age: 13, locations: ['hip-groin'] }, 'same-day', 'referred-hip-pain'],
     ['twist-not-settling', { onset: 'sudden-twist', locations: ['joint-line'], durationDays: 21 }, 'see-clinician', ''],
     ['acute-twist', { onset: 'sudden-twist', locations: ['inside'], worseWith: ['twisting'], durationDays: 3 }, 'see-clinician', ''],
@@ -121,7 +141,13 @@ describe('warning-sign rules', () => {
 
   describe('ordinary patterns that must not raise a flag', () => {
     it('hop pain that eases once warm (tendon) is not a bone-stress flag', () => {
-      const i: TriageInput = { ...plain, age: 20, locations: ['below-kneecap'], timing: ['eases-with-warmup', 'after-run'], worseWith: ['hopping', 'hills-speed-jumping'] };
+      const i: TriageInput = {
+        ...plain,
+        age: 20,
+        locations: ['below-kneecap'],
+        timing: ['eases-with-warmup', 'after-run'],
+        worseWith: ['hopping', 'hills-speed-jumping'],
+      };
       expect(flagIds(i)).toEqual([]);
       expect(triage(i).conditions[0]!.id).toBe('patellar-tendinopathy');
     });
@@ -142,7 +168,16 @@ describe('warning-sign rules', () => {
       expect(flagIds({ ...plain, age: 18, sex: 'male', signs: ['limp'] })).not.toContain('young-hip');
     });
     it('a limp with an arthritic knee aching at rest is not the high-risk bone stress picture', () => {
-      const oa = { ...plain, age: 64, locations: ['whole-knee'], timing: ['at-rest', 'next-morning'], feel: ['stiffness'], swelling: 'mild-settles', signs: ['limp'], history: ['known-knee-arthritis'] } as TriageInput;
+      const oa = {
+        ...plain,
+        age: 64,
+        locations: ['whole-knee'],
+        timing: ['at-rest', 'next-morning'],
+        feel: ['stiffness'],
+        swelling: 'mild-settles',
+        signs: ['limp'],
+        history: ['known-knee-arthritis'],
+      } as TriageInput;
       expect(flagIds(oa)).not.toContain('high-risk-bone-stress');
       expect(flagIds({ ...oa, locations: ['whole-knee', 'hip-groin'] })).toContain('high-risk-bone-stress');
       expect(flagIds({ ...oa, age: 30, history: ['prior-bone-stress'] })).toContain('high-risk-bone-stress');
@@ -153,7 +188,14 @@ describe('warning-sign rules', () => {
       }
     });
     it('after an injury, a cold or numb foot points to a knee dislocation', () => {
-      const r = triage({ ...plain, onset: 'fall-or-blow', durationDays: 0, locations: ['whole-knee', 'back'], swelling: 'rapid-after-injury', signs: ['foot-numb-cold', 'cannot-bear-weight'] });
+      const r = triage({
+        ...plain,
+        onset: 'fall-or-blow',
+        durationDays: 0,
+        locations: ['whole-knee', 'back'],
+        swelling: 'rapid-after-injury',
+        signs: ['foot-numb-cold', 'cannot-bear-weight'],
+      });
       expect(r.care).toBe('emergency');
       expect(r.conditions.slice(0, 2).map((c) => c.id)).toContain('dislocation');
     });
@@ -197,7 +239,13 @@ describe('warning-sign rules', () => {
 
 describe('care without warning signs', () => {
   it('recurring pain at a predictable distance for weeks is at least modify-load (contract v2)', () => {
-    const itb = { ...plain, locations: ['outside'], timing: ['late-in-run'], worseWith: ['downhill'], settlesWithin48h: true } as TriageInput;
+    const itb = {
+      ...plain,
+      locations: ['outside'],
+      timing: ['late-in-run'],
+      worseWith: ['downhill'],
+      settlesWithin48h: true,
+    } as TriageInput;
     expect(triage({ ...itb, durationDays: 5 }).care).toBe('keep-running');
     expect(triage({ ...itb, durationDays: 60 }).care).toBe('modify-load');
     expect(triage({ ...itb, durationDays: 5, painStartsKm: 6 }).care).toBe('keep-running');
@@ -224,12 +272,29 @@ describe('care without warning signs', () => {
     expect(triage(plain).care).toBe('modify-load');
   });
   it('a fresh, clear DOMS picture counts as settling before the runner can know', () => {
-    const r = triage({ ...plain, side: 'both', locations: ['thigh-muscles'], timing: ['next-morning'], feel: ['stiffness'], worseWith: ['downhill'], durationDays: 1, training: { longestRunSpikePct: 40 } });
+    const r = triage({
+      ...plain,
+      side: 'both',
+      locations: ['thigh-muscles'],
+      timing: ['next-morning'],
+      feel: ['stiffness'],
+      worseWith: ['downhill'],
+      durationDays: 1,
+      training: { longestRunSpikePct: 40 },
+    });
     expect(r.conditions[0]!.id).toBe('muscle-soreness');
     expect(r.care).toBe('keep-running');
   });
   it('a bone stress picture is never self-managed, even without a flag', () => {
-    const r = triage({ ...plain, sex: 'female', locations: ['inside'], timing: ['whole-run'], history: ['prior-bone-stress', 'low-energy-or-missed-periods'], settlesWithin48h: false, training: { weeklyChangePct: 40, newRunner: true } });
+    const r = triage({
+      ...plain,
+      sex: 'female',
+      locations: ['inside'],
+      timing: ['whole-run'],
+      history: ['prior-bone-stress', 'low-energy-or-missed-periods'],
+      settlesWithin48h: false,
+      training: { weeklyChangePct: 40, newRunner: true },
+    });
     expect(r.redFlags).toEqual([]);
     expect(r.conditions[0]!.id).toBe('bone-stress-injury');
     expect(r.care).toBe('see-clinician');

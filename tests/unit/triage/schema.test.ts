@@ -2,8 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { TriageInputError, parseTriageInput, triage, type TriageInput } from '../../../lib/triage';
 
 const ok: TriageInput = {
-  age: 40, locations: ['front'], onset: 'gradual', timing: [], feel: [], worseWith: [], swelling: 'none',
-  mechanical: [], signs: [], durationDays: 3,
+  age: 40,
+  locations: ['front'],
+  onset: 'gradual',
+  timing: [],
+  feel: [],
+  worseWith: [],
+  swelling: 'none',
+  mechanical: [],
+  signs: [],
+  durationDays: 3,
 };
 
 function errorOf(raw: unknown): TriageInputError {
@@ -68,7 +76,7 @@ describe('input validation', () => {
     expect(parsed.signs).toEqual(['limp']);
   });
 
-  it('does not change the caller\'s object', () => {
+  it("does not change the caller's object", () => {
     const raw = { ...ok, locations: ['front', 'front'] as TriageInput['locations'] };
     triage(raw);
     expect(raw.locations).toEqual(['front', 'front']);

@@ -6,8 +6,16 @@ import { EVIDENCE, SPIKE_BANDS, SPIKE_LOOKBACK_DAYS } from '../../../lib/evidenc
 import { SOURCES } from '../../../lib/triage/sources';
 
 const plain: TriageInput = {
-  age: 30, locations: ['front'], onset: 'gradual', timing: ['after-run'], feel: ['dull-ache'], worseWith: ['stairs'],
-  swelling: 'none', mechanical: [], signs: [], durationDays: 10,
+  age: 30,
+  locations: ['front'],
+  onset: 'gradual',
+  timing: ['after-run'],
+  feel: ['dull-ache'],
+  worseWith: ['stairs'],
+  swelling: 'none',
+  mechanical: [],
+  signs: [],
+  durationDays: 10,
 };
 
 function fieldOf(f: () => unknown): string {
@@ -23,10 +31,15 @@ function fieldOf(f: () => unknown): string {
 describe('v2 input: accepted and validated', () => {
   it('accepts every v2 value', () => {
     const r = triage({
-      ...plain, locations: ['hip-groin', 'front'], onset: 'sudden-no-injury', swelling: 'rapid-no-injury',
+      ...plain,
+      locations: ['hip-groin', 'front'],
+      onset: 'sudden-no-injury',
+      swelling: 'rapid-no-injury',
       signs: ['kneecap-slipped', 'heard-pop', 'cannot-straight-leg-raise', 'lump-behind-knee'],
       history: ['recent-knee-injection-or-surgery', 'clot-risk', 'gout-or-psoriasis', 'recent-infection'],
-      painScore: 7, trend: 'worse', painStartsKm: 4.5,
+      painScore: 7,
+      trend: 'worse',
+      painStartsKm: 4.5,
     });
     expect(r.care).toBe('emergency');
   });
@@ -43,8 +56,15 @@ describe('v2 input: accepted and validated', () => {
 describe('the presentations issue 12 names', () => {
   it('outer-knee pain back at about 6 km on every run for two months is not "keep running"', () => {
     const r = triage({
-      ...plain, locations: ['outside'], timing: ['late-in-run'], feel: ['sharp'], worseWith: ['downhill'],
-      durationDays: 60, settlesWithin48h: true, painStartsKm: 6, training: { thisWeekKm: 10 },
+      ...plain,
+      locations: ['outside'],
+      timing: ['late-in-run'],
+      feel: ['sharp'],
+      worseWith: ['downhill'],
+      durationDays: 60,
+      settlesWithin48h: true,
+      painStartsKm: 6,
+      training: { thisWeekKm: 10 },
     });
     expect(r.care).toBe('modify-load');
     expect(r.conditions[0]!.id).toBe('itb-syndrome');
@@ -64,8 +84,15 @@ describe('the presentations issue 12 names', () => {
 
   it('the femoral-neck stress fracture picture is seen today', () => {
     const r = triage({
-      ...plain, age: 24, sex: 'female', locations: ['hip-groin', 'thigh-muscles', 'front'], timing: ['whole-run', 'at-rest', 'at-night'],
-      worseWith: ['hopping'], signs: ['limp'], history: ['low-energy-or-missed-periods', 'prior-bone-stress'], durationDays: 21,
+      ...plain,
+      age: 24,
+      sex: 'female',
+      locations: ['hip-groin', 'thigh-muscles', 'front'],
+      timing: ['whole-run', 'at-rest', 'at-night'],
+      worseWith: ['hopping'],
+      signs: ['limp'],
+      history: ['low-energy-or-missed-periods', 'prior-bone-stress'],
+      durationDays: 21,
     });
     expect(r.care).toBe('same-day');
     expect(r.redFlags[0]!.id).toBe('high-risk-bone-stress');
@@ -83,7 +110,7 @@ describe('the presentations issue 12 names', () => {
   });
 });
 
-describe('screenWarningSigns (the popup\'s same-day shortcut)', () => {
+describe("screenWarningSigns (the popup's same-day shortcut)", () => {
   it('returns the care and the flags for an emergency or same-day sign, null otherwise', () => {
     expect(screenWarningSigns({ ...plain, signs: ['hot-red-knee'] })?.care).toBe('emergency');
     expect(screenWarningSigns({ ...plain, signs: ['kneecap-slipped'] })?.care).toBe('same-day');

@@ -14,17 +14,16 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 function setsIn(dir: string): { name: string; vignettes: Vignette[] }[] {
   const groups = new Map<string, Vignette[]>();
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.jsonl')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.jsonl'))
+    .sort()) {
     const name = f.startsWith('held-out') ? 'held-out' : basename(f, '.jsonl');
     groups.set(name, [...(groups.get(name) ?? []), ...parseVignettes(readFileSync(join(dir, f), 'utf8'), f)]);
   }
   return [...groups].map(([name, vignettes]) => ({ name, vignettes }));
 }
 
-const FULL = [
-  ...setsIn(resolve(here, '../../fixtures/shared-vignettes')),
-  ...setsIn(resolve(here, '../../fixtures/vignettes')),
-];
+const FULL = [...setsIn(resolve(here, '../../fixtures/shared-vignettes')), ...setsIn(resolve(here, '../../fixtures/vignettes'))];
 const MINIMUM: Record<string, number> = { 'knee-vignettes': 24, 'held-out': 110 };
 
 describe.each(FULL.filter((s) => !s.name.endsWith('-sparse')))('vignettes: $name', ({ name, vignettes }) => {
@@ -68,7 +67,10 @@ describe.each(FULL.filter((s) => !s.name.endsWith('-sparse')))('vignettes: $name
 // printed by `npm run vignettes`; here every result must still be valid and coherent.
 describe.each([
   ...FULL.filter((s) => s.name.endsWith('-sparse')),
-  ...FULL.filter((s) => !s.name.endsWith('-sparse')).map((s) => ({ name: `${s.name} (auto-sparse)`, vignettes: s.vignettes.map(sparseVariant) })),
+  ...FULL.filter((s) => !s.name.endsWith('-sparse')).map((s) => ({
+    name: `${s.name} (auto-sparse)`,
+    vignettes: s.vignettes.map(sparseVariant),
+  })),
 ])('sparse vignettes: $name', ({ vignettes }) => {
   it('every result is valid and coherent', () => {
     for (const v of vignettes) {
