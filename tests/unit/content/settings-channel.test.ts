@@ -3,8 +3,8 @@
 // storage.local; every answer is validated on both sides.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { answerGetSettings, restrictStorageToTrustedContexts } from '../../../lib/background/content-channel';
-import { GET_SETTINGS, SETTINGS_CHANGED, openSettingsChannel, type RuntimeLike } from '../../../lib/content/settings-channel';
+import { answerGetSettings, rememberHiddenCard, restrictStorageToTrustedContexts } from '../../../lib/background/content-channel';
+import { GET_SETTINGS, HIDE_CARD, SETTINGS_CHANGED, openSettingsChannel, type RuntimeLike } from '../../../lib/content/settings-channel';
 import { RECORD_RUNS } from '../../../lib/content/messages';
 import { forgetRuns, recordRuns } from '../../../lib/history';
 import { defaultSettings, saveSettings } from '../../../lib/settings';
@@ -77,10 +77,19 @@ describe('background side', () => {
     await recordRuns('strava', [{ start: '2026-02-10T07:00:00', km: 5, id: '1' }]);
     await forgetRuns('strava');
     const answer = await answerGetSettings({ type: GET_SETTINGS }, { id: OWN, tab, url: 'https://www.strava.com/' }, OWN);
-    expect(answer).toEqual({ settings: { ...defaultSettings(), units: 'mi', customSites: ['https://log.example'] }, forgets: 1 });
+    expect(answer).toEqual({ settings: { ...defaultSettings(), units: 'mi', customSites: ['https://log.example'] }, forgets: 1, cardHidden: {} });
     expect(await answerGetSettings({ type: GET_SETTINGS }, { id: 'other', tab }, OWN)).toBeNull();
     expect(await answerGetSettings({ type: GET_SETTINGS }, { id: OWN }, OWN)).toBeNull();
     expect(await answerGetSettings({ type: 'other' }, { id: OWN, tab }, OWN)).toBeNull();
+  });
+
+  it('remembers where the runner hid the fallback card, validated, from our content scripts only', async () => {
+    const from = { id: OWN, tab, url: 'https://intervals.icu/' };
+    expect(await rememberHiddenCard({ type: HIDE_CARD, site: 'intervals', week: '2026-02-09' }, from, OWN)).toBe(true);
+    expect(await rememberHiddenCard({ type: HIDE_CARD, site: 'strava', week: 'next week' }, from, OWN)).toBe(false);
+    expect(await rememberHiddenCard({ type: HIDE_CARD, site: 'strava', week: '2026-02-09' }, { id: 'other', tab }, OWN)).toBe(false);
+    const answer = await answerGetSettings({ type: GET_SETTINGS }, from, OWN);
+    expect(answer?.cardHidden).toEqual({ intervals: '2026-02-09' });
   });
 
   it('closes storage.local to content scripts where the browser can (Chrome), says so where it cannot (Firefox)', async () => {
