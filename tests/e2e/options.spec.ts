@@ -13,6 +13,7 @@ const DEFAULTS = {
   shoeKmLimit: 700,
   sites: { strava: true, garmin: true, intervals: true },
   customSites: [],
+  fallbackCard: true,
 };
 
 type StorageArea = { get(key: string | null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
@@ -63,7 +64,9 @@ test('keyboard only: Tab to a field, type, Tab to Save, Enter', async ({ context
   const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
   const focusedText = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
 
-  // Units: Tab into the radio group, arrow to miles.
+  // The header's welcome link first, then Tab into the units radio group and arrow to miles.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Welcome and first steps' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('radio', { name: 'Kilometres (km)' })).toBeFocused();
   await page.keyboard.press('ArrowRight');
