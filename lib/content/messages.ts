@@ -131,3 +131,11 @@ export function readPageStatusMessage(message: unknown): PageStatus | null | und
     isReport(s.report);
   return valid ? (s as unknown as PageStatus) : undefined;
 }
+
+/**
+ * "What do your badges say?": asked by the extension itself (an extension page or the background,
+ * never a web page: the sender must be this extension with no tab). The answer is what the badges
+ * in their closed shadow roots show; used by the Firefox end-to-end tests, which have no other
+ * way into a closed shadow root.
+ */
+export const INSPECT_BADGES = 'knee-check:inspect-badges';

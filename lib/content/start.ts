@@ -16,7 +16,7 @@ import type { Settings } from '../settings/defaults';
 import type { SiteAdapter } from '../sites/types';
 import { startCore } from './core';
 import { createSameOriginFetch } from './fetch';
-import { PAGE_STATUS, type PageStatusMessage } from './messages';
+import { INSPECT_BADGES, PAGE_STATUS, type PageStatusMessage } from './messages';
 import { captureClock } from './schedule';
 import { openSettingsChannel, type RuntimeLike } from './settings-channel';
 
@@ -90,7 +90,7 @@ export function startBadges(_ctx: ContentScriptContext, script: BadgeScript): vo
     // unknown
   }
 
-  startCore({
+  const core = startCore({
     doc,
     win,
     clock,
@@ -144,4 +144,21 @@ export function startBadges(_ctx: ContentScriptContext, script: BadgeScript): vo
     dismissCard: (site, week) => channel.hideCard(site, week),
     debug: console.debug.bind(console),
   });
+
+  // The extension itself (a page of ours or the background: this extension, an extension URL) may ask
+  // what the badges show; a web page cannot send runtime messages, and the answer is only what
+  // the runner already sees. The Firefox end-to-end tests read closed shadow roots this way.
+  const inspect = (message: unknown, sender: { id?: string; url?: string }, reply: (answer: unknown) => void) => {
+    const fromUs = sender.id === runtime.id && typeof sender.url === 'string' && sender.url.startsWith(runtime.getURL('/'));
+    if ((message as { type?: unknown } | null)?.type !== INSPECT_BADGES || !fromUs) return undefined;
+    reply(
+      [...doc.querySelectorAll('[data-knee-check-key]')].map((host) => ({
+        key: host.getAttribute('data-knee-check-key') ?? '',
+        ...core.kit.inspect(host),
+      })),
+    );
+    return undefined;
+  };
+  runtime.onMessage.addListener(inspect as never);
+  stopped.push(() => runtime.onMessage.removeListener(inspect as never));
 }
