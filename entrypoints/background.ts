@@ -1,7 +1,10 @@
 import { browser, defineBackground } from '#imports';
 import { startContentChannel } from '@/lib/background/content-channel';
 import { startMorningReminder } from '@/lib/background/reminder';
-import { DEFAULT_TITLE, toolbarBadge } from '@/lib/badge/toolbar';
+import { DEFAULT_TITLE, toolbarBadge, withLoop, type ToolbarLoop } from '@/lib/badge/toolbar';
+import { loadDiary } from '@/lib/diary/storage';
+import { kneeToday } from '@/lib/loop/today';
+import { formatDistance, formatNumber, toDisplay } from '@/lib/load/units';
 import { startPageStatus } from '@/lib/content/page-status-background';
 import { loadHistory } from '@/lib/history';
 import { startHistoryRecorder } from '@/lib/history/background';
@@ -15,8 +18,23 @@ async function updateToolbarBadge(): Promise<void> {
   const d = new Date();
   const today = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
   const now = `${today}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  const [runs, stored] = await Promise.all([loadHistory(), browser.storage.local.get('settings')]);
-  const badge = toolbarBadge(runs, sanitizeSettings(stored.settings), today, now);
+  const [runs, stored, diary] = await Promise.all([loadHistory(), browser.storage.local.get('settings'), loadDiary().catch(() => null)]);
+  const settings = sanitizeSettings(stored.settings);
+  const loop: ToolbarLoop = {};
+  if (diary) {
+    // The knee diary joined in: the next-run ceiling (lowered after amber or red check-ins), or
+    // the return-to-run level during an episode (lib/loop/today).
+    const view = kneeToday({ runs, diary: diary.diary, settings, today, now: `${now}:00` });
+    if (view.episode) loop.episode = { level: view.episode.session.level.level, line: view.episode.line };
+    else if (view.ceiling.ceilingKm !== null) {
+      const km = view.ceiling.ceilingKm;
+      loop.ceiling = {
+        text: formatDistance(km, settings.units),
+        number: formatNumber(Math.floor(toDisplay(km, settings.units) * 10) / 10, undefined, 1),
+      };
+    }
+  }
+  const badge = withLoop(toolbarBadge(runs, settings, today, now), loop);
   await browser.action.setBadgeText({ text: badge?.text ?? '' });
   await browser.action.setTitle({ title: badge?.title ?? DEFAULT_TITLE });
   if (badge) await browser.action.setBadgeBackgroundColor({ color: badge.color });
@@ -42,7 +60,7 @@ export default defineBackground(() => {
   startPageStatus(refreshBadge);
   // Runs captured or settings changed: the toolbar badge follows.
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && ('captured-runs' in changes || 'settings' in changes)) refreshBadge();
+    if (area === 'local' && ('captured-runs' in changes || 'settings' in changes || 'knee-diary' in changes)) refreshBadge();
   });
   refreshBadge();
 });

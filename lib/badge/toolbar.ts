@@ -36,3 +36,27 @@ export function toolbarBadge(runs: Run[], settings: Settings, today: string, now
   const title = `Knee Check, this week: ${LEVEL_LABELS[level]}. ${week.text || 'No runs yet this week.'}`;
   return { text, title, level, color: COLORS[level] };
 }
+
+/** What the knee diary adds to the icon (lib/loop/today): the next-run ceiling, or the return level. */
+export interface ToolbarLoop {
+  /** The next run's ceiling in the runner's units, already formatted ("12.6 km"), and the bare number ("12.6"). */
+  ceiling?: { text: string; number: string };
+  /** During a return-to-run episode: its level (1-8) and today's session in words. */
+  episode?: { level: number; line: string };
+}
+
+/**
+ * The icon with the loop joined in. A return-to-run episode leads ("L2": its level, the session
+ * in the title); otherwise the next-run ceiling shows as the text when no load warning outranks it
+ * (an "OK" week, or no runs this week), and always in the title.
+ */
+export function withLoop(badge: ToolbarBadge | null, loop: ToolbarLoop): ToolbarBadge | null {
+  if (loop.episode) {
+    const title = `Knee Check, return to running: ${loop.episode.line}`;
+    return { text: `L${loop.episode.level}`, title, level: badge?.level ?? 'ok', color: badge?.color ?? COLORS.ok };
+  }
+  if (!badge || !loop.ceiling) return badge;
+  const title = `${badge.title} Next run: keep it under ${loop.ceiling.text}.`;
+  const text = badge.level === 'ok' && badge.text === 'OK' ? loop.ceiling.number : badge.text;
+  return { ...badge, text, title };
+}

@@ -1,7 +1,7 @@
 // The toolbar icon's badge text: this week's load from the captured runs, in text (never colour
 // alone), with a title that gives the numbers; nothing without runs.
 import { describe, expect, it } from 'vitest';
-import { toolbarBadge } from '../../../lib/badge/toolbar';
+import { toolbarBadge, withLoop, type ToolbarBadge } from '../../../lib/badge/toolbar';
 import type { Run } from '../../../lib/load/types';
 import { defaultSettings } from '../../../lib/settings/defaults';
 
@@ -43,5 +43,33 @@ describe('toolbarBadge', () => {
     const badge = toolbarBadge([at('2026-03-10T07:00:00', 5)], S, TODAY, NOW, 'en-GB')!;
     expect(badge.text).toBe('?');
     expect(badge.title).toMatch(/Not enough data\. .*Not enough history: need the whole week of 2 Mar/);
+  });
+});
+
+describe('withLoop: the knee diary on the icon', () => {
+  const ok: ToolbarBadge = { text: 'OK', title: 'Knee Check, this week: Load OK.', level: 'ok', color: '#1e6b3a' };
+  const spike: ToolbarBadge = { text: '!', title: 'Knee Check, this week: Caution.', level: 'caution', color: '#8a5a00' };
+  const ceiling = { text: '12.6 km', number: '12.6' };
+
+  it('the ceiling is the text when no load warning outranks it, and always in the title', () => {
+    expect(withLoop(ok, { ceiling })).toMatchObject({
+      text: '12.6',
+      title: 'Knee Check, this week: Load OK. Next run: keep it under 12.6 km.',
+    });
+    expect(withLoop(spike, { ceiling })).toMatchObject({
+      text: '!',
+      title: 'Knee Check, this week: Caution. Next run: keep it under 12.6 km.',
+    });
+  });
+
+  it('a return-to-run episode leads: its level, today’s session in the title', () => {
+    const episode = { level: 2, line: 'Level 2 of 8. Today: Run 3 min, walk 2 min, 1.6 km in all.' };
+    expect(withLoop(spike, { ceiling, episode })).toMatchObject({ text: 'L2', title: `Knee Check, return to running: ${episode.line}` });
+    expect(withLoop(null, { episode })?.text).toBe('L2');
+  });
+
+  it('nothing to add: the badge as it was (or none)', () => {
+    expect(withLoop(ok, {})).toBe(ok);
+    expect(withLoop(null, { ceiling })).toBeNull();
   });
 });
