@@ -32,7 +32,7 @@ async function axeClean(page: Page) {
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 }
 
-test('ceiling from captured runs, a red check-in lowers it, what-if in plain words', async ({ openExtensionPage }) => {
+test('ceiling from captured runs, a red check-in lowers it on the popup and the toolbar icon, what-if in plain words', async ({ context, openExtensionPage }) => {
   const page = await openExtensionPage('popup.html');
   await seed(page, { 'captured-runs': { version: 1, runs: RUNS } });
   await page.reload();
@@ -51,6 +51,9 @@ test('ceiling from captured runs, a red check-in lowers it, what-if in plain wor
   await expect(panel).toContainText('Red: Too much: 7/10 during the run.');
   await expect(panel).toContainText('Keep your next run under 4.0 km.');
   await page.screenshot({ path: 'test-results/screenshots/loop-red-check-in.png', fullPage: true });
+  // The toolbar icon's title follows the ceiling (its text does when no load warning outranks it).
+  const [worker] = context.serviceWorkers();
+  await expect.poll(() => worker!.evaluate(() => chrome.action.getTitle({}))).toContain('Next run: keep it under 4.0 km.');
   await axeClean(page);
 
   // Stored locally with the run it belongs to; never in sync.
