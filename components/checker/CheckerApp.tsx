@@ -13,7 +13,7 @@ import type { Settings } from '../../lib/settings/defaults';
 import { readSettings } from '../../lib/checker/settings-source';
 import { loadLater, type Later } from './lazy';
 import { StepBody } from './steps';
-import { KneeToday } from '../loop/KneeToday';
+import { LazyKneeToday } from '../loop/LazyKneeToday';
 import { loadDiary } from '../../lib/diary/storage';
 import { answersFromProfile } from '../../lib/diary/prefill';
 import { PageStatus } from '../status/PageStatus';
@@ -263,7 +263,7 @@ function Checker({ settings, initial }: { settings: Settings; initial: LoadedSta
       </div>
 
       {screen === 'signs' && <PageStatus />}
-      {screen === 'signs' && <KneeToday settings={settings} />}
+      {screen === 'signs' && <LazyKneeToday settings={settings} />}
 
       {screen !== 'result' && (
         <form
