@@ -3,10 +3,11 @@
 // fixtures' week of 2026-02-16 is moved to the current week. Every test fails on a page console
 // error, and (fixtures.ts) on any request to a host other than the page's own.
 import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { Coverage } from '../../lib/load/context';
 import { weekSummaries } from '../../lib/load/summary';
 import { defaultSettings } from '../../lib/settings/defaults';
 import { runsFromGarminActivities } from '../../lib/sites/garmin';
-import { runsFromIntervalsActivities } from '../../lib/sites/intervals';
+import { runsFromIntervalsActivities, stubDays } from '../../lib/sites/intervals';
 import { expect, readClosedBadges, test } from './fixtures';
 import { GARMIN, INTERVALS, addDays, fixtureJson, localToday, routeGarmin, routeIntervals, shiftDaysTo } from './route-helpers-sites';
 
@@ -67,10 +68,18 @@ async function capturedRuns(context: BrowserContext): Promise<{ site: string; id
   return (stored['captured-runs']?.runs ?? []) as { site: string; id?: string; start: string; km: number }[];
 }
 
-/** The badge text the load engine gives each finished week (the current week is compared up to now). */
-function expectedTexts(runs: ReturnType<typeof runsFromGarminActivities>, weekStarts: string[]): Record<string, string> {
-  // As the core judges it: coverage from the adapter's notes, or (none noted) from the runs read.
-  const summaries = weekSummaries(runs, weekStarts, defaultSettings(), today, { coverage: {} });
+/**
+ * The badge text the load engine gives each finished week (the current week is compared up to now).
+ * `coverage` is what the adapter noted (lib/content/core.ts passes it to the summary as is): the
+ * Garmin adapter notes none, so coverage is judged from the runs read; intervals.icu notes
+ * `coveredFrom` (the first day it asked the API for) and the days of its Strava stubs.
+ */
+function expectedTexts(
+  runs: ReturnType<typeof runsFromGarminActivities>,
+  weekStarts: string[],
+  coverage: Coverage = {},
+): Record<string, string> {
+  const summaries = weekSummaries(runs, weekStarts, defaultSettings(), today, { coverage });
   return Object.fromEntries(weekStarts.map((w, i) => [w, summaries[i]?.text ?? '']));
 }
 
@@ -203,8 +212,16 @@ test.describe('intervals.icu', () => {
 
     const keys = [...FINISHED_WEEKS, '2026-02-16'].map((w) => `intervals-week:${shifted(w)}`);
     await expect.poll(async () => (await badges(page)).map((b) => b.key)).toEqual(keys);
-    const runs = runsFromIntervalsActivities(fixtureJson('intervals-activities.json', days));
-    const expected = expectedTexts(runs, FINISHED_WEEKS.map(shifted));
+    // What the adapter read and noted: the one range asked for (coveredFrom is its first day), the
+    // runs within it, and the days of the Strava stubs in it (lib/sites/intervals.ts).
+    const call = new URL(
+      served.find((p) => p.startsWith('/api/'))!,
+      INTERVALS,
+    ).searchParams;
+    const range = { from: call.get('oldest')!, to: call.get('newest')! };
+    const answer = fixtureJson('intervals-activities.json', days);
+    const runs = runsFromIntervalsActivities(answer).filter((r) => r.start.slice(0, 10) >= range.from && r.start.slice(0, 10) <= range.to);
+    const expected = expectedTexts(runs, FINISHED_WEEKS.map(shifted), { coveredFrom: range.from, incompleteDays: stubDays(answer, range) });
     const found = Object.fromEntries((await badges(page)).map((b) => [b.key, b]));
     for (const week of FINISHED_WEEKS) expect(found[`intervals-week:${shifted(week)}`]?.text).toBe(expected[shifted(week)]);
     // 20 km, then 30 km (+50 %, a 16 km run 14 % over the 14 km longest), then 26 km (-13 %).

@@ -846,8 +846,9 @@ export interface SiteOptions {
    * Serve the runner's own feed /dashboard/feed?feed_type=my_activity (the first page from
    * tests/fixtures/pages/strava-dashboard-feed.json, then the end), only to calls that send
    * x-requested-with: XMLHttpRequest (Sauce: "required for most Strava endpoints"); else 404.
+   * 'refused': the feed answers 503 (unavailable), like training_activities with 'error'.
    */
-  feed?: boolean;
+  feed?: boolean | 'refused';
 }
 
 export interface SiteResponse {
@@ -875,6 +876,7 @@ export function stravaResponse(url: URL, opts: SiteOptions = {}, headers: Record
   opts.onRequest?.(url.pathname + url.search);
   const path = url.pathname.replace(/\/$/, '') || '/';
   const q = url.searchParams;
+  if (path === '/dashboard/feed' && opts.feed === 'refused') return json({ error: 'unavailable' }, 503);
   if (path === '/dashboard/feed' && opts.feed && q.get('feed_type') === 'my_activity') {
     if (headers['x-requested-with'] !== 'XMLHttpRequest') return json({ error: 'forbidden' }, 403);
     const first = !feedServed.has(opts);
