@@ -232,6 +232,7 @@ test('export then import round-trips', async ({ context, openExtensionPage }) =>
     shoeKmLimit: 900,
     sites: { strava: true, garmin: false, intervals: true },
     customSites: [],
+    fallbackCard: true,
   };
   expect(await stored(page)).toEqual(mine);
 
