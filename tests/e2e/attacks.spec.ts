@@ -12,7 +12,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MAX_RUNS_PER_SITE, prefillRunsFrom, readStore, type CapturedRun } from '../../lib/history/captured';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, EXTENSION_PATH, expect, test } from './fixtures';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, EXTENSION_PATH, expect, readClosedBadges, test } from './fixtures';
 import { fixtureText, shiftDaysTo } from './route-helpers-sites';
 import { addDays, localToday, recentModels, routeStrava, stravaResponse } from './site-server';
 
@@ -201,9 +201,8 @@ test.describe('Attacks on captured history (Chromium)', () => {
     const page = await open(context, `${STRAVA}/dashboard`);
     await expect(page.locator('[data-knee-check-key]').first()).toBeVisible();
     await settle(async () => (await history(context)).runs.length > 0);
-    const texts = await page.evaluate(() =>
-      [...document.querySelectorAll('[data-knee-check-key]')].map((h) => h.shadowRoot?.textContent ?? ''),
-    );
+    // Badges sit in closed shadow roots (issue 14): read them through the DevTools protocol.
+    const texts = (await readClosedBadges(page)).map((b) => `${b.label} ${b.text} ${b.tip}`);
     const kms = texts.flatMap((t) => [...t.matchAll(/([\d,]+\.\d) km/g)].map((m) => Number(m[1]!.replace(/,/g, ''))));
     expect(kms.length).toBeGreaterThan(0);
     expect(Math.max(...kms)).toBeLessThan(300);
@@ -290,11 +289,12 @@ test.describe("Health answers out of content scripts' reach (Chromium)", () => {
     await page.goto(`${STRAVA}/dashboard`);
     // Badges in miles: settings still reach the content script, by message.
     await expect(page.locator('[data-knee-check-key]').first()).toBeVisible();
-    await expect
-      .poll(() =>
-        page.evaluate(() => [...document.querySelectorAll('[data-knee-check-key]')].map((h) => h.shadowRoot?.textContent ?? '').join(' ')),
-      )
-      .toMatch(/ mi\b/);
+    // Badges sit in closed shadow roots (issue 14): read them through the DevTools protocol.
+    await expect.poll(async () => (await readClosedBadges(page)).map((b) => `${b.label} ${b.text}`).join(' ')).toMatch(/ mi\b/);
+    // The page's world cannot open them.
+    expect(await page.evaluate(() => [...document.querySelectorAll('[data-knee-check-key]')].every((h) => h.shadowRoot === null))).toBe(
+      true,
+    );
     const ours = worlds.find((w) => w.name === 'Knee Check');
     expect(ours).toBeDefined();
 

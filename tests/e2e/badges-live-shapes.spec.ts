@@ -7,24 +7,25 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { weekSummaries } from '../../lib/load/summary';
+import { Window } from 'happy-dom';
+import { FetchRefused } from '../../lib/content/fetch';
+import type { Coverage } from '../../lib/load/context';
+import { summariesFrom } from '../../lib/load/summary';
+import type { Run } from '../../lib/load/types';
 import { defaultSettings } from '../../lib/settings/defaults';
-import { readTrainingLogData } from '../../lib/sites/strava';
-import { expect, test } from './fixtures';
-import { localToday, PAGES_DIR, routeStrava } from './site-server';
+import { createStravaAdapters } from '../../lib/sites/strava';
+import type { AdapterContext } from '../../lib/sites/types';
+import { expect, readClosedBadges, test } from './fixtures';
+import { localToday, PAGES_DIR, routeStrava, stravaResponse, type SiteOptions } from './site-server';
 
 const STRAVA = 'https://www.strava.com';
 const LOG = '/athletes/123/training/log';
 const PAGE = 'strava-training-log-doc-shape.html';
 const WEEKS = ['2024-03-11', '2024-03-04', '2024-02-26', '2024-02-19', '2024-02-12', '2024-02-05'];
 
-function badges(page: Page): Promise<{ key: string; text: string }[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('[data-knee-check-key]')].map((host) => ({
-      key: host.getAttribute('data-knee-check-key') ?? '',
-      text: host.shadowRoot?.querySelector('button > span')?.textContent ?? '',
-    })),
-  );
+/** Every badge on the page, read through its closed shadow root (from outside the page: fixtures.ts). */
+async function badges(page: Page): Promise<{ key: string; text: string }[]> {
+  return (await readClosedBadges(page)).filter((b) => !b.inCard).map(({ key, text }) => ({ key, text }));
 }
 
 async function open(context: BrowserContext): Promise<{ page: Page; errors: string[] }> {
@@ -48,25 +49,52 @@ async function open(context: BrowserContext): Promise<{ page: Page; errors: stri
   return { page, errors };
 }
 
-/** The runs Strava's documented week data on the saved page carries. */
-function pageRuns() {
-  const html = readFileSync(join(PAGES_DIR, PAGE), 'utf8');
-  return readTrainingLogData(/<script id="__NEXT_DATA__" type="application\/json">(.*)<\/script>/.exec(html)![1]!).runs!;
+/**
+ * What the product's own Training Log adapter reads from the saved page, answered exactly as the
+ * browser is (site-server.ts, a fresh feed), in Node on a happy-dom copy of the page: its runs and
+ * the coverage it notes (the content core judges every comparison on that coverage).
+ */
+async function adapterRead(opts: SiteOptions): Promise<{ runs: Run[]; coverage: Coverage }> {
+  const win = new Window({
+    url: STRAVA + LOG,
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
+  win.document.write(readFileSync(join(PAGES_DIR, PAGE), 'utf8'));
+  const fresh: SiteOptions = { ...opts, onRequest: undefined };
+  const coverage: { coveredFrom?: string; incompleteDays: string[] } = { incompleteDays: [] };
+  const ctx: AdapterContext = {
+    today: localToday(),
+    // As lib/content/fetch.ts asks: same origin, X-Requested-With; a refusal for any error status.
+    fetchJson: async (path) => {
+      const response = stravaResponse(new URL(STRAVA + path), fresh, { 'x-requested-with': 'XMLHttpRequest' });
+      if (response.status >= 400) throw new FetchRefused('bad-response', `HTTP ${response.status}`, response.status);
+      return JSON.parse(response.body) as unknown;
+    },
+    note: (notes) => {
+      if (notes.coveredFrom !== undefined) coverage.coveredFrom = notes.coveredFrom;
+      coverage.incompleteDays.push(...(notes.incompleteDays ?? []));
+    },
+  };
+  const runs = await createStravaAdapters().trainingLog.readRuns(win.document as unknown as Document, ctx);
+  return { runs, coverage };
 }
 
 test.describe('Strava Training Log in its documented shape', () => {
   test("training_activities refused: the feed (with x-requested-with) completes the history, every row badged with the engine's numbers", async ({
     context,
   }) => {
-    const served = await routeStrava(context, { activities: 'error', trainingLog: PAGE, feed: true });
+    const site: SiteOptions = { activities: 'error', trainingLog: PAGE, feed: true };
+    const served = await routeStrava(context, site);
     const { page, errors } = await open(context);
     const keys = WEEKS.map((w) => `strava-log:${w}`);
     await expect.poll(async () => (await badges(page)).map((b) => b.key).sort()).toEqual([...keys].sort());
 
-    // The numbers the load engine computes from the page's own week data (the feed added nothing
-    // older: the end of the feed came next, so the history before the page holds no runs).
-    const runs = pageRuns();
-    const expected = weekSummaries(runs, WEEKS, defaultSettings(), localToday());
+    // The numbers the load engine computes on what the adapter reads and the coverage it notes:
+    // the page's own week data, and the feed to its end (it added nothing older, so the history
+    // before the page holds no runs and every comparison window is covered).
+    const { runs, coverage } = await adapterRead(site);
+    expect(coverage.coveredFrom).toBe('0000-01-01');
+    const expected = summariesFrom(runs, WEEKS, defaultSettings(), localToday(), { coverage });
     const found = Object.fromEntries((await badges(page)).map((b) => [b.key, b.text]));
     WEEKS.forEach((week, i) => expect(found[`strava-log:${week}`], week).toBe(expected[i]?.text));
     // 2024y10w: 46 km after 37 km, and a 24 km long run (19 km the 30 days before).
@@ -81,11 +109,17 @@ test.describe('Strava Training Log in its documented shape', () => {
   });
 
   test('training_activities and the feed refused: only the weeks whose 30 days the page covers get a badge', async ({ context }) => {
-    await routeStrava(context, { activities: 'error', trainingLog: PAGE });
+    const site: SiteOptions = { activities: 'error', trainingLog: PAGE };
+    await routeStrava(context, site);
     const { page, errors } = await open(context);
     await expect.poll(async () => (await badges(page)).map((b) => b.key)).toEqual(['strava-log:2024-03-11']);
     await page.waitForTimeout(1000);
     expect((await badges(page)).map((b) => b.key)).toEqual(['strava-log:2024-03-11']);
+    // Its text: the engine's, on the page's runs judged on the coverage the adapter notes (the page only).
+    const { runs, coverage } = await adapterRead(site);
+    expect(coverage.coveredFrom).toBe('2024-02-05');
+    const [expected] = summariesFrom(runs, ['2024-03-11'], defaultSettings(), localToday(), { coverage });
+    expect((await badges(page))[0]?.text).toBe(expected!.text);
     expect(errors).toEqual([]);
   });
 });
