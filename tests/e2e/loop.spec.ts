@@ -32,7 +32,10 @@ async function axeClean(page: Page) {
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 }
 
-test('ceiling from captured runs, a red check-in lowers it on the popup and the toolbar icon, what-if in plain words', async ({ context, openExtensionPage }) => {
+test('ceiling from captured runs, a red check-in lowers it on the popup and the toolbar icon, what-if in plain words', async ({
+  context,
+  openExtensionPage,
+}) => {
   const page = await openExtensionPage('popup.html');
   await seed(page, { 'captured-runs': { version: 1, runs: RUNS } });
   await page.reload();

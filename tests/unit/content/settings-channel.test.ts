@@ -77,7 +77,11 @@ describe('background side', () => {
     await recordRuns('strava', [{ start: '2026-02-10T07:00:00', km: 5, id: '1' }]);
     await forgetRuns('strava');
     const answer = await answerGetSettings({ type: GET_SETTINGS }, { id: OWN, tab, url: 'https://www.strava.com/' }, OWN);
-    expect(answer).toEqual({ settings: { ...defaultSettings(), units: 'mi', customSites: ['https://log.example'] }, forgets: 1, cardHidden: {} });
+    expect(answer).toEqual({
+      settings: { ...defaultSettings(), units: 'mi', customSites: ['https://log.example'] },
+      forgets: 1,
+      cardHidden: {},
+    });
     expect(await answerGetSettings({ type: GET_SETTINGS }, { id: 'other', tab }, OWN)).toBeNull();
     expect(await answerGetSettings({ type: GET_SETTINGS }, { id: OWN }, OWN)).toBeNull();
     expect(await answerGetSettings({ type: 'other' }, { id: OWN, tab }, OWN)).toBeNull();
