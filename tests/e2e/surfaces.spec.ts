@@ -105,12 +105,15 @@ test.describe('an unrecognised layout', () => {
           const want = toolbarBadge(history, defaultSettings(), today, nowMinute());
           const text = await worker.evaluate(() => chrome.action.getBadgeText({}));
           const title = await worker.evaluate(() => chrome.action.getTitle({}));
-          return want !== null && text === want.text && title === want.title;
+          // The knee diary joins in (lib/badge/toolbar withLoop): on an "OK" week the next-run
+          // ceiling takes the text, and the title adds it after the week's numbers.
+          const textOk = want !== null && (text === want.text || (want.text === 'OK' && /^\d+(\.\d)?$/.test(text)));
+          return textOk && title.startsWith(want!.title);
         },
         { timeout: 10_000 },
       )
       .toBe(true);
-    expect(await worker.evaluate(() => chrome.action.getBadgeText({}))).toMatch(/^(!|[+−]?\d+%|\?|OK)$/);
+    expect(await worker.evaluate(() => chrome.action.getBadgeText({}))).toMatch(/^(!|[+−]?\d+%|\?|OK|\d+(\.\d)?)$/);
 
     // The setting switches it off, and on again.
     const settings = defaultSettings();
