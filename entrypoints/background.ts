@@ -1,10 +1,11 @@
 import { browser, defineBackground } from '#imports';
 import { startContentChannel } from '@/lib/background/content-channel';
+import { pushLoopLines } from '@/lib/background/loop-lines';
 import { startMorningReminder } from '@/lib/background/reminder';
 import { DEFAULT_TITLE, toolbarBadge, withLoop, type ToolbarLoop } from '@/lib/badge/toolbar';
 import { loadDiary } from '@/lib/diary/storage';
-import { kneeToday } from '@/lib/loop/today';
-import { formatDistance, formatNumber, toDisplay } from '@/lib/load/units';
+import { ceilingText, kneeToday } from '@/lib/loop/today';
+import { formatNumber, toDisplay } from '@/lib/load/units';
 import { startPageStatus } from '@/lib/content/page-status-background';
 import { loadHistory } from '@/lib/history';
 import { startHistoryRecorder } from '@/lib/history/background';
@@ -29,7 +30,7 @@ async function updateToolbarBadge(): Promise<void> {
     else if (view.ceiling.ceilingKm !== null) {
       const km = view.ceiling.ceilingKm;
       loop.ceiling = {
-        text: formatDistance(km, settings.units),
+        text: ceilingText(km, settings.units),
         number: formatNumber(Math.floor(toDisplay(km, settings.units) * 10) / 10, undefined, 1),
       };
     }
@@ -41,7 +42,11 @@ async function updateToolbarBadge(): Promise<void> {
 }
 
 export default defineBackground(() => {
-  const refreshBadge = () => void updateToolbarBadge().catch(() => undefined);
+  // The toolbar icon and the running-log badges' loop lines (sent only when they changed).
+  const refreshBadge = () => {
+    void updateToolbarBadge().catch(() => undefined);
+    void pushLoopLines().catch(() => undefined);
+  };
   // First run: the welcome page says what Knee Check is and is not and sets units and week start.
   // Once, on install (reachable later from the options page).
   browser.runtime.onInstalled.addListener(({ reason }) => {
@@ -58,9 +63,13 @@ export default defineBackground(() => {
   // What each tab's content script found, for the popup (storage.session); a page that reports
   // in may mean a new day: the toolbar badge is refreshed then too.
   startPageStatus(refreshBadge);
-  // Runs captured or settings changed: the toolbar badge follows.
+  // Runs captured, the diary or settings changed: the toolbar badge and the site badges follow.
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && ('captured-runs' in changes || 'settings' in changes || 'knee-diary' in changes)) refreshBadge();
+    if (
+      area === 'local' &&
+      ('captured-runs' in changes || 'captured-runs-prefs' in changes || 'settings' in changes || 'knee-diary' in changes)
+    )
+      refreshBadge();
   });
   refreshBadge();
 });

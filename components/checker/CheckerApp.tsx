@@ -142,7 +142,10 @@ function Checker({ settings, initial }: { settings: Settings; initial: LoadedSta
     };
   }, [screen]);
 
-  const outcome = useMemo(() => (screen === 'result' && later ? later.runTriage(state.answers) : null), [screen, state.answers, later]);
+  const outcome = useMemo(
+    () => (screen === 'result' && later ? later.runTriage(state.answers, settings) : null),
+    [screen, state.answers, later, settings],
+  );
 
   const go = (next: Screen, shortcut = false) => {
     setErrors([]);
@@ -178,7 +181,7 @@ function Checker({ settings, initial }: { settings: Settings; initial: LoadedSta
       // warning sign that needs emergency or same-day care goes straight to its result.
       busy.current = true;
       try {
-        const early = (await loadLater()).runTriage(state.answers);
+        const early = (await loadLater()).runTriage(state.answers, settings);
         if (early.ok && SHORTCUT_CARE.includes(early.result.care) && early.result.redFlags.length > 0) {
           return go('result', true);
         }

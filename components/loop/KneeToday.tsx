@@ -6,7 +6,7 @@ import { browser } from '#imports';
 import { REMINDER_KEY, isReminderOn } from '../../lib/loop/reminder';
 import { capturedRuns } from '../../lib/checker/history-source';
 import { closeEpisode, addCheckIn, answerMorning, loadDiary, updateDiary, type Diary } from '../../lib/diary';
-import { kneeToday, LIGHT_WORD } from '../../lib/loop/today';
+import { ceilingText, kneeToday, LIGHT_WORD } from '../../lib/loop/today';
 import { whatIf } from '../../lib/loop/ceiling';
 import type { NextMorning } from '../../lib/loop/checkin';
 import { formatDistance, fromDisplay } from '../../lib/load/units';
@@ -145,7 +145,7 @@ function Panel({
                     (view.ceiling.ceilingKm !== null &&
                     fromDisplay(plannedKm, units) > view.ceiling.ceilingKm &&
                     view.ceiling.basis !== 'spike-margin'
-                      ? ` After your last check-in, keep it under ${formatDistance(view.ceiling.ceilingKm, units)}.`
+                      ? ` After your last check-in, keep it under ${ceilingText(view.ceiling.ceilingKm, units)}.`
                       : '')
                   : ''}
               </p>

@@ -7,9 +7,10 @@
 import { browser } from '#imports';
 import { currentForgets } from '../history';
 import { isOwnContentScript, type SenderLike } from '../history/background';
-import { GET_SETTINGS, HIDE_CARD, SETTINGS_CHANGED, sanitizeCardHidden, type SettingsAnswer } from '../content/settings-channel';
+import { GET_SETTINGS, HIDE_CARD, sanitizeCardHidden, type SettingsAnswer } from '../content/settings-channel';
 import { sanitizeSettings } from '../settings/defaults';
 import { settingsItem } from '../settings/storage';
+import { loopLinesNow, pushLoopLines } from './loop-lines';
 
 export type AccessOutcome = 'trusted-only' | 'unsupported' | 'failed';
 
@@ -37,11 +38,15 @@ export async function restrictStorageToTrustedContexts(
 /** storage.local: { [site]: first day of the week the runner hid the fallback card for }. */
 export const CARD_HIDDEN_KEY = 'fallback-card-hidden';
 
-/** What a content script may know: its settings (validated), the forget count, where the card is hidden. Null when not ours. */
+/**
+ * What a content script may know: its settings (validated), the forget count, where the card is
+ * hidden, and the loop's lines for its badges (./loop-lines: words, never the diary). Null when not ours.
+ */
 export async function answerGetSettings(message: unknown, sender: SenderLike, ownId: string): Promise<SettingsAnswer | null> {
   if ((message as { type?: unknown } | null)?.type !== GET_SETTINGS || !isOwnContentScript(sender, ownId)) return null;
   const cardHidden = sanitizeCardHidden((await browser.storage.local.get(CARD_HIDDEN_KEY))[CARD_HIDDEN_KEY]);
-  return { settings: sanitizeSettings(await settingsItem.getValue()), forgets: await currentForgets(), cardHidden };
+  const [raw, forgets, loop] = await Promise.all([settingsItem.getValue(), currentForgets(), loopLinesNow()]);
+  return { settings: sanitizeSettings(raw), forgets, cardHidden, loop };
 }
 
 /** The runner hid the fallback card for a site's week: validated, from our own content script only. */
@@ -78,14 +83,7 @@ export function startContentChannel(): void {
     return true;
   });
 
-  // Every change, to every tab (a tab without our content script simply does not answer).
-  settingsItem.watch((raw) => {
-    const message = { type: SETTINGS_CHANGED, settings: sanitizeSettings(raw) };
-    void browser.tabs
-      .query({})
-      .then((tabs) => {
-        for (const tab of tabs) if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
-      })
-      .catch(() => undefined);
-  });
+  // Every settings change, to every tab, with the loop lines in the new units and thresholds.
+  // The lines alone follow the runs and the diary (entrypoints/background.ts: pushLoopLines).
+  settingsItem.watch(() => void pushLoopLines(true));
 }

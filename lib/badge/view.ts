@@ -49,7 +49,11 @@ export function badgeChip(summary: WeekSummary, fallbackText = ''): BadgeChip {
   return { level, label, text, ariaLabel: `Knee Check: ${label}. ${text}` };
 }
 
-export function badgeView(summary: WeekSummary, settings: LoadSettings, locale?: string): BadgeView {
+/**
+ * `loop`: the background's lines from the knee diary and captured runs (the next-run ceiling, or
+ * the return-to-run level during an episode; back after a break; shoes), shown first, as sent.
+ */
+export function badgeView(summary: WeekSummary, settings: LoadSettings, locale?: string, loop: readonly string[] = []): BadgeView {
   const km = (value: number) => formatDistance(value, settings.units, locale);
   const pct = (value: number) => formatPercent(value, locale, true);
   const verdict = (value: number, threshold: number) => `${value > threshold ? 'above' : 'within'} your ${pct(threshold)} threshold`;
@@ -57,6 +61,7 @@ export function badgeView(summary: WeekSummary, settings: LoadSettings, locale?:
   const { changePct, biggestSpike: spike, partial, missing } = summary;
 
   const lines = [
+    ...loop,
     summary.incomplete
       ? INCOMPLETE_LINE
       : !summary.weekKnown && missing

@@ -29,10 +29,26 @@ export function withDistances(input: TriageInput, answers: Answers): TriageInput
   return Object.keys(found).length === 0 ? input : { ...input, training: { ...input.training, ...found } };
 }
 
-export function runTriage(answers: Answers): TriageOutcome {
+/** The runner's own thresholds from settings, for the plan's load steps and shoe reminder. */
+export interface PlanLimits {
+  spikePct?: number;
+  weeklyIncreasePct?: number;
+  shoeKmLimit?: number;
+}
+
+export function runTriage(answers: Answers, limits: PlanLimits = {}): TriageOutcome {
   const input = withDistances(toTriageInput(answers), answers);
   try {
-    return { ok: true, input, result: triage(input, { units: answers.training.units }) };
+    return {
+      ok: true,
+      input,
+      result: triage(input, {
+        units: answers.training.units,
+        spikePct: limits.spikePct,
+        weeklyPct: limits.weeklyIncreasePct,
+        shoeKmLimit: limits.shoeKmLimit,
+      }),
+    };
   } catch (error) {
     const message =
       error instanceof TriageInputError

@@ -65,6 +65,8 @@ export interface CoreDeps {
   cardDismissed?(site: string, weekStart: string): boolean | Promise<boolean>;
   /** The runner hid the fallback card for this site and week. */
   dismissCard?(site: string, weekStart: string): void;
+  /** The loop's lines for every badge's explanation (a change comes with a settings change). */
+  loopLines?(): readonly string[];
   /** How long a log page may take to show its weeks before its runs are read for the card, ms (default 2500). */
   fallbackDelayMs?: number;
   /** The status is sent at most this often, ms (default 1000): a re-rendering page pays for it once. */
@@ -142,7 +144,7 @@ function usableAnchors(found: unknown): BadgeAnchor[] {
 }
 
 /** Badges on the page, by anchor key: create, re-key, refresh, insert and drop them. */
-function createPlacer(kit: BadgeKit, locale: string | undefined) {
+function createPlacer(kit: BadgeKit, locale: string | undefined, loop: () => readonly string[] | undefined) {
   const hosts = new Map<string, HTMLElement>();
   const signatures = new WeakMap<Element, string>();
   // One JSON per summary object (summaries are cached between passes): a re-rendered page does
@@ -191,7 +193,7 @@ function createPlacer(kit: BadgeKit, locale: string | undefined) {
   function render(host: HTMLElement, summary: WeekSummary, settings: Settings, settingsVersion: number): boolean {
     const signature = `${settingsVersion}|${jsonOf(summary)}`;
     if (signatures.get(host) === signature) return false;
-    kit.render(host, badgeChip(summary), () => badgeView(summary, settings, locale));
+    kit.render(host, badgeChip(summary), () => badgeView(summary, settings, locale, loop()));
     signatures.set(host, signature);
     return true;
   }
@@ -299,7 +301,7 @@ export function startCore(deps: CoreDeps): CoreHandle {
   const { doc, win, clock } = deps;
   const { report, safe } = createGuard(deps.debug);
   const kit = createBadgeKit(doc);
-  const placer = createPlacer(kit, deps.locale);
+  const placer = createPlacer(kit, deps.locale, () => safe('loopLines', () => deps.loopLines?.(), undefined));
   const reader = createReader(deps, report);
   let settings: Settings | null = null;
   let settingsVersion = 0;

@@ -23,6 +23,14 @@ export function sanitizeCardHidden(raw: unknown): Record<string, string> {
   return out;
 }
 
+/**
+ * The loop's lines for the badges (lib/loop/notes siteLoopLines, made by the background): plain
+ * strings only, at most 4 of at most 400 characters, else none.
+ */
+export function sanitizeLoop(raw: unknown): string[] {
+  return Array.isArray(raw) ? raw.filter((l): l is string => typeof l === 'string' && l.length <= 400).slice(0, 4) : [];
+}
+
 /** The background's answer to `get-settings`. */
 export interface SettingsAnswer {
   settings: unknown;
@@ -30,6 +38,8 @@ export interface SettingsAnswer {
   forgets: number;
   /** Where the runner hid the fallback card (sanitizeCardHidden). */
   cardHidden?: unknown;
+  /** The loop's lines for the badges (sanitizeLoop); also pushed with SETTINGS_CHANGED. */
+  loop?: unknown;
 }
 
 /** The slice of `browser.runtime` the channel uses. */
@@ -50,12 +60,15 @@ export interface SettingsChannel {
   cardHidden(site: string): string | undefined;
   /** Hide the fallback card for `site`'s `week`: remembered by the background. */
   hideCard(site: string, week: string): void;
+  /** The loop's lines for the badges, as last sent (a change comes with a settings push). */
+  loop(): string[];
 }
 
 export function openSettingsChannel(runtime: RuntimeLike, now: () => Date = () => new Date()): SettingsChannel {
   // Taken once, at page start: a capture still under way when the runner forgets is then refused.
   let forgets: number | undefined;
   let hidden: Record<string, string> = {};
+  let loop: string[] = [];
   return {
     async load() {
       try {
@@ -63,6 +76,7 @@ export function openSettingsChannel(runtime: RuntimeLike, now: () => Date = () =
         const count = answer?.forgets;
         if (forgets === undefined && typeof count === 'number' && Number.isSafeInteger(count) && count >= 0) forgets = count;
         hidden = sanitizeCardHidden(answer?.cardHidden);
+        loop = sanitizeLoop(answer?.loop);
         return sanitizeSettings(answer?.settings);
       } catch {
         return sanitizeSettings(undefined);
@@ -70,8 +84,10 @@ export function openSettingsChannel(runtime: RuntimeLike, now: () => Date = () =
     },
     watch(onChange) {
       const listener = (message: unknown) => {
-        const m = message as { type?: unknown; settings?: unknown } | null;
-        if (typeof m === 'object' && m !== null && m.type === SETTINGS_CHANGED) onChange(sanitizeSettings(m.settings));
+        const m = message as { type?: unknown; settings?: unknown; loop?: unknown } | null;
+        if (typeof m !== 'object' || m === null || m.type !== SETTINGS_CHANGED) return;
+        if ('loop' in m) loop = sanitizeLoop(m.loop);
+        onChange(sanitizeSettings(m.settings));
       };
       runtime.onMessage.addListener(listener);
       return () => runtime.onMessage.removeListener(listener);
@@ -82,6 +98,7 @@ export function openSettingsChannel(runtime: RuntimeLike, now: () => Date = () =
       runtime.sendMessage(message).catch(() => undefined);
     },
     cardHidden: (site) => hidden[site],
+    loop: () => loop,
     hideCard(site, week) {
       hidden = { ...hidden, [site]: week };
       runtime.sendMessage({ type: HIDE_CARD, site, week }).catch(() => undefined);

@@ -142,6 +142,7 @@ export function startBadges(_ctx: ContentScriptContext, script: BadgeScript): vo
     // The card hidden for a site's week: kept by the background (storage.local is closed to us).
     cardDismissed: async (site, week) => channel.cardHidden(site) === week,
     dismissCard: (site, week) => channel.hideCard(site, week),
+    loopLines: channel.loop,
     debug: console.debug.bind(console),
   });
 

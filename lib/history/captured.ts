@@ -12,9 +12,10 @@ export { MAX_RUN_KM };
  * Version of the stored shape, also kept in the value so readers without WXT's storage layer (the
  * popup) can check it. 1: `{ version, runs }` (round one). 2: adds `forgets` (how many times the
  * runner forgot runs: a capture that began before the last forget is refused) and optional
- * `seconds` per run; every run meets ./validate.ts.
+ * `seconds` per run; every run meets ./validate.ts. 3: adds the optional `gearId` (the shoes, where
+ * the site names them: Strava), for the shoe reminder.
  */
-export const HISTORY_VERSION = 2;
+export const HISTORY_VERSION = 3;
 /**
  * The most recent runs kept per site: about five years of daily running. A site never evicts
  * another site's runs; with 3 built-in sites and at most 20 added ones the store stays a few MB.
@@ -33,6 +34,8 @@ export interface CapturedRun {
   km: number;
   /** Duration, when the site gave one (checks the pace). */
   seconds?: number;
+  /** The shoes' id, when the site names them (Strava's athlete_gear_id). */
+  gearId?: string;
 }
 
 export interface CapturedStore {
@@ -76,9 +79,11 @@ export function toCapturedRun(site: unknown, value: unknown, latestDay: string =
     if (runProblem({ start, km, seconds }, latestDay) !== null) return null;
     const id = cleanId(v.id);
     if (id === null) return null;
+    const gearId = cleanId(v.gearId);
     const run: CapturedRun = { site, start: start as string, km: km as number };
     if (id !== undefined) run.id = id;
     if (seconds !== undefined) run.seconds = seconds as number;
+    if (typeof gearId === 'string') run.gearId = gearId; // an odd gear id is dropped, not the run
     return run;
   } catch {
     return null; // a throwing getter or proxy
@@ -104,7 +109,7 @@ export function readStore(raw: unknown, latestDay: string = readerLatestDay()): 
   try {
     if (typeof raw !== 'object' || Array.isArray(raw)) return { kind: 'corrupt', runs: [], reason: 'not an object', forgets: 0 };
     const store = raw as Record<string, unknown>;
-    if (store.version !== HISTORY_VERSION && store.version !== 1) {
+    if (store.version !== HISTORY_VERSION && store.version !== 2 && store.version !== 1) {
       return { kind: 'corrupt', runs: [], reason: `version ${String(store.version)}, expected ${HISTORY_VERSION}`, forgets: 0 };
     }
     if (!Array.isArray(store.runs)) return { kind: 'corrupt', runs: [], reason: 'runs is not a list', forgets: 0 };
@@ -134,8 +139,15 @@ export function migrateHistoryV1toV2(value: unknown): unknown {
   const old = value as Record<string, unknown>;
   if (old.version !== 1 || !Array.isArray(old.runs)) return value; // not version 1: left for readStore to judge
   const read = readStore(old);
-  const store: CapturedStore = { version: HISTORY_VERSION, runs: read.runs, forgets: 0 };
-  return store;
+  return { version: 2, runs: read.runs, forgets: 0 };
+}
+
+/** Version 2 → 3: the same runs (none has a gear id yet); the shoes are kept from the next capture on. */
+export function migrateHistoryV2toV3(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const old = value as Record<string, unknown>;
+  if (old.version !== 2 || !Array.isArray(old.runs)) return value;
+  return { ...old, version: HISTORY_VERSION };
 }
 
 /** The de-duplication key: the site's activity id, or its start and distance when it has none. */
@@ -190,7 +202,8 @@ export function sameRuns(a: CapturedRun[], b: CapturedRun[]): boolean {
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     const y = b[i]!;
-    if (x.site !== y.site || x.id !== y.id || x.start !== y.start || x.km !== y.km || x.seconds !== y.seconds) return false;
+    if (x.site !== y.site || x.id !== y.id || x.start !== y.start || x.km !== y.km || x.seconds !== y.seconds || x.gearId !== y.gearId)
+      return false;
   }
   return true;
 }
@@ -243,11 +256,12 @@ export function toHistoryRuns(captured: CapturedRun[], sitePreference: readonly 
     const better = rank(run.site) < rank(other.site) || (rank(run.site) === rank(other.site) && run.site < other.site);
     if (better) kept[duplicateOf] = run;
   }
-  return kept
-    .sort(byStartThenKey)
-    .map((run) =>
-      run.id !== undefined ? { start: run.start, km: run.km, id: `${run.site}:${run.id}` } : { start: run.start, km: run.km },
-    );
+  return kept.sort(byStartThenKey).map((run) => ({
+    start: run.start,
+    km: run.km,
+    ...(run.id !== undefined ? { id: `${run.site}:${run.id}` } : {}),
+    ...(run.gearId !== undefined ? { gearId: `${run.site}:${run.gearId}` } : {}),
+  }));
 }
 
 /**

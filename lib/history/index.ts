@@ -11,6 +11,7 @@ import {
   isUserSite,
   mergeRuns,
   migrateHistoryV1toV2,
+  migrateHistoryV2toV3,
   readStore,
   readerLatestDay,
   sameRuns,
@@ -32,7 +33,7 @@ export * from './validate';
 /** `{ version, runs, forgets }`, stored raw: every read is validated. */
 export const capturedRunsItem = defineVersionedItem<unknown>('local:captured-runs', {
   version: HISTORY_VERSION,
-  migrations: { 2: migrateHistoryV1toV2 },
+  migrations: { 2: migrateHistoryV1toV2, 3: migrateHistoryV2toV3 },
 });
 
 /** A stored value that could not be read, kept (once) so the runner can export it. */

@@ -134,3 +134,17 @@ export function kmByGear(runs: Run[]): Map<string, number> {
   }
   return totals;
 }
+
+/**
+ * The shoes of the latest run that names its gear (Strava's `athlete_gear_id`), and every km the
+ * given runs put on them: at least what the shoes carry (runs Knee Check never read are not in
+ * it). Null when no run names its gear.
+ */
+export function currentShoe(runs: Run[]): { gearId: string; km: number } | null {
+  const sorted = prepareRuns(runs);
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const gear = sorted.runs[i]!.gearId;
+    if (typeof gear === 'string' && gear !== '') return { gearId: gear, km: kmByGear(runs).get(gear) ?? 0 };
+  }
+  return null;
+}

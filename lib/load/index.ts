@@ -19,7 +19,7 @@ export { isValidRun } from './runs';
 export { loadWarnings, BREAK_DAYS, RETURN_NOTE_DAYS, SPIKE_LOOKBACK_DAYS } from './warnings';
 export { weekSummary, weekSummaries, summariesFrom } from './summary';
 export type { WeekSummary } from './summary';
-export { kmByGear, sanitizeLoadSettings } from './context';
+export { currentShoe, kmByGear, sanitizeLoadSettings } from './context';
 export type { LoadOptions } from './context';
 export { ACUTE_LAMBDA, CHRONIC_LAMBDA } from './acwr';
 export { KM_PER_MILE, toDisplay, fromDisplay, formatDistance, formatPercent, formatNumber } from './units';

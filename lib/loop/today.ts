@@ -1,7 +1,7 @@
 // What the popup's "Your knee today" panel says, as plain data: the next-run ceiling in the
 // runner's units, the last check-in's light, the question waiting for an answer, and during an
 // episode the return-to-run level and today's session. Pure, so every sentence is unit tested.
-import { formatDistance } from '../load/units';
+import { formatDistance, fromDisplay, toDisplay } from '../load/units';
 import type { Run, Units } from '../load/types';
 import type { Diary, DiaryCheckIn, Episode } from '../diary/schema';
 import { activeEpisode, awaitingMorning } from '../diary/diary';
@@ -25,6 +25,14 @@ export interface KneeToday {
 }
 
 const LIGHT_WORD = { green: 'Green', amber: 'Amber', red: 'Red' } as const;
+
+/**
+ * A ceiling in the runner's units, rounded down to 0.1 (never shown above the true one: 4.0 km is
+ * "2.4 mi", not "2.5 mi"). The popup, the toolbar icon and the running-log badges all use it.
+ */
+export function ceilingText(km: number, units: Units, locale?: string): string {
+  return formatDistance(fromDisplay(Math.floor(toDisplay(km, units) * 10 + 1e-9) / 10, units), units, locale);
+}
 export { LIGHT_WORD };
 
 export function kneeToday(input: {
@@ -47,7 +55,7 @@ export function kneeToday(input: {
     ceilingLine = 'No run in the last 30 days to build on.';
     ceilingWhy = 'Start short and easy, and add a little at a time.';
   } else {
-    ceilingLine = `Keep your next run under ${dist(ceiling.ceilingKm)}.`;
+    ceilingLine = `Keep your next run under ${ceilingText(ceiling.ceilingKm, settings.units, locale)}.`;
     const longest = ceiling.longestKm === null ? null : dist(ceiling.longestKm);
     ceilingWhy =
       ceiling.basis === 'red-cut'

@@ -94,6 +94,16 @@ export function screenWarningSigns(raw: unknown): { care: CareLevel; redFlags: R
   return { care: urgent[0]!.care, redFlags: result.redFlags };
 }
 
+/** The runner's thresholds, only when they are usable numbers (else the plan's defaults). */
+function limitsOf(options: TriageOptions): Pick<TriageOptions, 'spikePct' | 'weeklyPct' | 'shoeKmLimit'> {
+  const ok = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+  return {
+    ...(ok(options.spikePct) ? { spikePct: options.spikePct } : {}),
+    ...(ok(options.weeklyPct) ? { weeklyPct: options.weeklyPct } : {}),
+    ...(ok(options.shoeKmLimit) ? { shoeKmLimit: options.shoeKmLimit } : {}),
+  };
+}
+
 export function triage(raw: unknown, options: TriageOptions = {}): TriageResult {
   const input = parseTriageInput(raw);
   const a = toAnswers(input);
@@ -126,7 +136,15 @@ export function triage(raw: unknown, options: TriageOptions = {}): TriageResult 
   const boneStress = redFlags.some((f) => f.condition === 'bone-stress-injury');
   // The banner names the place for the most urgent sign when one sets the care level.
   const place = redFlags[0] && redFlags[0].care === care ? redFlags[0].place : undefined;
-  const { plan, sources: planSources } = buildPlan({ a, care, top, boneStress, units: options.units ?? 'km', ...(place ? { place } : {}) });
+  const { plan, sources: planSources } = buildPlan({
+    a,
+    care,
+    top,
+    boneStress,
+    units: options.units ?? 'km',
+    ...limitsOf(options),
+    ...(place ? { place } : {}),
+  });
   const info = CARE_LEVEL_INFO[care];
   return {
     care,

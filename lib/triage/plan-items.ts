@@ -19,6 +19,11 @@ export interface PlanContext {
   /** A bone stress warning fired: no running, pain-free rule, whatever ranks first. */
   boneStress: boolean;
   units: 'km' | 'mi';
+  /** The runner's own thresholds for the load steps (settings); the defaults when absent. */
+  spikePct?: number;
+  weeklyPct?: number;
+  /** The runner's shoe reminder, km (default 500: the low end of the 500-800 km rule of thumb). */
+  shoeKmLimit?: number;
   /** The place the most urgent warning sign names, if any. */
   place?: string;
   /** Weeks after which "no better" means get help (one number per plan). */
@@ -83,16 +88,17 @@ export interface LoadNumbers {
  *   2025), and no longer than the stop distance;
  * - stop distance: one km (or mile) before the distance at which the pain usually starts.
  */
-export function loadNumbers(a: Answers, units: 'km' | 'mi'): LoadNumbers {
+export function loadNumbers(a: Answers, units: 'km' | 'mi', limits: { spikePct?: number; weeklyPct?: number } = {}): LoadNumbers {
   const t = a.training;
   const out: LoadNumbers = {};
   if (t.thisWeekKm !== undefined && t.thisWeekKm > 0) {
-    const rose = weeklyOver(10)(a);
+    const rose = weeklyOver(limits.weeklyPct ?? 10)(a);
     const last = t.lastWeekKm ?? (t.weeklyChangePct !== undefined ? (t.thisWeekKm * 100) / (100 + t.weeklyChangePct) : undefined);
     out.weekKm = rose && last !== undefined ? Math.min(last, t.thisWeekKm) : t.thisWeekKm;
   }
   const caps: number[] = [];
-  if (spikeOver(SPIKE_THRESHOLD_PCT)(a) && t.longestRecentKm !== undefined && t.longestRecentKm > 0) caps.push(t.longestRecentKm);
+  if (spikeOver(limits.spikePct ?? SPIKE_THRESHOLD_PCT)(a) && t.longestRecentKm !== undefined && t.longestRecentKm > 0)
+    caps.push(t.longestRecentKm);
   const pain = a.input.painStartsKm;
   if (pain !== undefined) {
     out.painStartsKm = pain;
@@ -108,7 +114,7 @@ export function loadNumbers(a: Answers, units: 'km' | 'mi'): LoadNumbers {
 }
 
 function numbersSentence(c: PlanContext, verb: 'cut' | 'hold'): string | null {
-  const all = loadNumbers(c.a, c.units);
+  const all = loadNumbers(c.a, c.units, c);
   // Keep-running holds the load: no stop distance (that would be a cut), only this week's total
   // and, after a spike, the 30-day longest as the cap.
   const n: LoadNumbers =
@@ -116,7 +122,9 @@ function numbersSentence(c: PlanContext, verb: 'cut' | 'hold'): string | null {
       ? all
       : {
           ...(all.weekKm !== undefined ? { weekKm: all.weekKm } : {}),
-          ...(spikeOver(SPIKE_THRESHOLD_PCT)(c.a) && c.a.training.longestRecentKm ? { longestKm: c.a.training.longestRecentKm } : {}),
+          ...(spikeOver(c.spikePct ?? SPIKE_THRESHOLD_PCT)(c.a) && c.a.training.longestRecentKm
+            ? { longestKm: c.a.training.longestRecentKm }
+            : {}),
         };
   const d = (km: number) => distance(km, c.units);
   const parts: string[] = [];
@@ -229,7 +237,7 @@ const GENERIC: readonly PlanItem[] = [
     care: ['modify-load'],
     when: (c) => !(c.boneStress || c.top === 'bone-stress-injury'),
     text: (c) =>
-      spikeOver(SPIKE_THRESHOLD_PCT)(c.a) || weeklyOver(10)(c.a)
+      spikeOver(c.spikePct ?? SPIKE_THRESHOLD_PCT)(c.a) || weeklyOver(c.weeklyPct ?? 10)(c.a)
         ? 'Your training jumped recently: go back to the last load your knee tolerated, hold it for at least a week, then build back in small steps.'
         : 'Cut the running that provokes it to an amount that stays at or below 3/10 and settles by the next morning, hold it for at least a week, then build back in small steps.',
     tags: ['run:cut'],
@@ -240,7 +248,7 @@ const GENERIC: readonly PlanItem[] = [
     care: ['keep-running'],
     when: (c) => !(c.boneStress || c.top === 'bone-stress-injury'),
     text: (c) =>
-      spikeOver(SPIKE_THRESHOLD_PCT)(c.a) || weeklyOver(10)(c.a)
+      spikeOver(c.spikePct ?? SPIKE_THRESHOLD_PCT)(c.a) || weeklyOver(c.weeklyPct ?? 10)(c.a)
         ? 'Keep running, but no further increases until it is fully settled; your recent jump in training is the likely cause.'
         : 'Keep your usual running at an easy effort; do not add distance or intensity until it is fully settled.',
     tags: ['run:usual'],
@@ -250,7 +258,7 @@ const GENERIC: readonly PlanItem[] = [
     id: 'load-spike',
     section: 'load',
     care: NOT_URGENT,
-    when: (c) => spikeOver(SPIKE_THRESHOLD_PCT)(c.a),
+    when: (c) => spikeOver(c.spikePct ?? SPIKE_THRESHOLD_PCT)(c.a),
     text: (c) => {
       const pct = Math.round(c.a.training.longestRunSpikePct!);
       const cap = c.a.training.longestRecentKm;
@@ -263,7 +271,7 @@ const GENERIC: readonly PlanItem[] = [
     id: 'load-weekly',
     section: 'load',
     care: NOT_URGENT,
-    when: (c) => weeklyOver(10)(c.a),
+    when: (c) => weeklyOver(c.weeklyPct ?? 10)(c.a),
     text: (c) => {
       const last = c.a.training.lastWeekKm;
       const back = last !== undefined ? ` (about ${distance(last, c.units)})` : '';
@@ -312,7 +320,7 @@ const GENERIC: readonly PlanItem[] = [
     id: 'load-shoes',
     section: 'load',
     care: NOT_URGENT,
-    when: (c) => (c.a.training.shoeKm ?? 0) >= 500,
+    when: (c) => (c.a.training.shoeKm ?? 0) >= (c.shoeKmLimit ?? 500),
     text: (c) =>
       `Your shoes have about ${distance(c.a.training.shoeKm!, c.units)} on them. Replacing shoes at 500-800 km (300-500 miles) is a rule of thumb, not proven to prevent injury; rotating more than one pair was linked to fewer injuries.`,
     sources: ['kong-2009', 'malisoux-2015'],

@@ -50,6 +50,10 @@ export interface BuildPlanInput {
   top: ConditionId;
   boneStress?: boolean;
   units?: 'km' | 'mi';
+  /** The runner's own thresholds (TriageOptions). */
+  spikePct?: number;
+  weeklyPct?: number;
+  shoeKmLimit?: number;
   place?: string;
 }
 
@@ -61,6 +65,9 @@ export function buildPlan(input: BuildPlanInput): { plan: Plan; sources: SourceR
   const ctx: PlanContext = {
     a, care, top: adviceFor, boneStress: input.boneStress ?? false, units: input.units ?? 'km',
     reviewWeeks: ADVICE[adviceFor].reviewWeeks,
+    ...(input.spikePct !== undefined ? { spikePct: input.spikePct } : {}),
+    ...(input.weeklyPct !== undefined ? { weeklyPct: input.weeklyPct } : {}),
+    ...(input.shoeKmLimit !== undefined ? { shoeKmLimit: input.shoeKmLimit } : {}),
     ...(input.place ? { place: input.place } : {}),
   };
   const chosen: { item: PlanItem; text: string }[] = [];

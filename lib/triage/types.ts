@@ -78,6 +78,11 @@ export interface Training {
 /** Optional second argument of triage(): how to write distances for this runner. */
 export interface TriageOptions {
   units?: 'km' | 'mi';
+  /** The runner's own thresholds for the plan's load steps (settings), %; defaults 10 and 10. */
+  spikePct?: number;
+  weeklyPct?: number;
+  /** The runner's shoe reminder, km (default 500). */
+  shoeKmLimit?: number;
 }
 
 export interface TriageInput {

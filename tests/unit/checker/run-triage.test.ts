@@ -29,3 +29,12 @@ describe('runTriage: distances and units reach the engine', () => {
     expect(withDistances(input, a)).toBe(input);
   });
 });
+
+describe('the plan uses the runner’s own thresholds (issue 13)', () => {
+  it('a 15 % spike: a load step at the default 10 %, none at the runner’s 20 %', async () => {
+    const { loadNumbers } = await import('../../../lib/triage/plan-items');
+    const a = { training: { longestRunSpikePct: 15, longestRecentKm: 10, thisWeekKm: 30, weeklyChangePct: 15, lastWeekKm: 26 }, input: {} };
+    expect(loadNumbers(a as never, 'km')).toMatchObject({ longestKm: 10, weekKm: 26 });
+    expect(loadNumbers(a as never, 'km', { spikePct: 20, weeklyPct: 20 })).toEqual({ weekKm: 30 });
+  });
+});

@@ -4,7 +4,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { answerGetSettings, rememberHiddenCard, restrictStorageToTrustedContexts } from '../../../lib/background/content-channel';
-import { GET_SETTINGS, HIDE_CARD, SETTINGS_CHANGED, openSettingsChannel, type RuntimeLike } from '../../../lib/content/settings-channel';
+import {
+  GET_SETTINGS,
+  HIDE_CARD,
+  SETTINGS_CHANGED,
+  openSettingsChannel,
+  sanitizeLoop,
+  type RuntimeLike,
+} from '../../../lib/content/settings-channel';
+import { addCheckIn, updateDiary } from '../../../lib/diary';
+import { localDay } from '../../../lib/history/validate';
 import { RECORD_RUNS } from '../../../lib/content/messages';
 import { forgetRuns, recordRuns } from '../../../lib/history';
 import { defaultSettings, saveSettings } from '../../../lib/settings';
@@ -81,6 +90,7 @@ describe('background side', () => {
       settings: { ...defaultSettings(), units: 'mi', customSites: ['https://log.example'] },
       forgets: 1,
       cardHidden: {},
+      loop: [],
     });
     expect(await answerGetSettings({ type: GET_SETTINGS }, { id: 'other', tab }, OWN)).toBeNull();
     expect(await answerGetSettings({ type: GET_SETTINGS }, { id: OWN }, OWN)).toBeNull();
@@ -120,6 +130,61 @@ describe('background wiring (startContentChannel)', () => {
     expect(access).toHaveBeenCalledWith({ accessLevel: 'TRUSTED_CONTEXTS' });
     await saveSettings({ ...defaultSettings(), units: 'mi' });
     await vi.waitFor(() => expect(pushed.map(([id]) => id)).toEqual([7, 9]));
-    expect(pushed[0]![1]).toEqual({ type: SETTINGS_CHANGED, settings: { ...defaultSettings(), units: 'mi' } });
+    expect(pushed[0]![1]).toEqual({ type: SETTINGS_CHANGED, settings: { ...defaultSettings(), units: 'mi' }, loop: [] });
+  });
+});
+
+describe('the loop lines for the badges', () => {
+  const OWN = 'own-id';
+  const from = { id: OWN, tab: { id: 3 }, url: 'https://www.strava.com/' };
+  const day = (offset: number) => {
+    const d = new Date();
+    d.setDate(d.getDate() + offset);
+    return localDay(d);
+  };
+
+  it("come with the settings answer, in the runner's units, lowered after a red check-in", async () => {
+    await recordRuns('strava', [
+      { start: `${day(-20)}T08:00:00`, km: 11.5, id: '1' },
+      { start: `${day(-10)}T08:00:00`, km: 8, id: '3' },
+      { start: `${day(-2)}T08:00:00`, km: 6, id: '2' },
+    ]);
+    let answer = await answerGetSettings({ type: GET_SETTINGS }, from, OWN);
+    expect(answer?.loop).toEqual([
+      'Keep your next run under 12.6 km. Your longest run of the last 30 days was 11.5 km; up to 10 % more is your own limit for one run.',
+    ]);
+    await updateDiary((d) => addCheckIn(d, { date: day(-2), painDuring: 7, runStart: `${day(-2)}T08:00:00`, km: 6 }));
+    await saveSettings({ ...defaultSettings(), units: 'mi' });
+    answer = await answerGetSettings({ type: GET_SETTINGS }, from, OWN);
+    expect(answer?.loop).toEqual(['Keep your next run under 2.4 mi. After a red check-in: a third shorter than the run that hurt.']);
+  });
+
+  it('are pushed to the tabs when they change, and only then', async () => {
+    const { pushLoopLines } = await import('../../../lib/background/loop-lines');
+    const pushed: unknown[] = [];
+    fakeBrowser.tabs.query = (async () => [{ id: 7 }]) as never;
+    fakeBrowser.tabs.sendMessage = (async (_id: number, message: unknown) => void pushed.push(message)) as never;
+    await recordRuns('strava', [{ start: `${day(-3)}T08:00:00`, km: 10, id: '1' }]);
+    await pushLoopLines();
+    await vi.waitFor(() => expect(pushed).toHaveLength(1));
+    await pushLoopLines(); // nothing new
+    await recordRuns('strava', [{ start: `${day(-1)}T08:00:00`, km: 12, id: '2' }]);
+    await pushLoopLines();
+    await vi.waitFor(() => expect(pushed).toHaveLength(2));
+    expect(pushed[1]).toMatchObject({ type: SETTINGS_CHANGED, loop: [expect.stringContaining('under 13.2 km')] });
+  });
+
+  it('reach the content side validated: strings only, at most four, never the raw diary', async () => {
+    const lines = ['Keep your next run under 12.6 km.'];
+    const { runtime, push } = fakeRuntime(() => ({ settings: defaultSettings(), forgets: 0, loop: [...lines, 5, 'x'.repeat(401)] }));
+    const channel = openSettingsChannel(runtime);
+    await channel.load();
+    expect(channel.loop()).toEqual(lines);
+    const seen: string[][] = [];
+    channel.watch(() => seen.push(channel.loop()));
+    push({ type: SETTINGS_CHANGED, settings: defaultSettings(), loop: ['a', 'b', 'c', 'd', 'e'] });
+    push({ type: SETTINGS_CHANGED, settings: defaultSettings(), loop: { checkIns: [] } });
+    expect(seen).toEqual([['a', 'b', 'c', 'd'], []]);
+    expect(sanitizeLoop('Keep it short')).toEqual([]);
   });
 });

@@ -135,7 +135,7 @@ describe('reading a stored value by hand', () => {
   it.each([
     ['a string', 'garbage'],
     ['a list', [1, 2, 3]],
-    ['another version', { version: 3, runs: [] }],
+    ['another version', { version: 4, runs: [] }],
     ['runs not a list', { version: 2, runs: 'x' }],
   ])('a corrupt store (%s) reads as empty, and is kept aside before history starts fresh', async (_label, value) => {
     await capturedRunsItem.setValue(value);

@@ -209,6 +209,19 @@ describe('forgetting is per site and final', () => {
 });
 
 describe('captured runs: migrations', () => {
+  it('2 → 3: the same runs; a Strava gear id is kept from then on, validated, and reaches the shoe reminder', async () => {
+    const { migrateHistoryV2toV3, toCapturedRun, toHistoryRuns } = await import('../../../lib/history/captured');
+    const v2 = { version: 2, runs: [{ site: 'strava', id: '1', start: '2026-02-10T07:00:00', km: 5 }], forgets: 1 };
+    expect(migrateHistoryV2toV3(v2)).toEqual({ ...v2, version: 3 });
+    expect(migrateHistoryV2toV3({ version: 7 })).toEqual({ version: 7 });
+    const kept = toCapturedRun('strava', { start: '2026-02-10T07:00:00', km: 5, id: '1', gearId: '21907553' }, '2026-02-11');
+    expect(kept).toEqual({ site: 'strava', id: '1', start: '2026-02-10T07:00:00', km: 5, gearId: '21907553' });
+    expect(toCapturedRun('strava', { start: '2026-02-10T07:00:00', km: 5, gearId: { evil: 1 } }, '2026-02-11')).not.toHaveProperty(
+      'gearId',
+    );
+    expect(toHistoryRuns([kept!])[0]).toMatchObject({ gearId: 'strava:21907553' });
+  });
+
   const v1 = {
     version: 1,
     runs: [
@@ -223,14 +236,14 @@ describe('captured runs: migrations', () => {
     expect(migrateHistoryV1toV2({ version: 7, runs: [] })).toEqual({ version: 7, runs: [] });
   });
 
-  it('1 → 2 in place, when the background first uses the store after an update', async () => {
+  it('1 → 2 → 3 in place, when the background first uses the store after an update', async () => {
     await fakeBrowser.storage.local.set({ 'captured-runs': v1 });
     vi.resetModules();
     const fresh = await import('../../../lib/history');
     expect(await fresh.loadCapturedRuns()).toEqual([v1.runs[0]]);
     expect(await fakeBrowser.storage.local.get(null)).toEqual({
-      'captured-runs': { version: 2, runs: [v1.runs[0]], forgets: 0 },
-      'captured-runs$': { v: 2 },
+      'captured-runs': { version: 3, runs: [v1.runs[0]], forgets: 0 },
+      'captured-runs$': { v: 3 },
     });
   });
 
@@ -239,6 +252,6 @@ describe('captured runs: migrations', () => {
     vi.resetModules();
     const fresh = await import('../../../lib/history');
     expect(await fresh.loadCapturedRuns()).toEqual([v1.runs[0]]);
-    expect(await fakeBrowser.storage.local.get('captured-runs$')).toEqual({ 'captured-runs$': { v: 2 } });
+    expect(await fakeBrowser.storage.local.get('captured-runs$')).toEqual({ 'captured-runs$': { v: 3 } });
   });
 });
