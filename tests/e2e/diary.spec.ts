@@ -115,8 +115,9 @@ test('"Your knee" saves and validates with the triage schema; the popup then pre
   // The popup, on the "about you" screen with nothing typed yet, starts with the profile.
   const popup = await openExtensionPage('popup.html');
   await seed(popup, {
+    // This version's shape: the state alone, its version in WXT's meta (lib/checker/storage.ts).
+    'checker-answers$': { v: 2 },
     'checker-answers': {
-      version: 1,
       screen: 'about',
       shortcut: false,
       updatedAt: new Date().toISOString(),
@@ -229,8 +230,9 @@ test('the clinician summary shows the check, eight weeks and spikes, the check-i
   await seed(page, {
     'captured-runs': { version: 1, runs: RUNS },
     'knee-diary': DIARY,
+    // This version's shape: the state alone, its version in WXT's meta (lib/checker/storage.ts).
+    'checker-answers$': { v: 2 },
     'checker-answers': {
-      version: 1,
       screen: 'result',
       shortcut: false,
       updatedAt: new Date().toISOString(),
@@ -269,8 +271,9 @@ test('the clinician summary shows the check, eight weeks and spikes, the check-i
 test('the popup result links to the printable summary', async ({ openExtensionPage }) => {
   const page = await openExtensionPage('popup.html');
   await seed(page, {
+    // This version's shape: the state alone, its version in WXT's meta (lib/checker/storage.ts).
+    'checker-answers$': { v: 2 },
     'checker-answers': {
-      version: 1,
       screen: 'result',
       shortcut: false,
       updatedAt: new Date().toISOString(),
