@@ -2,20 +2,7 @@
 // Strict about types and enum strings, so nothing unchecked reaches the screens; unknown keys are
 // dropped. On any failure the popup starts fresh and says so.
 import * as z from 'zod/mini';
-import {
-  AGGRAVATORS,
-  FEELS,
-  HISTORIES,
-  LOCATIONS,
-  MECHANICALS,
-  ONSETS,
-  SEXES,
-  SIDES,
-  SIGNS,
-  SWELLINGS,
-  TIMINGS,
-  TRENDS,
-} from '../triage/types';
+import * as triage from '../triage/types';
 import type { Answers } from './answers';
 import {
   DURATION_CHOICES,
@@ -44,26 +31,26 @@ export const trainingSchema = z.object({
 });
 
 const answersSchema = z.object({
-  onset: z.optional(z.enum(ONSETS)),
-  signs: list(SIGNS),
-  locations: list(LOCATIONS),
-  side: z.optional(z.enum(SIDES)),
-  timing: list(TIMINGS),
-  feel: list(FEELS),
-  worseWith: list(AGGRAVATORS),
-  swelling: z.optional(z.enum(SWELLINGS)),
-  mechanical: list(MECHANICALS),
+  onset: z.optional(z.enum(triage.ONSETS)),
+  signs: list(triage.SIGNS),
+  locations: list(triage.LOCATIONS),
+  side: z.optional(z.enum(triage.SIDES)),
+  timing: list(triage.TIMINGS),
+  feel: list(triage.FEELS),
+  worseWith: list(triage.AGGRAVATORS),
+  swelling: z.optional(z.enum(triage.SWELLINGS)),
+  mechanical: list(triage.MECHANICALS),
   age: text,
-  sex: z.optional(z.enum([...SEXES, 'unsaid'])),
+  sex: z.optional(z.enum([...triage.SEXES, 'unsaid'])),
   duration: z.optional(z.enum(values(DURATION_CHOICES))),
   // Added with the v2 questions: optional, so answers saved before them still load.
-  trend: z.optional(z.enum(TRENDS)),
+  trend: z.optional(z.enum(triage.TRENDS)),
   painScore: z.optional(z.enum(values(PAIN_SCORE_CHOICES))),
   painStarts: z.optional(text),
   settles: z.optional(z.enum(values(SETTLES_CHOICES))),
   rested: z.optional(z.enum(values(RESTED_CHOICES))),
   stiffness: z.optional(z.enum(values(STIFFNESS_CHOICES))),
-  history: list(HISTORIES),
+  history: list(triage.HISTORIES),
   training: trainingSchema,
 });
 

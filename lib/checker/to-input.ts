@@ -4,7 +4,8 @@
 // become the contract's "not reported" (empty lists, absent optionals) or, for the few required
 // scalars, the neutral defaults below, which the result screen says were not asked.
 import type { Training, TriageInput } from '../triage/types';
-import { KM_PER_MI, parseNumber, percentChange, type Answers } from './answers';
+import { fromDisplay } from '../load/units';
+import { AGE_MAX, AGE_MIN, parseNumber, percentChange, type Answers } from './answers';
 import { askedAnswers, type DurationChoice, type StiffnessChoice } from './questions';
 
 /** Representative days for each "how long" choice (inside each band, away from its edges). */
@@ -52,7 +53,7 @@ export function defaultedFields(answers: Answers): (keyof typeof NEUTRAL_DEFAULT
 
 function validAge(text: string): number | undefined {
   const age = parseNumber(text);
-  return age !== undefined && Number.isInteger(age) && age >= 8 && age <= 100 ? age : undefined;
+  return age !== undefined && Number.isInteger(age) && age >= AGE_MIN && age <= AGE_MAX ? age : undefined;
 }
 
 function nonNegative(text: string): number | undefined {
@@ -70,7 +71,7 @@ export function toTraining(answers: Answers): Training | undefined {
   if (spike !== undefined) training.longestRunSpikePct = spike;
   for (const flag of t.flags) training[flag] = true;
   const shoe = nonNegative(t.shoe);
-  if (shoe !== undefined) training.shoeKm = Math.round(t.units === 'mi' ? shoe * KM_PER_MI : shoe);
+  if (shoe !== undefined) training.shoeKm = Math.round(fromDisplay(shoe, t.units));
   return Object.keys(training).length > 0 ? training : undefined;
 }
 
@@ -82,7 +83,7 @@ function unique<T>(values: readonly T[]): T[] {
 export function painStartsKm(answers: Answers): number | undefined {
   const value = parseNumber(answers.painStarts ?? '');
   if (value === undefined || !Number.isFinite(value) || value <= 0) return undefined;
-  const km = Math.round((answers.training.units === 'mi' ? value * KM_PER_MI : value) * 10) / 10;
+  const km = Math.round(fromDisplay(value, answers.training.units) * 10) / 10;
   return km > 0 ? km : undefined;
 }
 

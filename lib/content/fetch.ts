@@ -4,6 +4,7 @@
 // past a size cap. Every failure is a FetchRefused that says why (the popup tells the runner).
 // No retries here: one failed call is reported to the adapter, which decides (the calendar
 // adapters wait a minute before asking again, Strava stops for the page view).
+import { createSerialQueue } from '../serial';
 import type { FetchJsonInit, RefusalReason } from '../sites/types';
 
 /** Why a same-origin call gave nothing usable; `status` is the HTTP status when there was one. */
@@ -101,10 +102,10 @@ async function boundedText(response: Response, maxBytes: number): Promise<string
 export function createSameOriginFetch(opts: SameOriginFetchOptions): (path: string, init?: FetchJsonInit) => Promise<unknown> {
   const { origin, fetch, now, setTimer, minGapMs = 600, signal, maxBytes = MAX_BODY_BYTES } = opts;
   let last = -Infinity;
-  let chain: Promise<unknown> = Promise.resolve();
+  const serial = createSerialQueue();
   return (path, init) => {
     const url = sameOriginUrl(path, origin);
-    const result = chain.then(async () => {
+    return serial(async () => {
       if (!url || signal?.aborted) throw new Error(url ? 'stopped' : 'not a same-origin path');
       const wait = last + minGapMs - now();
       if (wait > 0) await new Promise((resolve) => setTimer(() => resolve(0), wait));
@@ -157,7 +158,5 @@ export function createSameOriginFetch(opts: SameOriginFetchOptions): (path: stri
         throw new FetchRefused('bad-response', 'not JSON', response.status);
       }
     });
-    chain = result.catch(() => 0);
-    return result;
   };
 }

@@ -1,6 +1,7 @@
 // Content script -> background: the runs a page carried, for captured history (lib/history).
 // The content script does not write storage itself: lib/history's storage layer would cost the
 // content script several KB of its 10 KB budget. The background validates and records.
+import { isRecord } from '../guards';
 import type { Run } from '../load/types';
 
 export const RECORD_RUNS = 'knee-check:record-runs';
@@ -86,7 +87,6 @@ export interface PageStatusMessage {
 const isText = (v: unknown, max = 200): v is string => typeof v === 'string' && v.length <= max;
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1_000_000;
 const listOf = <T>(v: unknown, max: number, ok: (x: unknown) => x is T): v is T[] => Array.isArray(v) && v.length <= max && v.every(ok);
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function isReport(r: unknown): r is PageReport {
   return (

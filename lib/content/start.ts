@@ -10,6 +10,7 @@
 // No zod, no Preact and no WXT storage layer in here: the budget is 10 KB gzipped.
 import { browser } from '#imports';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { localMinute, localToday } from '../load/dates';
 import type { Run } from '../load/types';
 import { summariesFrom } from '../load/summary';
 import type { Settings } from '../settings/defaults';
@@ -51,8 +52,6 @@ export function watchLocation(win: Window & typeof globalThis, onChange: () => v
     const poll = win.setInterval(() => (isStopped() ? win.clearInterval(poll) : check()), 1000);
   }
 }
-
-const pad = (n: number) => String(n).padStart(2, '0');
 
 export function startBadges(_ctx: ContentScriptContext, script: BadgeScript): void {
   // What the core uses from this world, captured once at start.
@@ -110,8 +109,7 @@ export function startBadges(_ctx: ContentScriptContext, script: BadgeScript): vo
     }),
     localNow: () => {
       const d = new DateNow();
-      const today = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-      return { today, now: `${today}T${pad(d.getHours())}:${pad(d.getMinutes())}` };
+      return { today: localToday(d), now: localMinute(d) };
     },
     summarize: summariesFrom,
     onInvalidated: (cb) => void stopped.push(cb),

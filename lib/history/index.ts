@@ -5,6 +5,7 @@
 // extension pages read, and ask the background to forget (./background.ts).
 import { browser } from '#imports';
 import type { Run } from '../load/types';
+import { createSerialQueue } from '../serial';
 import { defineVersionedItem } from '../storage/versioned';
 import {
   HISTORY_VERSION,
@@ -78,12 +79,7 @@ export interface RecordOptions {
 }
 
 // Writes run one after another (several tabs, quick SPA moves, a forget in between).
-let queue: Promise<unknown> = Promise.resolve();
-function serialised<T>(task: () => Promise<T>): Promise<T> {
-  const next = queue.then(task, task);
-  queue = next.catch(() => undefined);
-  return next;
-}
+const serialised = createSerialQueue();
 
 async function setAsideIfCorrupt(raw: unknown, read: ReturnType<typeof readStore>): Promise<void> {
   if (read.kind !== 'corrupt') return;

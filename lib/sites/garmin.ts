@@ -10,6 +10,7 @@
 //   (no public source documents that DOM): no anchor, no badge.
 // Every read reports its sources, refusals and coverage through ctx.note.
 // Pure of zod and Preact: the content script imports this module.
+import { isRecord } from '../guards';
 import type { Run } from '../load/types';
 import { refusalOf } from '../content/fetch';
 import { calendarAdapter, calendarRun, finite, localTime, type DateRange } from './run-window';
@@ -46,7 +47,7 @@ const ACTIVITIES_PAGE_SIZE = 100;
 const MAX_ACTIVITY_PAGES = 10;
 
 function record(value: unknown): Record<string, unknown> | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return isRecord(value) ? value : null;
 }
 
 /** "2026-02-15 07:30:00", "2026-02-15T07:30:00.0" → "2026-02-15T07:30:00"; null when not a real time. */

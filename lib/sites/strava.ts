@@ -12,7 +12,9 @@
 //   week), the dashboard's weekly run goal, the profile's selected week totals.
 // Every read reports its sources, refusals and coverage through ctx.note. Nothing here throws.
 import { addDays, dayOfWeek, daysFromCivil, formatDateTime, formatDay, parseDay, parseWallClockMs } from '../load/dates';
+import { runKey } from '../load/runs';
 import type { Run } from '../load/types';
+import { createSerialQueue } from '../serial';
 import { refusalOf } from '../content/fetch';
 import { noteTo } from './notes';
 import type { AdapterContext, BadgeAnchor, Refusal, SiteAdapter } from './types';
@@ -425,7 +427,7 @@ export class StravaActivities {
   private feedBefore: number | null = null;
   private feedPages = 0;
   private feedFrom: string | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly serial = createSerialQueue();
 
   constructor(private readonly now: () => number = () => Date.now()) {}
 
@@ -443,9 +445,7 @@ export class StravaActivities {
    * page cap. `athleteId`: the signed-in athlete (their rows of the feed's group activities).
    */
   ensureSince(since: string | null, ctx: AdapterContext, athleteId: string | null = null): Promise<StravaActivities> {
-    const task = this.queue.then(() => this.fill(parseDay(since), ctx, athleteId));
-    this.queue = task.catch(() => undefined);
-    return task;
+    return this.serial(() => this.fill(parseDay(since), ctx, athleteId));
   }
 
   private reached(target: number): boolean {
@@ -455,7 +455,7 @@ export class StravaActivities {
 
   private add(runs: Run[]): number {
     const fresh = runs.filter((run) => {
-      const key = run.id ?? `${run.start}|${run.km}`;
+      const key = runKey(run);
       return !this.seen.has(key) && !!this.seen.add(key);
     });
     // A new array when runs were added: the core recomputes badges on a new identity.
