@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Static audit of the built extensions: no eval, no new Function, no remote scripts,
-// no code-string timers. Every byte that runs must ship inside the package.
+// no code-string timers. Every byte that runs must ship inside the package. And each site's
+// content script carries only that site's adapter.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -54,6 +55,26 @@ for (const build of BUILDS) {
     if (!gecko.id) findings.push(`${build}: no browser_specific_settings.gecko.id`);
     if (!(gecko.data_collection_permissions?.required ?? []).includes('none')) {
       findings.push(`${build}: gecko.data_collection_permissions.required is not ["none"]`);
+    }
+  }
+}
+
+// One content script per site (entrypoints/knee-badges-<site>.content.ts): each carries its own
+// site's adapter and no other's, so a page loads only what its site needs (the 10 KB budget). The
+// markers are each adapter's same-origin JSON paths.
+const SITE_MARKERS = { strava: '/athlete/training_activities', garmin: '/gc-api/', intervals: '/api/v1/athlete/' };
+for (const build of BUILDS) {
+  const dir = join(build, 'content-scripts');
+  const names = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.js')) : [];
+  for (const site of Object.keys(SITE_MARKERS)) {
+    if (!names.includes(`knee-badges-${site}.js`)) findings.push(`${build}: no content script for ${site}`);
+  }
+  for (const name of names) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    checked++;
+    for (const [site, marker] of Object.entries(SITE_MARKERS)) {
+      const own = name === `knee-badges-${site}.js`;
+      if (own !== text.includes(marker)) findings.push(`${dir}/${name}: ${own ? 'lacks' : 'carries'} the ${site} adapter (${marker})`);
     }
   }
 }

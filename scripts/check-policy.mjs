@@ -60,7 +60,14 @@ for (const [browser, dir] of Object.entries(builds)) {
   for (const host of hosts) check(SUPPORTED_HOSTS.has(host), `${browser}: host permission ${host} is not a supported running log`);
   for (const script of manifest.content_scripts ?? []) {
     for (const match of script.matches ?? []) check(SUPPORTED_HOSTS.has(match), `${browser}: a content script matches ${match}`);
+    // One script per site: a page loads only its own site's adapters (the 10 KB budget).
+    check(
+      (script.matches ?? []).length === 1,
+      `${browser}: content script ${script.js} serves ${script.matches?.length ?? 0} sites, not one`,
+    );
   }
+  const served = (manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []);
+  for (const host of SUPPORTED_HOSTS) check(served.includes(host), `${browser}: no content script for ${host}`);
   for (const host of manifest.optional_host_permissions ?? []) {
     check(host === 'https://*/*', `${browser}: optional host permission ${host}`);
     check(/\.permissions\.request\(/.test(code), `${browser}: optional hosts are declared, but nothing asks for them from a click`);

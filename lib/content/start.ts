@@ -5,8 +5,8 @@
 // on a window message or document event that page script can forge (wxt-dev/wxt#1752), which
 // would let a page switch the badges off. The script stops only when the extension itself is
 // gone (browser.runtime.id no longer set), which a page cannot fake.
-// Each entrypoint brings only its own adapters: the built-in sites' script (knee-badges) and the
-// user-added sites' script (knee-badges-custom, registered at runtime by the background).
+// Each entrypoint brings only its own adapters: one script per built-in site (knee-badges-<site>)
+// and the user-added sites' script (knee-badges-custom, registered at runtime by the background).
 // No zod, no Preact and no WXT storage layer in here: the budget is 10 KB gzipped.
 import { browser } from '#imports';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';

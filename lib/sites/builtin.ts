@@ -26,8 +26,13 @@ export function builtInOrigin(site: BuiltInSite): string {
   return `https://${site.host}`;
 }
 
-/** The content script's match patterns: the built-in sites' pages only. */
+/** The content scripts' match patterns: the built-in sites' pages only. */
 export const BUILT_IN_SITE_MATCHES: readonly string[] = BUILT_IN_SITES.map((site) => `${builtInOrigin(site)}/*`);
+
+/** One built-in site's match pattern: each site has its own content script (entrypoints/knee-badges-<site>.content.ts). */
+export function siteMatches(id: SiteId): string[] {
+  return BUILT_IN_SITES.filter((site) => site.id === id).map((site) => `${builtInOrigin(site)}/*`);
+}
 
 /** Hosts the built-in adapters own: never treated as (or added as) a user-added site. */
 export const BUILT_IN_HOSTS: ReadonlySet<string> = new Set(BUILT_IN_SITES.flatMap((site) => [site.host, ...site.otherHosts]));

@@ -252,11 +252,17 @@ describe('messages', () => {
 });
 
 describe('content script definition', () => {
-  it('release builds match the built-in sites only: no localhost, no wildcard host', async () => {
+  it('release builds: one script per built-in site, each matching its own site only (no localhost, no wildcard host)', async () => {
     vi.stubEnv('WXT_KNEE_CHECK_DEMO_ORIGIN', '');
-    const { default: script } = await import('../../../entrypoints/knee-badges.content/index');
-    expect(script.matches).toEqual(['https://www.strava.com/*', 'https://connect.garmin.com/*', 'https://intervals.icu/*']);
-    expect(script.runAt).toBe('document_idle');
+    const scripts = {
+      strava: (await import('../../../entrypoints/knee-badges-strava.content')).default,
+      garmin: (await import('../../../entrypoints/knee-badges-garmin.content')).default,
+      intervals: (await import('../../../entrypoints/knee-badges-intervals.content')).default,
+    };
+    expect(scripts.strava.matches).toEqual(['https://www.strava.com/*']);
+    expect(scripts.garmin.matches).toEqual(['https://connect.garmin.com/*']);
+    expect(scripts.intervals.matches).toEqual(['https://intervals.icu/*']);
+    for (const script of Object.values(scripts)) expect(script.runAt).toBe('document_idle');
     vi.unstubAllEnvs();
   });
 });

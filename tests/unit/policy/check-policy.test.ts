@@ -18,7 +18,9 @@ function build(manifest: object, code: string): string {
   return dir;
 }
 
-const base = { manifest_version: 3, permissions: ['storage'], content_scripts: [{ matches: ['https://www.strava.com/*'] }] };
+const SITES = ['https://www.strava.com/*', 'https://connect.garmin.com/*', 'https://intervals.icu/*'];
+/** One content script per supported site. */
+const base = { manifest_version: 3, permissions: ['storage'], content_scripts: SITES.map((site) => ({ matches: [site] })) };
 const gecko = {
   browser_specific_settings: { gecko: { id: 'knee-check@kneecheck.app', data_collection_permissions: { required: ['none'] } } },
 };
@@ -33,6 +35,15 @@ afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force
 describe('store policy check', () => {
   it('passes a narrow, declared build', () => {
     expect(check(base, { ...base, ...gecko }).status).toBe(0);
+  });
+
+  it('fails a content script serving several sites, or a site without its script', () => {
+    const one = { ...base, content_scripts: [{ matches: SITES }] };
+    expect(check(one, { ...one, ...gecko }).stdout + check(one, { ...one, ...gecko }).stderr).toMatch(/serves 3 sites, not one/);
+    const missing = { ...base, content_scripts: base.content_scripts.slice(0, 2) };
+    expect(check(missing, { ...base, ...gecko }).stderr + check(missing, { ...base, ...gecko }).stdout).toMatch(
+      /no content script for https:\/\/intervals\.icu/,
+    );
   });
 
   it('fails on a permission no code uses', () => {
