@@ -59,7 +59,7 @@ for (const build of BUILDS) {
   }
 }
 
-// One content script per site (entrypoints/knee-badges-<site>.content.ts): each carries its own
+// One content script per site (entrypoints/knee-badges-<site>.content/): each carries its own
 // site's adapter and no other's, so a page loads only what its site needs (the 10 KB budget). The
 // markers are each adapter's same-origin JSON paths.
 const SITE_MARKERS = { strava: '/athlete/training_activities', garmin: '/gc-api/', intervals: '/api/v1/athlete/' };

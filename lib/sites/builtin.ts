@@ -29,7 +29,7 @@ export function builtInOrigin(site: BuiltInSite): string {
 /** The content scripts' match patterns: the built-in sites' pages only. */
 export const BUILT_IN_SITE_MATCHES: readonly string[] = BUILT_IN_SITES.map((site) => `${builtInOrigin(site)}/*`);
 
-/** One built-in site's match pattern: each site has its own content script (entrypoints/knee-badges-<site>.content.ts). */
+/** One built-in site's match pattern: each site has its own content script (entrypoints/knee-badges-<site>.content/). */
 export function siteMatches(id: SiteId): string[] {
   return BUILT_IN_SITES.filter((site) => site.id === id).map((site) => `${builtInOrigin(site)}/*`);
 }

@@ -28,9 +28,9 @@ const OUT = join(ROOT, '.output-bench');
 const EXTENSION = join(OUT, 'chrome-mv3');
 /** One script per built-in site (manifest), and the user-added sites' script (registered at runtime). */
 const SCRIPTS = [
-  { name: 'knee-badges-strava.js', what: 'Strava', entry: 'entrypoints/knee-badges-strava.content.ts' },
-  { name: 'knee-badges-garmin.js', what: 'Garmin Connect', entry: 'entrypoints/knee-badges-garmin.content.ts' },
-  { name: 'knee-badges-intervals.js', what: 'intervals.icu', entry: 'entrypoints/knee-badges-intervals.content.ts' },
+  { name: 'knee-badges-strava.js', what: 'Strava', entry: 'entrypoints/knee-badges-strava.content/index.ts' },
+  { name: 'knee-badges-garmin.js', what: 'Garmin Connect', entry: 'entrypoints/knee-badges-garmin.content/index.ts' },
+  { name: 'knee-badges-intervals.js', what: 'intervals.icu', entry: 'entrypoints/knee-badges-intervals.content/index.ts' },
   { name: 'knee-badges-custom.js', what: 'sites you add (runtime-registered)', entry: 'entrypoints/knee-badges-custom.content/index.ts' },
 ] as const;
 /** The issue's budget for the content script on the supported sites: <= 10 KB gzipped. */

@@ -255,9 +255,9 @@ describe('content script definition', () => {
   it('release builds: one script per built-in site, each matching its own site only (no localhost, no wildcard host)', async () => {
     vi.stubEnv('WXT_KNEE_CHECK_DEMO_ORIGIN', '');
     const scripts = {
-      strava: (await import('../../../entrypoints/knee-badges-strava.content')).default,
-      garmin: (await import('../../../entrypoints/knee-badges-garmin.content')).default,
-      intervals: (await import('../../../entrypoints/knee-badges-intervals.content')).default,
+      strava: (await import('../../../entrypoints/knee-badges-strava.content/index')).default,
+      garmin: (await import('../../../entrypoints/knee-badges-garmin.content/index')).default,
+      intervals: (await import('../../../entrypoints/knee-badges-intervals.content/index')).default,
     };
     expect(scripts.strava.matches).toEqual(['https://www.strava.com/*']);
     expect(scripts.garmin.matches).toEqual(['https://connect.garmin.com/*']);

@@ -3,10 +3,10 @@
 // own adapters, so a page loads only the code for its site (the 10 KB gzip budget, `npm run bench
 // content`). No zod, no Preact.
 import { defineContentScript } from '#imports';
-import { startBadges } from '../lib/content/start';
-import { siteMatches } from '../lib/sites/builtin';
-import { pickFrom } from '../lib/sites/pick';
-import { isOwnStravaPage, STRAVA_ADAPTERS } from '../lib/sites/strava';
+import { startBadges } from '../../lib/content/start';
+import { siteMatches } from '../../lib/sites/builtin';
+import { pickFrom } from '../../lib/sites/pick';
+import { isOwnStravaPage, STRAVA_ADAPTERS } from '../../lib/sites/strava';
 
 /**
  * Demo builds only (`npm run demo`, WXT_KNEE_CHECK_DEMO_ORIGIN=http://localhost:PORT): the saved

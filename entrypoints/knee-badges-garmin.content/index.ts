@@ -2,10 +2,10 @@
 // the core). One script per built-in site, each with only its own adapter (the 10 KB gzip budget,
 // `npm run bench content`). No zod, no Preact.
 import { defineContentScript } from '#imports';
-import { startBadges } from '../lib/content/start';
-import { siteMatches } from '../lib/sites/builtin';
-import { garminAdapter } from '../lib/sites/garmin';
-import { pickFrom } from '../lib/sites/pick';
+import { startBadges } from '../../lib/content/start';
+import { siteMatches } from '../../lib/sites/builtin';
+import { garminAdapter } from '../../lib/sites/garmin';
+import { pickFrom } from '../../lib/sites/pick';
 
 const ADAPTERS = [garminAdapter];
 
