@@ -8,6 +8,7 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { HISTORY_VERSION } from '../../lib/history/captured';
 import { CUSTOM_SCRIPT_JS } from '../../lib/permissions';
 import { defaultSettings } from '../../lib/settings/defaults';
 import { EXTENSION_PATH, expect, test } from './fixtures';
@@ -252,7 +253,7 @@ test.describe('Captured runs (options)', () => {
     const worker = await serviceWorker(context);
     // Nothing left but the forget count (a capture already under way is refused: tests/e2e/attacks.spec.ts).
     expect(await worker.evaluate(() => chrome.storage.local.get('captured-runs'))).toEqual({
-      'captured-runs': { version: 2, runs: [], forgets: 1 },
+      'captured-runs': { version: HISTORY_VERSION, runs: [], forgets: 1 },
     });
   });
 });
