@@ -50,6 +50,8 @@ export const CONTRADICTIONS: readonly (readonly [string, string])[] = [
   ['run:usual', 'run:stop-provoking'],
   ['run:cut', 'run:none'],
   ['walk-run:yes', 'walk-run:no'],
+  // "Hold this week at 28 km" and "start again at 1.6 km of run-walk" cannot both be the plan.
+  ['run:cut', 'restart:walk-run'],
   ['pain-rule:monitor', 'pain-rule:pain-free'],
 ];
 
@@ -158,6 +160,35 @@ function walkRunStep(i: number, units: 'km' | 'mi'): string {
   return s.runMin === 0
     ? `Step ${i + 1}: run continuously for ${total}.`
     : `Step ${i + 1}: run ${s.runMin} min, walk ${s.walkMin} min, for ${total} in total.`;
+}
+
+/** Weeks of the build-back ladder shown after the held week (then "keep adding at most X %"). */
+export const BUILD_BACK_WEEKS = 3;
+
+/**
+ * Modify-load's way back, in the runner's numbers: hold the reduced week, then add at most the
+ * runner's own weekly % (default 10) a week while the pain rules hold, up to this week's level
+ * (the one that provoked it) at most. evidence.md §4 (hold the tolerated load, build in small
+ * steps; Nielsen 2014 on weekly progression) and §6 (the pain-monitoring model gates each step).
+ * Step 0 is the held week; steps 1..BUILD_BACK_WEEKS the build; null when there is nothing to say.
+ */
+export function buildBackStep(i: number, c: PlanContext): string | null {
+  const n = loadNumbers(c.a, c.units, c);
+  const pct = c.weeklyPct ?? 10;
+  const d = (km: number) => distance(km, c.units);
+  if (n.weekKm === undefined) {
+    if (i === 0) return 'Week 1: hold the reduced load, every run within the pain rules below.';
+    if (i === 1)
+      return `Then one change a week (about ${pct} % more distance, or one extra run) if the last week met the pain rules; otherwise repeat it.`;
+    return null;
+  }
+  if (i === 0) return `Week 1: about ${d(n.weekKm)} in total${n.longestKm !== undefined ? `, longest run ${d(n.longestKm)}` : ''}.`;
+  const ceiling = c.a.training.thisWeekKm !== undefined && c.a.training.thisWeekKm > n.weekKm ? c.a.training.thisWeekKm : undefined;
+  const week = (k: number) => n.weekKm! * (1 + pct / 100) ** k;
+  if (ceiling !== undefined && week(i - 1) >= ceiling) return null;
+  const km = ceiling !== undefined ? Math.min(week(i), ceiling) : week(i);
+  const back = ceiling !== undefined && km >= ceiling ? ' (back to your level before the pain)' : '';
+  return `Week ${i + 1}: about ${d(km)}${back}, if the week before met the pain rules; otherwise repeat it.`;
 }
 
 const GENERIC: readonly PlanItem[] = [
@@ -353,35 +384,55 @@ const GENERIC: readonly PlanItem[] = [
     care: ['see-clinician'],
     text: 'First, the go-ahead from the doctor or physio who checks it.',
   },
+  // After a stop (see-clinician): walking and stairs first. Modify-load keeps running, so its
+  // gate is a week at the reduced load within the pain rules (Silbernagel 2007).
   {
     id: 'rtr-walk',
     section: 'readiness',
-    care: ['see-clinician', 'modify-load'],
+    care: ['see-clinician'],
     text: 'You can walk briskly for 30-45 minutes without pain.',
   },
-  { id: 'rtr-stairs', section: 'readiness', care: ['see-clinician', 'modify-load'], text: 'Stairs cause no more than minimal irritation.' },
+  { id: 'rtr-stairs', section: 'readiness', care: ['see-clinician'], text: 'Stairs cause no more than minimal irritation.' },
+  {
+    id: 'rtr-held-week',
+    section: 'readiness',
+    care: ['modify-load'],
+    when: (c) => !c.boneStress,
+    text: 'A week at the reduced load with every run at or below 3/10 and the knee back to usual by the next morning.',
+    sources: ['silbernagel-2007'],
+  },
   {
     id: 'rtr-hops',
     section: 'readiness',
     care: ['see-clinician', 'modify-load'],
     text: 'A single-leg squat and 10 single-leg hops on the sore side are pain-free.',
   },
+  // Restarting from run-walk is for a runner who stopped (see-clinician); one who cut back builds
+  // from the held week instead (CONTRADICTIONS: run:cut vs restart:walk-run).
   ...WALK_RUN_TABLE.map((_, i): PlanItem => ({
     id: `rtr-walk-run-${i + 1}`,
     section: 'steps',
-    care: ['see-clinician', 'modify-load'],
+    care: ['see-clinician'],
     text: (c) => walkRunStep(i, c.units),
-    tags: ['walk-run:yes'],
+    tags: ['walk-run:yes', 'restart:walk-run'],
     sources: ['trials-2023'],
   })),
   {
     id: 'rtr-walk-run-rules',
     section: 'steps',
-    care: ['see-clinician', 'modify-load'],
-    tags: ['walk-run:yes'],
+    care: ['see-clinician'],
+    tags: ['walk-run:yes', 'restart:walk-run'],
     sources: ['trials-2023'],
     text: 'Run at an easy effort (3-5 out of 10), on flat ground, with at least one rest day between runs. Do each step at least twice, and move up only if pain, swelling and stiffness did not rise after the last run; otherwise repeat it or drop back one.',
   },
+  ...Array.from({ length: BUILD_BACK_WEEKS + 1 }, (_, i): PlanItem => ({
+    id: `rtr-build-back-${i + 1}`,
+    section: 'steps',
+    care: ['modify-load'],
+    when: (c) => !c.boneStress,
+    text: (c) => buildBackStep(i, c),
+    sources: ['nielsen-2014', 'silbernagel-2007'],
+  })),
   {
     id: 'rtr-no-walk-run',
     section: 'steps',

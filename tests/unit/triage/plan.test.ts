@@ -97,11 +97,46 @@ describe('load plan', () => {
 });
 
 describe('plan by care level', () => {
-  it('modify-load: strength menu for the top condition, the walk-run table of its protocol, pain rules', () => {
+  it('modify-load: strength menu for the top condition, a build-back from the held week, pain rules', () => {
     const r = triage(itb);
     expect(r.care).toBe('modify-load');
     expect(r.conditions[0]!.id).toBe('itb-syndrome');
     expect(r.plan.strength.length).toBeGreaterThanOrEqual(3);
+    // Still running (at a reduced load): no restart from run-walk, no "walk for 30-45 minutes" gate.
+    expect(text(r.plan.returnToRun.steps)).not.toMatch(/run 3 min, walk 2 min/);
+    expect(text(r.plan.returnToRun.readiness)).not.toMatch(/30-45 minutes/);
+    expect(text(r.plan.returnToRun.readiness)).toMatch(/A week at the reduced load/);
+    expect(r.plan.returnToRun.steps[0]).toMatch(/^Week 1: hold the reduced load/);
+    expect(text(r.plan.returnToRun.painRules)).toMatch(/0-2 out of 10 is safe and 3-5 is acceptable; above 5 is too much/);
+    expect(text(r.plan.now)).toMatch(/walking, cycling, swimming/);
+  });
+
+  it("modify-load with the runner's weeks: hold last week's total, then their own weekly % up to this week's level", () => {
+    const r = triage({ ...itb, training: { weeklyChangePct: 43, thisWeekKm: 40, lastWeekKm: 28 } });
+    expect(r.care).toBe('modify-load');
+    expect(r.plan.returnToRun.steps).toEqual([
+      'Week 1: about 28 km in total.',
+      'Week 2: about 31 km, if the week before met the pain rules; otherwise repeat it.',
+      'Week 3: about 34 km, if the week before met the pain rules; otherwise repeat it.',
+      'Week 4: about 37 km, if the week before met the pain rules; otherwise repeat it.',
+    ]);
+    // A small rise: back to the level before the pain in one step, and no further.
+    const near = triage({ ...itb, training: { weeklyChangePct: 15, thisWeekKm: 23, lastWeekKm: 20 } }, { weeklyPct: 10 });
+    expect(near.plan.returnToRun.steps).toEqual([
+      'Week 1: about 20 km in total.',
+      'Week 2: about 22 km, if the week before met the pain rules; otherwise repeat it.',
+      'Week 3: about 23 km (back to your level before the pain), if the week before met the pain rules; otherwise repeat it.',
+    ]);
+    // In miles, with the runner's own 5 %.
+    const mi = triage({ ...itb, training: { weeklyChangePct: 60, thisWeekKm: 32, lastWeekKm: 20 } }, { units: 'mi', weeklyPct: 5 });
+    expect(mi.plan.returnToRun.steps[0]).toBe('Week 1: about 12 mi in total.');
+    expect(mi.plan.returnToRun.steps[1]).toBe('Week 2: about 13 mi, if the week before met the pain rules; otherwise repeat it.');
+  });
+
+  it('see-clinician: the walk-run table of its protocol once cleared to run', () => {
+    const input: TriageInput = { ...itb, restedWeekNoBetter: true };
+    const r = triage(input);
+    expect(r.care).toBe('see-clinician');
     // Trials 2023 table 1: 3/2 for 1.0 mi, 3/2 1.5, 4/2 1.5, 4/2 2.0, 4/1 2.0, continuous 2.0.
     expect(WALK_RUN_TABLE.map((s) => [s.runMin, s.walkMin, s.miles])).toEqual([
       [3, 2, 1],
@@ -112,10 +147,8 @@ describe('plan by care level', () => {
       [0, 0, 2],
     ]);
     expect(r.plan.returnToRun.steps[0]).toBe('Step 1: run 3 min, walk 2 min, for 1.6 km in total.');
-    expect(triage(itb, { units: 'mi' }).plan.returnToRun.steps[5]).toBe('Step 6: run continuously for 2.0 miles.');
+    expect(triage(input, { units: 'mi' }).plan.returnToRun.steps[5]).toBe('Step 6: run continuously for 2.0 miles.');
     expect(text(r.plan.returnToRun.readiness)).toMatch(/30-45 minutes/);
-    expect(text(r.plan.returnToRun.painRules)).toMatch(/0-2 out of 10 is safe and 3-5 is acceptable; above 5 is too much/);
-    expect(text(r.plan.now)).toMatch(/walking, cycling, swimming/);
   });
 
   it('bone stress: no running, pain-free rules instead of "3/10"', () => {
