@@ -28,7 +28,8 @@ function shuffled<T>(arr: readonly T[], seed: number): T[] {
   return out;
 }
 
-describe('triage properties', () => {
+// 400 cases a property: seconds on a busy two-core machine, past the 5 s default.
+describe('triage properties', { timeout: 60_000 }, () => {
   it('any valid input yields a valid result', () => {
     fc.assert(
       fc.property(inputArb, (input) => expectValidResult(triage(input))),
