@@ -4,6 +4,7 @@
 // started from a result moves up with green check-ins. axe on each new screen.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { defaultSettings } from '../../lib/settings/defaults';
 import { expect, test } from './fixtures';
 
 // The page's own extension API, inside page.evaluate (typed loosely: only storage is used).
@@ -69,6 +70,34 @@ test('ceiling from captured runs, a red check-in lowers it on the popup and the 
   expect((stored.local['knee-diary'] as { checkIns: unknown[] }).checkIns).toEqual([
     expect.objectContaining({ painDuring: 7, km: 6, runStart: RUNS[2]!.start, date: localDay(0) }),
   ]);
+});
+
+test('the load engine\u2019s notes reach the popup: back after a break, shoes past the reminder, in miles', async ({
+  openExtensionPage,
+}) => {
+  const page = await openExtensionPage('popup.html');
+  // 100 km in the same shoes (Strava's gear id) before five weeks off, then three runs back in them.
+  const before = [-50, -48, -46, -44, -42].map((d, i) => ({ site: 'strava', id: `b${i}`, start: `${localDay(d)}T08:00:00`, km: 20 }));
+  const back = [
+    { site: 'strava', id: 'r1', start: `${localDay(-5)}T08:00:00`, km: 8 },
+    { site: 'strava', id: 'r2', start: `${localDay(-2)}T08:00:00`, km: 8 },
+    { site: 'strava', id: 'r3', start: `${localDay(0)}T00:01:00`, km: 6 },
+  ];
+  await seed(page, {
+    'captured-runs': { version: 3, runs: [...before, ...back].map((r) => ({ ...r, gearId: '21907553' })) },
+    settings: { ...defaultSettings(), units: 'mi', shoeKmLimit: 100 },
+  });
+  await page.reload();
+  const panel = page.getByRole('region', { name: 'Your knee today' });
+  await expect(panel).toContainText("You're back after 36 days without a run");
+  await expect(panel).toContainText('start shorter and easier than before and add distance over a few weeks');
+  await expect(panel).toContainText('have at least 76 mi on them in the runs Knee Check has read, past your 62 mi reminder.');
+  // The last 7 days against the last 4 weeks: background, one click away, in plain words.
+  await panel.getByText('More about your running').click();
+  await expect(panel.getByText(/^Your running of the last 7 days is [\d.]+ times your usual amount of the last 4 weeks\./)).toBeVisible();
+  await expect(panel).not.toContainText(/acute|chronic|ratio|EWMA/i);
+  await page.screenshot({ path: 'test-results/screenshots/loop-notes.png', fullPage: true });
+  await axeClean(page);
 });
 
 test('a check-in from yesterday asks the next-morning question; the answer sets the light', async ({ openExtensionPage }) => {
