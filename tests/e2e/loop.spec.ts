@@ -6,16 +6,10 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { defaultSettings } from '../../lib/settings/defaults';
 import { expect, test } from './fixtures';
+import { localDay, seed } from './loop-helpers';
 
 // The page's own extension API, inside page.evaluate (typed loosely: only storage is used).
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-function localDay(offset: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + offset);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
 
 /** Runs of the last weeks: the longest of the last 30 days is 11.5 km; the latest is today, 6 km. */
 const RUNS = [
@@ -24,10 +18,6 @@ const RUNS = [
   // Just after midnight: a run later than "now" does not count yet, and the tests run at any hour.
   { site: 'strava', id: '3', start: `${localDay(0)}T00:01:00`, km: 6 },
 ];
-
-async function seed(page: Page, values: Record<string, unknown>) {
-  await page.evaluate(async (v) => chrome.storage.local.set(v), values);
-}
 
 async function axeClean(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
