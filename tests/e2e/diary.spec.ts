@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { answers, axeClean, localDay, seed } from './loop-helpers';
+import { answers, axeClean, checkerAtResult, ITB_ANSWERS, localDay, seed } from './loop-helpers';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -192,21 +192,7 @@ test('the clinician summary shows the check, eight weeks and spikes, the check-i
   await seed(page, {
     'captured-runs': { version: 1, runs: RUNS },
     'knee-diary': DIARY,
-    // This version's shape: the state alone, its version in WXT's meta (lib/checker/storage.ts).
-    'checker-answers$': { v: 2 },
-    'checker-answers': {
-      screen: 'result',
-      shortcut: false,
-      updatedAt: new Date().toISOString(),
-      answers: answers({
-        onset: 'gradual',
-        locations: ['outside'],
-        swelling: 'none',
-        age: '35',
-        timing: ['late-in-run'],
-        worseWith: ['downhill', 'long-runs'],
-      }),
-    },
+    ...checkerAtResult(ITB_ANSWERS),
   });
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Knee Check: summary for your clinician' })).toBeVisible();
@@ -232,16 +218,7 @@ test('the clinician summary shows the check, eight weeks and spikes, the check-i
 
 test('the popup result links to the printable summary', async ({ openExtensionPage }) => {
   const page = await openExtensionPage('popup.html');
-  await seed(page, {
-    // This version's shape: the state alone, its version in WXT's meta (lib/checker/storage.ts).
-    'checker-answers$': { v: 2 },
-    'checker-answers': {
-      screen: 'result',
-      shortcut: false,
-      updatedAt: new Date().toISOString(),
-      answers: answers({ onset: 'gradual', locations: ['front'], swelling: 'none', age: '30' }),
-    },
-  });
+  await seed(page, checkerAtResult({ onset: 'gradual', locations: ['front'], swelling: 'none', age: '30' }));
   await page.reload();
   const link = page.getByRole('link', { name: 'Printable summary (print or save as PDF)' });
   await expect(link).toHaveAttribute('href', /\/report\.html$/);

@@ -2,6 +2,7 @@
 // today, storage seeded from an extension page, axe, and the checker's answers for a result.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { emptyAnswers } from '../../lib/checker/answers';
 import { localDay as dayOf } from '../../lib/history/validate';
 import { expect } from './fixtures';
 
@@ -35,16 +36,26 @@ export async function axeClean(page: Page, what: string): Promise<void> {
 
 /** The checker's answers: nothing answered, then `overrides`. */
 export function answers(overrides: Record<string, unknown> = {}) {
+  return { ...emptyAnswers(), ...overrides };
+}
+
+/** Answers that lead to managing the load (iliotibial band syndrome the likely cause): a plan can start from them. */
+export const ITB_ANSWERS = {
+  onset: 'gradual',
+  locations: ['outside'],
+  swelling: 'none',
+  age: '35',
+  timing: ['late-in-run'],
+  worseWith: ['downhill', 'long-runs'],
+};
+
+/**
+ * The checker's stored state on its result screen with these answers, to seed. This version's
+ * shape: the state alone, its version in WXT's meta (lib/checker/storage.ts).
+ */
+export function checkerAtResult(overrides: Record<string, unknown>): Record<string, unknown> {
   return {
-    signs: [],
-    locations: [],
-    timing: [],
-    feel: [],
-    worseWith: [],
-    mechanical: [],
-    age: '',
-    history: [],
-    training: { units: 'km', thisWeek: '', lastWeek: '', latestRun: '', longestBefore: '', shoe: '', flags: [] },
-    ...overrides,
+    'checker-answers$': { v: 2 },
+    'checker-answers': { screen: 'result', shortcut: false, updatedAt: new Date().toISOString(), answers: answers(overrides) },
   };
 }

@@ -18,7 +18,7 @@ import { toolbarBadge } from '../../lib/badge/toolbar';
 import { toHistoryRuns, type CapturedRun } from '../../lib/history/captured';
 import { defaultSettings } from '../../lib/settings/defaults';
 import { expect, openExplanation, readClosedBadges, test } from './fixtures';
-import { answers, axeClean, localDay, seed } from './loop-helpers';
+import { axeClean, checkerAtResult, ITB_ANSWERS, localDay, seed } from './loop-helpers';
 import { mondayOf, recentModels, routeStrava, trainingLogPage, weekEntries } from './site-server';
 
 // The extension API inside evaluate callbacks (they run in the extension, not here).
@@ -160,23 +160,7 @@ test('the whole loop: runs read from Strava, a red check-in lowers the ceiling e
     .toContain('Keep your next run under 4.0 km. After a red check-in: a third shorter than the run that hurt.');
 
   // 3. A checker result starts a return-to-run plan.
-  await seed(popup, {
-    // This version's shape: the state alone, its version in WXT's meta (lib/checker/storage.ts).
-    'checker-answers$': { v: 2 },
-    'checker-answers': {
-      screen: 'result',
-      shortcut: false,
-      updatedAt: new Date().toISOString(),
-      answers: answers({
-        onset: 'gradual',
-        locations: ['outside'],
-        swelling: 'none',
-        age: '35',
-        timing: ['late-in-run'],
-        worseWith: ['downhill', 'long-runs'],
-      }),
-    },
-  });
+  await seed(popup, checkerAtResult(ITB_ANSWERS));
   await popup.reload();
   await popup.getByRole('button', { name: 'Start a return-to-run plan for this knee' }).click();
   await expect(popup.getByRole('status').filter({ hasText: 'Return-to-run plan started' })).toContainText('level 1 of 8');
