@@ -1,12 +1,15 @@
 // "Your knee today", on the popup's first screen: the next-run ceiling with a what-if, a
 // two-question pain check-in (during the run; next morning), its traffic light, and during an
-// injury episode the return-to-run level and today's session. Everything stays in storage.local.
+// injury episode the return-to-run level and today's session; the load engine's other notes (back
+// after a break, shoes past the reminder, the last 7 days) as the running-log badges carry them.
+// Everything stays in storage.local.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { REMINDER_KEY, isReminderOn } from '../../lib/loop/reminder';
 import { capturedRuns } from '../../lib/checker/history-source';
 import { closeEpisode, addCheckIn, answerMorning, loadDiary, updateDiary, type Diary } from '../../lib/diary';
 import { ceilingText, kneeToday, LIGHT_WORD } from '../../lib/loop/today';
+import { loadNotes, popupNotes } from '../../lib/loop/notes';
 import { whatIf } from '../../lib/loop/ceiling';
 import type { NextMorning } from '../../lib/loop/checkin';
 import { formatDistance, fromDisplay } from '../../lib/load/units';
@@ -66,6 +69,8 @@ function Panel({
 }) {
   const { today, now } = localStamp();
   const view = kneeToday({ runs, diary, settings, today, now });
+  // The load engine's other notes (back after a break, shoes, the last 7 days), as on the badges.
+  const notes = popupNotes(view, loadNotes(runs, settings, today, now));
   const [checking, setChecking] = useState(false);
   const [pain, setPain] = useState<number | null>(null);
   const [planned, setPlanned] = useState('');
@@ -152,6 +157,23 @@ function Panel({
             </details>
           )}
         </div>
+      )}
+
+      {notes.warnings.map((note) => (
+        <p key={note.kind} class={`loop-light tone-${note.level === 'high' ? 'danger' : note.level === 'caution' ? 'warn' : 'ok'}`}>
+          {note.level !== 'ok' && <span aria-hidden="true">▲ </span>}
+          {note.text}
+        </p>
+      ))}
+      {notes.background.length > 0 && (
+        <details class="loop-whatif loop-more">
+          <summary>More about your running</summary>
+          {notes.background.map((note) => (
+            <p key={note.kind} class="loop-note">
+              {note.text}
+            </p>
+          ))}
+        </details>
       )}
 
       {view.lastCheckIn && (

@@ -3,7 +3,8 @@
 // last 4 weeks as background only. And the few short lines the running-log badges carry from the
 // loop: the next-run ceiling, or during an episode the return-to-run level and today's session
 // instead. Pure: the background computes the lines from storage and sends them to the content
-// script, which only shows them (it never reads health data from storage).
+// script, which only shows them (it never reads health data from storage). The popup's "Your knee
+// today" panel shows the same notes (popupNotes), with the background it has room for.
 import { currentShoe } from '../load/context';
 import { loadWarnings } from '../load/warnings';
 import type { LoadSettings, Run, WarningLevel } from '../load/types';
@@ -49,6 +50,28 @@ export function loadNotes(runs: Run[], settings: LoadSettings, today: string, no
   return notes;
 }
 
+/**
+ * A note that warns wherever the loop shows (the running-log badges and the popup): back after a
+ * break (not during an episode, whose plan replaces its advice to build up) and shoes past the
+ * runner's reminder.
+ */
+export function isLoopWarning(note: LoadNote, inEpisode: boolean): boolean {
+  return (note.kind === 'break' && !inEpisode) || (note.kind === 'shoe' && note.level !== 'ok');
+}
+
+/**
+ * The popup's "Your knee today" notes: the badges' warnings, shown as they are, and the background
+ * the popup has room for behind a "more" (the last 7 days against the last 4 weeks, shoes under
+ * the reminder). During an episode only the shoes: the return-to-run plan says how much to run.
+ */
+export function popupNotes(view: Pick<KneeToday, 'episode'>, notes: readonly LoadNote[]): { warnings: LoadNote[]; background: LoadNote[] } {
+  const inEpisode = view.episode !== undefined;
+  return {
+    warnings: notes.filter((n) => isLoopWarning(n, inEpisode)),
+    background: notes.filter((n) => !isLoopWarning(n, inEpisode) && (n.kind === 'shoe' || (n.kind === 'acwr' && !inEpisode))),
+  };
+}
+
 /** At most this many lines go to a running-log badge. */
 export const MAX_SITE_LINES = 4;
 
@@ -63,9 +86,7 @@ export function siteLoopLines(view: KneeToday, notes: readonly LoadNote[]): stri
     const line = view.episode.line;
     lines.push(`Return to running: ${line.charAt(0).toLowerCase()}${line.slice(1)} Follow this plan instead of building up your distance.`);
   } else if (view.ceiling.ceilingKm !== null) lines.push(`${view.ceilingLine} ${view.ceilingWhy}`);
-  for (const note of notes) {
-    if ((note.kind === 'break' && !view.episode) || (note.kind === 'shoe' && note.level !== 'ok')) lines.push(note.text);
-  }
+  for (const note of notes) if (isLoopWarning(note, view.episode !== undefined)) lines.push(note.text);
   return lines.slice(0, MAX_SITE_LINES);
 }
 

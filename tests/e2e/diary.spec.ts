@@ -2,38 +2,15 @@
 // Chromium with the built extension: "Your knee" is validated by lib/triage's schema and prefills
 // the popup; the diary lists a plan and check-ins with its chart and table; export then import
 // carries the diary; the report page prints the weeks, check-ins and plan; axe in light and dark.
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { answers, axeClean, checkerAtResult, ITB_ANSWERS, localDay, seed } from './loop-helpers';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-function localDay(offset: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + offset);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
-async function seed(page: Page, values: Record<string, unknown>) {
-  await page.evaluate(async (v) => chrome.storage.local.set(v), values);
-}
-
 async function storedDiary(page: Page) {
   return page.evaluate(async () => (await chrome.storage.local.get('knee-diary'))['knee-diary']);
-}
-
-async function axeClean(page: Page, what: string) {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(
-      results.violations,
-      `${what}, ${colorScheme}: ${results.violations.map((v) => `${v.id} ${v.nodes[0]?.target}`).join('; ')}`,
-    ).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 // Runs: the longest of the 30 days before the last run is 8 km; the last run (12 km) is a +50 % spike.
@@ -75,21 +52,6 @@ const DIARY = {
   results: [{ savedOn: localDay(-12), care: 'modify-load', topCause: 'itb-syndrome', topCauseName: 'Iliotibial band syndrome' }],
   profile: { history: [] },
 };
-
-function answers(overrides: Record<string, unknown> = {}) {
-  return {
-    signs: [],
-    locations: [],
-    timing: [],
-    feel: [],
-    worseWith: [],
-    mechanical: [],
-    age: '',
-    history: [],
-    training: { units: 'km', thisWeek: '', lastWeek: '', latestRun: '', longestBefore: '', shoe: '', flags: [] },
-    ...overrides,
-  };
-}
 
 test('"Your knee" saves and validates with the triage schema; the popup then prefills it', async ({ openExtensionPage }) => {
   const page = await openExtensionPage('options.html');
@@ -230,21 +192,7 @@ test('the clinician summary shows the check, eight weeks and spikes, the check-i
   await seed(page, {
     'captured-runs': { version: 1, runs: RUNS },
     'knee-diary': DIARY,
-    // This version's shape: the state alone, its version in WXT's meta (lib/checker/storage.ts).
-    'checker-answers$': { v: 2 },
-    'checker-answers': {
-      screen: 'result',
-      shortcut: false,
-      updatedAt: new Date().toISOString(),
-      answers: answers({
-        onset: 'gradual',
-        locations: ['outside'],
-        swelling: 'none',
-        age: '35',
-        timing: ['late-in-run'],
-        worseWith: ['downhill', 'long-runs'],
-      }),
-    },
+    ...checkerAtResult(ITB_ANSWERS),
   });
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Knee Check: summary for your clinician' })).toBeVisible();
@@ -270,16 +218,7 @@ test('the clinician summary shows the check, eight weeks and spikes, the check-i
 
 test('the popup result links to the printable summary', async ({ openExtensionPage }) => {
   const page = await openExtensionPage('popup.html');
-  await seed(page, {
-    // This version's shape: the state alone, its version in WXT's meta (lib/checker/storage.ts).
-    'checker-answers$': { v: 2 },
-    'checker-answers': {
-      screen: 'result',
-      shortcut: false,
-      updatedAt: new Date().toISOString(),
-      answers: answers({ onset: 'gradual', locations: ['front'], swelling: 'none', age: '30' }),
-    },
-  });
+  await seed(page, checkerAtResult({ onset: 'gradual', locations: ['front'], swelling: 'none', age: '30' }));
   await page.reload();
   const link = page.getByRole('link', { name: 'Printable summary (print or save as PDF)' });
   await expect(link).toHaveAttribute('href', /\/report\.html$/);

@@ -4,17 +4,12 @@
 // started from a result moves up with green check-ins. axe on each new screen.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { defaultSettings } from '../../lib/settings/defaults';
 import { expect, test } from './fixtures';
+import { localDay, seed } from './loop-helpers';
 
 // The page's own extension API, inside page.evaluate (typed loosely: only storage is used).
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-function localDay(offset: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + offset);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
 
 /** Runs of the last weeks: the longest of the last 30 days is 11.5 km; the latest is today, 6 km. */
 const RUNS = [
@@ -23,10 +18,6 @@ const RUNS = [
   // Just after midnight: a run later than "now" does not count yet, and the tests run at any hour.
   { site: 'strava', id: '3', start: `${localDay(0)}T00:01:00`, km: 6 },
 ];
-
-async function seed(page: Page, values: Record<string, unknown>) {
-  await page.evaluate(async (v) => chrome.storage.local.set(v), values);
-}
 
 async function axeClean(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -69,6 +60,34 @@ test('ceiling from captured runs, a red check-in lowers it on the popup and the 
   expect((stored.local['knee-diary'] as { checkIns: unknown[] }).checkIns).toEqual([
     expect.objectContaining({ painDuring: 7, km: 6, runStart: RUNS[2]!.start, date: localDay(0) }),
   ]);
+});
+
+test('the load engine\u2019s notes reach the popup: back after a break, shoes past the reminder, in miles', async ({
+  openExtensionPage,
+}) => {
+  const page = await openExtensionPage('popup.html');
+  // 100 km in the same shoes (Strava's gear id) before five weeks off, then three runs back in them.
+  const before = [-50, -48, -46, -44, -42].map((d, i) => ({ site: 'strava', id: `b${i}`, start: `${localDay(d)}T08:00:00`, km: 20 }));
+  const back = [
+    { site: 'strava', id: 'r1', start: `${localDay(-5)}T08:00:00`, km: 8 },
+    { site: 'strava', id: 'r2', start: `${localDay(-2)}T08:00:00`, km: 8 },
+    { site: 'strava', id: 'r3', start: `${localDay(0)}T00:01:00`, km: 6 },
+  ];
+  await seed(page, {
+    'captured-runs': { version: 3, runs: [...before, ...back].map((r) => ({ ...r, gearId: '21907553' })) },
+    settings: { ...defaultSettings(), units: 'mi', shoeKmLimit: 100 },
+  });
+  await page.reload();
+  const panel = page.getByRole('region', { name: 'Your knee today' });
+  await expect(panel).toContainText("You're back after 36 days without a run");
+  await expect(panel).toContainText('start shorter and easier than before and add distance over a few weeks');
+  await expect(panel).toContainText('have at least 76 mi on them in the runs Knee Check has read, past your 62 mi reminder.');
+  // The last 7 days against the last 4 weeks: background, one click away, in plain words.
+  await panel.getByText('More about your running').click();
+  await expect(panel.getByText(/^Your running of the last 7 days is [\d.]+ times your usual amount of the last 4 weeks\./)).toBeVisible();
+  await expect(panel).not.toContainText(/acute|chronic|ratio|EWMA/i);
+  await page.screenshot({ path: 'test-results/screenshots/loop-notes.png', fullPage: true });
+  await axeClean(page);
 });
 
 test('a check-in from yesterday asks the next-morning question; the answer sets the light', async ({ openExtensionPage }) => {

@@ -502,7 +502,7 @@ const TRAINING_LOG_SCRIPT = `
   document.documentElement.setAttribute('data-hydrated', 'true');
 })();`;
 
-function trainingLogPage(entries: WeekEntry[], rows: number, title = 'Training Log | Strava'): string {
+export function trainingLogPage(entries: WeekEntry[], rows: number, title = 'Training Log | Strava'): string {
   const withTs = entries.map((e) => ({ ...e, timestamp: Math.round(zonedEpochMs(e.start_date) / 1000) }));
   const next = {
     props: {

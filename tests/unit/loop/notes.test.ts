@@ -7,7 +7,7 @@ import { currentShoe } from '../../../lib/load/context';
 import { weekSummary } from '../../../lib/load/summary';
 import type { Run } from '../../../lib/load/types';
 import { ceilingText, kneeToday } from '../../../lib/loop/today';
-import { loadNotes, siteLinesFrom, siteLoopLines } from '../../../lib/loop/notes';
+import { isLoopWarning, loadNotes, popupNotes, siteLinesFrom, siteLoopLines, type LoadNote } from '../../../lib/loop/notes';
 import { defaultSettings } from '../../../lib/settings';
 
 const settings = defaultSettings();
@@ -103,5 +103,58 @@ describe('siteLoopLines: what the running-log badges say from the loop', () => {
   it('a ceiling is never shown above the true one, in miles too', () => {
     expect(ceilingText(4, 'mi', 'en')).toBe('2.4 mi');
     expect(ceilingText(12.6, 'km', 'en')).toBe('12.6 km');
+  });
+});
+
+describe('popupNotes: what the popup\u2019s "Your knee today" panel adds', () => {
+  const note = (kind: LoadNote['kind'], level: LoadNote['level']): LoadNote => ({ kind, level, text: `${kind} ${level}` });
+  const episodeView = () =>
+    kneeToday({
+      runs: steady(),
+      diary: startEpisode(emptyDiary(), {
+        startedOn: '2026-12-01',
+        locations: ['front'],
+        care: 'modify-load',
+        topCause: 'patellofemoral-pain',
+        topCauseName: 'Patellofemoral pain',
+      }).diary,
+      settings,
+      today,
+      now,
+    });
+
+  it('the badges\u2019 warnings first, then the 7-day context and shoes under the reminder', () => {
+    const notes = [note('acwr', 'ok'), note('shoe', 'ok'), note('break', 'ok')];
+    expect(popupNotes({}, notes)).toEqual({ warnings: [note('break', 'ok')], background: [note('acwr', 'ok'), note('shoe', 'ok')] });
+    expect(popupNotes({}, [note('shoe', 'caution'), note('acwr', 'ok')])).toEqual({
+      warnings: [note('shoe', 'caution')],
+      background: [note('acwr', 'ok')],
+    });
+  });
+
+  it('during an episode only the shoes: the plan, not a build-up, says how much to run', () => {
+    const view = episodeView();
+    expect(view.episode).toBeDefined();
+    const notes = [note('break', 'caution'), note('acwr', 'ok'), note('shoe', 'caution')];
+    expect(popupNotes(view, notes)).toEqual({ warnings: [note('shoe', 'caution')], background: [] });
+    expect(popupNotes(view, [note('shoe', 'ok')]).background).toEqual([note('shoe', 'ok')]);
+    expect(isLoopWarning(note('break', 'caution'), true)).toBe(false);
+    expect(isLoopWarning(note('break', 'ok'), false)).toBe(true);
+    expect(isLoopWarning(note('shoe', 'ok'), false)).toBe(false);
+  });
+
+  it('every note the badges carry reaches the popup too, in the runner\u2019s units', () => {
+    const runs = [{ start: '2026-10-01T08:00:00', km: 10, gearId: 'g1' }, ...steady('g1').slice(-3)];
+    const mi = { ...settings, units: 'mi' as const, shoeKmLimit: 20 };
+    const view = kneeToday({ runs, diary: emptyDiary(), settings: mi, today, now, locale: 'en' });
+    const { warnings, background } = popupNotes(view, loadNotes(runs, mi, today, now, 'en'));
+    const lines = siteLinesFrom({ runs, diary: emptyDiary(), settings: mi, today, now, locale: 'en' });
+    expect(warnings.map((n) => n.text)).toEqual([
+      expect.stringMatching(/^You're back after \d+ days without a run/),
+      expect.stringContaining('past your 12 mi reminder'),
+    ]);
+    expect(lines.slice(1)).toEqual(warnings.map((n) => n.text));
+    expect(background.map((n) => n.kind)).toEqual(['acwr']);
+    expect([...warnings, ...background].map((n) => n.text).join(' ')).not.toMatch(/acute|chronic|ratio|EWMA|ACWR/i);
   });
 });
