@@ -11,6 +11,7 @@ import { loadHistory } from '@/lib/history';
 import { startHistoryRecorder } from '@/lib/history/background';
 import { startCustomSiteSync } from '@/lib/permissions/background';
 import { sanitizeSettings } from '@/lib/settings/defaults';
+import { localStore } from '@/lib/storage/local-store';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -19,7 +20,7 @@ async function updateToolbarBadge(): Promise<void> {
   const d = new Date();
   const today = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
   const now = `${today}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  const [runs, stored, diary] = await Promise.all([loadHistory(), browser.storage.local.get('settings'), loadDiary().catch(() => null)]);
+  const [runs, stored, diary] = await Promise.all([loadHistory(), localStore.get('settings'), loadDiary().catch(() => null)]);
   const settings = sanitizeSettings(stored.settings);
   const loop: ToolbarLoop = {};
   if (diary) {
@@ -54,9 +55,10 @@ export default defineBackground(() => {
   });
   // Sites the runner added: content script registered for those both added and granted.
   startCustomSiteSync();
-  // Runs the badges read (sent by the content script), kept in storage.local for the popup.
+  // Runs the badges read (sent by the content script), kept in the store (lib/storage/local-store) for the popup.
   startHistoryRecorder();
-  // storage.local closed to content scripts; they get settings (and send runs) by message only.
+  // Storage closed to content scripts (Chrome: storage.local's access level; Firefox: IndexedDB);
+  // they get settings (and send runs) by message only.
   startContentChannel();
   // The opt-in next-morning check-in reminder (alarm re-created at every start-up).
   startMorningReminder();
@@ -64,12 +66,8 @@ export default defineBackground(() => {
   // in may mean a new day: the toolbar badge is refreshed then too.
   startPageStatus(refreshBadge);
   // Runs captured, the diary or settings changed: the toolbar badge and the site badges follow.
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (
-      area === 'local' &&
-      ('captured-runs' in changes || 'captured-runs-prefs' in changes || 'settings' in changes || 'knee-diary' in changes)
-    )
-      refreshBadge();
+  localStore.onChanged((changes) => {
+    if ('captured-runs' in changes || 'captured-runs-prefs' in changes || 'settings' in changes || 'knee-diary' in changes) refreshBadge();
   });
   refreshBadge();
 });

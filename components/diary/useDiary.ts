@@ -1,8 +1,8 @@
 // The knee diary for a page that shows it (options, report): read once, then again whenever
-// storage.local's diary changes (the popup's check-ins, an import, forget).
+// the stored diary changes (the popup's check-ins, an import, forget).
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from '#imports';
 import { DIARY_KEY, loadDiary, type LoadedDiary } from '@/lib/diary';
+import { localStore } from '@/lib/storage/local-store';
 
 export type DiaryState = { phase: 'loading' } | { phase: 'ready'; loaded: LoadedDiary } | { phase: 'failed'; message: string };
 
@@ -16,13 +16,12 @@ export function useDiary(): DiaryState {
         (error: unknown) => live && setState({ phase: 'failed', message: error instanceof Error ? error.message : String(error) }),
       );
     void read();
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && DIARY_KEY in changes) void read();
-    };
-    browser.storage.onChanged.addListener(onChanged);
+    const unwatch = localStore.onChanged((changes) => {
+      if (DIARY_KEY in changes) void read();
+    });
     return () => {
       live = false;
-      browser.storage.onChanged.removeListener(onChanged);
+      unwatch();
     };
   }, []);
   return state;

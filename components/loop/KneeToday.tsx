@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { REMINDER_KEY, isReminderOn } from '../../lib/loop/reminder';
+import { localStore } from '../../lib/storage/local-store';
 import { capturedRuns } from '../../lib/checker/history-source';
 import { closeEpisode, addCheckIn, answerMorning, loadDiary, updateDiary, type Diary } from '../../lib/diary';
 import { ceilingText, kneeToday, LIGHT_WORD } from '../../lib/loop/today';
@@ -237,7 +238,7 @@ function MorningReminder() {
   const [on, setOn] = useState<boolean | null>(null);
   const [status, setStatus] = useState('');
   useEffect(() => {
-    browser.storage.local.get(REMINDER_KEY).then(
+    localStore.get(REMINDER_KEY).then(
       (v) => setOn(isReminderOn(v[REMINDER_KEY])),
       () => setOn(false),
     );
@@ -248,14 +249,14 @@ function MorningReminder() {
     browser.permissions.request({ permissions: ['notifications'] }).then(
       async (granted) => {
         if (!granted) return setStatus('No reminder: notifications were not allowed. Open Knee Check tomorrow morning to answer.');
-        await browser.storage.local.set({ [REMINDER_KEY]: { enabled: true } });
+        await localStore.set({ [REMINDER_KEY]: { enabled: true } });
         setOn(true);
         setStatus('');
       },
       () => setStatus('This browser did not offer notifications.'),
     );
   };
-  const stop = () => void browser.storage.local.set({ [REMINDER_KEY]: { enabled: false } }).then(() => setOn(false));
+  const stop = () => void localStore.set({ [REMINDER_KEY]: { enabled: false } }).then(() => setOn(false));
   return (
     <p class="loop-actions">
       {on ? (

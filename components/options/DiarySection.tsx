@@ -1,7 +1,7 @@
 // "Your knee diary": the return-to-run episodes (level, dates, level history, close), the pain
 // check-ins, the checker results kept, and a chart of daily pain over weekly distance with spike
 // runs marked (last 12 weeks, the runner's units and spike threshold). A link opens the printable
-// summary for a clinician. Everything is read from this browser's storage.local.
+// summary for a clinician. Everything is read from this browser's own store (lib/storage/local-store).
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { capturedRuns, CAPTURED_RUNS_KEY } from '@/lib/checker/history-source';
@@ -9,6 +9,7 @@ import { localToday } from '@/lib/checker/prefill-apply';
 import { closeEpisode, updateDiary } from '@/lib/diary';
 import { buildPainLoadChart } from '@/lib/diary/chart';
 import type { Run } from '@/lib/load/types';
+import { localStore } from '@/lib/storage/local-store';
 import { CheckInsTable, LevelHistory } from '../diary/DiaryTables';
 import { PainLoadChart } from '../diary/PainLoadChart';
 import { useDiary } from '../diary/useDiary';
@@ -24,11 +25,9 @@ function useCapturedRuns(): Run[] {
   useEffect(() => {
     const read = () => void capturedRuns().then(setRuns);
     read();
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && CAPTURED_RUNS_KEY in changes) read();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    return localStore.onChanged((changes) => {
+      if (CAPTURED_RUNS_KEY in changes) read();
+    });
   }, []);
   return runs;
 }

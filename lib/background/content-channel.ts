@@ -10,6 +10,7 @@ import { isOwnContentScript, type SenderLike } from '../history/background';
 import { GET_SETTINGS, HIDE_CARD, sanitizeCardHidden, type SettingsAnswer } from '../content/settings-channel';
 import { sanitizeSettings } from '../settings/defaults';
 import { settingsItem } from '../settings/storage';
+import { localStore } from '../storage/local-store';
 import { loopLinesNow, pushLoopLines } from './loop-lines';
 
 export type AccessOutcome = 'trusted-only' | 'unsupported' | 'failed';
@@ -35,7 +36,7 @@ export async function restrictStorageToTrustedContexts(
   }
 }
 
-/** storage.local: { [site]: first day of the week the runner hid the fallback card for }. */
+/** The store (lib/storage/local-store): { [site]: first day of the week the runner hid the fallback card for }. */
 export const CARD_HIDDEN_KEY = 'fallback-card-hidden';
 
 /**
@@ -44,7 +45,7 @@ export const CARD_HIDDEN_KEY = 'fallback-card-hidden';
  */
 export async function answerGetSettings(message: unknown, sender: SenderLike, ownId: string): Promise<SettingsAnswer | null> {
   if ((message as { type?: unknown } | null)?.type !== GET_SETTINGS || !isOwnContentScript(sender, ownId)) return null;
-  const cardHidden = sanitizeCardHidden((await browser.storage.local.get(CARD_HIDDEN_KEY))[CARD_HIDDEN_KEY]);
+  const cardHidden = sanitizeCardHidden((await localStore.get(CARD_HIDDEN_KEY))[CARD_HIDDEN_KEY]);
   const [raw, forgets, loop] = await Promise.all([settingsItem.getValue(), currentForgets(), loopLinesNow()]);
   return { settings: sanitizeSettings(raw), forgets, cardHidden, loop };
 }
@@ -55,8 +56,8 @@ export async function rememberHiddenCard(message: unknown, sender: SenderLike, o
   if (m?.type !== HIDE_CARD || !isOwnContentScript(sender, ownId) || typeof m.site !== 'string') return false;
   const entry = sanitizeCardHidden({ [m.site]: m.week });
   if (!(m.site in entry)) return false;
-  const stored = sanitizeCardHidden((await browser.storage.local.get(CARD_HIDDEN_KEY))[CARD_HIDDEN_KEY]);
-  await browser.storage.local.set({ [CARD_HIDDEN_KEY]: { ...stored, ...entry } });
+  const stored = sanitizeCardHidden((await localStore.get(CARD_HIDDEN_KEY))[CARD_HIDDEN_KEY]);
+  await localStore.set({ [CARD_HIDDEN_KEY]: { ...stored, ...entry } });
   return true;
 }
 

@@ -5,9 +5,10 @@ import { browser } from '#imports';
 import { parseDiary } from '../diary/schema';
 import { DIARY_KEY } from '../diary/storage';
 import { isReminderOn, REMINDER_ALARM, REMINDER_KEY, reminderAt } from '../loop/reminder';
+import { localStore } from '../storage/local-store';
 
 async function syncReminder(): Promise<void> {
-  const stored = await browser.storage.local.get([DIARY_KEY, REMINDER_KEY]);
+  const stored = await localStore.get([DIARY_KEY, REMINDER_KEY]);
   const parsed = parseDiary(stored[DIARY_KEY]);
   const when = parsed.ok ? reminderAt(parsed.diary, isReminderOn(stored[REMINDER_KEY]), new Date()) : null;
   await browser.alarms.clear(REMINDER_ALARM);
@@ -38,8 +39,8 @@ export function startMorningReminder(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REMINDER_ALARM) void remind();
   });
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && (DIARY_KEY in changes || REMINDER_KEY in changes)) void syncReminder();
+  localStore.onChanged((changes) => {
+    if (DIARY_KEY in changes || REMINDER_KEY in changes) void syncReminder();
   });
   browser.runtime.onStartup.addListener(() => void syncReminder());
   void syncReminder();

@@ -12,6 +12,7 @@ import { weekSummaries } from '../../lib/load/summary';
 import { ONSET_CHOICES, SIGN_CHOICES, type Choice } from '../../lib/checker/questions';
 import { DEFAULT_SETTINGS, defaultSettings, NUMBER_LIMITS } from '../../lib/settings/defaults';
 import { runsFromTrainingActivities } from '../../lib/sites/strava';
+import { IDB_NAME, MOVED_MARKER_KEY, VALUES_STORE } from '../../lib/storage/idb';
 import { CARE_LEVEL_INFO } from '../../lib/triage/care';
 import { addDays, ATHLETE_ID, LOG_LAST_MONDAY, LOG_ROWS, localToday, recentModels, stravaResponse } from '../e2e/site-server';
 import { eventually, withFirefox } from './harness';
@@ -25,9 +26,42 @@ declare const browser: { storage: { local: StorageArea; sync: StorageArea } };
 /** Generous for a busy two-core machine; a healthy test takes a few seconds. */
 const TIMEOUT = 60_000;
 
-/** What the extension keeps in storage.local and storage.sync, read from one of its pages. */
-function storedAreas(page: Page): Promise<{ local: Record<string, unknown>; sync: Record<string, unknown> }> {
-  return page.evaluate(async () => ({ local: await browser.storage.local.get(null), sync: await browser.storage.sync.get(null) }));
+/**
+ * Where the extension keeps things, read from one of its pages: its IndexedDB (lib/storage/idb:
+ * Firefox keeps every value there, in the extension's origin, out of content scripts' reach),
+ * and storage.local and storage.sync (which a content script could read: no health data there).
+ */
+function storedAreas(
+  page: Page,
+): Promise<{ kept: Record<string, unknown>; local: Record<string, unknown>; sync: Record<string, unknown> }> {
+  return page.evaluate(
+    async (name, store) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const kept = await new Promise<Record<string, unknown>>((resolve, reject) => {
+        const values = db.transaction(store, 'readonly').objectStore(store);
+        const keys = values.getAllKeys();
+        const all = values.getAll();
+        all.onsuccess = () => resolve(Object.fromEntries(keys.result.map((key, i) => [String(key), all.result[i]])));
+        all.onerror = () => reject(all.error);
+      });
+      db.close();
+      return { kept, local: await browser.storage.local.get(null), sync: await browser.storage.sync.get(null) };
+    },
+    IDB_NAME,
+    VALUES_STORE,
+  );
+}
+
+/** What storage.local may still hold: the marker that the values moved (no health data, no settings). */
+function assertNothingInStorageLocal(local: Record<string, unknown>): void {
+  assert.deepEqual(
+    Object.keys(local).filter((key) => key !== MOVED_MARKER_KEY),
+    [],
+  );
 }
 
 /** lib/checker/storage.ts's key (that module imports WXT's runtime, which Node cannot load). */
@@ -78,17 +112,19 @@ test(
       assert.equal(await page.$eval('.result', (r) => r.getAttribute('data-care')), 'emergency');
       assert.equal(await heading(page), 'Your result');
 
-      // The answers are in storage.local (health data never goes to sync) and survive a reload.
+      // The answers are in the extension's IndexedDB (never in storage.local, which a content
+      // script could read, nor in sync) and survive a reload.
       const stored = await storedAreas(page);
-      const state = stored.local[CHECKER_STORAGE_KEY] as { answers?: { onset?: string; signs?: string[] } } | undefined;
+      const state = stored.kept[CHECKER_STORAGE_KEY] as { answers?: { onset?: string; signs?: string[] } } | undefined;
       assert.equal(state?.answers?.onset, 'gradual');
       assert.deepEqual(state?.answers?.signs, ['hot-red-knee']);
+      assertNothingInStorageLocal(stored.local);
       assert.deepEqual(stored.sync, {});
 
       await session.reloadExtensionPage(page);
       await page.waitForSelector('[data-testid="care-banner"]');
       assert.equal(await page.$eval('.result', (r) => r.getAttribute('data-care')), 'emergency');
-      assert.deepEqual((await storedAreas(page)).local[CHECKER_STORAGE_KEY], state);
+      assert.deepEqual((await storedAreas(page)).kept[CHECKER_STORAGE_KEY], state);
     });
   },
 );
@@ -96,34 +132,39 @@ test(
 // ------------------------------------------------------------------------------------------------
 // Options
 
-test('options: a changed spike threshold is saved to storage.local and kept after a reload', { timeout: TIMEOUT }, async () => {
-  await withFirefox(async (session) => {
-    const page = await session.openExtensionPage('options.html');
-    const spike = aria('spinbutton', NUMBER_LIMITS.spikePct.label);
-    const field = await page.waitForSelector(spike);
-    assert.ok(field);
-    assert.equal(await field.evaluate((input) => (input as HTMLInputElement).value), String(DEFAULT_SETTINGS.spikePct));
+test(
+  "options: a changed spike threshold is saved (in the extension's IndexedDB) and kept after a reload",
+  { timeout: TIMEOUT },
+  async () => {
+    await withFirefox(async (session) => {
+      const page = await session.openExtensionPage('options.html');
+      const spike = aria('spinbutton', NUMBER_LIMITS.spikePct.label);
+      const field = await page.waitForSelector(spike);
+      assert.ok(field);
+      assert.equal(await field.evaluate((input) => (input as HTMLInputElement).value), String(DEFAULT_SETTINGS.spikePct));
 
-    // Typed like a person: select what is there, type over it.
-    await field.click();
-    await field.evaluate((input) => (input as HTMLInputElement).select());
-    await page.keyboard.type('25');
-    await click(page, aria('button', 'Save'));
-    await eventually(
-      () => page.$eval('#save-status', (s) => s.textContent ?? ''),
-      (text) => text === 'Saved.',
-      'the save status',
-    );
+      // Typed like a person: select what is there, type over it.
+      await field.click();
+      await field.evaluate((input) => (input as HTMLInputElement).select());
+      await page.keyboard.type('25');
+      await click(page, aria('button', 'Save'));
+      await eventually(
+        () => page.$eval('#save-status', (s) => s.textContent ?? ''),
+        (text) => text === 'Saved.',
+        'the save status',
+      );
 
-    await session.reloadExtensionPage(page);
-    const reloaded = await page.waitForSelector(spike);
-    assert.equal(await reloaded?.evaluate((input) => (input as HTMLInputElement).value), '25');
+      await session.reloadExtensionPage(page);
+      const reloaded = await page.waitForSelector(spike);
+      assert.equal(await reloaded?.evaluate((input) => (input as HTMLInputElement).value), '25');
 
-    const stored = await storedAreas(page);
-    assert.deepEqual(stored.local.settings, { ...defaultSettings(), spikePct: 25 });
-    assert.deepEqual(stored.sync, {});
-  });
-});
+      const stored = await storedAreas(page);
+      assert.deepEqual(stored.kept.settings, { ...defaultSettings(), spikePct: 25 });
+      assertNothingInStorageLocal(stored.local);
+      assert.deepEqual(stored.sync, {});
+    });
+  },
+);
 
 // ------------------------------------------------------------------------------------------------
 // Badges on the Strava Training Log
@@ -181,6 +222,11 @@ test('badges: every week row of the Strava Training Log gets a badge with the lo
   await withFirefox(async (session) => {
     const served: string[] = [];
     const probe: { page?: Page } = {};
+    // An options page open before the capture: the background's write must reach it (Firefox's
+    // IndexedDB has no onChanged: lib/storage/idb announces changed keys by runtime message).
+    const options = await session.openExtensionPage('options.html');
+    await options.waitForSelector('#captured-summary');
+    assert.equal(await options.$eval('#captured-summary', (p) => p.textContent ?? ''), 'No runs captured yet.');
     const page = await session.openSite(`${STRAVA}${LOG}`, (url) =>
       stravaResponse(url, { activities: 'recent', onRequest: (path) => served.push(path) }),
     );
@@ -228,6 +274,20 @@ test('badges: every week row of the Strava Training Log gets a badge with the lo
     );
     // The page's own script still works under the badges.
     assert.equal(await page.evaluate(() => (window as unknown as { __trainingLog?: { hydrated: boolean } }).__trainingLog?.hydrated), true);
+
+    // The runs read are kept in the extension's IndexedDB, not in storage.local (which a content
+    // script could read), and the options page opened earlier shows them without a reload.
+    const kept = await eventually(
+      async () => (await storedAreas(options)).kept['captured-runs'] as { runs?: unknown[] } | undefined,
+      (store) => (store?.runs?.length ?? 0) > 0,
+      'the captured runs in IndexedDB',
+    );
+    assertNothingInStorageLocal((await storedAreas(options)).local);
+    await eventually(
+      () => options.$eval('#captured-summary', (p) => p.textContent ?? ''),
+      (text) => text.startsWith(`${kept!.runs!.length} runs kept, from `),
+      'the options page to show the captured runs',
+    );
   });
 });
 
