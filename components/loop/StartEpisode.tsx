@@ -1,7 +1,8 @@
 // On a checker result: keep the result in the knee diary, and (for pain to manage, not an urgent
 // visit) start an injury episode whose return-to-run levels the check-ins move.
 import { useState } from 'preact/hooks';
-import { saveResult, startEpisode, updateDiary } from '../../lib/diary';
+import { activeEpisode, saveResult, startEpisode, updateDiary } from '../../lib/diary';
+import { TOP_LEVEL } from '../../lib/loop/return-levels';
 import type { CareLevel, ConditionId, Location, SIDES } from '../../lib/triage/types';
 
 /** Levels where a return-to-run plan fits now; after an urgent visit the runner is told what to do there. */
@@ -32,12 +33,14 @@ export function StartEpisode({ care, topCause, side, locations, today }: StartEp
           }).diary
         : saved;
     }).then(
-      () =>
+      (diary) => {
+        const level = activeEpisode(diary)?.ladder.level;
         setStatus(
-          withEpisode
-            ? 'Return-to-run plan started: level 1 of 8 shows on the first screen, and your check-ins move it.'
+          withEpisode && level !== undefined
+            ? `Return-to-run plan started: level ${level} of ${TOP_LEVEL} shows on the first screen, and your check-ins move it.`
             : 'Kept in your knee diary.',
-        ),
+        );
+      },
       (error: unknown) => setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`),
     );
   return (

@@ -2,7 +2,7 @@
 // close an injury episode whose return-to-run ladder moves with the check-ins, keep a checker
 // result, set "Your knee". Each returns a new diary (the stored one is replaced whole).
 import { checkInLight } from '../loop/checkin';
-import { recordSession, startLadder } from '../loop/return-levels';
+import { recordSession, startLadder, startLevelFor } from '../loop/return-levels';
 import type { CareLevel, ConditionId, Location, SIDES } from '../triage/types';
 
 type Side = (typeof SIDES)[number];
@@ -66,16 +66,18 @@ export interface EpisodeStart {
 
 /**
  * Start an episode from a checker result. One at a time: an open episode is closed the day the new
- * one starts. A bone stress injury starts at the walking level and must stay pain-free; others
- * start at the walking level too (readiness: 30 minutes of brisk walking pain-free).
+ * one starts. A bone stress injury starts at the walking level and must stay pain-free; after a
+ * visit the return starts at the walk too (readiness: 30 minutes of brisk walking pain-free); a
+ * runner told to change their training holds and builds from where they are (startLevelFor).
  */
 export function startEpisode(diary: Diary, start: EpisodeStart): { diary: Diary; episode: Episode } {
   const closed = diary.episodes.map((e) => (e.closedOn === undefined ? { ...e, closedOn: start.startedOn } : e));
+  const boneStress = start.topCause === 'bone-stress-injury';
   const episode: Episode = {
     id: newId(),
     ...start,
-    boneStress: start.topCause === 'bone-stress-injury',
-    ladder: startLadder(1),
+    boneStress,
+    ladder: startLadder(startLevelFor(start.care, boneStress)),
   };
   return { diary: { ...diary, episodes: [...closed, episode].slice(-MAX_EPISODES) }, episode };
 }

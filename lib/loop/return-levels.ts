@@ -90,6 +90,16 @@ export function levelInfo(level: number): ReturnLevel {
   return RETURN_LEVELS[clampLevel(level) - 1] ?? (RETURN_LEVELS[0] as ReturnLevel);
 }
 
+/**
+ * Where an episode starts, so the plan says one thing: a runner told to change their training
+ * (modify-load) is still running, and their result's plan holds the tolerated load then builds
+ * (seed article 001; lib/triage/plan-items' build-back), which is level 8 here, not a 30-minute
+ * walk. After a visit (see-clinician) or with bone stress, the return starts at the walk.
+ */
+export function startLevelFor(care: string, boneStress: boolean): number {
+  return care === 'modify-load' && !boneStress ? TOP_LEVEL : 1;
+}
+
 export function startLadder(level = 1): Ladder {
   return { level: clampLevel(level), sessions: [], changes: [] };
 }

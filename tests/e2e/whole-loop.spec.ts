@@ -159,8 +159,9 @@ test('the whole loop: runs read from Strava, a red check-in lowers the ceiling e
     .poll(() => siteExplanation(strava), { timeout: 10_000 })
     .toContain('Keep your next run under 4.0 km. After a red check-in: a third shorter than the run that hurt.');
 
-  // 3. A checker result starts a return-to-run plan.
-  await seed(popup, checkerAtResult(ITB_ANSWERS));
+  // 3. A checker result starts a return-to-run plan: a week off running and no better (see a
+  // clinician), so the return starts at the walk (a modify-load result holds and builds: level 8).
+  await seed(popup, checkerAtResult({ ...ITB_ANSWERS, rested: 'no-better' }));
   await popup.reload();
   await popup.getByRole('button', { name: 'Start a return-to-run plan for this knee' }).click();
   await expect(popup.getByRole('status').filter({ hasText: 'Return-to-run plan started' })).toContainText('level 1 of 8');

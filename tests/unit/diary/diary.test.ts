@@ -29,8 +29,15 @@ const itb = {
 };
 
 describe('diary operations', () => {
+  it('an episode starts where the result left the runner: still running (modify-load) holds and builds; after a visit, the walk', () => {
+    expect(startEpisode(emptyDiary(), itb).episode.ladder.level).toBe(8);
+    expect(startEpisode(emptyDiary(), { ...itb, care: 'see-clinician' }).episode.ladder.level).toBe(1);
+    const bone = { ...itb, topCause: 'bone-stress-injury' as const, topCauseName: 'Bone stress injury' };
+    expect(startEpisode(emptyDiary(), bone).episode.ladder.level).toBe(1);
+  });
+
   it('check-ins during an episode move its ladder: two greens up, red down', () => {
-    const started = startEpisode(emptyDiary(), itb);
+    const started = startEpisode(emptyDiary(), { ...itb, care: 'see-clinician' });
     let diary = started.diary;
     expect(started.episode.ladder.level).toBe(1);
     diary = addCheckIn(diary, { id: 'a', date: '2026-12-02', painDuring: 1 });

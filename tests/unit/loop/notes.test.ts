@@ -74,7 +74,7 @@ describe('siteLoopLines: what the running-log badges say from the loop', () => {
     const { diary } = startEpisode(emptyDiary(), {
       startedOn: '2026-12-01',
       locations: ['front'],
-      care: 'modify-load',
+      care: 'see-clinician',
       topCause: 'patellofemoral-pain',
       topCauseName: 'Patellofemoral pain',
     });

@@ -31,7 +31,7 @@ describe('kneeToday', () => {
     const { diary } = startEpisode(emptyDiary(), {
       startedOn: '2026-12-01',
       locations: ['front'],
-      care: 'modify-load',
+      care: 'see-clinician',
       topCause: 'patellofemoral-pain',
       topCauseName: 'Patellofemoral pain',
     });
