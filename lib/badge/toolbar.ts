@@ -56,7 +56,9 @@ export function withLoop(badge: ToolbarBadge | null, loop: ToolbarLoop): Toolbar
     return { text: `L${loop.episode.level}`, title, level: badge?.level ?? 'ok', color: badge?.color ?? COLORS.ok };
   }
   if (!badge || !loop.ceiling) return badge;
-  const title = `${badge.title} Next run: keep it under ${loop.ceiling.text}.`;
+  // The week's numbers end without a full stop ("42.1 km · +34% vs last week"): one goes between.
+  const week = badge.title.endsWith('.') ? badge.title : `${badge.title}.`;
+  const title = `${week} Next run: keep it under ${loop.ceiling.text}.`;
   const text = badge.level === 'ok' && badge.text === 'OK' ? loop.ceiling.number : badge.text;
   return { ...badge, text, title };
 }

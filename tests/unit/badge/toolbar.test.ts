@@ -60,6 +60,11 @@ describe('withLoop: the knee diary on the icon', () => {
       text: '!',
       title: 'Knee Check, this week: Caution. Next run: keep it under 12.6 km.',
     });
+    // The week's numbers get their full stop before the next sentence.
+    const week = { ...ok, title: 'Knee Check, this week: Load OK. 31.4 km · -2% vs last week' };
+    expect(withLoop(week, { ceiling })?.title).toBe(
+      'Knee Check, this week: Load OK. 31.4 km · -2% vs last week. Next run: keep it under 12.6 km.',
+    );
   });
 
   it('a return-to-run episode leads: its level, today’s session in the title', () => {
