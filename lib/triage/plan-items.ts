@@ -6,6 +6,7 @@
 // and `npm run vignettes` counts them.
 import { SPIKE_LOOKBACK_DAYS, SPIKE_THRESHOLD_PCT } from '../evidence/numbers';
 import { injured, spikeOver, weeklyOver, type Answers } from './answers';
+import { CARE_LEVEL_INFO } from './care';
 import type { SourceId } from './sources';
 import type { CareLevel, ConditionId } from './types';
 
@@ -193,7 +194,9 @@ export function buildBackStep(i: number, c: PlanContext): string | null {
 
 const GENERIC: readonly PlanItem[] = [
   // ---- now ----
-  { id: 'now-go', section: 'now', care: URGENT, text: (c) => c.place ?? null },
+  // The place the warning sign names; when a condition's own floor made it urgent (no sign), the
+  // care level's own words, so "What to do now" is never empty.
+  { id: 'now-go', section: 'now', care: URGENT, text: (c) => c.place ?? CARE_LEVEL_INFO[c.care].action },
   {
     id: 'now-book',
     section: 'now',

@@ -133,6 +133,26 @@ describe('plan by care level', () => {
     expect(mi.plan.returnToRun.steps[1]).toBe('Week 2: about 13 mi, if the week before met the pain rules; otherwise repeat it.');
   });
 
+  it('urgent care set by a condition, not a warning sign, still says where to go now', () => {
+    // Found by the property "any valid input yields a valid result": an 8-year-old with hip and
+    // thigh pain (the slipped-hip screen's floor) got same-day care and an empty "What to do now".
+    const r = triage({
+      age: 8,
+      locations: ['outside', 'thigh-muscles', 'hip-groin'],
+      onset: 'fall-or-blow',
+      timing: [],
+      feel: ['burning'],
+      worseWith: ['downhill', 'long-runs'],
+      swelling: 'none',
+      mechanical: [],
+      signs: [],
+      durationDays: 8,
+      painStartsKm: 0.1,
+    });
+    expect(r.care).toBe('same-day');
+    expect(r.plan.now[0]).toMatch(/^Be seen today/);
+  });
+
   it('see-clinician: the walk-run table of its protocol once cleared to run', () => {
     const input: TriageInput = { ...itb, restedWeekNoBetter: true };
     const r = triage(input);
