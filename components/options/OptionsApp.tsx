@@ -84,17 +84,21 @@ export function OptionsApp() {
   }, []);
 
   const dirty = useMemo(() => isDirty(draft, saved), [draft, saved]);
+  // Read at the moment of leaving, as rendered: an effect adding and removing the listener runs
+  // after paint, so a page closed just after a save could still ask.
+  const dirtyRef = useRef(dirty);
+  dirtyRef.current = dirty;
 
   // Leaving (closing the tab or the options dialog, reloading) with unsaved edits asks first.
   useEffect(() => {
-    if (!dirty) return;
     const ask = (event: BeforeUnloadEvent) => {
+      if (!dirtyRef.current) return;
       event.preventDefault();
       event.returnValue = ''; // older Chromium needs it set to show the prompt
     };
     window.addEventListener('beforeunload', ask);
     return () => window.removeEventListener('beforeunload', ask);
-  }, [dirty]);
+  }, []);
 
   function edit(patch: Partial<SettingsDraft>) {
     const { units, ...rest } = patch;
