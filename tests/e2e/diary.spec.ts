@@ -5,6 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { emptyAnswers } from '../../lib/checker/answers';
 import { expect, test } from './fixtures';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -77,18 +78,7 @@ const DIARY = {
 };
 
 function answers(overrides: Record<string, unknown> = {}) {
-  return {
-    signs: [],
-    locations: [],
-    timing: [],
-    feel: [],
-    worseWith: [],
-    mechanical: [],
-    age: '',
-    history: [],
-    training: { units: 'km', thisWeek: '', lastWeek: '', latestRun: '', longestBefore: '', shoe: '', flags: [] },
-    ...overrides,
-  };
+  return { ...emptyAnswers(), ...overrides };
 }
 
 test('"Your knee" saves and validates with the triage schema; the popup then prefills it', async ({ openExtensionPage }) => {
