@@ -7,22 +7,9 @@
 // are required, so a misspelt key fails loudly instead of silently meaning "not reported".
 import * as z from 'zod/mini';
 import { TriageInputError } from './errors';
-import {
-  AGGRAVATORS,
-  FEELS,
-  HISTORIES,
-  LOCATIONS,
-  MECHANICALS,
-  ONSETS,
-  SEXES,
-  SIDES,
-  SIGNS,
-  SWELLINGS,
-  TIMINGS,
-  TRENDS,
-  type Training,
-  type TriageInput,
-} from './types';
+// The contract's lists of allowed answers, read as allowed.SIGNS and so on.
+import * as allowed from './types';
+import type { Training, TriageInput } from './types';
 
 const oneOf = (values: readonly string[]) => `must be one of: ${values.join(', ')}`;
 
@@ -66,17 +53,17 @@ export const triageInputSchema = z.object(
         z.gte(8, { error: 'must be from 8 to 100 years: Knee Check is not for children under 8' }),
         z.lte(100, { error: 'must be from 8 to 100 years' }),
       ),
-    sex: z.nullish(choice(SEXES)),
-    side: z.nullish(choice(SIDES)),
-    locations: list(LOCATIONS).check(z.minLength(1, { error: 'choose at least one place where it hurts' })),
-    onset: choice(ONSETS),
-    timing: list(TIMINGS),
-    feel: list(FEELS),
-    worseWith: list(AGGRAVATORS),
-    swelling: choice(SWELLINGS),
-    mechanical: list(MECHANICALS),
-    signs: list(SIGNS),
-    history: z.nullish(list(HISTORIES)),
+    sex: z.nullish(choice(allowed.SEXES)),
+    side: z.nullish(choice(allowed.SIDES)),
+    locations: list(allowed.LOCATIONS).check(z.minLength(1, { error: 'choose at least one place where it hurts' })),
+    onset: choice(allowed.ONSETS),
+    timing: list(allowed.TIMINGS),
+    feel: list(allowed.FEELS),
+    worseWith: list(allowed.AGGRAVATORS),
+    swelling: choice(allowed.SWELLINGS),
+    mechanical: list(allowed.MECHANICALS),
+    signs: list(allowed.SIGNS),
+    history: z.nullish(list(allowed.HISTORIES)),
     morningStiffnessMinutes: z.nullish(finite('minutes').check(z.gte(0, { error: 'must be 0 or more minutes' }))),
     durationDays: finite('days since the pain first appeared').check(z.gte(0, { error: 'must be 0 or more days' })),
     settlesWithin48h: boolField,
@@ -87,7 +74,7 @@ export const triageInputSchema = z.object(
         .int({ error: 'must be a whole number from 0 to 10' })
         .check(z.gte(0, { error: 'must be from 0 to 10' }), z.lte(10, { error: 'must be from 0 to 10' })),
     ),
-    trend: z.nullish(choice(TRENDS)),
+    trend: z.nullish(choice(allowed.TRENDS)),
     painStartsKm: z.nullish(finite('km into a run').check(z.gt(0, { error: 'must be more than 0 (km into a run)' }))),
   },
   { error: 'the answers must be an object' },
