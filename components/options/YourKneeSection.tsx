@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { setProfile, updateDiary, type KneeProfile } from '@/lib/diary';
 import { checkProfile, toDraft, PROFILE_HISTORIES, type ProfileCheck, type ProfileDraft } from '@/lib/diary/profile-check';
+import { DiaryPending } from '../diary/DiaryPending';
 import { useDiary } from '../diary/useDiary';
 import { CheckboxField } from '../ui/CheckboxField';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
@@ -95,8 +96,7 @@ export function YourKneeSection() {
       title="Your knee"
       intro="Facts about you that the checker asks every time. Fill them in once and the checker starts with them. Kept on this device only."
     >
-      {diary.phase === 'loading' && <p>Reading…</p>}
-      {diary.phase === 'failed' && <p class="field__error">Could not read your knee diary: {diary.message}</p>}
+      <DiaryPending diary={diary} />
       {diary.phase === 'ready' && (
         <form class="stack" noValidate aria-label="Your knee" onSubmit={(event) => void save(event)}>
           <NumberField
