@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import { TriageInputError } from './errors';
 // The contract's lists of allowed answers, read as allowed.SIGNS and so on.
 import * as allowed from './types';
-import type { Training, TriageInput } from './types';
+import type { TriageInput } from './types';
 
 const oneOf = (values: readonly string[]) => `must be one of: ${values.join(', ')}`;
 
@@ -103,6 +103,11 @@ function dedupe<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }
 
+/** The fields that are not null or undefined, in the same order ("not reported" becomes an absent key). */
+function withoutNulls<T extends object>(value: T): { [K in keyof T]?: NonNullable<T[K]> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v != null)) as { [K in keyof T]?: NonNullable<T[K]> };
+}
+
 /**
  * Validate unknown input into a TriageInput, or throw TriageInputError naming the field.
  * Arrays are deduplicated so repeated answers cannot weigh twice.
@@ -141,21 +146,6 @@ export function parseTriageInput(raw: unknown): TriageInput {
   if (d.painScore != null) input.painScore = d.painScore;
   if (d.trend != null) input.trend = d.trend;
   if (d.painStartsKm != null) input.painStartsKm = d.painStartsKm;
-  if (d.training != null) {
-    const t = d.training;
-    const training: Training = {};
-    if (t.weeklyChangePct != null) training.weeklyChangePct = t.weeklyChangePct;
-    if (t.longestRunSpikePct != null) training.longestRunSpikePct = t.longestRunSpikePct;
-    if (t.addedHillsOrSpeed != null) training.addedHillsOrSpeed = t.addedHillsOrSpeed;
-    if (t.newRunner != null) training.newRunner = t.newRunner;
-    if (t.returningFromBreak != null) training.returningFromBreak = t.returningFromBreak;
-    if (t.hardOrCambered != null) training.hardOrCambered = t.hardOrCambered;
-    if (t.shoeKm != null) training.shoeKm = t.shoeKm;
-    if (t.thisWeekKm != null) training.thisWeekKm = t.thisWeekKm;
-    if (t.lastWeekKm != null) training.lastWeekKm = t.lastWeekKm;
-    if (t.latestRunKm != null) training.latestRunKm = t.latestRunKm;
-    if (t.longestRecentKm != null) training.longestRecentKm = t.longestRecentKm;
-    input.training = training;
-  }
+  if (d.training != null) input.training = withoutNulls(d.training);
   return input;
 }
