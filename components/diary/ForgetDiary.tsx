@@ -1,23 +1,14 @@
 // "Forget my knee diary" for the options page's captured-data section: check-ins, return-to-run
 // plans, kept results and "Your knee", after a confirm step (focus moves in and back out of it).
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { forgetDiary } from '@/lib/diary';
+import { ConfirmStep, useConfirmFocus } from '../options/ConfirmStep';
 import { StatusMessage, type Status } from '../ui/StatusMessage';
 
 export function ForgetDiary() {
   const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
-  const openButton = useRef<HTMLButtonElement>(null);
-  const confirmButton = useRef<HTMLButtonElement>(null);
-  const firstRender = useRef(true);
-
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    (confirming ? confirmButton : openButton).current?.focus();
-  }, [confirming]);
+  const focus = useConfirmFocus(confirming);
 
   async function forget() {
     try {
@@ -32,29 +23,16 @@ export function ForgetDiary() {
   return (
     <div class="stack">
       {confirming ? (
-        <div
-          class="confirm"
-          role="group"
-          aria-labelledby="forget-diary-confirm-text"
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') setConfirming(false);
-          }}
-        >
-          <p id="forget-diary-confirm-text" class="confirm__text">
-            Forget your whole knee diary (pain check-ins, return-to-run plans, kept checker results and "Your knee")? This cannot be undone:
-            export a backup first if you may want it later.
-          </p>
-          <div class="btn-row">
-            <button type="button" class="btn btn--danger" ref={confirmButton} onClick={() => void forget()}>
-              Forget my knee diary
-            </button>
-            <button type="button" class="btn" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        <ConfirmStep
+          id="forget-diary-confirm-text"
+          question='Forget your whole knee diary (pain check-ins, return-to-run plans, kept checker results and "Your knee")? This cannot be undone: export a backup first if you may want it later.'
+          confirmLabel="Forget my knee diary"
+          confirmRef={focus.confirm}
+          onConfirm={() => void forget()}
+          onCancel={() => setConfirming(false)}
+        />
       ) : (
-        <button type="button" class="btn" ref={openButton} onClick={() => setConfirming(true)}>
+        <button type="button" class="btn" ref={focus.opener} onClick={() => setConfirming(true)}>
           Forget my knee diary…
         </button>
       )}

@@ -17,6 +17,7 @@ import { importFileDiary } from '@/lib/diary/backup-storage';
 import { downloadText } from '../ui/download';
 import { errorText } from '@/lib/guards';
 import { StatusMessage, type Status } from '../ui/StatusMessage';
+import { ConfirmStep, useConfirmFocus } from './ConfirmStep';
 import { Section } from './Section';
 
 export interface BackupSectionProps {
@@ -40,20 +41,9 @@ export function BackupSection({ saved, dirty, onReplaced }: BackupSectionProps) 
   const [confirmingReset, setConfirmingReset] = useState(false);
   /** A file chosen while the form has unsaved edits: importing it would drop them, so ask first. */
   const [pendingImport, setPendingImport] = useState<File | null>(null);
-  const resetButton = useRef<HTMLButtonElement>(null);
-  const confirmButton = useRef<HTMLButtonElement>(null);
+  const resetFocus = useConfirmFocus(confirmingReset);
   const importInput = useRef<HTMLInputElement>(null);
   const confirmImportButton = useRef<HTMLButtonElement>(null);
-  const firstRender = useRef(true);
-
-  // Move focus into the confirm step and back out of it, so keyboard users never lose their place.
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    (confirmingReset ? confirmButton : resetButton).current?.focus();
-  }, [confirmingReset]);
 
   useEffect(() => {
     if (pendingImport) confirmImportButton.current?.focus();
@@ -174,54 +164,38 @@ export function BackupSection({ saved, dirty, onReplaced }: BackupSectionProps) 
           onChange={chooseFile}
         />
         {pendingImport && (
-          <div
-            class="confirm"
-            role="group"
-            aria-labelledby="import-confirm-text"
-            onKeyDown={(event) => {
-              if (event.key === 'Escape') cancelImport();
-            }}
-          >
-            <p id="import-confirm-text" class="confirm__text">
-              You have unsaved changes on this page. Importing “{pendingImport.name}” replaces them with the settings in the file, and
-              saves.
-            </p>
-            <div class="btn-row">
-              <button type="button" class="btn btn--danger" ref={confirmImportButton} onClick={() => void importFile(pendingImport)}>
-                Import and drop my changes
-              </button>
-              <button type="button" class="btn" onClick={cancelImport}>
-                Cancel
-              </button>
-            </div>
-          </div>
+          <ConfirmStep
+            id="import-confirm-text"
+            question={
+              <>
+                You have unsaved changes on this page. Importing “{pendingImport.name}” replaces them with the settings in the file, and
+                saves.
+              </>
+            }
+            confirmLabel="Import and drop my changes"
+            confirmRef={confirmImportButton}
+            onConfirm={() => void importFile(pendingImport)}
+            onCancel={cancelImport}
+          />
         )}
       </div>
       <div class="field">
         {confirmingReset ? (
-          <div
-            class="confirm"
-            role="group"
-            aria-labelledby="reset-confirm-text"
-            onKeyDown={(event) => {
-              if (event.key === 'Escape') setConfirmingReset(false);
-            }}
-          >
-            <p id="reset-confirm-text" class="confirm__text">
-              Reset units, week start, thresholds and sites to their defaults, and save?
-              {dirty ? ' Your unsaved changes above are dropped too.' : ''} To undo it later, import a settings file you exported earlier.
-            </p>
-            <div class="btn-row">
-              <button type="button" class="btn btn--danger" ref={confirmButton} onClick={() => void confirmReset()}>
-                Reset and save
-              </button>
-              <button type="button" class="btn" onClick={() => setConfirmingReset(false)}>
-                Cancel
-              </button>
-            </div>
-          </div>
+          <ConfirmStep
+            id="reset-confirm-text"
+            question={
+              <>
+                Reset units, week start, thresholds and sites to their defaults, and save?
+                {dirty ? ' Your unsaved changes above are dropped too.' : ''} To undo it later, import a settings file you exported earlier.
+              </>
+            }
+            confirmLabel="Reset and save"
+            confirmRef={resetFocus.confirm}
+            onConfirm={() => void confirmReset()}
+            onCancel={() => setConfirmingReset(false)}
+          />
         ) : (
-          <button type="button" class="btn" ref={resetButton} onClick={() => setConfirmingReset(true)}>
+          <button type="button" class="btn" ref={resetFocus.opener} onClick={() => setConfirmingReset(true)}>
             Reset to defaults…
           </button>
         )}

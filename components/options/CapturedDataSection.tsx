@@ -1,7 +1,7 @@
 // "Captured runs": what the badges kept from the runner's logs (lib/history), a copy to download,
 // "forget" (all, or one site's) with a confirm step, and whether the runs of sites the runner
 // added may fill in the checker. Everything stays in this browser's local storage.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { SITE_LABELS, type SiteId } from '@/lib/settings';
 import {
   corruptHistoryItem,
@@ -19,6 +19,7 @@ import { ForgetDiary } from '../diary/ForgetDiary';
 import { downloadText } from '../ui/download';
 import { Notice } from '../ui/Notice';
 import { StatusMessage, type Status } from '../ui/StatusMessage';
+import { ConfirmStep, useConfirmFocus } from './ConfirmStep';
 import { Section } from './Section';
 import './your-sites.css';
 
@@ -48,9 +49,7 @@ export function CapturedDataSection() {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [useAddedSites, setUseAddedSites] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
-  const forgetButton = useRef<HTMLButtonElement>(null);
-  const confirmButton = useRef<HTMLButtonElement>(null);
-  const firstRender = useRef(true);
+  const focus = useConfirmFocus(confirming);
 
   async function refresh() {
     try {
@@ -68,15 +67,6 @@ export function CapturedDataSection() {
     // A running-log tab may capture runs while this page is open.
     return watchHistory(() => void refresh());
   }, []);
-
-  // Focus follows the confirm step in and out, so keyboard users keep their place.
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    (confirming !== null ? confirmButton : forgetButton).current?.focus();
-  }, [confirming]);
 
   async function download() {
     try {
@@ -189,32 +179,24 @@ export function CapturedDataSection() {
         this.
       </p>
       {confirming !== null ? (
-        <div
-          class="confirm"
-          role="group"
-          aria-labelledby="forget-confirm-text"
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') setConfirming(null);
-          }}
-        >
-          <p id="forget-confirm-text" class="confirm__text">
-            {confirming === 'all'
-              ? `Forget all ${stats ? runsWord(stats.runs) : 'captured runs'} Knee Check kept from your running logs?`
-              : `Forget the ${runsWord(siteRuns(confirming))} Knee Check kept from ${siteName(confirming)}?`}{' '}
-            This cannot be undone. Not even a page being read right now brings them back. Your logs themselves are not touched; tabs open
-            now keep their badges but record nothing more until you reload them.
-          </p>
-          <div class="btn-row">
-            <button type="button" class="btn btn--danger" ref={confirmButton} onClick={() => void forget(confirming)}>
-              {confirming === 'all' ? 'Forget my captured runs' : `Forget the runs from ${siteName(confirming)}`}
-            </button>
-            <button type="button" class="btn" onClick={() => setConfirming(null)}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        <ConfirmStep
+          id="forget-confirm-text"
+          question={
+            <>
+              {confirming === 'all'
+                ? `Forget all ${stats ? runsWord(stats.runs) : 'captured runs'} Knee Check kept from your running logs?`
+                : `Forget the ${runsWord(siteRuns(confirming))} Knee Check kept from ${siteName(confirming)}?`}{' '}
+              This cannot be undone. Not even a page being read right now brings them back. Your logs themselves are not touched; tabs open
+              now keep their badges but record nothing more until you reload them.
+            </>
+          }
+          confirmLabel={confirming === 'all' ? 'Forget my captured runs' : `Forget the runs from ${siteName(confirming)}`}
+          confirmRef={focus.confirm}
+          onConfirm={() => void forget(confirming)}
+          onCancel={() => setConfirming(null)}
+        />
       ) : (
-        <button type="button" class="btn" ref={forgetButton} disabled={empty} onClick={() => setConfirming('all')}>
+        <button type="button" class="btn" ref={focus.opener} disabled={empty} onClick={() => setConfirming('all')}>
           Forget my captured runs…
         </button>
       )}

@@ -12,6 +12,7 @@ import type { Run } from '@/lib/load/types';
 import { localStore } from '@/lib/storage/local-store';
 import { CheckInsTable, LevelHistory } from '../diary/DiaryTables';
 import { PainLoadChart } from '../diary/PainLoadChart';
+import { DiaryPending } from '../diary/DiaryPending';
 import { useDiary } from '../diary/useDiary';
 import { careWords, episodeTitle } from '../diary/words';
 import { StatusMessage, type Status } from '../ui/StatusMessage';
@@ -69,8 +70,7 @@ export function DiarySection() {
       title="Your knee diary"
       intro="Your pain check-ins, return-to-run plans and the checker results you kept, next to the distance you ran. Kept on this device only."
     >
-      {diary.phase === 'loading' && <p>Reading…</p>}
-      {diary.phase === 'failed' && <p class="field__error">Could not read your knee diary: {diary.message}</p>}
+      <DiaryPending diary={diary} />
       {loaded && chart && (
         <>
           {loaded.problem && (

@@ -3,28 +3,21 @@
 // used by the popup to fill in the checker's empty answers. Saves on its own button.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { setProfile, updateDiary, type KneeProfile } from '@/lib/diary';
+import { SEX_CHOICES, SIDE_CHOICES } from '@/lib/checker/questions';
 import { checkProfile, toDraft, PROFILE_HISTORIES, type ProfileCheck, type ProfileDraft } from '@/lib/diary/profile-check';
+import { DiaryPending } from '../diary/DiaryPending';
 import { useDiary } from '../diary/useDiary';
 import { CheckboxField } from '../ui/CheckboxField';
-import { ChoiceGroup } from '../ui/ChoiceGroup';
+import { ChoiceGroup, type Choice } from '../ui/ChoiceGroup';
 import { NumberField } from '../ui/NumberField';
 import { StatusMessage, type Status } from '../ui/StatusMessage';
 import { Section } from './Section';
 
 type ErrorField = Extract<ProfileCheck, { ok: false }>['field'];
 
-const SEX_OPTIONS = [
-  { value: 'female', label: 'Female' },
-  { value: 'male', label: 'Male' },
-  { value: 'other', label: 'Other' },
-  { value: '', label: 'Prefer not to say' },
-] as const;
-const SIDE_OPTIONS = [
-  { value: 'left', label: 'Left' },
-  { value: 'right', label: 'Right' },
-  { value: 'both', label: 'Both' },
-  { value: '', label: 'Not set' },
-] as const;
+// The checker's own words for sex and side; here '' stands for "not given" (stored as absent).
+const SEX_OPTIONS = [...SEX_CHOICES.filter((c) => c.value !== 'unsaid'), { value: '', label: 'Prefer not to say' }];
+const SIDE_OPTIONS = [...SIDE_CHOICES, { value: '', label: 'Not set' }];
 
 /** Plain words; the energy question is asked of everyone, not tied to a sex. */
 const HISTORY_LABELS: Record<(typeof PROFILE_HISTORIES)[number], { label: string; description?: string }> = {
@@ -89,14 +82,27 @@ export function YourKneeSection() {
     </p>
   );
 
+  // Sex and side: one choice each, saved as absent when not given.
+  const choiceField = (field: 'sex' | 'side', legend: string, options: readonly Choice<string>[]) => (
+    <div class="field" id={FIELD_IDS[field]} tabIndex={-1} aria-describedby={`${FIELD_IDS[field]}-error`}>
+      <ChoiceGroup
+        name={FIELD_IDS[field]}
+        legend={legend}
+        options={options}
+        value={draft[field] ?? ''}
+        onChange={(value) => edit({ [field]: value || undefined })}
+      />
+      {fieldError(field)}
+    </div>
+  );
+
   return (
     <Section
       id="your-knee"
       title="Your knee"
       intro="Facts about you that the checker asks every time. Fill them in once and the checker starts with them. Kept on this device only."
     >
-      {diary.phase === 'loading' && <p>Reading…</p>}
-      {diary.phase === 'failed' && <p class="field__error">Could not read your knee diary: {diary.message}</p>}
+      <DiaryPending diary={diary} />
       {diary.phase === 'ready' && (
         <form class="stack" noValidate aria-label="Your knee" onSubmit={(event) => void save(event)}>
           <NumberField
@@ -110,26 +116,8 @@ export function YourKneeSection() {
             error={errorFor('age')}
             onInput={(age) => edit({ age })}
           />
-          <div class="field" id="knee-sex" tabIndex={-1} aria-describedby="knee-sex-error">
-            <ChoiceGroup
-              name="knee-sex"
-              legend="Sex"
-              options={SEX_OPTIONS}
-              value={(draft.sex ?? '') as (typeof SEX_OPTIONS)[number]['value']}
-              onChange={(sex) => edit({ sex: sex || undefined })}
-            />
-            {fieldError('sex')}
-          </div>
-          <div class="field" id="knee-side" tabIndex={-1} aria-describedby="knee-side-error">
-            <ChoiceGroup
-              name="knee-side"
-              legend="Which knee usually hurts"
-              options={SIDE_OPTIONS}
-              value={(draft.side ?? '') as (typeof SIDE_OPTIONS)[number]['value']}
-              onChange={(side) => edit({ side: side || undefined })}
-            />
-            {fieldError('side')}
-          </div>
+          {choiceField('sex', 'Sex', SEX_OPTIONS)}
+          {choiceField('side', 'Which knee usually hurts', SIDE_OPTIONS)}
           <fieldset class="field choice-group" id="knee-history" tabIndex={-1} aria-describedby="knee-history-error">
             <legend>Does any of these apply to you?</legend>
             {PROFILE_HISTORIES.map((value) => (

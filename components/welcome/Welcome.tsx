@@ -8,7 +8,7 @@ import { loadSettings, saveSettings, SITE_IDS, SITE_LABELS, type Settings } from
 import '../ui/theme.css';
 import '../ui/ui.css';
 import './welcome.css';
-import { ChoiceGroup } from '../ui/ChoiceGroup';
+import { UnitsAndWeekChoices } from '../ui/UnitsAndWeekChoices';
 
 export function Welcome() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -54,25 +54,10 @@ export function Welcome() {
         <h2 id="setup">Two settings first</h2>
         {settings ? (
           <div class="stack">
-            <ChoiceGroup
-              name="units"
-              legend="Distances in"
-              options={[
-                { value: 'km', label: 'Kilometres (km)' },
-                { value: 'mi', label: 'Miles (mi)' },
-              ]}
-              value={settings.units}
-              onChange={(units) => change({ units })}
-            />
-            <ChoiceGroup
-              name="week"
-              legend="Your week starts on"
-              options={[
-                { value: 'monday', label: 'Monday' },
-                { value: 'sunday', label: 'Sunday' },
-              ]}
-              value={settings.weekStartsOn}
-              onChange={(weekStartsOn) => change({ weekStartsOn })}
+            <UnitsAndWeekChoices
+              value={settings}
+              onChange={change}
+              legends={{ units: 'Distances in', weekStartsOn: 'Your week starts on' }}
             />
           </div>
         ) : (

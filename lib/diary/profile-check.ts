@@ -3,7 +3,7 @@
 // placeholders (required by the schema, never stored or shown), and parseTriageInput names the field.
 import { parseTriageInput } from '../triage/schema';
 import { TriageInputError } from '../triage/errors';
-import { HISTORIES, SEXES, SIDES, type History } from '../triage/types';
+import { HISTORIES, SEXES, SIDES, nothingReported, type History } from '../triage/types';
 import type { KneeProfile } from './schema';
 
 /** The history answers that describe the runner rather than this episode (asked once, on the options page). */
@@ -24,25 +24,15 @@ export interface ProfileDraft {
 
 export type ProfileCheck = { ok: true; profile: KneeProfile } | { ok: false; field: 'age' | 'sex' | 'side' | 'history'; message: string };
 
-const NEUTRAL = {
-  locations: ['front'],
-  onset: 'gradual',
-  timing: [],
-  feel: [],
-  worseWith: [],
-  swelling: 'none',
-  mechanical: [],
-  signs: [],
-  durationDays: 0,
-};
-
 export function checkProfile(draft: ProfileDraft): ProfileCheck {
   const ageText = draft.age.trim().replace(',', '.');
   const age = ageText === '' ? undefined : /^-?\d+(\.\d+)?$/.test(ageText) ? Number(ageText) : Number.NaN;
   if (age !== undefined && Number.isNaN(age))
     return { ok: false, field: 'age', message: 'Age: enter your age in whole years (from 8 to 100), or leave it blank.' };
   const probe = {
-    ...NEUTRAL,
+    ...nothingReported(),
+    locations: ['front'],
+    durationDays: 0,
     // The schema requires an age; a blank one is checked with a placeholder and stored as not given.
     age: age ?? 30,
     ...(draft.sex ? { sex: draft.sex } : {}),

@@ -60,6 +60,15 @@ const URGENT: readonly CareLevel[] = ['emergency', 'same-day'];
 const NOT_URGENT: readonly CareLevel[] = ['see-clinician', 'modify-load', 'keep-running'];
 const ALL: readonly CareLevel[] = ['emergency', 'same-day', 'see-clinician', 'modify-load', 'keep-running'];
 
+/** The latest run was a spike over the runner's own threshold (the default when not set). */
+const spiked = (c: PlanContext) => spikeOver(c.spikePct ?? SPIKE_THRESHOLD_PCT)(c.a);
+/** Weekly distance rose by more than the runner's own threshold (10 % when not set). */
+const weeklyRose = (c: PlanContext) => weeklyOver(c.weeklyPct ?? 10)(c.a);
+/** Either: the load summary then says the recent jump in training is the likely cause. */
+const trainingJumped = (c: PlanContext) => spiked(c) || weeklyRose(c);
+/** A bone stress injury is suspected (its warning fired, or it ranks first): no running at all. */
+const boneStressSuspected = (c: PlanContext) => c.boneStress || c.top === 'bone-stress-injury';
+
 const KM_PER_MI = 1.609344;
 
 /** A distance in the runner's units, rounded to what a runner can use (0.5 below 10, else 1). */
@@ -125,9 +134,7 @@ function numbersSentence(c: PlanContext, verb: 'cut' | 'hold'): string | null {
       ? all
       : {
           ...(all.weekKm !== undefined ? { weekKm: all.weekKm } : {}),
-          ...(spikeOver(c.spikePct ?? SPIKE_THRESHOLD_PCT)(c.a) && c.a.training.longestRecentKm
-            ? { longestKm: c.a.training.longestRecentKm }
-            : {}),
+          ...(spiked(c) && c.a.training.longestRecentKm ? { longestKm: c.a.training.longestRecentKm } : {}),
         };
   const d = (km: number) => distance(km, c.units);
   const parts: string[] = [];
@@ -252,7 +259,7 @@ const GENERIC: readonly PlanItem[] = [
     id: 'load-bone',
     section: 'loadSummary',
     care: ['see-clinician', 'modify-load', 'keep-running'],
-    when: (c) => c.boneStress || c.top === 'bone-stress-injury',
+    when: boneStressSuspected,
     text: 'No running: pain-free walking first, then a return guided by your clinician.',
     tags: ['run:none'],
     sources: ['hoenig-2025'],
@@ -261,7 +268,7 @@ const GENERIC: readonly PlanItem[] = [
     id: 'load-see',
     section: 'loadSummary',
     care: ['see-clinician'],
-    when: (c) => !(c.boneStress || c.top === 'bone-stress-injury'),
+    when: (c) => !boneStressSuspected(c),
     text: 'Stop the running that provokes it until you have been seen; cross-training that does not hurt (cycling, swimming) is fine.',
     tags: ['run:stop-provoking'],
   },
@@ -269,9 +276,9 @@ const GENERIC: readonly PlanItem[] = [
     id: 'load-modify',
     section: 'loadSummary',
     care: ['modify-load'],
-    when: (c) => !(c.boneStress || c.top === 'bone-stress-injury'),
+    when: (c) => !boneStressSuspected(c),
     text: (c) =>
-      spikeOver(c.spikePct ?? SPIKE_THRESHOLD_PCT)(c.a) || weeklyOver(c.weeklyPct ?? 10)(c.a)
+      trainingJumped(c)
         ? 'Your training jumped recently: go back to the last load your knee tolerated, hold it for at least a week, then build back in small steps.'
         : 'Cut the running that provokes it to an amount that stays at or below 3/10 and settles by the next morning, hold it for at least a week, then build back in small steps.',
     tags: ['run:cut'],
@@ -280,9 +287,9 @@ const GENERIC: readonly PlanItem[] = [
     id: 'load-keep',
     section: 'loadSummary',
     care: ['keep-running'],
-    when: (c) => !(c.boneStress || c.top === 'bone-stress-injury'),
+    when: (c) => !boneStressSuspected(c),
     text: (c) =>
-      spikeOver(c.spikePct ?? SPIKE_THRESHOLD_PCT)(c.a) || weeklyOver(c.weeklyPct ?? 10)(c.a)
+      trainingJumped(c)
         ? 'Keep running, but no further increases until it is fully settled; your recent jump in training is the likely cause.'
         : 'Keep your usual running at an easy effort; do not add distance or intensity until it is fully settled.',
     tags: ['run:usual'],
@@ -292,7 +299,7 @@ const GENERIC: readonly PlanItem[] = [
     id: 'load-spike',
     section: 'load',
     care: NOT_URGENT,
-    when: (c) => spikeOver(c.spikePct ?? SPIKE_THRESHOLD_PCT)(c.a),
+    when: spiked,
     text: (c) => {
       const pct = Math.round(c.a.training.longestRunSpikePct!);
       const cap = c.a.training.longestRecentKm;
@@ -305,7 +312,7 @@ const GENERIC: readonly PlanItem[] = [
     id: 'load-weekly',
     section: 'load',
     care: NOT_URGENT,
-    when: (c) => weeklyOver(c.weeklyPct ?? 10)(c.a),
+    when: weeklyRose,
     text: (c) => {
       const last = c.a.training.lastWeekKm;
       const back = last !== undefined ? ` (about ${distance(last, c.units)})` : '';

@@ -7,22 +7,9 @@
 // are required, so a misspelt key fails loudly instead of silently meaning "not reported".
 import * as z from 'zod/mini';
 import { TriageInputError } from './errors';
-import {
-  AGGRAVATORS,
-  FEELS,
-  HISTORIES,
-  LOCATIONS,
-  MECHANICALS,
-  ONSETS,
-  SEXES,
-  SIDES,
-  SIGNS,
-  SWELLINGS,
-  TIMINGS,
-  TRENDS,
-  type Training,
-  type TriageInput,
-} from './types';
+// The contract's lists of allowed answers, read as allowed.SIGNS and so on.
+import * as allowed from './types';
+import type { TriageInput } from './types';
 
 const oneOf = (values: readonly string[]) => `must be one of: ${values.join(', ')}`;
 
@@ -66,17 +53,17 @@ export const triageInputSchema = z.object(
         z.gte(8, { error: 'must be from 8 to 100 years: Knee Check is not for children under 8' }),
         z.lte(100, { error: 'must be from 8 to 100 years' }),
       ),
-    sex: z.nullish(choice(SEXES)),
-    side: z.nullish(choice(SIDES)),
-    locations: list(LOCATIONS).check(z.minLength(1, { error: 'choose at least one place where it hurts' })),
-    onset: choice(ONSETS),
-    timing: list(TIMINGS),
-    feel: list(FEELS),
-    worseWith: list(AGGRAVATORS),
-    swelling: choice(SWELLINGS),
-    mechanical: list(MECHANICALS),
-    signs: list(SIGNS),
-    history: z.nullish(list(HISTORIES)),
+    sex: z.nullish(choice(allowed.SEXES)),
+    side: z.nullish(choice(allowed.SIDES)),
+    locations: list(allowed.LOCATIONS).check(z.minLength(1, { error: 'choose at least one place where it hurts' })),
+    onset: choice(allowed.ONSETS),
+    timing: list(allowed.TIMINGS),
+    feel: list(allowed.FEELS),
+    worseWith: list(allowed.AGGRAVATORS),
+    swelling: choice(allowed.SWELLINGS),
+    mechanical: list(allowed.MECHANICALS),
+    signs: list(allowed.SIGNS),
+    history: z.nullish(list(allowed.HISTORIES)),
     morningStiffnessMinutes: z.nullish(finite('minutes').check(z.gte(0, { error: 'must be 0 or more minutes' }))),
     durationDays: finite('days since the pain first appeared').check(z.gte(0, { error: 'must be 0 or more days' })),
     settlesWithin48h: boolField,
@@ -87,7 +74,7 @@ export const triageInputSchema = z.object(
         .int({ error: 'must be a whole number from 0 to 10' })
         .check(z.gte(0, { error: 'must be from 0 to 10' }), z.lte(10, { error: 'must be from 0 to 10' })),
     ),
-    trend: z.nullish(choice(TRENDS)),
+    trend: z.nullish(choice(allowed.TRENDS)),
     painStartsKm: z.nullish(finite('km into a run').check(z.gt(0, { error: 'must be more than 0 (km into a run)' }))),
   },
   { error: 'the answers must be an object' },
@@ -114,6 +101,11 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 
 function dedupe<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
+}
+
+/** The fields that are not null or undefined, in the same order ("not reported" becomes an absent key). */
+function withoutNulls<T extends object>(value: T): { [K in keyof T]?: NonNullable<T[K]> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v != null)) as { [K in keyof T]?: NonNullable<T[K]> };
 }
 
 /**
@@ -154,21 +146,6 @@ export function parseTriageInput(raw: unknown): TriageInput {
   if (d.painScore != null) input.painScore = d.painScore;
   if (d.trend != null) input.trend = d.trend;
   if (d.painStartsKm != null) input.painStartsKm = d.painStartsKm;
-  if (d.training != null) {
-    const t = d.training;
-    const training: Training = {};
-    if (t.weeklyChangePct != null) training.weeklyChangePct = t.weeklyChangePct;
-    if (t.longestRunSpikePct != null) training.longestRunSpikePct = t.longestRunSpikePct;
-    if (t.addedHillsOrSpeed != null) training.addedHillsOrSpeed = t.addedHillsOrSpeed;
-    if (t.newRunner != null) training.newRunner = t.newRunner;
-    if (t.returningFromBreak != null) training.returningFromBreak = t.returningFromBreak;
-    if (t.hardOrCambered != null) training.hardOrCambered = t.hardOrCambered;
-    if (t.shoeKm != null) training.shoeKm = t.shoeKm;
-    if (t.thisWeekKm != null) training.thisWeekKm = t.thisWeekKm;
-    if (t.lastWeekKm != null) training.lastWeekKm = t.lastWeekKm;
-    if (t.latestRunKm != null) training.latestRunKm = t.latestRunKm;
-    if (t.longestRecentKm != null) training.longestRecentKm = t.longestRecentKm;
-    input.training = training;
-  }
+  if (d.training != null) input.training = withoutNulls(d.training);
   return input;
 }

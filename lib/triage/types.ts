@@ -112,6 +112,15 @@ export interface TriageInput {
   painStartsKm?: number;
 }
 
+/**
+ * The required answers that report nothing: a gradual start, no swelling, every list empty (fresh
+ * arrays on each call). With an age, a place and a duration they make a valid TriageInput, for a
+ * probe that checks other fields or a test case that sets only what it is about.
+ */
+export function nothingReported(): Pick<TriageInput, 'onset' | 'timing' | 'feel' | 'worseWith' | 'swelling' | 'mechanical' | 'signs'> {
+  return { onset: 'gradual', timing: [], feel: [], worseWith: [], swelling: 'none', mechanical: [], signs: [] };
+}
+
 export interface SourceRef {
   /** Short key, e.g. "frandsen-2025". */
   id: string;

@@ -11,6 +11,7 @@ import {
 import { DURATION_DAYS, NEUTRAL_DEFAULTS, STIFFNESS_MINUTES, defaultedFields, toTriageInput } from '../../../lib/checker/to-input';
 import { parseTriageInput } from '../../../lib/triage/schema';
 import { AGGRAVATORS, FEELS, HISTORIES, LOCATIONS, MECHANICALS, ONSETS, SIDES, SIGNS, SWELLINGS, TIMINGS } from '../../../lib/triage/types';
+import { nothingReported } from '../../../lib/triage/types';
 import { ITB_ANSWERS, answers } from './helpers';
 
 /** The contract's own validator accepts it, unchanged. */
@@ -43,18 +44,7 @@ describe('toTriageInput', () => {
 
   it('gives a valid input for empty answers, using only the neutral defaults', () => {
     const input = toTriageInput(emptyAnswers());
-    expect(input).toEqual({
-      age: NEUTRAL_DEFAULTS.age,
-      locations: ['whole-knee'],
-      onset: 'gradual',
-      timing: [],
-      feel: [],
-      worseWith: [],
-      swelling: 'none',
-      mechanical: [],
-      signs: [],
-      durationDays: 0,
-    });
+    expect(input).toEqual({ ...nothingReported(), ...NEUTRAL_DEFAULTS });
     expectValid(input);
     expect(defaultedFields(emptyAnswers())).toEqual(['age', 'onset', 'locations', 'swelling', 'durationDays']);
   });

@@ -1,6 +1,6 @@
 // Our own vignette-style cases, written from evidence.md §2-§4 (not copies of the shared
 // set) to guard that each warning rule and each distinctive pattern generalises.
-import type { CareLevel, ConditionId, TriageInput } from '../../../lib/triage';
+import { nothingReported, type CareLevel, type ConditionId, type TriageInput } from '../../../lib/triage';
 
 export interface ExtraCase {
   id: string;
@@ -9,16 +9,6 @@ export interface ExtraCase {
   care: CareLevel;
   condition: ConditionId;
 }
-
-const base = {
-  onset: 'gradual',
-  timing: [],
-  feel: [],
-  worseWith: [],
-  swelling: 'none',
-  mechanical: [],
-  signs: [],
-} as const satisfies Partial<TriageInput>;
 
 const make = (
   id: string,
@@ -31,7 +21,7 @@ const make = (
   story,
   care,
   condition,
-  input: { ...base, ...input } as TriageInput,
+  input: { ...nothingReported(), ...input },
 });
 
 export const EXTRA_CASES: ExtraCase[] = [

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { TriageInputError, parseTriageInput, triage, type TriageInput } from '../../../lib/triage';
+import { TriageInputError, nothingReported, parseTriageInput, triage, type TriageInput } from '../../../lib/triage';
 
-const ok: TriageInput = {
-  age: 40,
-  locations: ['front'],
-  onset: 'gradual',
-  timing: [],
-  feel: [],
-  worseWith: [],
-  swelling: 'none',
-  mechanical: [],
-  signs: [],
-  durationDays: 3,
-};
+const ok: TriageInput = { ...nothingReported(), age: 40, locations: ['front'], durationDays: 3 };
 
 function errorOf(raw: unknown): TriageInputError {
   try {
