@@ -17,6 +17,7 @@ export type AdviceLine = string | { text: string; care?: readonly CareLevel[]; t
 
 const SELF_MANAGED: readonly CareLevel[] = ['modify-load'];
 const NOT_SELF: readonly CareLevel[] = ['emergency', 'same-day', 'see-clinician'];
+const NOT_URGENT: readonly CareLevel[] = ['see-clinician', 'modify-load', 'keep-running'];
 const cut = (text: string): AdviceLine => ({ text, care: SELF_MANAGED, tags: ['run:cut'] });
 const stop = (text: string): AdviceLine => ({ text, care: NOT_SELF, tags: ['run:none'] });
 
@@ -180,7 +181,11 @@ export const ADVICE: Record<ConditionId, ConditionAdvice> = {
       'Eat enough for the training you do; if you are often tired and run down, tell the clinician.',
       { text: 'If your periods have stopped or become irregular, tell the clinician: it raises the risk of bone stress injuries.', sex: 'female' },
     ],
-    avoid: ['Running, jumping and hopping until a clinician clears you.', 'Testing it with a run "to see".'],
+    // When it is urgent, the plan's own "Running, or testing the knee to see how bad it is" says it once.
+    avoid: [
+      { text: 'Running, jumping and hopping until a clinician clears you.', care: NOT_URGENT },
+      { text: 'Testing it with a run "to see".', care: NOT_URGENT },
+    ],
     strength: [
       ex('Non-impact cross-training (cycling, swimming, pool running)', '20-40 min, only if completely pain-free', 'Keeps fitness while the bone heals.'),
     ],

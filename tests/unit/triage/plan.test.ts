@@ -133,6 +133,26 @@ describe('plan by care level', () => {
     expect(mi.plan.returnToRun.steps[1]).toBe('Week 2: about 13 mi, if the week before met the pain rules; otherwise repeat it.');
   });
 
+  it('a same-day bone stress plan says "no running, no testing it" once', () => {
+    const r = triage({
+      age: 24,
+      sex: 'female',
+      locations: ['hip-groin'],
+      onset: 'gradual',
+      timing: ['at-rest'],
+      feel: [],
+      worseWith: [],
+      swelling: 'none',
+      mechanical: [],
+      signs: ['limp'],
+      durationDays: 21,
+    });
+    expect(r.care).toBe('same-day');
+    expect(r.conditions[0]!.id).toBe('bone-stress-injury');
+    expect(r.plan.avoid.filter((line) => /test/i.test(line))).toHaveLength(1);
+    expect(r.plan.avoid.filter((line) => /^Running/.test(line))).toHaveLength(1);
+  });
+
   it('urgent care set by a condition, not a warning sign, still says where to go now', () => {
     // Found by the property "any valid input yields a valid result": an 8-year-old with hip and
     // thigh pain (the slipped-hip screen's floor) got same-day care and an empty "What to do now".
