@@ -75,6 +75,8 @@ export interface CoreDeps {
   onPass?(info: PassInfo): void;
   sliceBudgetMs?: number;
   idleMs?: number;
+  /** While the page re-renders in a burst, at most one pass per this long (ms; default 0: none). */
+  burstMs?: number;
   /** At most one line per kind of failure, at debug level: the page's console is not ours. */
   debug?(message: string, error?: unknown): void;
 }
@@ -609,7 +611,15 @@ export function startCore(deps: CoreDeps): CoreHandle {
     deps.onLocationChange(onRoute);
     await deps.ready?.();
     if (stopped) return;
-    watcher = createWatcher({ clock, win, isOurs: placer.isOurs, onChange: () => void pass(), idleMs: deps.idleMs, onInput: checkValid });
+    watcher = createWatcher({
+      clock,
+      win,
+      isOurs: placer.isOurs,
+      onChange: () => void pass(),
+      idleMs: deps.idleMs,
+      burstMs: deps.burstMs,
+      onInput: checkValid,
+    });
     choose();
     await pass();
     clock.yieldTask(warmUp);
