@@ -68,10 +68,11 @@ const isDay = (v: unknown): v is string => typeof v === 'string' && DAY.test(v);
 
 /**
  * A content script's badges, in words (lib/badge/view badgeViewsFrom): the runs its page read,
- * summarized with the runner's stored settings. The runs are checked one by one by the engine
+ * summarized with the settings it was given (sent back with the request, sanitized again: no
+ * storage read on the way to the first badges). The runs are checked one by one by the engine
  * (prepareRuns); the rest by shape here. Null when not ours or malformed.
  */
-export async function answerBadgeViews(message: unknown, sender: SenderLike, ownId: string): Promise<(BadgeView | null)[] | null> {
+export function answerBadgeViews(message: unknown, sender: SenderLike, ownId: string): (BadgeView | null)[] | null {
   const m = message as Partial<Record<keyof BadgeViewsRequest, unknown>> | null;
   if (m?.type !== BADGE_VIEWS || !isOwnContentScript(sender, ownId)) return null;
   const { runs, firstDays, today, now, coverage } = m;
@@ -80,8 +81,7 @@ export async function answerBadgeViews(message: unknown, sender: SenderLike, own
   if (!isDay(today) || (now !== undefined && (typeof now !== 'string' || now.length > 40))) return null;
   const c = (typeof coverage === 'object' && coverage !== null ? coverage : {}) as { coveredFrom?: unknown; incompleteDays?: unknown };
   const incompleteDays = Array.isArray(c.incompleteDays) ? c.incompleteDays.filter(isDay).slice(0, 400) : undefined;
-  const settings = sanitizeSettings(await settingsItem.getValue());
-  return badgeViewsFrom(runs, firstDays, settings, today, {
+  return badgeViewsFrom(runs, firstDays, sanitizeSettings(m.settings), today, {
     now,
     ...(coverage === undefined ? {} : { coverage: { coveredFrom: isDay(c.coveredFrom) ? c.coveredFrom : undefined, incompleteDays } }),
   });
@@ -104,10 +104,14 @@ export function startContentChannel(): void {
       return undefined;
     }
     if ((message as { type?: unknown } | null)?.type === BADGE_VIEWS) {
-      void answerBadgeViews(message, sender as SenderLike, browser.runtime.id)
-        .catch(() => null)
-        .then((answer) => sendResponse(answer));
-      return true;
+      let answer: (BadgeView | null)[] | null = null;
+      try {
+        answer = answerBadgeViews(message, sender as SenderLike, browser.runtime.id);
+      } catch {
+        // none: no badges rather than wrong ones
+      }
+      sendResponse(answer);
+      return undefined;
     }
     if ((message as { type?: unknown } | null)?.type !== GET_SETTINGS) return undefined;
     void answerGetSettings(message, sender as SenderLike, browser.runtime.id)

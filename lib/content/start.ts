@@ -112,9 +112,9 @@ export function startBadges(_ctx: ContentScriptContext, script: BadgeScript): vo
       const d = new DateNow();
       return { today: localToday(d), now: localMinute(d) };
     },
-    // The badges' words, from the background (./views): it summarizes the runs with the runner's
-    // stored settings, so the engine is not in the page.
-    summarize: async (runs, firstDays, _settings, today, opts) => {
+    // The badges' words, from the background (./views), so the engine is not in the page. The
+    // settings this script has go along (no storage read there: the first badges come sooner).
+    summarize: async (runs, firstDays, settings, today, opts) => {
       if (!isValid()) return [];
       const request: BadgeViewsRequest = {
         type: BADGE_VIEWS,
@@ -123,6 +123,7 @@ export function startBadges(_ctx: ContentScriptContext, script: BadgeScript): vo
         today,
         now: opts?.now,
         coverage: opts?.coverage,
+        settings,
       };
       return sanitizeViews(await runtime.sendMessage(request), firstDays.length);
     },

@@ -6,6 +6,7 @@
 import type { BadgeView, ChipLevel } from '../badge/view';
 import type { Coverage } from '../load/context';
 import type { Run } from '../load/types';
+import type { Settings } from '../settings/defaults';
 
 export const BADGE_VIEWS = 'knee-check:badge-views';
 
@@ -19,6 +20,8 @@ export interface BadgeViewsRequest {
   now?: string;
   /** What the runs cover (the adapter's notes). */
   coverage?: Coverage;
+  /** The settings this script has (from the background: sanitized again there). */
+  settings: Settings;
 }
 
 const LEVELS: readonly ChipLevel[] = ['ok', 'caution', 'high', 'unknown'];

@@ -113,25 +113,31 @@ describe('background side', () => {
     expect(answer?.cardHidden).toEqual({ intervals: '2026-02-09' });
   });
 
-  it("makes the badges' words from a page's runs with the stored settings, for our content scripts only", async () => {
-    await saveSettings({ ...defaultSettings(), units: 'mi' });
+  it("makes the badges' words from a page's runs with its settings, sanitized, for our content scripts only", () => {
     const runs = [
       { start: '2026-02-10T07:00:00', km: 10 },
       { start: '2026-02-17T07:00:00', km: 16 },
     ];
-    const request = { type: BADGE_VIEWS, runs, firstDays: ['2026-02-16', '2026-02-09'], today: '2026-02-20', now: '2026-02-20T12:00' };
-    const from = { id: OWN, tab, url: 'https://www.strava.com/' };
-    const answer = await answerBadgeViews(request, from, OWN);
     const settings = { ...defaultSettings(), units: 'mi' as const };
+    const request = {
+      type: BADGE_VIEWS,
+      runs,
+      firstDays: ['2026-02-16', '2026-02-09'],
+      today: '2026-02-20',
+      now: '2026-02-20T12:00',
+      settings: { ...settings, spikePct: 'lots' },
+    };
+    const from = { id: OWN, tab, url: 'https://www.strava.com/' };
+    const answer = answerBadgeViews(request, from, OWN);
     expect(answer).toEqual(badgeViewsFrom(runs, request.firstDays, settings, '2026-02-20', { now: '2026-02-20T12:00' }));
     expect(answer?.[0]?.text).toMatch(/mi/);
     // What the content script keeps of it: the same, field by field.
     expect(sanitizeViews(structuredClone(answer), 2)).toEqual(answer);
-    expect(await answerBadgeViews(request, { id: 'other', tab }, OWN)).toBeNull();
-    expect(await answerBadgeViews(request, { id: OWN }, OWN)).toBeNull();
-    expect(await answerBadgeViews({ ...request, firstDays: ['next week'] }, from, OWN)).toBeNull();
-    expect(await answerBadgeViews({ ...request, runs: 'all' }, from, OWN)).toBeNull();
-    expect(await answerBadgeViews({ ...request, today: 1 }, from, OWN)).toBeNull();
+    expect(answerBadgeViews(request, { id: 'other', tab }, OWN)).toBeNull();
+    expect(answerBadgeViews(request, { id: OWN }, OWN)).toBeNull();
+    expect(answerBadgeViews({ ...request, firstDays: ['next week'] }, from, OWN)).toBeNull();
+    expect(answerBadgeViews({ ...request, runs: 'all' }, from, OWN)).toBeNull();
+    expect(answerBadgeViews({ ...request, today: 1 }, from, OWN)).toBeNull();
   });
 
   it("keeps only well-formed words from the background's answer: no badge rather than a wrong one", () => {
