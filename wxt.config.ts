@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 
 export default defineConfig({
@@ -11,8 +12,14 @@ export default defineConfig({
   zip: {
     excludeSources: ['tests/**', 'docs/**', 'scripts/**', 'test-results/**', 'playwright.config.ts', 'vitest.config.ts'],
   },
-  vite: () => ({
+  vite: (env) => ({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+    // Built content scripts get a stub for WXT's ContentScriptContext, which they do not use
+    // (lib/content/wxt-context.ts says why). `wxt dev` keeps WXT's own for its reloads.
+    resolve:
+      env.command === 'build'
+        ? { alias: { 'wxt/utils/content-script-context': resolve(import.meta.dirname, 'lib/content/wxt-context.ts') } }
+        : {},
   }),
   manifest: ({ browser }) => ({
     name: 'Knee Check',

@@ -2,12 +2,15 @@
 // storage.local holds health answers (checker answers and results, the diary), settings and
 // captured runs: it is set to trusted contexts (extension pages and the background) at every
 // start and install, so a content script, or anything that subverts one, cannot read or write it.
-// Content scripts ask for settings here, get every change pushed, and send runs to
-// lib/history/background, all validated on arrival.
+// Content scripts ask for settings here, get every change pushed, send runs to
+// lib/history/background, and ask for their badges' words (lib/content/views), all validated on
+// arrival.
 import { browser } from '#imports';
 import { currentForgets } from '../history';
 import { isOwnContentScript, type SenderLike } from '../history/background';
+import { badgeViewsFrom, type BadgeView } from '../badge/view';
 import { GET_SETTINGS, HIDE_CARD, sanitizeCardHidden, type SettingsAnswer } from '../content/settings-channel';
+import { BADGE_VIEWS, type BadgeViewsRequest } from '../content/views';
 import { sanitizeSettings } from '../settings/defaults';
 import { settingsItem } from '../settings/storage';
 import { localStore } from '../storage/local-store';
@@ -61,6 +64,30 @@ export async function rememberHiddenCard(message: unknown, sender: SenderLike, o
   return true;
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const isDay = (v: unknown): v is string => typeof v === 'string' && DAY.test(v);
+
+/**
+ * A content script's badges, in words (lib/badge/view badgeViewsFrom): the runs its page read,
+ * summarized with the settings it was given (sent back with the request, sanitized again: no
+ * storage read on the way to the first badges). The runs are checked one by one by the engine
+ * (prepareRuns); the rest by shape here. Null when not ours or malformed.
+ */
+export function answerBadgeViews(message: unknown, sender: SenderLike, ownId: string): (BadgeView | null)[] | null {
+  const m = message as Partial<Record<keyof BadgeViewsRequest, unknown>> | null;
+  if (m?.type !== BADGE_VIEWS || !isOwnContentScript(sender, ownId)) return null;
+  const { runs, firstDays, today, now, coverage } = m;
+  if (!Array.isArray(runs) || runs.length > 5000 || !Array.isArray(firstDays) || firstDays.length > 500 || !firstDays.every(isDay))
+    return null;
+  if (!isDay(today) || (now !== undefined && (typeof now !== 'string' || now.length > 40))) return null;
+  const c = (typeof coverage === 'object' && coverage !== null ? coverage : {}) as { coveredFrom?: unknown; incompleteDays?: unknown };
+  const incompleteDays = Array.isArray(c.incompleteDays) ? c.incompleteDays.filter(isDay).slice(0, 400) : undefined;
+  return badgeViewsFrom(runs, firstDays, sanitizeSettings(m.settings), today, {
+    now,
+    ...(coverage === undefined ? {} : { coverage: { coveredFrom: isDay(c.coveredFrom) ? c.coveredFrom : undefined, incompleteDays } }),
+  });
+}
+
 /** Wire it all (call synchronously at the top of the background). */
 export function startContentChannel(): void {
   const restrict = () =>
@@ -75,6 +102,16 @@ export function startContentChannel(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (response: unknown) => void) => {
     if ((message as { type?: unknown } | null)?.type === HIDE_CARD) {
       void rememberHiddenCard(message, sender as SenderLike, browser.runtime.id).catch(() => false);
+      return undefined;
+    }
+    if ((message as { type?: unknown } | null)?.type === BADGE_VIEWS) {
+      let answer: (BadgeView | null)[] | null = null;
+      try {
+        answer = answerBadgeViews(message, sender as SenderLike, browser.runtime.id);
+      } catch {
+        // none: no badges rather than wrong ones
+      }
+      sendResponse(answer);
       return undefined;
     }
     if ((message as { type?: unknown } | null)?.type !== GET_SETTINGS) return undefined;

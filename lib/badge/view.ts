@@ -1,9 +1,13 @@
-// What one badge says, as plain strings: pure (no DOM), so it is tested without a page.
+// What one badge says, as plain strings: pure (no DOM), so it is tested without a page. Made by
+// the background (badgeViewsFrom, lib/background/content-channel) and sent to the content
+// scripts, which only place the strings (lib/content/views validates them): the engine, its number
+// and date formatting and these words stay out of the page's 10 KB.
 // The chip carries the engine's own short text (units and locale already applied); the
 // explanation gives the numbers behind it, the thresholds used and how strong the evidence is.
 import { parseDay } from '../load/dates';
-import { missingText, type WeekSummary } from '../load/summary';
-import type { LoadSettings, WarningLevel } from '../load/types';
+import type { LoadOptions } from '../load/context';
+import { missingText, summariesFrom, type WeekSummary } from '../load/summary';
+import type { LoadSettings, Run, WarningLevel } from '../load/types';
 import { formatDistance, formatPercent, formatShortDate } from '../load/units';
 
 /** What the chip shows: cheap, computed for every badge. */
@@ -91,4 +95,18 @@ export function badgeView(summary: WeekSummary, settings: LoadSettings, locale?:
     evidence: BADGE_EVIDENCE,
     cta: BADGE_CTA,
   };
+}
+
+/**
+ * Every badge's words for the 7 days from each first day (summariesFrom), or null where there is
+ * no summary: what the background answers a content script's `badge-views` request with.
+ */
+export function badgeViewsFrom(
+  runs: Run[],
+  firstDays: readonly string[],
+  settings: LoadSettings,
+  today: string,
+  opts?: LoadOptions,
+): (BadgeView | null)[] {
+  return summariesFrom(runs, firstDays, settings, today, opts).map((summary) => summary && badgeView(summary, settings, opts?.locale));
 }

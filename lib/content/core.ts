@@ -5,10 +5,9 @@
 // pages we do not control: every call is wrapped, and nothing thrown ever reaches the page.
 import { createFallbackCard, CARD_ATTR, type FallbackCard } from '../badge/card';
 import { createBadgeKit, KEY_ATTR, type BadgeKit } from '../badge/element';
-import { badgeChip, badgeView } from '../badge/view';
+import type { BadgeView } from '../badge/view';
 import { weekStartOf } from '../load/dates';
 import type { LoadOptions } from '../load/context';
-import type { WeekSummary } from '../load/summary';
 import type { Run } from '../load/types';
 import type { Settings } from '../settings/defaults';
 import type { AdapterContext, AdapterNotes, BadgeAnchor, FetchJsonInit, SiteAdapter } from '../sites/types';
@@ -17,14 +16,17 @@ import { createWatcher, type Watcher } from './observer';
 import { recordingFetch, selectorCounts, type CallRecord } from './report';
 import { runSliced, type Clock } from './schedule';
 
-/** summariesFrom from lib/load: the 7 days from each first day, against the 7 days before. */
+/**
+ * badgeViewsFrom from lib/badge/view: each badge's words for the 7 days from each first day
+ * (against the 7 days before), null for none. The content script asks the background for them.
+ */
 export type Summarize = (
   runs: Run[],
   firstDays: readonly string[],
   settings: Settings,
   today: string,
   opts?: LoadOptions,
-) => (WeekSummary | null)[];
+) => (BadgeView | null)[] | Promise<(BadgeView | null)[]>;
 
 export interface CoreDeps {
   doc: Document;
@@ -75,6 +77,8 @@ export interface CoreDeps {
   onPass?(info: PassInfo): void;
   sliceBudgetMs?: number;
   idleMs?: number;
+  /** While the page re-renders in a burst, at most one pass per this long (ms; default 0: none). */
+  burstMs?: number;
   /** At most one line per kind of failure, at debug level: the page's console is not ours. */
   debug?(message: string, error?: unknown): void;
 }
@@ -144,15 +148,15 @@ function usableAnchors(found: unknown): BadgeAnchor[] {
 }
 
 /** Badges on the page, by anchor key: create, re-key, refresh, insert and drop them. */
-function createPlacer(kit: BadgeKit, locale: string | undefined, loop: () => readonly string[] | undefined) {
+function createPlacer(kit: BadgeKit, loop: () => readonly string[] | undefined) {
   const hosts = new Map<string, HTMLElement>();
   const signatures = new WeakMap<Element, string>();
-  // One JSON per summary object (summaries are cached between passes): a re-rendered page does
-  // not pay a stringify per badge per pass.
-  const summaryJson = new WeakMap<WeekSummary, string>();
-  const jsonOf = (summary: WeekSummary) => {
-    let json = summaryJson.get(summary);
-    if (json === undefined) summaryJson.set(summary, (json = JSON.stringify(summary)));
+  // One JSON per view object (views are cached between passes): a re-rendered page does not pay
+  // a stringify per badge per pass.
+  const viewJson = new WeakMap<BadgeView, string>();
+  const jsonOf = (view: BadgeView) => {
+    let json = viewJson.get(view);
+    if (json === undefined) viewJson.set(view, (json = JSON.stringify(view)));
     return json;
   };
   const isOurs = (node: Node): boolean =>
@@ -189,11 +193,14 @@ function createPlacer(kit: BadgeKit, locale: string | undefined, loop: () => rea
     return there;
   }
 
-  /** Fill a badge unless it already shows this summary under these settings. True when (re)rendered. */
-  function render(host: HTMLElement, summary: WeekSummary, settings: Settings, settingsVersion: number): boolean {
-    const signature = `${settingsVersion}|${jsonOf(summary)}`;
+  /**
+   * Fill a badge unless it already shows this view under these settings. True when (re)rendered.
+   * The loop's lines (a change comes with a settings change) open the explanation.
+   */
+  function render(host: HTMLElement, view: BadgeView, settingsVersion: number): boolean {
+    const signature = `${settingsVersion}|${jsonOf(view)}`;
     if (signatures.get(host) === signature) return false;
-    kit.render(host, badgeChip(summary), () => badgeView(summary, settings, locale, loop()));
+    kit.render(host, view, () => ({ ...view, lines: [...(loop() ?? []), ...view.lines] }));
     signatures.set(host, signature);
     return true;
   }
@@ -202,21 +209,15 @@ function createPlacer(kit: BadgeKit, locale: string | undefined, loop: () => rea
    * Create, re-key or refresh the badge of one anchor, without inserting it: a new or moved badge
    * is returned for `insertAll`, so a whole pass costs the page one style and layout, not one per slice.
    */
-  function place(
-    anchor: BadgeAnchor,
-    summary: WeekSummary | null,
-    settings: Settings,
-    settingsVersion: number,
-    info: PassInfo,
-  ): HTMLElement | null {
-    if (!summary) {
+  function place(anchor: BadgeAnchor, view: BadgeView | null, settingsVersion: number, info: PassInfo): HTMLElement | null {
+    if (!view) {
       // No summary for this week: no badge rather than a wrong one.
       drop(anchor.key);
       return null;
     }
     const host = adopt(anchor, hosts.get(anchor.key) ?? null) ?? kit.create(anchor.key);
     hosts.set(anchor.key, host);
-    if (render(host, summary, settings, settingsVersion)) info.rendered++;
+    if (render(host, view, settingsVersion)) info.rendered++;
     return hostAt(anchor) === host ? null : host;
   }
 
@@ -301,7 +302,7 @@ export function startCore(deps: CoreDeps): CoreHandle {
   const { doc, win, clock } = deps;
   const { report, safe } = createGuard(deps.debug);
   const kit = createBadgeKit(doc);
-  const placer = createPlacer(kit, deps.locale, () => safe('loopLines', () => deps.loopLines?.(), undefined));
+  const placer = createPlacer(kit, () => safe('loopLines', () => deps.loopLines?.(), undefined));
   const reader = createReader(deps, report);
   let settings: Settings | null = null;
   let settingsVersion = 0;
@@ -310,7 +311,7 @@ export function startCore(deps: CoreDeps): CoreHandle {
   let stopped = false;
   let running: Promise<void> | null = null;
   let again = false;
-  let cache: { key: string; runs: Run[]; out: (WeekSummary | null)[] } | null = null;
+  let cache: { key: string; runs: Run[]; out: Promise<(BadgeView | null)[]> } | null = null;
   let watcher: Watcher | null = null;
   let unwatch: (() => void) | undefined;
   let warmed = false;
@@ -329,31 +330,37 @@ export function startCore(deps: CoreDeps): CoreHandle {
     return weekStartOf(today, active.weekStartsOn) ?? today;
   };
 
+  /** deps.summarize, never throwing nor rejecting (nothing on failure: no badge rather than a wrong one). */
+  const summarize = (runs: Run[], firstDays: string[], active: Settings, opts: LoadOptions & { now: string }, today: string) =>
+    Promise.resolve(safe('summary', () => deps.summarize(runs, firstDays, active, today, { locale: deps.locale, ...opts }), [])).catch(
+      (error: unknown) => (report('summary', error), []),
+    );
+
   /**
-   * One summary per first day: exactly the 7 days from it, judged on what the runs read cover
+   * One view per first day: exactly the 7 days from it, judged on what the runs read cover
    * (the adapter's notes). Cached while runs, notes, settings, minute and weeks hold.
    */
-  function summaries(runs: Run[], firstDays: string[], active: Settings): (WeekSummary | null)[] {
+  function views(runs: Run[], firstDays: string[], active: Settings): Promise<(BadgeView | null)[]> {
     const { today, now } = deps.localNow();
     const key = `${settingsVersion}|${reader.notesVersion}|${now}|${firstDays}`;
     if (cache && cache.runs === runs && cache.key === key) return cache.out;
     const { coveredFrom, incompleteDays } = reader.notes;
-    const coverage = { coveredFrom, incompleteDays };
-    const out = safe('summary', () => deps.summarize(runs, firstDays, active, today, { now, locale: deps.locale, coverage }), []);
+    const out = summarize(runs, firstDays, active, { now, coverage: { coveredFrom, incompleteDays } }, today);
     cache = { key, runs, out };
     warmed = true;
     return out;
   }
 
   /**
-   * The first summary builds the Intl number and date formatters (tens of ms in Chromium): do it
-   * while the page is idle, so the first rows a page renders later get their badges at once.
+   * The first summary builds the Intl number and date formatters (tens of ms in Chromium, in the
+   * background): do it while the page is idle, so the first rows a page renders later get their
+   * badges at once.
    */
   function warmUp(): void {
     if (warmed || !adapter || !settings) return;
     warmed = true;
     const { today, now } = deps.localNow();
-    safe('warm-up', () => deps.summarize([], [today], settings!, today, { now, locale: deps.locale }), []);
+    void summarize([], [today], settings, { now }, today);
   }
 
   /** A page of a built-in running log (not a user-added site's page, where any page matches). */
@@ -377,8 +384,9 @@ export function startCore(deps: CoreDeps): CoreHandle {
       (await Promise.resolve(safe('cardDismissed', () => deps.cardDismissed?.(current.site, week) ?? false, false)).catch(() => false));
     if (stopped || gen !== generation) return;
     if (!wanted || hidden) return removeCard();
-    const summary = summaries(runs, [week], active)[0];
-    if (!summary) return removeCard();
+    const view = (await views(runs, [week], active))[0];
+    if (stopped || gen !== generation) return;
+    if (!view) return removeCard();
     const kind = pageKindOf(current);
     const title = `Knee Check, this week${kind ? ` (${kind}: layout not recognised)` : ''}`;
     card ??= createFallbackCard(doc, {
@@ -390,7 +398,7 @@ export function startCore(deps: CoreDeps): CoreHandle {
       },
     });
     cardBadge ??= kit.create('card');
-    placer.render(cardBadge, summary, active, settingsVersion);
+    placer.render(cardBadge, view, settingsVersion);
     card.show(cardBadge, title);
   }
 
@@ -453,16 +461,17 @@ export function startCore(deps: CoreDeps): CoreHandle {
   /** Badges for every anchor, in slices; false when the pass was overtaken. */
   async function badgeAll(anchors: BadgeAnchor[], runs: Run[], active: Settings, gen: number, info: PassInfo): Promise<boolean> {
     const week = currentWeek(active);
-    const weekly = summaries(
+    const weekly = await views(
       runs,
       anchors.map((a) => a.weekStart ?? week),
       active,
     );
+    if (stopped || gen !== generation) return false;
     const pending: [BadgeAnchor, HTMLElement][] = [];
     await runSliced(
       anchors.map((anchor, i) => [anchor, weekly[i] ?? null] as const),
-      ([anchor, summary]) => {
-        const host = safe('badge', () => placer.place(anchor, summary, active, settingsVersion, info), null);
+      ([anchor, view]) => {
+        const host = safe('badge', () => placer.place(anchor, view, settingsVersion, info), null);
         if (host) pending.push([anchor, host]);
       },
       { clock, budgetMs: deps.sliceBudgetMs ?? 4, cancelled: () => stopped || gen !== generation, onSlice: (ms) => info.slices.push(ms) },
@@ -609,7 +618,15 @@ export function startCore(deps: CoreDeps): CoreHandle {
     deps.onLocationChange(onRoute);
     await deps.ready?.();
     if (stopped) return;
-    watcher = createWatcher({ clock, win, isOurs: placer.isOurs, onChange: () => void pass(), idleMs: deps.idleMs, onInput: checkValid });
+    watcher = createWatcher({
+      clock,
+      win,
+      isOurs: placer.isOurs,
+      onChange: () => void pass(),
+      idleMs: deps.idleMs,
+      burstMs: deps.burstMs,
+      onInput: checkValid,
+    });
     choose();
     await pass();
     clock.yieldTask(warmUp);

@@ -1,9 +1,16 @@
-// One MutationObserver on the smallest stable container, batched, and asleep when the page is idle.
+// One MutationObserver on the smallest stable container, batched, throttled while the page
+// re-renders in a burst, and asleep when the page is idle.
 //
 // Running-log pages change after something happens: a scroll loads older weeks, a click swaps a
 // chart's totals, a route change re-renders. So the observer runs while the page is active and
 // disconnects after `idleMs` without relevant mutations or input; the next input, scroll or
 // visibility change reconnects it and triggers one catch-up pass (route changes call observe()).
+//
+// A page that re-renders its rows again and again (an animation, a list redrawn on every scroll
+// step) would pay for a pass, and for laying out every re-inserted badge, after each of its
+// renders. With `burstMs`, once the page has changed twice in a row within that long of each
+// other (a burst), a change waits for the end of that window: at most one call per `burstMs`,
+// and the first change after a quiet spell (a page showing its rows) still at once.
 import type { Clock } from './schedule';
 
 export interface WatcherOptions {
@@ -15,6 +22,8 @@ export interface WatcherOptions {
   onChange(): void;
   /** Disconnect after this long without relevant mutations or input (ms, default 10 s). */
   idleMs?: number;
+  /** In a burst of page renders, at most one call per this long (ms; default 0: every batch at once). */
+  burstMs?: number;
   /** Called on every input event (cheap checks only: e.g. is the extension still there). */
   onInput?(): void;
 }
@@ -47,7 +56,7 @@ const ATTRIBUTES = [
   'datetime',
 ];
 
-export function createWatcher({ win, isOurs, onChange, idleMs = 10_000, onInput }: WatcherOptions): Watcher {
+export function createWatcher({ clock, win, isOurs, onChange, idleMs = 10_000, burstMs = 0, onInput }: WatcherOptions): Watcher {
   const setTimer = win.setTimeout.bind(win) as (fn: () => void, ms: number) => number;
   const clearTimer = win.clearTimeout.bind(win);
   const microtask = win.queueMicrotask.bind(win);
@@ -56,6 +65,9 @@ export function createWatcher({ win, isOurs, onChange, idleMs = 10_000, onInput 
   let stopped = false;
   let queued = false;
   let idleTimer: number | undefined;
+  let lastCall = Number.NEGATIVE_INFINITY;
+  /** Calls in a row, each within `burstMs` of the one before. */
+  let quick = 0;
 
   const theirs = (nodes: NodeList) => [...nodes].some((node) => !isOurs(node));
   const observer = new win.MutationObserver((records) => {
@@ -79,12 +91,20 @@ export function createWatcher({ win, isOurs, onChange, idleMs = 10_000, onInput 
     sleepLater();
     if (queued || stopped) return;
     queued = true;
+    const call = () => {
+      queued = false;
+      if (stopped) return;
+      const now = clock.now();
+      quick = now - lastCall < burstMs ? quick + 1 : 0;
+      lastCall = now;
+      onChange();
+    };
+    const wait = quick >= 1 ? lastCall + burstMs - clock.now() : 0;
     // A microtask: the pass starts before the browser renders the page's change, so a re-rendered
     // row and its badge are laid out together (the pass's own slices still yield between them).
-    microtask(() => {
-      queued = false;
-      if (!stopped) onChange();
-    });
+    // Within a burst, the end of the window instead: the page's later renders pay nothing.
+    if (wait > 0) setTimer(call, wait);
+    else microtask(call);
   }
 
   function connect(): void {

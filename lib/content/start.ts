@@ -1,5 +1,6 @@
 // What every content script shares: the core (./core) wired to the browser. Settings from the
-// background (./settings-channel: storage.local is closed to content scripts), same-origin fetch,
+// background (./settings-channel: storage.local is closed to content scripts), the badges' words
+// from the background too (./views: the engine and its formatting stay out of the page), same-origin fetch,
 // SPA route changes, the page status sent to the background. WXT's ContentScriptContext is NOT
 // used for teardown: it invalidates itself
 // on a window message or document event that page script can forge (wxt-dev/wxt#1752), which
@@ -12,7 +13,6 @@ import { browser } from '#imports';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { localMinute, localToday } from '../load/dates';
 import type { Run } from '../load/types';
-import { summariesFrom } from '../load/summary';
 import type { Settings } from '../settings/defaults';
 import type { SiteAdapter } from '../sites/types';
 import { startCore } from './core';
@@ -20,6 +20,7 @@ import { createSameOriginFetch } from './fetch';
 import { INSPECT_BADGES, PAGE_STATUS, type PageStatusMessage } from './messages';
 import { captureClock } from './schedule';
 import { openSettingsChannel, type RuntimeLike } from './settings-channel';
+import { BADGE_VIEWS, sanitizeViews, type BadgeViewsRequest } from './views';
 
 export interface BadgeScript {
   /** The adapter for this page and settings, or null. */
@@ -111,7 +112,21 @@ export function startBadges(_ctx: ContentScriptContext, script: BadgeScript): vo
       const d = new DateNow();
       return { today: localToday(d), now: localMinute(d) };
     },
-    summarize: summariesFrom,
+    // The badges' words, from the background (./views), so the engine is not in the page. The
+    // settings this script has go along (no storage read there: the first badges come sooner).
+    summarize: async (runs, firstDays, settings, today, opts) => {
+      if (!isValid()) return [];
+      const request: BadgeViewsRequest = {
+        type: BADGE_VIEWS,
+        runs,
+        firstDays: [...firstDays],
+        today,
+        now: opts?.now,
+        coverage: opts?.coverage,
+        settings,
+      };
+      return sanitizeViews(await runtime.sendMessage(request), firstDays.length);
+    },
     onInvalidated: (cb) => void stopped.push(cb),
     isValid,
     onLocationChange: (cb) => watchLocation(win, cb, () => alive.signal.aborted),
@@ -141,6 +156,9 @@ export function startBadges(_ctx: ContentScriptContext, script: BadgeScript): vo
     cardDismissed: async (site, week) => channel.cardHidden(site) === week,
     dismissCard: (site, week) => channel.hideCard(site, week),
     loopLines: channel.loop,
+    // A page re-rendering its rows in a burst gets its badges back at most every 250 ms (a
+    // re-render after a quiet spell at once): `npm run bench content`, the re-render ratio.
+    burstMs: 250,
     debug: console.debug.bind(console),
   });
 

@@ -1,10 +1,12 @@
 // `npm run bench content`: the content script's cost to the page.
 //
-// 1. Size: a release build into .output-bench; both content scripts gzipped (level 9), with the
-//    modules that make them: content-scripts/knee-badges.js (the built-in sites', in the manifest)
-//    against its 10 KB budget, and content-scripts/knee-badges-custom.js (user-added sites',
-//    registered at runtime). The budget is not met yet: the size and the gap are printed, and do
-//    not fail the run (the run fails only if the build or a measurement fails).
+// 1. Size: a release build into .output-bench; every content script gzipped (level 9) against
+//    the 10 KB budget: content-scripts/knee-badges-<site>.js, one per built-in site (in the
+//    manifest), and knee-badges-custom.js (user-added sites', registered at runtime), with the
+//    modules that make each (esbuild). The badges' words come from the background (lib/content/
+//    views), and WXT's ContentScriptContext is stubbed out (lib/content/wxt-context.ts). The
+//    budget is not met yet: the size and the gap are printed, and do not fail the run (the run
+//    fails only if the build or a measurement fails).
 // 2. Time from rows present to badges: the saved 52-week Training Log renders its rows client-side
 //    after load (?render=client); a MutationObserver in the page notes when the 52nd badge lands.
 //    Target 50 ms (reported, not enforced: a shared 2-core machine is noisy).
@@ -12,7 +14,9 @@
 //    and the longest one that ran the content script, against the ~4 ms slice budget.
 // 4. The page's own script time with vs without the extension: the page's own benchmark
 //    (re-render its 52 rows, 30 times, yielding between renders) in Chromium with the extension
-//    and without it, as a ratio of medians.
+//    and without it, as a ratio of medians (wall time: its renders, plus the layout of every badge
+//    put back; target 1.2x). In such a burst the content script puts badges back at most every
+//    250 ms (lib/content/observer.ts, burstMs), the first re-render after a quiet spell at once.
 // Everything is served offline by tests/e2e/site-server.ts; no request leaves the machine.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,6 +40,8 @@ const SCRIPTS = [
 /** The issue's budget for the content script on the supported sites: <= 10 KB gzipped. */
 const BUDGET_GZ = 10 * 1024;
 const TARGET_BADGES_MS = 50;
+/** The page's re-render wall time with the extension, over without it (reported, not enforced). */
+const TARGET_WALL_RATIO = 1.2;
 const SLICE_MS = 4;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const PAGE_BENCH_RENDERS = 30;
@@ -65,9 +71,8 @@ function build(): void {
 }
 
 /**
- * Where the bytes come from (esbuild, the same entries, without the WXT runtime): minified bytes
- * per module of each script, and what one page would load if each built-in site's adapters came
- * in their own bundle (the core with only that site's adapters). Informational: the budget applies
+ * Where the bytes come from (esbuild, the same entries, without WXT's entry wrapper): minified
+ * bytes per module of each script, and each bundle's gzip size. Informational: the budget applies
  * to the real build above.
  */
 async function breakdown(): Promise<{ modules: Record<string, { module: string; bytes: number }[]>; variants: Record<string, number> }> {
@@ -276,7 +281,7 @@ async function main(): Promise<number> {
       const group = p.module.replace(/^.*?(lib\/[^/]+|entrypoints\/[^/]+|node_modules\/[^/]+(?:\/[^/]+)?).*$/, '$1');
       groups.set(group, (groups.get(group) ?? 0) + p.bytes);
     }
-    console.log(`  ${name}: largest modules, minified (esbuild, without the WXT runtime):`);
+    console.log(`  ${name}: largest modules, minified (esbuild, without WXT's entry wrapper):`);
     for (const p of parts.slice(0, 10))
       console.log(`    ${String(p.bytes).padStart(6)} B  ${((p.bytes / total) * 100).toFixed(0).padStart(3)} %  ${p.module}`);
     console.log(
@@ -287,7 +292,7 @@ async function main(): Promise<number> {
     );
   }
   if (Object.keys(variants).length) {
-    console.log('  esbuild gzip per bundle (add the WXT runtime of ~1.4 KB):');
+    console.log("  esbuild gzip per bundle (the real build differs by a few hundred bytes: its minifier, WXT's entry wrapper):");
     for (const [name, bytes] of Object.entries(variants)) console.log(`    ${kb(bytes).padStart(9)}  ${name}`);
   }
 
@@ -333,7 +338,7 @@ async function main(): Promise<number> {
   const wallRatio = median(walls.with) / median(walls.without);
   const scriptRatio = median(scripting.with) / median(scripting.without);
   console.log(
-    `page script, ${PAGE_BENCH_RENDERS} re-renders of ${BENCH_ROWS} rows: with the extension ${ms(median(walls.with))} wall / ${ms(median(scripting.with))} in its own code; without ${ms(median(walls.without))} / ${ms(median(scripting.without))}; ratio ${wallRatio.toFixed(2)} wall, ${scriptRatio.toFixed(2)} own code`,
+    `page script, ${PAGE_BENCH_RENDERS} re-renders of ${BENCH_ROWS} rows: with the extension ${ms(median(walls.with))} wall / ${ms(median(scripting.with))} in its own code; without ${ms(median(walls.without))} / ${ms(median(scripting.without))}; ratio ${wallRatio.toFixed(2)} wall (target ${TARGET_WALL_RATIO}: ${wallRatio <= TARGET_WALL_RATIO ? 'within target' : 'over target'}), ${scriptRatio.toFixed(2)} own code (3 rounds, medians; noisy on a shared machine)`,
   );
 
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
@@ -355,6 +360,7 @@ async function main(): Promise<number> {
           ownWith: scripting.with,
           ownWithout: scripting.without,
           wallRatio,
+          wallRatioTarget: TARGET_WALL_RATIO,
           scriptRatio,
         },
         modules,

@@ -10,7 +10,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HISTORY_VERSION } from '../../lib/history/captured';
 import { CUSTOM_SCRIPT_JS } from '../../lib/permissions';
-import { defaultSettings } from '../../lib/settings/defaults';
+import { badgeViewsFrom } from '../../lib/badge/view';
+import type { BadgeViewsRequest } from '../../lib/content/views';
+import { defaultSettings, sanitizeSettings } from '../../lib/settings/defaults';
 import { EXTENSION_PATH, expect, test } from './fixtures';
 import { GARMIN, localToday, routeCustomSite, routeGarmin, shiftDaysTo } from './route-helpers-sites';
 
@@ -205,13 +207,24 @@ test.describe("The user-added sites' script", () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    // The badges' words come from the background (lib/content/views): made here as it makes them.
+    await page.exposeFunction('__kneeCheckBadgeViews', (m: BadgeViewsRequest) =>
+      badgeViewsFrom(m.runs, m.firstDays, sanitizeSettings(m.settings), m.today, { now: m.now, coverage: m.coverage }),
+    );
     await page.addInitScript(
       (settings) => {
+        const views = (m: unknown) =>
+          (globalThis as unknown as { __kneeCheckBadgeViews(m: unknown): Promise<unknown> }).__kneeCheckBadgeViews(m);
         (globalThis as unknown as { chrome: unknown }).chrome = {
           // Settings come from the background (lib/content/settings-channel): answer its get-settings.
           runtime: {
             id: 'knee-check-test',
-            sendMessage: async (m: { type?: string }) => (m?.type === 'knee-check:get-settings' ? { settings, forgets: 0 } : undefined),
+            sendMessage: async (m: { type?: string }) =>
+              m?.type === 'knee-check:get-settings'
+                ? { settings, forgets: 0 }
+                : m?.type === 'knee-check:badge-views'
+                  ? views(m)
+                  : undefined,
             onMessage: { addListener() {}, removeListener() {} },
           },
         };

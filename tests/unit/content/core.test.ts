@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startCore as realStartCore, type CoreDeps, type CoreHandle, type PassInfo } from '../../../lib/content/core';
 import type { Clock } from '../../../lib/content/schedule';
-import { summariesFrom } from '../../../lib/load/summary';
+import { badgeViewsFrom } from '../../../lib/badge/view';
 import type { Run } from '../../../lib/load/types';
 import { defaultSettings, type Settings } from '../../../lib/settings/defaults';
 import type { BadgeAnchor, SiteAdapter } from '../../../lib/sites/types';
@@ -83,7 +83,7 @@ function deps(adapter: SiteAdapter | null, over: Partial<CoreDeps> = {}) {
     },
     fetchJson: async () => ({}),
     localNow: () => ({ today: '2026-03-04', now: '2026-03-04T12:00' }),
-    summarize: summariesFrom,
+    summarize: badgeViewsFrom,
     onInvalidated: (cb) => (onInvalid = cb),
     onLocationChange: (cb) => (onLocation = cb),
     locale: 'en-US',

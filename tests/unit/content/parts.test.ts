@@ -101,6 +101,45 @@ describe('watcher', () => {
     expect(onChange).toHaveBeenCalledTimes(1);
   });
 
+  it('a burst of re-renders: at most one call per burstMs, a page settling after load at once', async () => {
+    document.body.innerHTML = '<div id="root"></div>';
+    const root = document.getElementById('root')!;
+    const onChange = vi.fn();
+    const clock: Clock = { now: () => performance.now(), yieldTask: (fn) => void setTimeout(fn, 0) };
+    const watcher = createWatcher({
+      clock,
+      win: window as unknown as Window & typeof globalThis,
+      isOurs: () => false,
+      onChange,
+      burstMs: 120,
+    });
+    watcher.observe(root);
+    // A page showing its rows, and changing again soon after: each at once.
+    for (let i = 1; i <= 2; i++) {
+      root.append(document.createElement('p'));
+      await ticks();
+      expect(onChange).toHaveBeenCalledTimes(i);
+    }
+    // Two quick calls in a row make a burst: one call waits for the end of the window, whatever
+    // the number of changes.
+    for (let i = 0; i < 5; i++) {
+      root.append(document.createElement('p'));
+      await ticks();
+    }
+    expect(onChange).toHaveBeenCalledTimes(2);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(onChange).toHaveBeenCalledTimes(3);
+    // After a quiet spell, at once again.
+    await new Promise((r) => setTimeout(r, 150));
+    root.append(document.createElement('p'));
+    await ticks();
+    expect(onChange).toHaveBeenCalledTimes(4);
+    watcher.stop();
+    root.append(document.createElement('p'));
+    await new Promise((r) => setTimeout(r, 150));
+    expect(onChange).toHaveBeenCalledTimes(4);
+  });
+
   it('a container swapped out with its parent (a new <body>) is noticed at once', async () => {
     document.body.innerHTML = '<main><div id="root"><p>a</p></div></main>';
     const root = document.getElementById('root')!;

@@ -3,7 +3,14 @@
 // storage.local; every answer is validated on both sides.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { answerGetSettings, rememberHiddenCard, restrictStorageToTrustedContexts } from '../../../lib/background/content-channel';
+import {
+  answerBadgeViews,
+  answerGetSettings,
+  rememberHiddenCard,
+  restrictStorageToTrustedContexts,
+} from '../../../lib/background/content-channel';
+import { badgeViewsFrom } from '../../../lib/badge/view';
+import { BADGE_VIEWS, sanitizeViews } from '../../../lib/content/views';
 import {
   GET_SETTINGS,
   HIDE_CARD,
@@ -104,6 +111,44 @@ describe('background side', () => {
     expect(await rememberHiddenCard({ type: HIDE_CARD, site: 'strava', week: '2026-02-09' }, { id: 'other', tab }, OWN)).toBe(false);
     const answer = await answerGetSettings({ type: GET_SETTINGS }, from, OWN);
     expect(answer?.cardHidden).toEqual({ intervals: '2026-02-09' });
+  });
+
+  it("makes the badges' words from a page's runs with its settings, sanitized, for our content scripts only", () => {
+    const runs = [
+      { start: '2026-02-10T07:00:00', km: 10 },
+      { start: '2026-02-17T07:00:00', km: 16 },
+    ];
+    const settings = { ...defaultSettings(), units: 'mi' as const };
+    const request = {
+      type: BADGE_VIEWS,
+      runs,
+      firstDays: ['2026-02-16', '2026-02-09'],
+      today: '2026-02-20',
+      now: '2026-02-20T12:00',
+      settings: { ...settings, spikePct: 'lots' },
+    };
+    const from = { id: OWN, tab, url: 'https://www.strava.com/' };
+    const answer = answerBadgeViews(request, from, OWN);
+    expect(answer).toEqual(badgeViewsFrom(runs, request.firstDays, settings, '2026-02-20', { now: '2026-02-20T12:00' }));
+    expect(answer?.[0]?.text).toMatch(/mi/);
+    // What the content script keeps of it: the same, field by field.
+    expect(sanitizeViews(structuredClone(answer), 2)).toEqual(answer);
+    expect(answerBadgeViews(request, { id: 'other', tab }, OWN)).toBeNull();
+    expect(answerBadgeViews(request, { id: OWN }, OWN)).toBeNull();
+    expect(answerBadgeViews({ ...request, firstDays: ['next week'] }, from, OWN)).toBeNull();
+    expect(answerBadgeViews({ ...request, runs: 'all' }, from, OWN)).toBeNull();
+    expect(answerBadgeViews({ ...request, today: 1 }, from, OWN)).toBeNull();
+  });
+
+  it("keeps only well-formed words from the background's answer: no badge rather than a wrong one", () => {
+    const view = { level: 'ok', label: 'Load OK', text: '10 km', ariaLabel: 'a', title: 't', lines: ['x'], evidence: 'e', cta: 'c' };
+    expect(sanitizeViews([view, null], 2)).toEqual([view, null]);
+    expect(sanitizeViews([view], 2)).toEqual([null, null]);
+    expect(sanitizeViews('views', 1)).toEqual([null]);
+    expect(sanitizeViews([{ ...view, level: 'fine' }], 1)).toEqual([null]);
+    expect(sanitizeViews([{ ...view, lines: [1] }], 1)).toEqual([null]);
+    expect(sanitizeViews([{ ...view, text: 'x'.repeat(601) }], 1)).toEqual([null]);
+    expect(sanitizeViews([{ ...view, extra: '<b>' }], 1)).toEqual([view]);
   });
 
   it('closes storage.local to content scripts where the browser can (Chrome), says so where it cannot (Firefox)', async () => {

@@ -9,7 +9,7 @@ import { startCore, type CoreDeps, type CoreHandle } from '../../../lib/content/
 import { PAGE_STATUS, readPageStatusMessage, type PageStatus } from '../../../lib/content/messages';
 import { coarsePath, shapeOf } from '../../../lib/content/report';
 import type { Clock } from '../../../lib/content/schedule';
-import { summariesFrom } from '../../../lib/load/summary';
+import { badgeViewsFrom } from '../../../lib/badge/view';
 import type { Run } from '../../../lib/load/types';
 import { defaultSettings, type Settings } from '../../../lib/settings/defaults';
 import type { AdapterContext, AdapterNotes, BadgeAnchor, SiteAdapter } from '../../../lib/sites/types';
@@ -71,7 +71,7 @@ function run(a: SiteAdapter, over: Partial<CoreDeps> = {}, settings: Settings = 
     watchSettings: () => () => undefined,
     fetchJson: async () => ({}),
     localNow: () => ({ today: TODAY, now: `${TODAY}T12:00` }),
-    summarize: summariesFrom,
+    summarize: badgeViewsFrom,
     onInvalidated: () => undefined,
     onLocationChange: () => undefined,
     locale: 'en-GB',
@@ -173,7 +173,7 @@ describe('page status', () => {
       watchSettings: () => () => undefined,
       fetchJson: async () => ({}),
       localNow: () => ({ today: TODAY, now: `${TODAY}T12:00` }),
-      summarize: summariesFrom,
+      summarize: badgeViewsFrom,
       onInvalidated: () => undefined,
       onLocationChange: () => undefined,
       onStatus: (s) => statuses.push(s),
