@@ -1,6 +1,6 @@
 // The built Firefox extension (.output/firefox-mv3) in Debian Firefox ESR: the popup answered to
 // a result, a threshold kept by the options page, badges with the right numbers on the served
-// Strava Training Log. Each test runs in a fresh profile and also fails on any request to another
+// Strava Training Log, a hostile page that cannot read, rewrite or switch off those badges. Each test runs in a fresh profile and also fails on any request to another
 // host and on any console error of ours (harness.ts). Run: `npm run test:firefox` after
 // `npx wxt build -b firefox --mv3`.
 import assert from 'node:assert/strict';
@@ -290,6 +290,62 @@ test('badges: every week row of the Strava Training Log gets a badge with the lo
     );
   });
 });
+
+// ------------------------------------------------------------------------------------------------
+// A hostile page (issue 14 item 4, in Firefox too)
+
+test(
+  'a hostile page: badges in closed shadow roots it cannot read or rewrite, and forged "newer copy started" events do not switch them off',
+  { timeout: TIMEOUT },
+  async () => {
+    await withFirefox(async (session) => {
+      const probe: { page?: Page } = {};
+      const page = await session.openSite(`${STRAVA}${LOG}`, (url) => stravaResponse(url, { activities: 'recent' }));
+      const sorted = (list: BadgeSeen[]) => [...list].sort((a, b) => a.key.localeCompare(b.key));
+      const before = await eventually(
+        async () => sorted(seenOf(await inspectBadges(session, probe))),
+        (list) => list.length === LOG_ROWS && list.every((b) => b.text !== ''),
+        `${LOG_ROWS} filled badges`,
+      );
+
+      // The page's own script sees hosts only: no shadow root to read, none to attach, and what it
+      // writes into a host is not what the runner sees.
+      const seenByPage = await page.evaluate(() => {
+        const hosts = [...document.querySelectorAll('[data-knee-check-key]')];
+        let attached = 0;
+        for (const host of hosts) {
+          try {
+            host.attachShadow({ mode: 'open' });
+            attached++;
+          } catch {
+            // already has our (closed) root
+          }
+          host.textContent = 'Knee Check: your account is locked, sign in at evil.example';
+        }
+        return { hosts: hosts.length, open: hosts.filter((h) => h.shadowRoot !== null).length, attached };
+      });
+      assert.deepEqual(seenByPage, { hosts: LOG_ROWS, open: 0, attached: 0 });
+      assert.deepEqual(sorted(seenOf(await inspectBadges(session, probe))), before);
+
+      // What WXT's content-script context listens for to stop an older copy (wxt-dev/wxt#1752): the
+      // exact event and window message, with our extension id and script name.
+      await page.evaluate((id) => {
+        const type = `${id}:knee-badges-strava:wxt:content-script-started`;
+        for (let i = 0; i < 3; i++) {
+          document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: 'knee-badges-strava', messageId: `forged-${i}` } }));
+          window.postMessage({ type, contentScriptName: 'knee-badges-strava', messageId: `forged-${i}` }, '*');
+        }
+      }, session.extensionId);
+      // Still alive: the page re-renders every row (dropping our badges) and they come back, right.
+      await page.evaluate(() => (window as unknown as { __pageBench(n: number): Promise<unknown> }).__pageBench(1));
+      await eventually(
+        async () => sorted(seenOf(await inspectBadges(session, probe))),
+        (list) => JSON.stringify(list) === JSON.stringify(before),
+        `${LOG_ROWS} badges back after the forged events and a re-render`,
+      );
+    });
+  },
+);
 
 // ------------------------------------------------------------------------------------------------
 // The audits themselves
