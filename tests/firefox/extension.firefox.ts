@@ -1,8 +1,8 @@
 // The built Firefox extension (.output/firefox-mv3) in Debian Firefox ESR: the popup answered to
 // a result, a threshold kept by the options page, badges with the right numbers on the served
-// Strava Training Log, a hostile page that cannot read, rewrite or switch off those badges. Each test runs in a fresh profile and also fails on any request to another
-// host and on any console error of ours (harness.ts). Run: `npm run test:firefox` after
-// `npx wxt build -b firefox --mv3`.
+// Strava Training Log, a hostile page that cannot read, rewrite or switch off those badges. Each
+// test runs in a fresh profile and also fails on any request to another host and on any console
+// error of ours (harness.ts). Run: `npm run test:firefox` after `npx wxt build -b firefox --mv3`.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'puppeteer-core';
