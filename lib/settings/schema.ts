@@ -61,7 +61,8 @@ export type SettingsParse = { ok: true; settings: Settings } | { ok: false; issu
 
 export function parseSettings(raw: unknown): SettingsParse {
   const result = settingsSchema.safeParse(raw);
-  if (result.success) return { ok: true, settings: result.data };
+  // The same site twice is no error, and kept once (as sanitizeSettings keeps it).
+  if (result.success) return { ok: true, settings: { ...result.data, customSites: [...new Set(result.data.customSites)] } };
   return {
     ok: false,
     issues: result.error.issues.map((issue) => {

@@ -2,7 +2,15 @@
 // value through.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NUMBER_LIMITS, NUMBER_SETTING_KEYS, parseImportFile, parseSettings, sanitizeSettings, settingsSchema } from '@/lib/settings';
+import {
+  defaultSettings,
+  NUMBER_LIMITS,
+  NUMBER_SETTING_KEYS,
+  parseImportFile,
+  parseSettings,
+  sanitizeSettings,
+  settingsSchema,
+} from '@/lib/settings';
 
 const RUNS = 500;
 
@@ -51,6 +59,13 @@ describe('settings properties', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it('an added site listed twice is kept once, by the schema and by sanitizeSettings alike', () => {
+    const twice = { ...defaultSettings(), customSites: ['https://www.runalyze.com', 'https://www.runalyze.com'] };
+    const parsed = parseSettings(twice);
+    expect(parsed.ok && parsed.settings.customSites).toEqual(['https://www.runalyze.com']);
+    expect(sanitizeSettings(twice).customSites).toEqual(['https://www.runalyze.com']);
   });
 
   it('sanitizeSettings leaves valid settings as they are', () => {
