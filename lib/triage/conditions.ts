@@ -333,14 +333,16 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
   },
   {
     id: 'referred-hip-pain',
-    name: 'Pain coming from the hip (for example a slipped growth plate, SUFE/SCFE)',
+    name: 'Pain coming from the hip (in children, for example a slipped growth plate: SUFE/SCFE)',
     prior: -1.5,
     // Matava 1999: 15 % of SCFE present as knee pain; knee or thigh pain with a normal knee,
     // limp, out-toeing, age 8-15.
     features: [
       S('limp', 2.5),
       mod(ageFrom(8, 15), 1.5, ageText), mod(ageFrom(16), -1, ageText),
-      L('hip-groin', 3), L('thigh-muscles', 1.5), L('whole-knee', 0.5), L('inside', 0.3), L('front', 0.2),
+      // Thigh pain points to the hip unless it is muscle soreness that settles (as the warning sign reads it).
+      L('hip-groin', 3), f(all(at('thigh-muscles'), not(settles)), 1.5, LOCATION_WORDS['thigh-muscles']),
+      L('whole-knee', 0.5), L('inside', 0.3), L('front', 0.2),
       f(at('below-kneecap', 'outside', 'back', 'joint-line'), -1, 'Pain in one spot of the knee itself'),
       f(swelling('none'), 0.5, 'The knee itself is not swollen'),
       f(swollen, -1.5, 'The knee is swollen'),

@@ -110,6 +110,26 @@ describe('the presentations issue 12 names', () => {
   });
 });
 
+describe('causes a clinician would list', () => {
+  it('thigh soreness that settles after a harder run is muscle soreness, not a hip problem', () => {
+    const doms: TriageInput = {
+      ...plain,
+      age: 29,
+      sex: 'male',
+      locations: ['thigh-muscles'],
+      timing: ['next-morning'],
+      feel: [],
+      durationDays: 2,
+      settlesWithin48h: true,
+    };
+    const r = triage(doms);
+    expect(r.conditions[0]!.id).toBe('muscle-soreness');
+    expect(r.conditions.map((c) => c.id)).not.toContain('referred-hip-pain');
+    // Thigh pain that does not settle still points to the hip.
+    expect(triage({ ...doms, settlesWithin48h: false, durationDays: 21 }).conditions.map((c) => c.id)).toContain('referred-hip-pain');
+  });
+});
+
 describe("screenWarningSigns (the popup's same-day shortcut)", () => {
   it('returns the care and the flags for an emergency or same-day sign, null otherwise', () => {
     expect(screenWarningSigns({ ...plain, signs: ['hot-red-knee'] })?.care).toBe('emergency');
