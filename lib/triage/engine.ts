@@ -118,10 +118,12 @@ export function triage(raw: unknown, options: TriageOptions = {}): TriageResult 
   const pinned = [...new Set(fired.map((f) => f.condition))];
   const conditions = rankConditions(scored, pinned);
   const top = conditions[0]!.id;
-  // The condition the plan is written for sets a floor too, whatever its score: a bone stress
-  // injury or a hip problem that ranks first is never self-managed (evidence.md §3).
-  const topKnowledge = scored.find((s) => s.knowledge.id === top)!;
-  if (topKnowledge.knowledge.minCare && topKnowledge.supported) care = mostUrgent(care, topKnowledge.knowledge.minCare(a));
+  // The condition the symptoms fit best sets a floor too, however weak the fit: a bone stress
+  // injury or a hip problem that fits best is never self-managed (evidence.md §3). Judged on the
+  // answers without the warning signs, whose own rules (and the floors above) already count them,
+  // so that reporting one more sign can never lower the care by moving another cause first.
+  const bestBySymptoms = byScore(scoreConditions(toAnswers({ ...input, signs: [] })))[0]!;
+  if (bestBySymptoms.knowledge.minCare && bestBySymptoms.supported) care = mostUrgent(care, bestBySymptoms.knowledge.minCare(a));
 
   const redFlags: RedFlag[] = fired.map(({ rule, condition }) => ({
     id: rule.id,

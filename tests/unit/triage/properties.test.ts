@@ -37,6 +37,42 @@ describe('triage properties', { timeout: 60_000 }, () => {
     );
   }, 60_000);
 
+  it('adding a warning sign never lowers urgency: the cases the property found', () => {
+    // Each was same-day (a weak but best-fitting fracture or hip cause) until the sign moved
+    // another cause first; the floor is now judged on the symptoms alone.
+    const base: Omit<TriageInput, 'age' | 'locations' | 'timing'> = {
+      onset: 'fall-or-blow',
+      feel: [],
+      worseWith: [],
+      swelling: 'none',
+      mechanical: [],
+      signs: [],
+      durationDays: 8,
+    };
+    const found: [TriageInput, (typeof URGENCY_SIGNS)[number]][] = [
+      [{ ...base, age: 8, locations: ['hip-groin'], timing: [] }, 'multiple-joints'],
+      [{ ...base, age: 8, locations: ['thigh-muscles'], timing: ['at-night'], settlesWithin48h: true }, 'lump-behind-knee'],
+      [{ ...base, age: 55, locations: ['thigh-muscles'], timing: [] }, 'limp'],
+      [
+        {
+          ...base,
+          age: 8,
+          locations: ['back'],
+          timing: ['at-rest'],
+          swelling: 'persistent',
+          signs: ['bone-tender-spot'],
+          durationDays: 28,
+        },
+        'weight-loss',
+      ],
+    ];
+    for (const [input, sign] of found) {
+      const before = triage(input).care;
+      const after = triage({ ...input, signs: [...input.signs, sign] }).care;
+      expect(careRank(after), `${JSON.stringify(input)} + ${sign}`).toBeLessThanOrEqual(careRank(before));
+    }
+  });
+
   it('adding a warning sign never lowers urgency', () => {
     fc.assert(
       fc.property(inputArb, fc.constantFrom(...URGENCY_SIGNS), (input, sign) => {
