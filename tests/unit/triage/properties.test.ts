@@ -54,6 +54,10 @@ describe('triage properties', { timeout: 60_000 }, () => {
       [{ ...base, age: 8, locations: ['thigh-muscles'], timing: ['at-night'], settlesWithin48h: true }, 'lump-behind-knee'],
       [{ ...base, age: 55, locations: ['thigh-muscles'], timing: [] }, 'limp'],
       [
+        { ...base, age: 8, onset: 'sudden-twist', locations: ['above-kneecap'], timing: ['at-night'], signs: ['bone-tender-spot'] },
+        'heard-pop',
+      ],
+      [
         {
           ...base,
           age: 8,
