@@ -95,9 +95,9 @@ export function answerBadgeViews(message: unknown, sender: SenderLike, ownId: st
  * size-capped, every run checked; nothing stored). Null when not ours or not readable.
  */
 export function answerParse(message: unknown, sender: SenderLike, ownId: string): unknown {
-  const m = message as { type?: unknown; kind?: unknown; data?: unknown; athleteId?: unknown } | null;
+  const m = message as { type?: unknown; kind?: unknown; data?: unknown; athleteId?: unknown; range?: unknown } | null;
   if (m?.type !== PARSE_DATA || !isOwnContentScript(sender, ownId)) return null;
-  return parseSiteData(m.kind, m.data, m.athleteId);
+  return parseSiteData(m.kind, m.data, m.athleteId, m.range);
 }
 
 /** Wire it all (call synchronously at the top of the background). */

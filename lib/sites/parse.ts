@@ -7,6 +7,8 @@
 import { runProblem } from '../history/validate';
 import type { Run } from '../load/types';
 import { readActivitiesPage, readTrainingLogData, rec, runsFromDashboardFeed } from './strava-parse';
+import { garminActivityList, isGarminCalendarAnswer, runsFromGarminActivities, runsFromGarminCalendar } from './garmin';
+import { runsFromIntervalsActivities, stubDays } from './intervals';
 import type { ParseRequest } from './types';
 
 /** The largest JSON text read (the content script's fetch cap, lib/content/fetch MAX_BODY_BYTES). */
@@ -25,7 +27,7 @@ function checked(runs: Run[]): Run[] {
 const tooLong = (list: unknown) => Array.isArray(list) && list.length > MAX_PARSE_ITEMS;
 
 /** What `data` holds for `kind`; null when it is nothing readable. Never throws. */
-export function parseSiteData(kind: unknown, data: unknown, athleteId?: unknown): unknown {
+export function parseSiteData(kind: unknown, data: unknown, athleteId?: unknown, range?: unknown): unknown {
   try {
     if (kind === 'strava:page') {
       if (typeof data !== 'string' || data.length > MAX_PARSE_CHARS) return null;
@@ -43,6 +45,23 @@ export function parseSiteData(kind: unknown, data: unknown, athleteId?: unknown)
       const page = runsFromDashboardFeed(data, id);
       return page && { ...page, runs: checked(page.runs) };
     }
+    if (kind === 'garmin:activities') {
+      const list = garminActivityList(data);
+      if (!list || tooLong(list)) return null;
+      return { runs: checked(runsFromGarminActivities(data)), count: list.length };
+    }
+    if (kind === 'garmin:calendar') {
+      if (!isGarminCalendarAnswer(data) || tooLong(rec(data).calendarItems)) return null;
+      return { runs: checked(runsFromGarminCalendar(data)) };
+    }
+    if (kind === 'intervals:activities') {
+      const { from, to } = rec(range);
+      const day = /^\d{4}-\d{2}-\d{2}$/;
+      // A sign-in page or an error object is not an answer.
+      if (!Array.isArray(data) || tooLong(data) || typeof from !== 'string' || typeof to !== 'string') return null;
+      if (!day.test(from) || !day.test(to) || from > to) return null;
+      return { runs: checked(runsFromIntervalsActivities(data)), stubs: stubDays(data, { from, to }) };
+    }
   } catch {
     // nothing readable
   }
@@ -50,4 +69,5 @@ export function parseSiteData(kind: unknown, data: unknown, athleteId?: unknown)
 }
 
 /** The same reading in-process, for the fixture tests and `npm run site-check`. */
-export const parseLocally = async (request: ParseRequest): Promise<unknown> => parseSiteData(request.kind, request.data, request.athleteId);
+export const parseLocally = async (request: ParseRequest): Promise<unknown> =>
+  parseSiteData(request.kind, request.data, request.athleteId, request.range);

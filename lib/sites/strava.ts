@@ -18,10 +18,10 @@ import { runKey } from '../load/runs';
 import type { Run } from '../load/types';
 import { createSerialQueue } from '../serial';
 import { refusalOf } from '../content/fetch';
-import { MAX_RUN_KM } from '../history/validate';
 import { noteTo } from './notes';
-import { finiteNumber, guard, idString, rec, weekStartOfEntry, type ActivitiesPage, type FeedPage } from './strava-parse';
-import type { AdapterContext, BadgeAnchor, ParseKind, Refusal, SiteAdapter } from './types';
+import { dayOrNull, num, parsed, runsOf } from './parsed';
+import { finiteNumber, guard, idString, rec, weekStartOfEntry, type ActivitiesPage, type FeedPage, type Rec } from './strava-parse';
+import type { AdapterContext, BadgeAnchor, Refusal, SiteAdapter } from './types';
 import { isoWeekMonday } from './week-anchors';
 
 export { isoWeekMonday };
@@ -71,40 +71,8 @@ export const STRAVA_SOURCES = {
 
 // --- The background's readings (ctx.parse), checked on return like any message ---------------
 
-const RUN_START = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-const idOk = (value: unknown) => value === undefined || (typeof value === 'string' && value.length <= 1000);
-
-/** Runs as ./strava-parse makes them, else null (the whole answer is then not used). */
-function runsOf(raw: unknown): Run[] | null {
-  if (!Array.isArray(raw) || raw.length > 5000) return null;
-  const runs: Run[] = [];
-  for (const item of raw) {
-    const { start, km: rawKm, id, gearId } = rec(item);
-    const km = num(rawKm);
-    if (typeof start !== 'string' || !RUN_START.test(start) || km === null || km < 0 || km > MAX_RUN_KM) return null;
-    if (!idOk(id) || !idOk(gearId)) return null;
-    const run: Run = { start, km };
-    if (id !== undefined) run.id = id as string;
-    if (gearId !== undefined) run.gearId = gearId as string;
-    runs.push(run);
-  }
-  return runs;
-}
-
-/** The background's reading of `data` as `kind`, or null (no answer, or not one of that shape). */
-async function parsed(ctx: AdapterContext, kind: ParseKind, data: unknown, athleteId?: string | null): Promise<Rec | null> {
-  try {
-    const answer = await ctx.parse?.({ kind, data, ...(athleteId === undefined ? {} : { athleteId }) });
-    return typeof answer === 'object' && answer !== null && !Array.isArray(answer) ? (answer as Rec) : null;
-  } catch {
-    return null;
-  }
-}
-
 async function activitiesPage(ctx: AdapterContext, json: unknown): Promise<ActivitiesPage | null> {
-  const a = await parsed(ctx, 'strava:activities', json);
+  const a = await parsed(ctx, { kind: 'strava:activities', data: json });
   const runs = a && runsOf(a.runs);
   const count = num(a?.count);
   if (!a || !runs || count === null || count < 0) return null;
@@ -112,15 +80,13 @@ async function activitiesPage(ctx: AdapterContext, json: unknown): Promise<Activ
 }
 
 async function feedPage(ctx: AdapterContext, json: unknown, athleteId: string | null): Promise<FeedPage | null> {
-  const a = await parsed(ctx, 'strava:feed', json, athleteId);
+  const a = await parsed(ctx, { kind: 'strava:feed', data: json, athleteId });
   const runs = a && runsOf(a.runs);
   const unreadable = num(a?.unreadable);
   const entries = num(a?.entries);
   if (!a || !runs || unreadable === null || entries === null) return null;
   return { runs, unreadable, cursor: num(a.cursor), entries };
 }
-
-type Rec = Record<string, unknown>;
 
 const onStrava = (url: URL, path: RegExp) => url.protocol === 'https:' && STRAVA_HOST.test(url.hostname) && path.test(url.pathname);
 const mondayOf = (date: string): string => {
@@ -359,10 +325,9 @@ export function createStravaAdapters(options: StravaAdapterOptions = {}): Strava
   async function logRuns(ctx: AdapterContext, next: NextData): Promise<LogRuns> {
     const none: LogRuns = { runs: null, from: null, to: null };
     if (!next.text || next.text.length > MAX_NEXT_DATA_CHARS) return none;
-    const read = (next.read ??= parsed(ctx, 'strava:page', next.text).then((a) => {
+    const read = (next.read ??= parsed(ctx, { kind: 'strava:page', data: next.text }).then((a) => {
       const runs = a?.runs === null ? null : runsOf(a?.runs);
-      const day = (v: unknown) => (typeof v === 'string' && DAY.test(v) ? v : null);
-      return a && (a.runs === null || runs) ? { runs, from: day(a.from), to: day(a.to) } : null;
+      return a && (a.runs === null || runs) ? { runs, from: dayOrNull(a.from), to: dayOrNull(a.to) } : null;
     }));
     const got = await read;
     // No answer (the background was away): asked again on the next read.

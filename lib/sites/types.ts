@@ -37,13 +37,16 @@ export interface FetchJsonInit {
  * parsing code is not in the page. `data` is what the page carried or answered, untrusted.
  */
 export const PARSE_DATA = 'knee-check:parse-data';
-export type ParseKind = 'strava:page' | 'strava:activities' | 'strava:feed';
+export type ParseKind =
+  'strava:page' | 'strava:activities' | 'strava:feed' | 'garmin:activities' | 'garmin:calendar' | 'intervals:activities';
 export interface ParseRequest {
   kind: ParseKind;
   /** The page's JSON text ('strava:page'), or a same-origin call's parsed answer. */
   data: unknown;
   /** The signed-in athlete ('strava:feed': their rows of group activities). */
   athleteId?: string | null;
+  /** The dates asked for ('intervals:activities': its Strava stubs' days within them). */
+  range?: { from: string; to: string };
 }
 
 /** Same-origin data access the content script gives an adapter (the page's own endpoints only). */

@@ -1,4 +1,4 @@
-// The background's reading of a Strava content script's JSON (lib/sites/parse, PARSE_DATA): the same
+// The background's reading of a content script's site JSON (lib/sites/parse, PARSE_DATA): the same
 // runs as the adapter code read in-process, from our own content scripts only, with the input
 // size-capped and every run checked; and the content script keeps only well-formed answers.
 import { readFileSync } from 'node:fs';
@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { answerParse } from '../../../lib/background/content-channel';
 import { MAX_PARSE_CHARS, MAX_PARSE_ITEMS, parseSiteData } from '../../../lib/sites/parse';
 import { createStravaAdapters, readActivitiesPage, readTrainingLogData, runsFromTrainingActivities } from '../../../lib/sites/strava';
+import { runsFromGarminActivities, runsFromGarminCalendar } from '../../../lib/sites/garmin';
+import { runsFromIntervalsActivities } from '../../../lib/sites/intervals';
 import { PARSE_DATA, type AdapterContext } from '../../../lib/sites/types';
 
 const RECENT = JSON.parse(readFileSync(resolve(__dirname, '../../fixtures/strava-training-activities-recent.json'), 'utf8')) as {
@@ -17,7 +19,7 @@ const OWN = 'own-extension-id';
 const tab = { id: 1 };
 const from = { id: OWN, tab, url: 'https://www.strava.com/athletes/1/training/log' };
 
-describe('PARSE_DATA: the background reads a content script’s Strava JSON', () => {
+describe('PARSE_DATA: the background reads a content script’s site JSON', () => {
   it('answers with what the adapter code reads, to our own content scripts only', () => {
     const json = structuredClone(RECENT);
     const answer = answerParse({ type: PARSE_DATA, kind: 'strava:activities', data: json }, from, OWN);
@@ -40,6 +42,29 @@ describe('PARSE_DATA: the background reads a content script’s Strava JSON', ()
     expect(page).toMatchObject({ count: 3, runs: [{ start: '2023-11-14T22:13:20', km: 5, id: '1' }] });
     const { runs } = readTrainingLogData('{}');
     expect(runs).toBeNull();
+  });
+
+  it('Garmin Connect and intervals.icu: the same runs, a count to page on, the stubs within the range asked', () => {
+    const search = [{ activityId: 7, startTimeLocal: '2026-02-15 07:30:00', activityType: { typeKey: 'running' }, distance: 8000 }];
+    expect(parseSiteData('garmin:activities', search)).toEqual({ runs: runsFromGarminActivities(search), count: 1 });
+    expect(parseSiteData('garmin:activities', { nothing: [] })).toBeNull();
+    expect(parseSiteData('garmin:calendar', search)).toBeNull();
+    const calendar = {
+      calendarItems: [{ itemType: 'activity', activityTypeId: 1, startTimestampLocal: '2026-02-15T07:30:00', distance: 800000, id: 3 }],
+    };
+    expect(parseSiteData('garmin:calendar', calendar)).toEqual({ runs: runsFromGarminCalendar(calendar) });
+    const items = [
+      { id: 'i1', start_date_local: '2026-02-10T07:00:00', type: 'Run', distance: 5000 },
+      { id: 'i2', start_date_local: '2026-02-11T07:00:00', source: 'STRAVA', _note: 'stub' },
+    ];
+    const range = { from: '2026-02-01', to: '2026-02-20' };
+    expect(parseSiteData('intervals:activities', items, undefined, range)).toEqual({
+      runs: runsFromIntervalsActivities(items),
+      stubs: ['2026-02-11'],
+    });
+    expect(parseSiteData('intervals:activities', items)).toBeNull();
+    expect(parseSiteData('intervals:activities', items, undefined, { from: '2026-02-20', to: '2026-02-01' })).toBeNull();
+    expect(parseSiteData('intervals:activities', { error: 'signed out' }, undefined, range)).toBeNull();
   });
 
   it('the adapter keeps only well-formed answers: none rather than wrong runs', async () => {
