@@ -14,6 +14,7 @@ import type { Run } from '../lib/load/types';
 import { genericAdapter } from '../lib/sites/generic';
 import { BUILT_IN_ADAPTERS } from '../lib/sites/registry';
 import type { AdapterNotes, BadgeAnchor, FetchJsonInit, Refusal, RefusalReason, SiteAdapter, SourceNote } from '../lib/sites/types';
+import { parseLocally } from '../lib/sites/parse';
 
 export interface HarEntry {
   url: string;
@@ -189,6 +190,8 @@ export async function checkPage(input: SiteCheckInput): Promise<SiteCheckReport>
   const ctx = {
     today,
     note: (n: AdapterNotes) => void notes.push(n),
+    // The background's reading of the site's JSON, called directly (as the extension runs it).
+    parse: parseLocally,
     async fetchJson(path: string, init?: FetchJsonInit) {
       const target = new URL(path, url.origin);
       const exact = entries.find((e) => e.url === target.pathname + target.search);

@@ -41,6 +41,8 @@ export interface CoreDeps {
   watchSettings(onChange: (settings: Settings) => void): () => void;
   /** Same-origin JSON (see ./fetch). */
   fetchJson(path: string, init?: FetchJsonInit): Promise<unknown>;
+  /** The background's reading of a site's JSON into runs (lib/sites/parse; AdapterContext.parse). */
+  parse?: AdapterContext['parse'];
   /** The runner's local date ("YYYY-MM-DD") and wall clock ("YYYY-MM-DDTHH:mm"). */
   localNow(): { today: string; now: string };
   summarize: Summarize;
@@ -256,6 +258,7 @@ function createReader(deps: CoreDeps, report: (kind: string, error: unknown) => 
   };
   const context: AdapterContext = {
     fetchJson: recordingFetch((path, init) => deps.fetchJson(path, init), calls),
+    parse: (request) => deps.parse?.(request) ?? Promise.resolve(null),
     get today() {
       return deps.localNow().today;
     },

@@ -14,7 +14,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { localMinute, localToday } from '../load/dates';
 import type { Run } from '../load/types';
 import type { Settings } from '../settings/defaults';
-import type { SiteAdapter } from '../sites/types';
+import { PARSE_DATA, type SiteAdapter } from '../sites/types';
 import { startCore } from './core';
 import { createSameOriginFetch } from './fetch';
 import { INSPECT_BADGES, PAGE_STATUS, type PageStatusMessage } from './messages';
@@ -108,6 +108,8 @@ export function startBadges(_ctx: ContentScriptContext, script: BadgeScript): vo
       setTimer: win.setTimeout.bind(win),
       signal: alive.signal,
     }),
+    // A site's JSON is read into runs by the background (lib/sites/parse), checked by the adapter.
+    parse: async (request) => (isValid() ? runtime.sendMessage({ ...request, type: PARSE_DATA }) : null),
     localNow: () => {
       const d = new DateNow();
       return { today: localToday(d), now: localMinute(d) };

@@ -9,12 +9,14 @@
 // - Badges: on the calendar's weekly summaries, found through guessed selectors with fallbacks
 //   (no public source documents that DOM): no anchor, no badge.
 // Every read reports its sources, refusals and coverage through ctx.note.
-// Pure of zod and Preact: the content script imports this module.
+// Pure of zod and Preact: the content script imports this module. The JSON is read into runs by the
+// background (ctx.parse, lib/sites/parse.ts) with the functions below; the content script fetches it.
 import { isRecord } from '../guards';
 import type { Run } from '../load/types';
 import { refusalOf } from '../content/fetch';
 import { calendarAdapter, calendarRun, finite, localTime, type DateRange } from './run-window';
 import { noteTo } from './notes';
+import { num, parsed, runsOf } from './parsed';
 import type { AdapterContext, SiteAdapter } from './types';
 import { CALENDAR_ROWS, DATED, type WeekAnchorSpec } from './week-anchors';
 
@@ -130,11 +132,12 @@ export function runsFromGarminCalendar(json: unknown): Run[] {
   }
 }
 
-/** Is this an answer of the documented shape (so the path is the right one)? */
-function isActivitiesAnswer(json: unknown): boolean {
-  return listOf(json, ACTIVITY_LISTS) !== null;
+/** An activity search answer's list (so the path is the right one), else null. */
+export function garminActivityList(json: unknown): unknown[] | null {
+  return listOf(json, ACTIVITY_LISTS);
 }
-function isCalendarAnswer(json: unknown): boolean {
+/** Is this a calendar answer of the documented shape? */
+export function isGarminCalendarAnswer(json: unknown): boolean {
   return !Array.isArray(json) && listOf(json, ['calendarItems']) !== null;
 }
 
@@ -190,22 +193,30 @@ const CALENDAR_SOURCE = 'garmin:calendar';
 
 /** A Garmin Connect adapter with its own per-page state (one per content script). */
 export function createGarminAdapter(options: GarminAdapterOptions = {}): SiteAdapter {
-  /** GET a /gc-api/ service with the page's CSRF header; null (and a refusal noted) when unusable. */
-  async function getJson(
+  /**
+   * GET a /gc-api/ service with the page's CSRF header, its runs read by the background (ctx.parse
+   * as `kind`: the answer's runs and how many items it listed); null (and a refusal noted) when unusable.
+   */
+  async function getRuns(
     ctx: AdapterContext,
     doc: Document,
     source: string,
     service: string,
-    valid: (json: unknown) => boolean,
-  ): Promise<unknown> {
+    kind: 'garmin:activities' | 'garmin:calendar',
+  ): Promise<{ runs: Run[]; count: number | null } | null> {
     const token = garminCsrfToken(doc);
+    let json: unknown;
     try {
-      const json = await ctx.fetchJson(`${GARMIN_API_PREFIX}${service}`, token ? { headers: { [GARMIN_CSRF_HEADER]: token } } : undefined);
-      if (valid(json)) return json;
-      noteTo(ctx, { refusals: [{ source, reason: 'bad-response' }] });
+      json = await ctx.fetchJson(`${GARMIN_API_PREFIX}${service}`, token ? { headers: { [GARMIN_CSRF_HEADER]: token } } : undefined);
     } catch (error) {
       noteTo(ctx, { refusals: [{ source, ...refusalOf(error) }] });
+      return null;
     }
+    const answer = await parsed(ctx, { kind, data: json });
+    const runs = answer && runsOf(answer.runs);
+    const count = num(answer?.count);
+    if (runs && (kind === 'garmin:calendar' || count !== null)) return { runs, count };
+    noteTo(ctx, { refusals: [{ source, reason: 'bad-response' }] });
     return null;
   }
 
@@ -215,11 +226,11 @@ export function createGarminAdapter(options: GarminAdapterOptions = {}): SiteAda
       const service =
         `activitylist-service/activities/search/activities?limit=${ACTIVITIES_PAGE_SIZE}&start=${page * ACTIVITIES_PAGE_SIZE}` +
         `&startDate=${range.from}&endDate=${range.to}`;
-      const json = await getJson(ctx, doc, SEARCH_SOURCE, service, isActivitiesAnswer);
+      const got = await getRuns(ctx, doc, SEARCH_SOURCE, service, 'garmin:activities');
       // A missing page would under-count the range: no runs rather than too few.
-      if (json === null) return null;
-      runs.push(...runsFromGarminActivities(json));
-      if ((listOf(json, ACTIVITY_LISTS)?.length ?? 0) < ACTIVITIES_PAGE_SIZE) break;
+      if (got === null) return null;
+      runs.push(...got.runs);
+      if ((got.count ?? 0) < ACTIVITIES_PAGE_SIZE) break;
       if (page === MAX_ACTIVITY_PAGES - 1) {
         noteTo(ctx, { refusals: [{ source: SEARCH_SOURCE, reason: 'partial-data' }] });
         return null;
@@ -231,9 +242,9 @@ export function createGarminAdapter(options: GarminAdapterOptions = {}): SiteAda
   async function calendarIn(ctx: AdapterContext, doc: Document, range: DateRange): Promise<Run[] | null> {
     const runs: Run[] = [];
     for (const { year, month0 } of monthsOf(range)) {
-      const json = await getJson(ctx, doc, CALENDAR_SOURCE, `calendar-service/year/${year}/month/${month0}`, isCalendarAnswer);
-      if (json === null) return null;
-      runs.push(...runsFromGarminCalendar(json));
+      const got = await getRuns(ctx, doc, CALENDAR_SOURCE, `calendar-service/year/${year}/month/${month0}`, 'garmin:calendar');
+      if (got === null) return null;
+      runs.push(...got.runs);
     }
     return runs;
   }

@@ -8,11 +8,13 @@
 //   reported as incomplete (ctx.note), so no week total or spike is built on them.
 // - Badges: the calendar's weekly totals column, plausible selectors with fallbacks (no public
 //   DOM notes, VERIFY live): no anchor, no badge.
-// Pure of zod and Preact: the content script imports this module.
+// Pure of zod and Preact: the content script imports this module. The JSON is read into runs by the
+// background (ctx.parse, lib/sites/parse.ts) with the functions below; the content script fetches it.
 import { addDays, parseDay } from '../load/dates';
 import type { Run } from '../load/types';
 import { refusalOf } from '../content/fetch';
 import { noteTo } from './notes';
+import { daysOf, parsed, runsOf } from './parsed';
 import { calendarAdapter, calendarRun, finite, localTime, type DateRange } from './run-window';
 import type { SiteAdapter } from './types';
 import { CALENDAR_ROWS, DATED, type WeekAnchorSpec } from './week-anchors';
@@ -138,13 +140,15 @@ export function createIntervalsAdapter(options: IntervalsAdapterOptions = {}): S
         noteTo(ctx, { refusals: [{ source: SOURCE, ...refusalOf(error) }] });
         return null;
       }
+      // Read by the background (ctx.parse): the runs, and the days of Strava stubs in the range.
       // A sign-in page or an error object is not an answer.
-      if (!Array.isArray(json)) {
+      const answer = await parsed(ctx, { kind: 'intervals:activities', data: json, range });
+      const runs = answer && runsOf(answer.runs);
+      const stubs = answer && daysOf(answer.stubs);
+      if (!runs || !stubs) {
         noteTo(ctx, { refusals: [{ source: SOURCE, reason: 'bad-response' }] });
         return null;
       }
-      const runs = runsFromIntervalsActivities(json);
-      const stubs = stubDays(json, range);
       noteTo(ctx, {
         sources: [{ source: SOURCE, runs: runs.length }],
         ...(stubs.length ? { incompleteDays: stubs, refusals: [{ source: SOURCE, reason: 'partial-data' as const }] } : {}),

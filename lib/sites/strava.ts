@@ -11,79 +11,29 @@
 // - Badges: Training Log week rows (`_calendarRowContainer_` + data-timestamp, week = its ISO
 //   week), the dashboard's weekly run goal, the profile's selected week totals.
 // Every read reports its sources, refusals and coverage through ctx.note. Nothing here throws.
-import { addDays, dayOfWeek, daysFromCivil, formatDateTime, formatDay, parseDay, parseWallClockMs } from '../load/dates';
+// The JSON itself is read into runs by ./strava-parse, in the background (ctx.parse, lib/sites/
+// parse.ts): this module finds the data, fetches it, pages on, and checks what comes back.
+import { addDays, dayOfWeek, daysFromCivil, formatDay, parseDay } from '../load/dates';
 import { runKey } from '../load/runs';
 import type { Run } from '../load/types';
 import { createSerialQueue } from '../serial';
 import { refusalOf } from '../content/fetch';
 import { noteTo } from './notes';
+import { dayOrNull, num, parsed, runsOf } from './parsed';
+import { finiteNumber, guard, idString, rec, weekStartOfEntry, type ActivitiesPage, type FeedPage, type Rec } from './strava-parse';
 import type { AdapterContext, BadgeAnchor, Refusal, SiteAdapter } from './types';
 import { isoWeekMonday } from './week-anchors';
-import { MAX_RUN_KM } from '../history/validate';
 
 export { isoWeekMonday };
-
-// Strava renamed `type` to `sport_type` on 2024-10-30; older payloads carry only `type`.
-const RUN_SPORT_TYPES = new Set(['Run', 'TrailRun', 'VirtualRun']);
-
-function finiteNumber(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  // Tolerate a numeric string (never the localized display strings: "4,0" is rejected).
-  if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return Number(value);
-  return null;
-}
-
-function idString(value: unknown): string | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value === 'string' && value.trim() !== '') return value.trim();
-  return undefined;
-}
-
-function runFromModel(model: unknown): Run | null {
-  if (typeof model !== 'object' || model === null) return null;
-  const m = model as Record<string, unknown>;
-  const sport = m.sport_type ?? m.type;
-  if (typeof sport !== 'string' || !RUN_SPORT_TYPES.has(sport)) return null;
-  // `start_date_local_raw` is epoch seconds of the local wall clock: its UTC components are the
-  // runner's local time (e.g. 1481471150 -> "2016-12-11T15:45:50", start_time 14:45:50 UTC in Paris).
-  const startRaw = finiteNumber(m.start_date_local_raw);
-  const metres = finiteNumber(m.distance_raw);
-  // Years 0000-9999 only, so the start stays a four-digit "YYYY-MM-DDTHH:mm:ss".
-  if (startRaw === null || startRaw < -62_167_219_200 || startRaw >= 253_402_300_800) return null;
-  // One cap rule for every site (lib/history/validate): a 1e12 m "activity" is not a run.
-  if (metres === null || metres < 0 || metres / 1000 > MAX_RUN_KM) return null;
-  const run: Run = { start: formatDateTime(startRaw), km: metres / 1000 };
-  const id = idString(m.id);
-  if (id !== undefined) run.id = id;
-  const gearId = idString(m.athlete_gear_id);
-  if (gearId !== undefined) run.gearId = gearId;
-  return run;
-}
-
-/**
- * The runs of one parsed page of Strava's `/athlete/training_activities` JSON (`{ models: [...] }`),
- * in page order (newest first). Rides, hikes, skis and malformed models are skipped; never throws.
- * Contract: docs/contract/load.md.
- */
-export function runsFromTrainingActivities(json: unknown): Run[] {
-  let models: unknown;
-  try {
-    models = typeof json === 'object' && json !== null ? (json as { models?: unknown }).models : undefined;
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(models)) return [];
-  const runs: Run[] = [];
-  for (const model of models) {
-    try {
-      const run = runFromModel(model);
-      if (run) runs.push(run);
-    } catch {
-      // A throwing getter or proxy in one model skips that model: page data never breaks the badge.
-    }
-  }
-  return runs;
-}
+export {
+  feedStatKm,
+  readActivitiesPage,
+  readTrainingLogData,
+  runsFromDashboardFeed,
+  runsFromTrainingActivities,
+  weekStartOfEntry,
+  type FeedPage,
+} from './strava-parse';
 
 // ---------------------------------------------------------------------------------------------
 // Page adapters: which Strava pages get badges, where their runs are, where badges go. Anchors by
@@ -119,19 +69,25 @@ export const STRAVA_SOURCES = {
   feed: 'strava:dashboard-feed',
 } as const;
 
-type Rec = Record<string, unknown>;
-const rec = (value: unknown): Rec => (typeof value === 'object' && value !== null ? (value as Rec) : {});
-const dayOf = (value: unknown): string | null => {
-  const day = typeof value === 'string' ? parseDay(value.slice(0, 10)) : null;
-  return day === null ? null : formatDay(day);
-};
-function guard<T>(fn: () => T, fallback: T): T {
-  try {
-    return fn();
-  } catch {
-    return fallback;
-  }
+// --- The background's readings (ctx.parse), checked on return like any message ---------------
+
+async function activitiesPage(ctx: AdapterContext, json: unknown): Promise<ActivitiesPage | null> {
+  const a = await parsed(ctx, { kind: 'strava:activities', data: json });
+  const runs = a && runsOf(a.runs);
+  const count = num(a?.count);
+  if (!a || !runs || count === null || count < 0) return null;
+  return { runs, count, oldest: num(a.oldest), perPage: num(a.perPage), total: num(a.total) };
 }
+
+async function feedPage(ctx: AdapterContext, json: unknown, athleteId: string | null): Promise<FeedPage | null> {
+  const a = await parsed(ctx, { kind: 'strava:feed', data: json, athleteId });
+  const runs = a && runsOf(a.runs);
+  const unreadable = num(a?.unreadable);
+  const entries = num(a?.entries);
+  if (!a || !runs || unreadable === null || entries === null) return null;
+  return { runs, unreadable, cursor: num(a.cursor), entries };
+}
+
 const onStrava = (url: URL, path: RegExp) => url.protocol === 'https:' && STRAVA_HOST.test(url.hostname) && path.test(url.pathname);
 const mondayOf = (date: string): string => {
   const day = parseDay(date)!;
@@ -166,251 +122,6 @@ function ownPage(doc: Document, path: RegExp): boolean {
 export function isOwnStravaPage(doc: Document): boolean {
   return guard(() => DASHBOARD_PATH.test(doc.location?.pathname ?? '') || ownPage(doc, LOG_PATH) || ownPage(doc, PROFILE_PATH), false);
 }
-
-// --- __NEXT_DATA__ (Training Log) --------------------------------------------------------------
-
-/**
- * The Monday of a Training Log week entry: its id "YYYYyWWw" (ISO year and week, Strava's
- * documented key), else a date string `start_date`, else an epoch-second `start_date` (the
- * owner's local Monday midnight: the UTC day or the one after, whichever is a Monday).
- */
-export function weekStartOfEntry(entry: unknown): string | null {
-  const e = rec(entry);
-  const id = typeof e.id === 'string' ? /^(\d{4})y(\d{1,2})w$/.exec(e.id) : null;
-  if (id) return isoWeekMonday(Number(id[1]), Number(id[2]));
-  const start = e.start_date;
-  if (typeof start === 'string') return dayOf(start);
-  const seconds = finiteNumber(start);
-  if (seconds === null || typeof start !== 'number' || seconds <= 0 || seconds > 253_402_300_799) return null;
-  const utc = Math.floor(seconds / 86_400);
-  const monday = [utc, utc + 1].find((d) => dayOfWeek(d) === 1);
-  return monday === undefined ? null : formatDay(monday);
-}
-
-/** The 7 days of an entry's `by_day_of_week`: [dayIndex 0..6 (-1: unplaceable), day]. */
-function daysOfWeek(days: unknown): [number, unknown][] {
-  if (Array.isArray(days)) return days.map((day, i) => [days.length === 7 ? i : -1, day]);
-  const entries = Object.entries(rec(days));
-  // Documented: keys "1".."7", Monday..Sunday. An object keyed "0".."6" (older markup) is 0-based.
-  const zeroBased = entries.some(([key]) => key === '0');
-  return entries.map(([key, day]) => {
-    const n = /^[0-7]$/.test(key) ? Number(key) - (zeroBased ? 0 : 1) : -1;
-    return [n >= 0 && n <= 6 ? n : -1, day];
-  });
-}
-
-/** Local start seconds of a Training Log activity, in the shapes seen (documented first). */
-function activityStart(a: Rec, midnight: number | null, order: number): number | null {
-  const raw = finiteNumber(a.start_date_local_raw);
-  if (raw !== null) return raw;
-  const local = parseWallClockMs(a.start_date_local);
-  if (local !== null) return local / 1000;
-  // Documented ActivityEntry: start_date (epoch s, UTC) and utc_offset (s).
-  const utc = typeof a.start_date === 'number' ? finiteNumber(a.start_date) : null;
-  const offset = finiteNumber(a.utc_offset);
-  if (utc !== null && offset !== null && Math.abs(offset) <= 14 * 3600) return utc + offset;
-  return midnight !== null ? midnight / 1000 + order : null;
-}
-
-/**
- * One week entry's runs, or null when they do not add up: an activity whose sport, distance or
- * day cannot be read, days that cannot be placed (no date, not a full week), or runs other than
- * the entry's own run total (metres, small rounding tolerance). No runs beat wrong ones.
- */
-function weekRuns(e: Rec, start: string): Run[] | null {
-  const end = addDays(start, 6)!;
-  const runs: Run[] = [];
-  let metres = 0;
-  for (const [i, day] of daysOfWeek(e.by_day_of_week)) {
-    // The day's own date, else its index: never a guess from a partial list.
-    const date = dayOf(rec(day).date) ?? (i < 0 ? null : addDays(start, i));
-    const lists = Array.isArray(day) ? [day] : [rec(day).activities, rec(day).xt_activities].filter((l) => l !== undefined);
-    // A day still to come may carry no lists at all: nothing happened on it yet.
-    if (!lists.length && rec(day).date_type === 'future') continue;
-    if (!date || date < start || date > end || !lists.length || !lists.every(Array.isArray)) return null;
-    const midnight = parseWallClockMs(date);
-    let order = 0;
-    for (const list of lists as unknown[][]) {
-      for (const activity of list) {
-        const a = rec(activity);
-        const sport = a.sport_type ?? a.type ?? a.activity_type;
-        const run = runFromModel({
-          ...a,
-          sport_type: sport,
-          distance_raw: a.distance_raw ?? a.distance,
-          start_date_local_raw: activityStart(a, midnight, order++),
-        });
-        const day10 = run?.start.slice(0, 10) ?? '';
-        if (run && day10 >= start && day10 <= end) {
-          runs.push(run);
-          metres += run.km * 1000;
-        } else if (run || typeof sport !== 'string' || RUN_SPORT_TYPES.has(sport)) return null;
-      }
-    }
-  }
-  // The run total: totals_by_sport.run (no `run`: none that week), else a direct total, else none (-1).
-  const sports = e.totals_by_sport;
-  const run = rec(sports).run;
-  const total =
-    run !== undefined ? finiteNumber(rec(run).distance) : sports !== undefined ? 0 : 'distance' in e ? finiteNumber(e.distance) : -1;
-  return total === null || (total >= 0 && Math.abs(metres - total) > 50 + total / 1000) ? null : runs;
-}
-
-interface NextData {
-  text: string;
-  /** Week start dates the entries list. */
-  weeks: Set<string>;
-  /** Runs of the covered weeks; null when the entries carry none or something does not add up. */
-  runs: Run[] | null;
-  /** First and last week start the per-run data covers (consecutive weeks, newest back to a gap). */
-  from: string | null;
-  to: string | null;
-}
-
-/** props.pageProps.entriesResponse.entries: week entries with per-day activities. */
-export function readTrainingLogData(text: string): NextData {
-  const data: NextData = { text, weeks: new Set(), runs: null, from: null, to: null };
-  guard(() => {
-    const props = rec(rec(rec(JSON.parse(text)).props).pageProps);
-    const entries = rec(props.entriesResponse).entries;
-    const read = new Map<string, Run[]>();
-    for (const entry of Array.isArray(entries) ? entries : []) {
-      const e = rec(entry);
-      const start = weekStartOfEntry(e);
-      if (!start) continue;
-      data.weeks.add(start);
-      if (!('by_day_of_week' in e)) continue;
-      const runs = weekRuns(e, start);
-      if (!runs || read.has(start)) return; // does not add up: the athlete's own activities instead
-      read.set(start, runs);
-    }
-    // Covered from the newest week back to the first gap (a missing entry is not "no runs").
-    const starts = [...read.keys()].sort().reverse();
-    if (!starts.length) return;
-    data.runs = [];
-    data.to = starts[0]!;
-    for (const start of starts) {
-      if (data.from && addDays(start, 7) !== data.from) break;
-      data.runs.push(...read.get(start)!);
-      data.from = start;
-    }
-  }, undefined);
-  return data;
-}
-
-// --- /dashboard/feed?feed_type=my_activity (the runner's own activity feed) ---------------------
-
-/** Markup and entities out of a feed stat ("5.01<abbr class='unit' title='kilometers'>km</abbr>"). */
-function statText(value: unknown): string {
-  if (typeof value !== 'string' || value.length > 300) return '';
-  return value
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;|&#160;/g, ' ')
-    .replace(/&#8239;|&thinsp;/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-// One run's distance as the feed shows it: "8.00 km", "8,4 km", "5.0 mi", "12 км". A single
-// separator is the decimal one (no run is a thousand km); a pace ("5:10 /km") is not a distance.
-const STAT_DISTANCE = /^(\d{1,4}(?:[.,]\d{1,3})?) ?(km|mi|км)$/i;
-function statKm(text: string): number | null {
-  const m = STAT_DISTANCE.exec(text);
-  if (!m) return null;
-  const value = Number(m[1]!.replace(',', '.'));
-  const km = m[2]!.toLowerCase() === 'mi' ? value * 1.609344 : value;
-  return Number.isFinite(km) && km <= 1000 ? km : null;
-}
-
-/**
- * The one distance among a feed activity's display stats (`[{key, value}]`, localized HTML as
- * Sauce for Strava reads them): km, or null when none or more than one stat reads as a
- * distance (a pace "/km" is not one).
- */
-export function feedStatKm(stats: unknown): number | null {
-  if (!Array.isArray(stats)) return null;
-  const found: number[] = [];
-  for (const stat of stats) {
-    const s = rec(stat);
-    if (typeof s.key === 'string' && s.key.endsWith('_subtitle')) continue;
-    const km = statKm(statText(s.value));
-    if (km !== null) found.push(km);
-  }
-  return found.length === 1 ? found[0]! : null;
-}
-
-/** Local wall-clock seconds of a feed start: an ISO time with an offset keeps its digits; "Z" is the browser's zone. */
-function feedStart(value: unknown): number | null {
-  if (typeof value !== 'string' || value.length > 40) return null;
-  const trimmed = value.trim();
-  if (/Z$/i.test(trimmed)) {
-    const ms = Date.parse(trimmed);
-    if (!Number.isFinite(ms)) return null;
-    const d = new Date(ms);
-    return (
-      daysFromCivil(d.getFullYear(), d.getMonth() + 1, d.getDate()) * 86_400 + d.getHours() * 3600 + d.getMinutes() * 60 + d.getSeconds()
-    );
-  }
-  const local = parseWallClockMs(trimmed);
-  return local === null ? null : Math.floor(local / 1000);
-}
-
-export interface FeedPage {
-  runs: Run[];
-  /** Run activities whose distance or start could not be read (the page is then partial). */
-  unreadable: number;
-  /** The oldest `cursorData.updated_at` of an activity entry (the next page's `before`), or null. */
-  cursor: number | null;
-  /** Entries on the page (0: the end of the feed). */
-  entries: number;
-}
-
-/**
- * One page of `/dashboard/feed?feed_type=my_activity`: `{entries: [{entity: "Activity", activity:
- * {id, type, startDate, stats}, cursorData: {updated_at}} | {entity: "GroupActivity", rowData:
- * {activities: [{activity_id, athlete_id, type, start_date, stats}]}, cursorData} | other]}`
- * (shape as Sauce for Strava parses it, VERIFY live). Null when it is not that shape.
- */
-export function runsFromDashboardFeed(json: unknown, athleteId: string | null): FeedPage | null {
-  return guard(() => {
-    const entries = rec(json).entries;
-    if (!Array.isArray(entries)) return null;
-    const page: FeedPage = { runs: [], unreadable: 0, cursor: null, entries: entries.length };
-    const take = (id: unknown, sport: unknown, start: unknown, stats: unknown, metres: unknown) => {
-      if (typeof sport !== 'string' || !RUN_SPORT_TYPES.has(sport)) return;
-      const seconds = feedStart(start);
-      const km = finiteNumber(metres) !== null ? finiteNumber(metres)! / 1000 : feedStatKm(stats);
-      const run =
-        seconds === null || km === null
-          ? null
-          : runFromModel({ id, sport_type: sport, start_date_local_raw: seconds, distance_raw: km * 1000 });
-      if (run) page.runs.push(run);
-      else page.unreadable++;
-    };
-    for (const entry of entries) {
-      const e = rec(entry);
-      if (e.entity !== 'Activity' && e.entity !== 'GroupActivity') continue;
-      const updated = finiteNumber(rec(e.cursorData).updated_at);
-      if (updated !== null && (page.cursor === null || updated < page.cursor)) page.cursor = updated;
-      if (e.entity === 'Activity') {
-        const a = rec(e.activity);
-        take(a.id, a.type ?? a.sport_type, a.startDate ?? a.start_date, a.stats, undefined);
-      } else {
-        const rows = rec(e.rowData).activities;
-        for (const row of Array.isArray(rows) ? rows : []) {
-          const a = rec(row);
-          // The runner's own row only; without their id, a run of theirs may be missed.
-          if (athleteId === null) page.unreadable++;
-          else if (String(a.athlete_id) === athleteId)
-            take(a.activity_id ?? a.id, a.type ?? a.sport_type, a.start_date ?? a.startDate, a.stats, a.distance);
-        }
-      }
-    }
-    return page;
-  }, null);
-}
-
-// --- The signed-in athlete's own activities: training_activities, else the feed ------------------
 
 /** Complete from the day after `day` ("YYYY-MM-DD" of day number). */
 const dayAfter = (day: number) => formatDay(day + 1);
@@ -469,15 +180,13 @@ export class StravaActivities {
     while (target !== null && !this.done && !this.reached(target)) {
       if (this.source === 'activities' && this.page <= ACTIVITIES_MAX_PAGES) {
         const page = this.page;
-        let body: Rec | null = null;
+        let body: ActivitiesPage | null = null;
         try {
-          body = rec(
-            await ctx.fetchJson(`/athlete/training_activities?new_activity_only=false&per_page=${ACTIVITIES_PER_PAGE}&page=${page}`),
+          const json = await ctx.fetchJson(
+            `/athlete/training_activities?new_activity_only=false&per_page=${ACTIVITIES_PER_PAGE}&page=${page}`,
           );
-          if (!Array.isArray(body.models)) {
-            refusals.push({ source: STRAVA_SOURCES.activities, reason: 'bad-response' });
-            body = null;
-          }
+          body = await activitiesPage(ctx, json);
+          if (!body) refusals.push({ source: STRAVA_SOURCES.activities, reason: 'bad-response' });
         } catch (error) {
           refusals.push({ source: STRAVA_SOURCES.activities, ...refusalOf(error) });
         }
@@ -485,21 +194,17 @@ export class StravaActivities {
           this.source = 'feed'; // the runner's own feed instead (Sauce for Strava's source)
           continue;
         }
-        const models = body.models as unknown[];
+        const { count, oldest, total } = body;
         this.page++;
-        read.activities += this.add(runsFromTrainingActivities(body));
-        for (const model of models) {
-          const raw = finiteNumber(rec(model).start_date_local_raw);
-          if (raw !== null && raw < this.oldest) this.oldest = raw;
-        }
-        const perPage = finiteNumber(body.perPage) ?? ACTIVITIES_PER_PAGE;
-        const total = finiteNumber(body.total);
-        if (models.length < perPage || models.length === 0 || (total !== null && page * perPage >= total)) this.done = true;
+        read.activities += this.add(body.runs);
+        if (oldest !== null && oldest < this.oldest) this.oldest = oldest;
+        const perPage = body.perPage ?? ACTIVITIES_PER_PAGE;
+        if (count < perPage || count === 0 || (total !== null && page * perPage >= total)) this.done = true;
       } else if (this.source === 'feed' && this.feedPages < ACTIVITIES_MAX_PAGES) {
         const before = this.feedBefore ?? Math.floor(this.now() / 1000);
         let page: FeedPage | null = null;
         try {
-          page = runsFromDashboardFeed(await ctx.fetchJson(`/dashboard/feed?feed_type=my_activity&before=${before}`), athleteId);
+          page = await feedPage(ctx, await ctx.fetchJson(`/dashboard/feed?feed_type=my_activity&before=${before}`), athleteId);
           if (!page) refusals.push({ source: STRAVA_SOURCES.feed, reason: 'bad-response' });
         } catch (error) {
           refusals.push({ source: STRAVA_SOURCES.feed, ...refusalOf(error) });
@@ -557,6 +262,36 @@ export function rowWeekStart(timestamp: string | null, known: ReadonlySet<string
   );
 }
 
+/** Most __NEXT_DATA__ text sent to be read (lib/sites/parse MAX_PARSE_CHARS). */
+const MAX_NEXT_DATA_CHARS = 5 * 1024 * 1024;
+
+/** The runs of the Training Log's own week entries (./strava-parse readTrainingLogData). */
+interface LogRuns {
+  runs: Run[] | null;
+  from: string | null;
+  to: string | null;
+}
+
+/** The Training Log's __NEXT_DATA__: its text, the weeks it lists, and the background's reading. */
+interface NextData {
+  text: string;
+  weeks: Set<string>;
+  read?: Promise<LogRuns | null>;
+}
+
+/** The week starts the page's entries list (props.pageProps.entriesResponse.entries). */
+function logWeeks(text: string): Set<string> {
+  const weeks = new Set<string>();
+  guard(() => {
+    const entries = rec(rec(rec(rec(JSON.parse(text)).props).pageProps).entriesResponse).entries;
+    for (const entry of Array.isArray(entries) ? entries : []) {
+      const start = weekStartOfEntry(entry);
+      if (start) weeks.add(start);
+    }
+  }, undefined);
+  return weeks;
+}
+
 export interface StravaAdapters {
   trainingLog: SiteAdapter;
   dashboard: SiteAdapter;
@@ -582,8 +317,22 @@ export function createStravaAdapters(options: StravaAdapterOptions = {}): Strava
 
   function readNext(doc: Document): NextData {
     const text = doc.getElementById('__NEXT_DATA__')?.textContent ?? '';
-    if (nextData?.text !== text) nextData = readTrainingLogData(text);
+    if (nextData?.text !== text) nextData = { text, weeks: logWeeks(text) };
     return nextData;
+  }
+
+  /** The background's reading of the page's week entries' runs (kept per text once it answered). */
+  async function logRuns(ctx: AdapterContext, next: NextData): Promise<LogRuns> {
+    const none: LogRuns = { runs: null, from: null, to: null };
+    if (!next.text || next.text.length > MAX_NEXT_DATA_CHARS) return none;
+    const read = (next.read ??= parsed(ctx, { kind: 'strava:page', data: next.text }).then((a) => {
+      const runs = a?.runs === null ? null : runsOf(a?.runs);
+      return a && (a.runs === null || runs) ? { runs, from: dayOrNull(a.from), to: dayOrNull(a.to) } : null;
+    }));
+    const got = await read;
+    // No answer (the background was away): asked again on the next read.
+    if (!got && next.read === read) next.read = undefined;
+    return got ?? none;
   }
 
   /** Each week row: where its badge goes (the row's totals sidebar, else the row) and its Monday. */
@@ -634,11 +383,12 @@ export function createStravaAdapters(options: StravaAdapterOptions = {}): Strava
       ),
     async readRuns(doc, ctx) {
       try {
-        const { runs, from, to } = readNext(doc);
+        const next = readNext(doc);
         const weeks = logRows(doc)
           .map((row) => row[1])
           .sort();
         if (!weeks.length) return [];
+        const { runs, from, to } = await logRuns(ctx, next);
         const needed = addDays(weeks[0]!, -LOOKBACK_DAYS)!;
         // A row newer than the page's data: that data is not the whole story, read it all.
         const usable = runs && from && to && weeks.at(-1)! <= to;

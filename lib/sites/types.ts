@@ -32,6 +32,23 @@ export interface FetchJsonInit {
   headers?: Record<string, string>;
 }
 
+/**
+ * Content script -> background: read a site's JSON into runs there (lib/sites/parse.ts), so the
+ * parsing code is not in the page. `data` is what the page carried or answered, untrusted.
+ */
+export const PARSE_DATA = 'knee-check:parse-data';
+export type ParseKind =
+  'strava:page' | 'strava:activities' | 'strava:feed' | 'garmin:activities' | 'garmin:calendar' | 'intervals:activities';
+export interface ParseRequest {
+  kind: ParseKind;
+  /** The page's JSON text ('strava:page'), or a same-origin call's parsed answer. */
+  data: unknown;
+  /** The signed-in athlete ('strava:feed': their rows of group activities). */
+  athleteId?: string | null;
+  /** The dates asked for ('intervals:activities': its Strava stubs' days within them). */
+  range?: { from: string; to: string };
+}
+
 /** Same-origin data access the content script gives an adapter (the page's own endpoints only). */
 export interface AdapterContext {
   /**
@@ -39,6 +56,11 @@ export interface AdapterContext {
    * parsed JSON. Rejects with FetchRefused (lib/content/fetch.ts) saying why.
    */
   fetchJson(path: string, init?: FetchJsonInit): Promise<unknown>;
+  /**
+   * The background's reading of `request.data` (lib/sites/parse.ts parseSiteData; in tests and
+   * site-check, the same function called directly). Unvalidated: the adapter checks the answer.
+   */
+  parse?(request: ParseRequest): Promise<unknown>;
   /** Today's local date, "YYYY-MM-DD". */
   today: string;
   /** What the adapter learned while reading (sources, refusals, partial days, coverage). */

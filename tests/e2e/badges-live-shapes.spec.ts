@@ -17,6 +17,7 @@ import { createStravaAdapters } from '../../lib/sites/strava';
 import type { AdapterContext } from '../../lib/sites/types';
 import { expect, readClosedBadges, test } from './fixtures';
 import { localToday, PAGES_DIR, routeStrava, stravaResponse, type SiteOptions } from './site-server';
+import { parseLocally } from '../../lib/sites/parse';
 
 const STRAVA = 'https://www.strava.com';
 const LOG = '/athletes/123/training/log';
@@ -64,6 +65,7 @@ async function adapterRead(opts: SiteOptions): Promise<{ runs: Run[]; coverage: 
   const coverage: { coveredFrom?: string; incompleteDays: string[] } = { incompleteDays: [] };
   const ctx: AdapterContext = {
     today: localToday(),
+    parse: parseLocally,
     // As lib/content/fetch.ts asks: same origin, X-Requested-With; a refusal for any error status.
     fetchJson: async (path) => {
       const response = stravaResponse(new URL(STRAVA + path), fresh, { 'x-requested-with': 'XMLHttpRequest' });

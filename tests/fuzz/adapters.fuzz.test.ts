@@ -39,6 +39,7 @@ import {
   type JsonCorruption,
 } from './mutate';
 import { FUZZ_RUNS } from './runs';
+import { parseLocally } from '../../lib/sites/parse';
 
 const PAGES = resolve(__dirname, '../fixtures/pages');
 const REAL_STRAVA = resolve(__dirname, '../fixtures/real/strava/training_activities');
@@ -359,6 +360,7 @@ function context(
 ): AdapterContext & { damaged: boolean; calls: number } {
   const ctx = {
     today,
+    parse: parseLocally,
     calls: 0,
     /** Did a served answer lose data (junk items, a renamed key, an array of junk)? */
     damaged: false,

@@ -15,6 +15,7 @@ import {
 } from '../../../lib/sites/garmin';
 import { readCassette } from './cassettes';
 import { REAL_FIXTURES, fakeContext, htmlDocument, loadPage, mergedNotes, pageJson } from './other-sites-helpers';
+import { parseLocally } from '../../../lib/sites/parse';
 
 const activities = pageJson('garmin-activities.json');
 const calendarFeb = pageJson('garmin-calendar-2026-1.json');
@@ -422,7 +423,7 @@ describe('garminAdapter on saved pages', () => {
       },
     };
     await expect(adapter.readRuns(doc, ctx)).resolves.toEqual([]);
-    await expect(adapter.readRuns(doc, { today: 'garbage', fetchJson: async () => activities })).resolves.toEqual([]);
+    await expect(adapter.readRuns(doc, { today: 'garbage', parse: parseLocally, fetchJson: async () => activities })).resolves.toEqual([]);
     expect(() => adapter.findAnchors(null as unknown as Document)).not.toThrow();
   });
 });
@@ -493,7 +494,7 @@ describe('Garmin: what maintained extensions and the API write-ups show (docs/re
       minGapMs: 0,
     });
     const notes: unknown[] = [];
-    const ctx = { today: '2026-02-18', fetchJson, note: (n: unknown) => void notes.push(n) };
+    const ctx = { today: '2026-02-18', fetchJson, parse: parseLocally, note: (n: unknown) => void notes.push(n) };
     expect(await createGarminAdapter().readRuns(loadPage('garmin-calendar.html'), ctx)).toHaveLength(13);
 
     const page = loadPage('garmin-calendar.html');

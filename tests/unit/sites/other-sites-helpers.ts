@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FetchRefused } from '../../../lib/content/fetch';
 import type { AdapterContext, AdapterNotes, FetchJsonInit } from '../../../lib/sites/types';
+import { parseLocally } from '../../../lib/sites/parse';
 
 export const PAGES = resolve(__dirname, '../../fixtures/pages');
 export const REAL_FIXTURES = resolve(__dirname, '../../fixtures/real');
@@ -65,6 +66,7 @@ export function fakeContext(routes: Record<string, Route>, today = '2026-02-18')
     notes,
     today,
     note: (n) => void notes.push(n),
+    parse: parseLocally,
     async fetchJson(path: string, init?: FetchJsonInit) {
       calls.push(path);
       headers.push(init?.headers);

@@ -15,6 +15,7 @@ import {
   STRAVA_ADAPTERS,
 } from '../../../lib/sites/strava';
 import type { AdapterContext, SiteAdapter } from '../../../lib/sites/types';
+import { parseLocally } from '../../../lib/sites/parse';
 
 const PAGES = resolve(__dirname, '../../fixtures/pages');
 const REAL = resolve(__dirname, '../../fixtures/real/strava/training_activities');
@@ -39,6 +40,7 @@ function context(source: 'recent' | 'real' | 'fail', today = '2026-03-04'): Adap
   return {
     calls,
     today,
+    parse: parseLocally,
     async fetchJson(path: string) {
       calls.push(path);
       const url = new URL(path, 'https://www.strava.com');
@@ -304,6 +306,7 @@ describe('training_activities pages', () => {
     const endless: AdapterContext & { calls: string[] } = {
       calls: [],
       today: '2026-01-01',
+      parse: parseLocally,
       async fetchJson(path) {
         this.calls.push(path);
         const n = this.calls.length;
@@ -351,9 +354,9 @@ describe('never throws into the page', () => {
       const doc = page(null, href, `<header><div class="user-menu"><a href="/athletes/123">me</a></div></header>${html}`);
       expect(() => adapter.findAnchors(doc)).not.toThrow();
       await expect(adapter.readRuns(doc, context('fail'))).resolves.toBeInstanceOf(Array);
-      await expect(adapter.readRuns(doc, { today: 'garbage', fetchJson: () => Promise.resolve({ models: 'no' }) })).resolves.toBeInstanceOf(
-        Array,
-      );
+      await expect(
+        adapter.readRuns(doc, { today: 'garbage', parse: parseLocally, fetchJson: () => Promise.resolve({ models: 'no' }) }),
+      ).resolves.toBeInstanceOf(Array);
       expect(() => adapter.observeRoot?.(doc)).not.toThrow();
     }
   });

@@ -18,6 +18,7 @@ import {
 } from '../../../lib/sites/strava';
 import { mergedNotes } from './other-sites-helpers';
 import type { AdapterContext, AdapterNotes } from '../../../lib/sites/types';
+import { parseLocally } from '../../../lib/sites/parse';
 
 const PAGES = resolve(__dirname, '../../fixtures/pages');
 const DOC_LOG = readFileSync(resolve(PAGES, 'strava-training-log-doc-shape.html'), 'utf8');
@@ -44,6 +45,7 @@ function context(routes: Record<string, Answer>, today = '2024-03-14'): AdapterC
     notes,
     today,
     note: (n) => void notes.push(n),
+    parse: parseLocally,
     async fetchJson(path) {
       calls.push(path);
       const key = Object.keys(routes).find((prefix) => path.startsWith(prefix));
