@@ -25,6 +25,15 @@ function fakeClock() {
   };
 }
 
+/** A watcher with the real clock on `html`'s #root, where nothing is ours. */
+function watchRoot(html: string, options: Omit<Parameters<typeof createWatcher>[0], 'clock' | 'win' | 'isOurs'>) {
+  document.body.innerHTML = html;
+  const root = document.getElementById('root')!;
+  const clock: Clock = { now: () => performance.now(), yieldTask: (fn) => void setTimeout(fn, 0) };
+  const watcher = createWatcher({ clock, win: window as unknown as Window & typeof globalThis, isOurs: () => false, ...options });
+  return { root, watcher };
+}
+
 describe('runSliced', () => {
   it('ends each slice before the budget, yielding between slices', async () => {
     const c = fakeClock();
@@ -102,17 +111,8 @@ describe('watcher', () => {
   });
 
   it('a burst of re-renders: at most one call per burstMs, a page settling after load at once', async () => {
-    document.body.innerHTML = '<div id="root"></div>';
-    const root = document.getElementById('root')!;
     const onChange = vi.fn();
-    const clock: Clock = { now: () => performance.now(), yieldTask: (fn) => void setTimeout(fn, 0) };
-    const watcher = createWatcher({
-      clock,
-      win: window as unknown as Window & typeof globalThis,
-      isOurs: () => false,
-      onChange,
-      burstMs: 120,
-    });
+    const { root, watcher } = watchRoot('<div id="root"></div>', { onChange, burstMs: 120 });
     watcher.observe(root);
     // A page showing its rows, and changing again soon after: each at once.
     for (let i = 1; i <= 2; i++) {
@@ -141,11 +141,8 @@ describe('watcher', () => {
   });
 
   it('a container swapped out with its parent (a new <body>) is noticed at once', async () => {
-    document.body.innerHTML = '<main><div id="root"><p>a</p></div></main>';
-    const root = document.getElementById('root')!;
     const onChange = vi.fn();
-    const clock: Clock = { now: () => performance.now(), yieldTask: (fn) => void setTimeout(fn, 0) };
-    const watcher = createWatcher({ clock, win: window as unknown as Window & typeof globalThis, isOurs: () => false, onChange });
+    const { root, watcher } = watchRoot('<main><div id="root"><p>a</p></div></main>', { onChange });
     watcher.observe(root);
     document.documentElement.replaceChild(document.body.cloneNode(true), document.body);
     await ticks();
@@ -161,19 +158,9 @@ describe('watcher', () => {
   });
 
   it('sleeps when idle and wakes on input with one catch-up call', async () => {
-    document.body.innerHTML = '<div id="root"></div>';
-    const root = document.getElementById('root')!;
     const onChange = vi.fn();
     const onInput = vi.fn();
-    const clock: Clock = { now: () => performance.now(), yieldTask: (fn) => void setTimeout(fn, 0) };
-    const watcher = createWatcher({
-      clock,
-      win: window as unknown as Window & typeof globalThis,
-      isOurs: () => false,
-      onChange,
-      idleMs: 30,
-      onInput,
-    });
+    const { root, watcher } = watchRoot('<div id="root"></div>', { onChange, idleMs: 30, onInput });
     watcher.observe(root);
     await new Promise((r) => setTimeout(r, 80));
     expect(watcher.connected).toBe(false);

@@ -1,7 +1,7 @@
 // The load engine's other warnings in plain words (break, shoes, the 7-day/4-week context) and the
 // lines the running-log badges carry from the loop (lib/loop/notes).
 import { describe, expect, it } from 'vitest';
-import { addCheckIn, emptyDiary, startEpisode } from '../../../lib/diary';
+import { addCheckIn, emptyDiary } from '../../../lib/diary';
 import { badgeView } from '../../../lib/badge/view';
 import { currentShoe } from '../../../lib/load/context';
 import { weekSummary } from '../../../lib/load/summary';
@@ -9,6 +9,7 @@ import type { Run } from '../../../lib/load/types';
 import { ceilingText, kneeToday } from '../../../lib/loop/today';
 import { isLoopWarning, loadNotes, popupNotes, siteLinesFrom, siteLoopLines, type LoadNote } from '../../../lib/loop/notes';
 import { defaultSettings } from '../../../lib/settings';
+import { diaryWithEpisode } from './episodes';
 
 const settings = defaultSettings();
 const today = '2026-12-04';
@@ -71,13 +72,7 @@ describe('siteLoopLines: what the running-log badges say from the loop', () => {
   });
 
   it('during an episode: the level and today’s session instead of the ceiling and the break’s build-up advice', () => {
-    const { diary } = startEpisode(emptyDiary(), {
-      startedOn: '2026-12-01',
-      locations: ['front'],
-      care: 'see-clinician',
-      topCause: 'patellofemoral-pain',
-      topCauseName: 'Patellofemoral pain',
-    });
+    const diary = diaryWithEpisode();
     const runs = [{ start: '2026-10-01T08:00:00', km: 10 }, ...steady().slice(-3)];
     const lines = siteLinesFrom({ runs, diary, settings, today, now, locale: 'en' });
     expect(lines).toEqual([
@@ -111,13 +106,7 @@ describe('popupNotes: what the popup\u2019s "Your knee today" panel adds', () =>
   const episodeView = () =>
     kneeToday({
       runs: steady(),
-      diary: startEpisode(emptyDiary(), {
-        startedOn: '2026-12-01',
-        locations: ['front'],
-        care: 'modify-load',
-        topCause: 'patellofemoral-pain',
-        topCauseName: 'Patellofemoral pain',
-      }).diary,
+      diary: diaryWithEpisode(),
       settings,
       today,
       now,

@@ -1,7 +1,8 @@
 // "Your knee today": the sentences the popup shows, in the runner's units.
 import { describe, expect, it } from 'vitest';
-import { addCheckIn, emptyDiary, startEpisode } from '../../../lib/diary';
+import { addCheckIn, emptyDiary } from '../../../lib/diary';
 import { kneeToday } from '../../../lib/loop/today';
+import { diaryWithEpisode } from './episodes';
 
 const runs = [
   { start: '2026-11-14T08:00:00', km: 11.5 },
@@ -28,21 +29,9 @@ describe('kneeToday', () => {
   });
 
   it('during an episode: the level and today’s session instead of build-up advice', () => {
-    const { diary } = startEpisode(emptyDiary(), {
-      startedOn: '2026-12-01',
-      locations: ['front'],
-      care: 'see-clinician',
-      topCause: 'patellofemoral-pain',
-      topCauseName: 'Patellofemoral pain',
-    });
+    const diary = diaryWithEpisode();
     expect(kneeToday({ ...base, diary }).episode?.line).toBe('Level 1 of 8. Today: Brisk walk for 30 minutes, pain-free (30 min).');
-    const bone = startEpisode(emptyDiary(), {
-      startedOn: '2026-12-01',
-      locations: ['front'],
-      care: 'see-clinician',
-      topCause: 'bone-stress-injury',
-      topCauseName: 'Bone stress injury',
-    }).diary;
+    const bone = diaryWithEpisode('bone-stress-injury', 'Bone stress injury');
     expect(kneeToday({ ...base, diary: bone }).episode?.line).toMatch(/only if it stays pain-free/);
   });
 
