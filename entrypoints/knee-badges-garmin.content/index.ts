@@ -1,18 +1,7 @@
 // Garmin Connect's content script: knee-load badges on its calendar (lib/content/start.ts wires
 // the core). One script per built-in site, each with only its own adapter (the 10 KB gzip budget,
 // `npm run bench content`). No zod, no Preact.
-import { defineContentScript } from '#imports';
-import { startBadges } from '../../lib/content/start';
-import { siteMatches } from '../../lib/sites/builtin';
+import { siteContentScript } from '../../lib/content/start';
 import { garminAdapter } from '../../lib/sites/garmin';
-import { pickFrom } from '../../lib/sites/pick';
 
-const ADAPTERS = [garminAdapter];
-
-export default defineContentScript({
-  matches: siteMatches('garmin'),
-  runAt: 'document_idle',
-  main(ctx) {
-    startBadges(ctx, { pick: (url, settings) => pickFrom(ADAPTERS, url, settings) });
-  },
-});
+export default siteContentScript('garmin', [garminAdapter]);

@@ -9,11 +9,13 @@
 // Each entrypoint brings only its own adapters: one script per built-in site (knee-badges-<site>)
 // and the user-added sites' script (knee-badges-custom, registered at runtime by the background).
 // No zod, no Preact and no WXT storage layer in here: the budget is 10 KB gzipped.
-import { browser } from '#imports';
+import { browser, defineContentScript } from '#imports';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { localMinute, localToday } from '../load/dates';
 import type { Run } from '../load/types';
 import type { Settings } from '../settings/defaults';
+import { siteMatches, type SiteId } from '../sites/builtin';
+import { pickFrom } from '../sites/pick';
 import { PARSE_DATA, type SiteAdapter } from '../sites/types';
 import { startCore } from './core';
 import { createSameOriginFetch } from './fetch';
@@ -180,4 +182,18 @@ export function startBadges(_ctx: ContentScriptContext, script: BadgeScript): vo
   };
   runtime.onMessage.addListener(inspect as never);
   stopped.push(() => runtime.onMessage.removeListener(inspect as never));
+}
+
+/**
+ * A built-in site's content script with only that site's adapters (Garmin Connect, intervals.icu;
+ * Strava's adds its own checks): its match patterns, run once the page is idle.
+ */
+export function siteContentScript(site: SiteId, adapters: readonly SiteAdapter[]) {
+  return defineContentScript({
+    matches: siteMatches(site),
+    runAt: 'document_idle',
+    main(ctx) {
+      startBadges(ctx, { pick: (url, settings) => pickFrom(adapters, url, settings) });
+    },
+  });
 }
