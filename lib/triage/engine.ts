@@ -3,6 +3,7 @@
 import { painAtDistance, painAtLeast, settles, toAnswers, trendIs, when, type Answers } from './answers';
 import { careRank, CARE_LEVEL_INFO, mostUrgent } from './care';
 import { buildPlan } from './plan';
+import { BONE_PLAN_CAUSES } from './plan-items';
 import { byScore, FLOOR_RAW, rankConditions, scoreConditions, type Scored } from './rank';
 import { parseTriageInput } from './schema';
 import { uniqueSources } from './sources';
@@ -124,6 +125,9 @@ export function triage(raw: unknown, options: TriageOptions = {}): TriageResult 
   // so that reporting one more sign can never lower the care by moving another cause first.
   const bestBySymptoms = byScore(scoreConditions(toAnswers({ ...input, signs: [] })))[0]!;
   if (bestBySymptoms.knowledge.minCare && bestBySymptoms.supported) care = mostUrgent(care, bestBySymptoms.knowledge.minCare(a));
+  // A plan written for a bone cause says "no running": the care beside it is never "manage it
+  // yourself", however weakly it fits (one plan, one message).
+  if (BONE_PLAN_CAUSES.includes(top)) care = mostUrgent(care, 'see-clinician');
 
   const redFlags: RedFlag[] = fired.map(({ rule, condition }) => ({
     id: rule.id,

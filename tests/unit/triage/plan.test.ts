@@ -267,6 +267,26 @@ describe('plan coherence (declared contradictions)', () => {
     expect(contradictionsIn([{ tags: ['run:usual'] }, { tags: ['walk-run:no'] }])).toEqual([]);
   });
 
+  it('a plan written for a weakly fitting bone cause ("no running") never sits beside "change your training"', () => {
+    // Found by the property below: hip pain on its first day after added hills, nothing else.
+    const r = triage({
+      age: 18,
+      locations: ['hip-groin'],
+      onset: 'gradual',
+      timing: [],
+      feel: [],
+      worseWith: ['hills-speed-jumping'],
+      swelling: 'mild-settles',
+      mechanical: [],
+      signs: [],
+      durationDays: 0,
+      training: { addedHillsOrSpeed: true },
+    });
+    expect(r.conditions[0]!.id).toBe('bone-stress-injury');
+    expect(r.care).toBe('see-clinician');
+    expect(planContradictions(r.plan)).toEqual([]);
+  });
+
   it('no input ever yields a plan with contradicting items (km and miles)', () => {
     fc.assert(
       fc.property(inputArb, fc.constantFrom('km' as const, 'mi' as const), (input, units) => {
