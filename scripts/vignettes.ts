@@ -7,9 +7,9 @@
 // fields left out). Exits non-zero on any critical under-triage or incoherence in a full set.
 // Folders given as arguments replace the defaults.
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseVignettes, scoreVignettes, sparseVariant, type Vignette } from '../lib/triage/vignettes';
+import { parseVignettes, scoreVignettes, sparseVariant, vignetteSetOf, type Vignette } from '../lib/triage/vignettes';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dirs =
@@ -31,7 +31,7 @@ function setsIn(dir: string): VignetteSet[] {
   if (files.length === 0) throw new Error(`No .jsonl vignette files in ${dir}`);
   const groups = new Map<string, Vignette[]>();
   for (const f of files) {
-    const name = f.startsWith('held-out') ? 'held-out' : basename(f, '.jsonl');
+    const name = vignetteSetOf(f);
     groups.set(name, [...(groups.get(name) ?? []), ...parseVignettes(readFileSync(join(dir, f), 'utf8'), f)]);
   }
   return [...groups].map(([name, vignettes]) => ({ name, vignettes, sparse: name.endsWith('-sparse') }));

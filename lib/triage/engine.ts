@@ -37,13 +37,17 @@ function screen(a: Answers, ranked: readonly Scored[]): Fired[] {
 /** Two weeks: "for weeks" in the contract's "pain that comes back every run for weeks". */
 export const RECURRING_DAYS = 14;
 
+/** Pain that comes with running: at its start, part-way, throughout, after it or the next morning. */
+const withRuns = when('eases-with-warmup', 'late-in-run', 'whole-run', 'after-run', 'next-morning');
+
 /**
- * Pain that comes back during runs, run after run, for weeks (contract v2: at least
- * modify-load): it comes on part-way (often at a predictable distance) or runs through the
- * whole run, and has done so for two weeks or more.
+ * Pain that comes back run after run, for weeks (contract v2: at least modify-load, however
+ * well it settles in between): it has lasted two weeks or more and comes with running (its
+ * timing, a distance at which it starts, or "gone within 48 h after a run", which for pain that
+ * has lasted weeks means it keeps coming back).
  */
-export function recurringDuringRuns(a: Answers): boolean {
-  return a.input.durationDays >= RECURRING_DAYS && (when('late-in-run', 'whole-run')(a) || painAtDistance(a));
+export function recurringWithRuns(a: Answers): boolean {
+  return a.input.durationDays >= RECURRING_DAYS && (withRuns(a) || painAtDistance(a) || settles(a));
 }
 
 /**
@@ -66,7 +70,7 @@ function mildAndSettling(a: Answers, scored: readonly Scored[]): boolean {
     a.mechanical.size === 0 &&
     !trendIs('worse')(a) &&
     !painAtLeast(6)(a) &&
-    !recurringDuringRuns(a)
+    !recurringWithRuns(a)
   );
 }
 

@@ -48,6 +48,15 @@ export interface VignetteScore {
   outcomes: VignetteOutcome[];
 }
 
+/**
+ * The set a vignette file belongs to: its name without ".jsonl", except our first two held-out
+ * files (held-out.jsonl, held-out-boundaries.jsonl), one set as they were written together.
+ */
+export function vignetteSetOf(file: string): string {
+  const name = file.replace(/\.jsonl$/, '');
+  return name === 'held-out-boundaries' ? 'held-out' : name;
+}
+
 /** Parse JSON Lines, skipping blank lines; throws with the line number on bad JSON or shape. */
 export function parseVignettes(text: string, file = 'vignettes'): Vignette[] {
   const out: Vignette[] = [];

@@ -277,7 +277,9 @@ export const WARNING_SIGNS: readonly WarningSignRule[] = [
   {
     id: 'young-hip',
     care: 'same-day',
-    condition: 'referred-hip-pain',
+    // The hip first; a bone lesion or bone stress when the answers fit one better (night pain
+    // and a swollen knee or thigh are not the normal-looking knee of a slipped growth plate).
+    condition: ['referred-hip-pain', 'serious-bone-pathology', 'bone-stress-injury'],
     // RCH SUFE guideline; Peck, AFP 2017; Matava 1999 (15 % present as knee pain): ages about
     // 8-16 (17 in boys), a limp OR hip, groin or thigh pain.
     when: all(scfeAge, any(sign('limp'), all(noInjury, hipGroinOrThigh))),

@@ -423,8 +423,25 @@ export const EXTRA_CASES: ExtraCase[] = [
   }),
   make(
     'X36',
-    'Known arthritis, brief stiffness after long runs that settles: keep running with care.',
+    'Known arthritis, brief stiffness after one long run that settles: keep running with care.',
     'keep-running',
+    'osteoarthritis-flare',
+    {
+      age: 68,
+      locations: ['whole-knee'],
+      timing: ['after-run', 'next-morning'],
+      feel: ['stiffness', 'dull-ache'],
+      worseWith: ['long-runs'],
+      morningStiffnessMinutes: 10,
+      history: ['known-knee-arthritis'],
+      durationDays: 2,
+      settlesWithin48h: true,
+    },
+  ),
+  make(
+    'X38',
+    'The same stiffness after every long run for two months: it settles, but it keeps coming back (contract v2: at least modify-load).',
+    'modify-load',
     'osteoarthritis-flare',
     {
       age: 68,

@@ -1,7 +1,7 @@
 // Each warning-sign rule, on a plain answer set that otherwise has no warning sign, and the
 // combinations that must NOT fire (ordinary overuse that looks alarming at first glance).
 import { describe, expect, it } from 'vitest';
-import { triage, type TriageInput } from '../../../lib/triage';
+import { RECURRING_DAYS, triage, type TriageInput } from '../../../lib/triage';
 import { WARNING_SIGNS } from '../../../lib/triage/warning-signs';
 import { CONDITIONS } from '../../../lib/triage/conditions';
 import { SOURCES } from '../../../lib/triage/sources';
@@ -250,6 +250,13 @@ describe('care without warning signs', () => {
     expect(triage({ ...itb, durationDays: 60 }).care).toBe('modify-load');
     expect(triage({ ...itb, durationDays: 5, painStartsKm: 6 }).care).toBe('keep-running');
     expect(triage({ ...itb, durationDays: 60, timing: ['after-run'], painStartsKm: 6 }).care).toBe('modify-load');
+  });
+  it('pain after every run for weeks is at least modify-load, however well it settles in between (contract v2)', () => {
+    const settling = { ...plain, settlesWithin48h: true } as TriageInput;
+    for (const timing of [['after-run'], ['eases-with-warmup'], ['next-morning'], []] as TriageInput['timing'][]) {
+      expect(triage({ ...settling, timing, durationDays: 13 }).care, `${timing} for 13 days`).toBe('keep-running');
+      expect(triage({ ...settling, timing, durationDays: RECURRING_DAYS }).care, `${timing} for two weeks`).toBe('modify-load');
+    }
   });
   it('getting worse or pain above 5/10 is not keep-running (pain-monitoring model)', () => {
     const mild = { ...plain, settlesWithin48h: true };

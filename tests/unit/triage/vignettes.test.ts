@@ -3,11 +3,11 @@
 // the case-report sets written blind), and the sparse variant of each set (one answer per
 // question, optional fields left out), scored the same way as `npm run vignettes`.
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { careRank, triage } from '../../../lib/triage';
-import { judge, parseVignettes, scoreVignettes, sparseVariant, type Vignette } from '../../../lib/triage/vignettes';
+import { judge, parseVignettes, scoreVignettes, sparseVariant, vignetteSetOf, type Vignette } from '../../../lib/triage/vignettes';
 import { URGENCY_SIGNS, expectValidResult } from './helpers';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -17,14 +17,14 @@ function setsIn(dir: string): { name: string; vignettes: Vignette[] }[] {
   for (const f of readdirSync(dir)
     .filter((x) => x.endsWith('.jsonl'))
     .sort()) {
-    const name = f.startsWith('held-out') ? 'held-out' : basename(f, '.jsonl');
+    const name = vignetteSetOf(f);
     groups.set(name, [...(groups.get(name) ?? []), ...parseVignettes(readFileSync(join(dir, f), 'utf8'), f)]);
   }
   return [...groups].map(([name, vignettes]) => ({ name, vignettes }));
 }
 
 const FULL = [...setsIn(resolve(here, '../../fixtures/shared-vignettes')), ...setsIn(resolve(here, '../../fixtures/vignettes'))];
-const MINIMUM: Record<string, number> = { 'knee-vignettes': 24, 'held-out': 110 };
+const MINIMUM: Record<string, number> = { 'knee-vignettes': 24, 'held-out': 110, 'held-out-3': 50 };
 
 describe.each(FULL.filter((s) => !s.name.endsWith('-sparse')))('vignettes: $name', ({ name, vignettes }) => {
   it('are found on disk', () => {
