@@ -4,6 +4,7 @@
 //
 // Doses follow common physiotherapy practice for each condition (general knowledge, not from
 // evidence.md); pain while exercising should stay at or below 3/10 (Silbernagel 2007).
+import type { EscalationTopic } from './plan-items';
 import type { SourceId } from './sources';
 import type { CareLevel, ConditionId, Exercise } from './types';
 
@@ -13,7 +14,9 @@ import type { CareLevel, ConditionId, Exercise } from './types';
  * running"), tags what it says about running (plan-items.ts declares which tags contradict), or
  * limits it to one sex (advice about periods).
  */
-export type AdviceLine = string | { text: string; care?: readonly CareLevel[]; tags?: readonly string[]; sex?: 'female' };
+export type AdviceLine =
+  | string
+  | { text: string; care?: readonly CareLevel[]; tags?: readonly string[]; sex?: 'female'; covers?: readonly EscalationTopic[] };
 
 const SELF_MANAGED: readonly CareLevel[] = ['modify-load'];
 const NOT_SELF: readonly CareLevel[] = ['emergency', 'same-day', 'see-clinician'];
@@ -108,7 +111,7 @@ export const ADVICE: Record<ConditionId, ConditionAdvice> = {
     strength: [wallSit('about 60 degrees'), ex('Step-ups', '3 sets of 10 each leg, stop short of locking the knee straight', 'Strengthens the thigh without pinching the fat pad.'), bridge, sideLying],
     load: ['Shorter, flatter runs; a slightly quicker, shorter step keeps the knee from straightening hard on landing.'],
     returnNotes: ['Test standing with straight knees and a full straight-leg squeeze: build back when these no longer pinch.'],
-    escalate: ['The knee swells.'],
+    escalate: [],
     reviewWeeks: 6,
   },
   'pes-anserine-pain': {
@@ -126,7 +129,6 @@ export const ADVICE: Record<ConditionId, ConditionAdvice> = {
   },
   'meniscal-irritation': {
     now: [
-      stop('Stop running for now and keep the knee moving gently.'),
       cut('Run only on flat, straight routes, shorter than usual; no turning, trails or deep squats.'),
       'A cold pack may ease the pain; raising the leg helps swelling.',
     ],
@@ -140,7 +142,7 @@ export const ADVICE: Record<ConditionId, ConditionAdvice> = {
     ],
     load: ['Most meniscal irritation settles with exercise and time; build back on flat, straight routes before any turning or trails.'],
     returnNotes: ['Add trails, turns and faster running last.'],
-    escalate: ['The knee locks, keeps catching or giving way, or swells after each run.'],
+    escalate: [{ text: 'The knee locks, keeps catching or giving way, or swells after each run.', covers: ['esc:mechanical'] }],
     reviewWeeks: 4,
   },
   'osteoarthritis-flare': {
@@ -157,7 +159,7 @@ export const ADVICE: Record<ConditionId, ConditionAdvice> = {
     ],
     load: ['Running is not bad for osteoarthritic knees in itself: the aim is a dose your knee tolerates, usually shorter runs on softer, flatter ground with rest days between.'],
     returnNotes: ['Bring the long run back last and in small steps.'],
-    escalate: ['Swelling that stays, locking or night pain.'],
+    escalate: [{ text: 'Swelling that stays, locking or giving way, or pain at night or at rest.', covers: ['esc:mechanical', 'esc:night'] }],
     reviewWeeks: 6,
     sources: ['nice-ng226'],
   },
@@ -196,8 +198,13 @@ export const ADVICE: Record<ConditionId, ConditionAdvice> = {
     sources: ['hoenig-2025'],
   },
   'ligament-injury': {
-    now: ['Protect it for the first days (PEACE): rest from running, raise the leg, compress with a bandage and move it gently within comfort.'],
-    avoid: ['Running, twisting and sport until it has been assessed.', 'Anti-inflammatories in the first days and heat or massage on a swollen knee.'],
+    now: [
+      {
+        text: 'Protect it for the first days (PEACE): rest from running, raise the leg, compress with a bandage and move it gently within comfort.',
+        tags: ['run:none'],
+      },
+    ],
+    avoid: [{ text: 'Running, twisting and sport until it has been assessed.', tags: ['run:none'] }, 'Anti-inflammatories in the first days and heat or massage on a swollen knee.'],
     strength: [
       ex('Quads squeeze (knee pressed into the floor)', '10 holds of 5 s, 3 times a day', 'Stops the thigh muscle from switching off after an injury.'),
       ex('Heel slides', '2 sets of 15, daily, within comfort', 'Regains bending without load.'),
@@ -205,7 +212,7 @@ export const ADVICE: Record<ConditionId, ConditionAdvice> = {
     ],
     load: ['Running comes back only after the ligament has been assessed and stability and strength have returned, usually with a physio-guided plan.'],
     returnNotes: ['Running, cutting and jumping come back in stages set by your physio.'],
-    escalate: ['The knee gives way again, swells more, or you cannot straighten it.'],
+    escalate: [{ text: 'The knee gives way again, swells more, or you cannot straighten it.', covers: ['esc:mechanical'] }],
     reviewWeeks: 2,
     sources: ['peace-love'],
   },

@@ -129,9 +129,11 @@ export function triage(raw: unknown, options: TriageOptions = {}): TriageResult 
   // so that reporting one more sign can never lower the care by moving another cause first.
   const bestBySymptoms = byScore(scoreConditions(toAnswers({ ...input, signs: [] })))[0]!;
   if (bestBySymptoms.knowledge.minCare && bestBySymptoms.supported) care = mostUrgent(care, bestBySymptoms.knowledge.minCare(a));
-  // A plan written for a bone cause says "no running": the care beside it is never "manage it
-  // yourself", however weakly it fits (one plan, one message).
-  if (BONE_PLAN_CAUSES.includes(top)) care = mostUrgent(care, 'see-clinician');
+  // The plan is written for the cause listed first: when that cause needs a clinician (a bone
+  // cause's "no running", the hip's "until it has been checked", a sprain's "until it has been
+  // assessed"), the care beside it is at least that, however weakly it fits (one plan, one message).
+  const planFor = scored.find((s) => s.knowledge.id === top)!.knowledge;
+  if (planFor.minCare || BONE_PLAN_CAUSES.includes(top)) care = mostUrgent(care, 'see-clinician');
 
   const redFlags: RedFlag[] = fired.map(({ rule, condition }) => ({
     id: rule.id,

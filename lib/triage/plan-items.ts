@@ -41,6 +41,10 @@ export interface PlanItem {
   when?: (c: PlanContext) => boolean;
   /** What it says about running: see CONTRADICTIONS. */
   tags?: readonly string[];
+  /** A generic line's concern, left out when a condition's own line covers it. */
+  topic?: EscalationTopic;
+  /** The generic concerns a condition's own line says more precisely. */
+  covers?: readonly EscalationTopic[];
   sources?: readonly SourceId[];
 }
 
@@ -54,7 +58,24 @@ export const CONTRADICTIONS: readonly (readonly [string, string])[] = [
   // "Hold this week at 28 km" and "start again at 1.6 km of run-walk" cannot both be the plan.
   ['run:cut', 'restart:walk-run'],
   ['pain-rule:monitor', 'pain-rule:pain-free'],
+  // "No running" beside "stop the running that provokes it": the runner cannot tell which.
+  ['run:none', 'run:stop-provoking'],
+  // "If it puffs up after a run" beside "no running".
+  ['run:none', 'run:some'],
 ];
+
+/**
+ * What a plan says about running, strictest first. When a condition's own line is stricter than
+ * a generic one (a hip or meniscus "stop running" beside the generic "stop the running that
+ * provokes it"), the stricter wins and the looser line is left out: one plan, one message.
+ */
+export const RUNNING_STRICTNESS: readonly string[] = ['run:none', 'run:stop-provoking', 'run:cut', 'run:some', 'run:usual'];
+
+/**
+ * Generic escalation lines by topic: a condition's own line that `covers` a topic says it more
+ * precisely, so the generic one is left out (one "when to get help" line per concern).
+ */
+export type EscalationTopic = 'esc:mechanical' | 'esc:night';
 
 const URGENT: readonly CareLevel[] = ['emergency', 'same-day'];
 const NOT_URGENT: readonly CareLevel[] = ['see-clinician', 'modify-load', 'keep-running'];
@@ -208,8 +229,8 @@ const GENERIC: readonly PlanItem[] = [
     id: 'now-book',
     section: 'now',
     care: ['see-clinician'],
-    text: (c) => c.place ?? 'Stop the running that brings it on and book a physio or your GP within the next few days.',
-    tags: ['run:stop-provoking'],
+    // What to do about running is the load summary's to say (one message).
+    text: (c) => c.place ?? 'Book a physio or your GP within the next few days.',
   },
   {
     id: 'now-numbers-cut',
@@ -234,6 +255,7 @@ const GENERIC: readonly PlanItem[] = [
     care: ['see-clinician', 'modify-load'],
     when: (c) => c.a.input.swelling === 'mild-settles',
     text: 'If it puffs up after a run, raise the leg and use a compression sleeve or bandage.',
+    tags: ['run:some'],
     sources: ['peace-love'],
   },
   {
@@ -498,8 +520,14 @@ const GENERIC: readonly PlanItem[] = [
     text: (c) =>
       `It gets worse despite cutting back, or is no better after ${c.reviewWeeks === 1 ? 'a week' : `${c.reviewWeeks} weeks`} of changed training: see a physio or your GP.`,
   },
-  { id: 'esc-mechanical', section: 'escalate', care: NOT_URGENT, text: 'The knee swells, locks, catches or gives way.' },
-  { id: 'esc-night', section: 'escalate', care: NOT_URGENT, text: 'Pain wakes you at night or is there at rest.' },
+  {
+    id: 'esc-mechanical',
+    section: 'escalate',
+    care: NOT_URGENT,
+    topic: 'esc:mechanical',
+    text: 'The knee swells, locks, catches or gives way.',
+  },
+  { id: 'esc-night', section: 'escalate', care: NOT_URGENT, topic: 'esc:night', text: 'Pain wakes you at night or is there at rest.' },
   {
     id: 'esc-same-day',
     section: 'escalate',

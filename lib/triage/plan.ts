@@ -3,7 +3,15 @@
 // an item with an id, so the result can say which items it used and a test can check that no
 // declared contradiction ever meets in one plan.
 import { ADVICE, type AdviceLine } from './advice';
-import { contradictionsIn, GENERIC_PLAN_ITEMS, type PlanContext, type PlanItem, type PlanSection } from './plan-items';
+import {
+  CONTRADICTIONS,
+  contradictionsIn,
+  GENERIC_PLAN_ITEMS,
+  RUNNING_STRICTNESS,
+  type PlanContext,
+  type PlanItem,
+  type PlanSection,
+} from './plan-items';
 import { sources, type SourceId } from './sources';
 import type { CareLevel, ConditionId, Plan, SourceRef } from './types';
 import type { Answers } from './answers';
@@ -31,6 +39,7 @@ function adviceItems(id: ConditionId): PlanItem[] {
         conditions: [id],
         ...(l.sex ? { when: (c: PlanContext) => c.a.input.sex === l.sex } : {}),
         ...(l.tags ? { tags: l.tags } : {}),
+        ...(l.covers ? { covers: l.covers } : {}),
         ...(advice.sources ? { sources: advice.sources } : {}),
       });
     });
@@ -43,6 +52,31 @@ export const ALL_PLAN_ITEMS: readonly PlanItem[] = [
   ...GENERIC_PLAN_ITEMS,
   ...(Object.keys(ADVICE) as ConditionId[]).flatMap(adviceItems),
 ];
+
+/** The load summary when a condition's own "no running" replaced the generic one. */
+const NO_RUNNING_SUMMARY: Record<CareLevel, string> = {
+  emergency: 'No running until you have been seen.',
+  'same-day': 'No running until you have been seen.',
+  'see-clinician': 'No running until you have been seen; cross-training that does not hurt (cycling, swimming) is fine.',
+  'modify-load': 'No running for now; cross-training that does not hurt (cycling, swimming) is fine.',
+  'keep-running': 'No running for now; cross-training that does not hurt (cycling, swimming) is fine.',
+};
+
+/**
+ * One plan, one message: a generic line whose concern a condition's own line covers is left out,
+ * and where two running messages of CONTRADICTIONS meet, the looser one (RUNNING_STRICTNESS) goes.
+ */
+function oneMessage<T extends { item: PlanItem }>(chosen: readonly T[]): T[] {
+  const covered = new Set(chosen.flatMap((c) => c.item.covers ?? []));
+  const tags = new Set(chosen.flatMap((c) => c.item.tags ?? []));
+  const rank = (tag: string) => RUNNING_STRICTNESS.indexOf(tag);
+  const looser = new Set(
+    CONTRADICTIONS.filter(([x, y]) => tags.has(x) && tags.has(y) && rank(x) >= 0 && rank(y) >= 0).map(([x, y]) =>
+      rank(x) > rank(y) ? x : y,
+    ),
+  );
+  return chosen.filter((c) => !(c.item.topic && covered.has(c.item.topic)) && !(c.item.tags ?? []).some((t) => looser.has(t)));
+}
 
 export interface BuildPlanInput {
   a: Answers;
@@ -79,9 +113,10 @@ export function buildPlan(input: BuildPlanInput): { plan: Plan; sources: SourceR
     if (!text) continue;
     chosen.push({ item, text });
   }
+  const kept = oneMessage(chosen);
   // Order inside a section: generic action first, then the condition's advice, as listed.
-  const texts = (section: PlanSection) => [...new Set(chosen.filter((c) => c.item.section === section).map((c) => c.text))];
-  const summary = texts('loadSummary')[0] ?? 'No running until you have been seen.';
+  const texts = (section: PlanSection) => [...new Set(kept.filter((c) => c.item.section === section).map((c) => c.text))];
+  const summary = texts('loadSummary')[0] ?? NO_RUNNING_SUMMARY[care];
   const urgent = care === 'emergency' || care === 'same-day';
   const plan: Plan = {
     now: texts('now'),
@@ -91,9 +126,9 @@ export function buildPlan(input: BuildPlanInput): { plan: Plan; sources: SourceR
     strength: urgent ? [] : ADVICE[adviceFor].strength,
     returnToRun: { readiness: texts('readiness'), steps: texts('steps'), painRules: texts('painRules') },
     escalate: texts('escalate'),
-    itemIds: chosen.map((c) => c.item.id),
+    itemIds: kept.map((c) => c.item.id),
   };
-  const used = new Set<SourceId>(chosen.flatMap((c) => c.item.sources ?? []));
+  const used = new Set<SourceId>(kept.flatMap((c) => c.item.sources ?? []));
   if (!urgent) for (const s of ADVICE[adviceFor].sources ?? []) used.add(s);
   return { plan, sources: sources(...used) };
 }

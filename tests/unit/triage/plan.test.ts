@@ -287,6 +287,55 @@ describe('plan coherence (declared contradictions)', () => {
     expect(planContradictions(r.plan)).toEqual([]);
   });
 
+  it('one running message, one line per concern, and care that matches the plan of the cause listed first', () => {
+    // A twist ten days ago with catching and mild swelling that settles (see a clinician).
+    const twist: TriageInput = {
+      ...itb,
+      age: 35,
+      locations: ['inside'],
+      onset: 'sudden-twist',
+      timing: ['whole-run'],
+      feel: [],
+      worseWith: ['twisting'],
+      swelling: 'mild-settles',
+      mechanical: ['catching'],
+      durationDays: 10,
+      settlesWithin48h: undefined,
+    };
+    const meniscus = triage(twist);
+    expect(meniscus.care).toBe('see-clinician');
+    expect(meniscus.conditions[0]!.id).toBe('meniscal-irritation');
+    // One line per concern: the meniscus's own "locks, keeps catching" replaces the generic one.
+    expect(meniscus.plan.escalate.filter((l) => /lock/i.test(l))).toHaveLength(1);
+    expect(meniscus.plan.itemIds).not.toContain('esc-mechanical');
+
+    // A sprain three weeks ago that gives way (a clinician): rested from running, so no "stop the
+    // running that provokes it" and no "if it puffs up after a run".
+    const sprain = triage({
+      ...twist,
+      age: 28,
+      feel: ['dull-ache'],
+      timing: [],
+      mechanical: ['giving-way'],
+      signs: ['heard-pop'],
+      durationDays: 20,
+    });
+    expect(sprain.conditions[0]!.id).toBe('ligament-injury');
+    expect(sprain.care).toBe('see-clinician');
+    expect([sprain.plan.load.summary, ...sprain.plan.now].join('\n')).not.toMatch(/running that provokes it|after a run/);
+    expect(sprain.plan.load.summary).toMatch(/^No running until you have been seen/);
+    expect(sprain.plan.itemIds).not.toContain('esc-mechanical');
+
+    // An adult whose hip is the likely cause: at least a clinician, and a summary that agrees with
+    // "stop running and sport until a doctor has checked the hip".
+    const hip = triage({ ...itb, age: 40, locations: ['hip-groin', 'front'], timing: ['whole-run'], signs: ['limp'] });
+    expect(hip.conditions[0]!.id).toBe('referred-hip-pain');
+    expect(hip.care).toBe('see-clinician');
+    expect(hip.plan.now.join('\n')).toMatch(/until a doctor has checked the hip/);
+    expect(hip.plan.load.summary).toMatch(/^No running/);
+    expect(hip.plan.itemIds).not.toContain('load-see');
+  });
+
   it('no input ever yields a plan with contradicting items (km and miles)', () => {
     fc.assert(
       fc.property(inputArb, fc.constantFrom('km' as const, 'mi' as const), (input, units) => {
