@@ -4,7 +4,7 @@
 //
 // Doses follow common physiotherapy practice for each condition (general knowledge, not from
 // evidence.md); pain while exercising should stay at or below 3/10 (Silbernagel 2007).
-import type { EscalationTopic } from './plan-items';
+import type { PlanTopic } from './plan-items';
 import type { SourceId } from './sources';
 import type { CareLevel, ConditionId, Exercise } from './types';
 
@@ -16,7 +16,7 @@ import type { CareLevel, ConditionId, Exercise } from './types';
  */
 export type AdviceLine =
   | string
-  | { text: string; care?: readonly CareLevel[]; tags?: readonly string[]; sex?: 'female'; covers?: readonly EscalationTopic[] };
+  | { text: string; care?: readonly CareLevel[]; tags?: readonly string[]; sex?: 'female'; covers?: readonly PlanTopic[] };
 
 const SELF_MANAGED: readonly CareLevel[] = ['modify-load'];
 const NOT_SELF: readonly CareLevel[] = ['emergency', 'same-day', 'see-clinician'];
@@ -124,7 +124,7 @@ export const ADVICE: Record<ConditionId, ConditionAdvice> = {
     ],
     load: ['Flat, even routes first; add hills back one session at a time.'],
     returnNotes: ['Stairs are a good test: build back when they are comfortable.'],
-    escalate: ['Swelling on the inside of the knee.'],
+    escalate: ['A swollen, tender lump on the inside of the knee, just below the joint (an inflamed bursa).'],
     reviewWeeks: 6,
   },
   'meniscal-irritation': {
@@ -235,7 +235,7 @@ export const ADVICE: Record<ConditionId, ConditionAdvice> = {
   },
   'referred-hip-pain': {
     now: [stop('Stop running and sport until a doctor has checked the hip; use crutches if walking hurts.')],
-    avoid: ['Running, jumping and sport until the hip has been checked.'],
+    avoid: [{ text: 'Running, jumping and sport until the hip has been checked.', covers: ['avoid:running'] }],
     strength: [],
     load: ['No running until the hip has been checked; the knee itself may be normal.'],
     returnNotes: ['Return to sport is set by the doctor treating the hip.'],

@@ -42,9 +42,9 @@ export interface PlanItem {
   /** What it says about running: see CONTRADICTIONS. */
   tags?: readonly string[];
   /** A generic line's concern, left out when a condition's own line covers it. */
-  topic?: EscalationTopic;
+  topic?: PlanTopic;
   /** The generic concerns a condition's own line says more precisely. */
-  covers?: readonly EscalationTopic[];
+  covers?: readonly PlanTopic[];
   sources?: readonly SourceId[];
 }
 
@@ -72,10 +72,10 @@ export const CONTRADICTIONS: readonly (readonly [string, string])[] = [
 export const RUNNING_STRICTNESS: readonly string[] = ['run:none', 'run:stop-provoking', 'run:cut', 'run:some', 'run:usual'];
 
 /**
- * Generic escalation lines by topic: a condition's own line that `covers` a topic says it more
- * precisely, so the generic one is left out (one "when to get help" line per concern).
+ * Generic lines by concern: a condition's own line that `covers` a concern says it more
+ * precisely, so the generic one is left out (one line per concern).
  */
-export type EscalationTopic = 'esc:mechanical' | 'esc:night';
+export type PlanTopic = 'esc:mechanical' | 'esc:night' | 'avoid:running';
 
 const URGENT: readonly CareLevel[] = ['emergency', 'same-day'];
 const NOT_URGENT: readonly CareLevel[] = ['see-clinician', 'modify-load', 'keep-running'];
@@ -266,7 +266,14 @@ const GENERIC: readonly PlanItem[] = [
     text: 'Keep your runs easy and conversational, and note how the knee feels during, after and the next morning.',
   },
   // ---- avoid ----
-  { id: 'avoid-testing', section: 'avoid', care: URGENT, text: 'Running, or testing the knee to see how bad it is.', tags: ['run:none'] },
+  {
+    id: 'avoid-testing',
+    section: 'avoid',
+    care: URGENT,
+    topic: 'avoid:running',
+    text: 'Running, or testing the knee to see how bad it is.',
+    tags: ['run:none'],
+  },
   {
     id: 'avoid-anti-inflammatories-early',
     section: 'avoid',
