@@ -294,10 +294,20 @@ const GENERIC: readonly PlanItem[] = [
     sources: ['hoenig-2025'],
   },
   {
+    // The catching and giving-way warning's own advice (NHS acute knee pathway): not run on.
+    id: 'load-see-mechanical',
+    section: 'loadSummary',
+    care: ['see-clinician'],
+    when: (c) => !boneStressSuspected(c) && c.a.mechanical.size > 0,
+    text: 'No running until you have been seen: running on a knee that catches, locks or gives way can injure it further. Cross-training that does not hurt (cycling, swimming) is fine.',
+    tags: ['run:none'],
+    sources: ['nhs-acute-knee'],
+  },
+  {
     id: 'load-see',
     section: 'loadSummary',
     care: ['see-clinician'],
-    when: (c) => !boneStressSuspected(c),
+    when: (c) => !boneStressSuspected(c) && c.a.mechanical.size === 0,
     text: 'Stop the running that provokes it until you have been seen; cross-training that does not hurt (cycling, swimming) is fine.',
     tags: ['run:stop-provoking'],
   },

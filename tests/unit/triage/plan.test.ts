@@ -308,6 +308,10 @@ describe('plan coherence (declared contradictions)', () => {
     // One line per concern: the meniscus's own "locks, keeps catching" replaces the generic one.
     expect(meniscus.plan.escalate.filter((l) => /lock/i.test(l))).toHaveLength(1);
     expect(meniscus.plan.itemIds).not.toContain('esc-mechanical');
+    // A knee that catches is not run on until it has been seen (the warning's own words): no
+    // "stop the running that provokes it", no "if it puffs up after a run".
+    expect(meniscus.plan.load.summary).toMatch(/^No running until you have been seen: running on a knee that catches/);
+    expect([meniscus.plan.load.summary, ...meniscus.plan.now].join('\n')).not.toMatch(/running that provokes it|after a run/);
 
     // A sprain three weeks ago that gives way (a clinician): rested from running, so no "stop the
     // running that provokes it" and no "if it puffs up after a run".
