@@ -265,6 +265,18 @@ function createReader(deps: CoreDeps, report: (kind: string, error: unknown) => 
     note: (more) => merge((pending ??= {}), more),
   };
 
+  /** The adapter's head start on a page whose weeks are not on screen yet (once per adapter and page). */
+  let prepared: SiteAdapter | null = null;
+  function prepare(adapter: SiteAdapter): void {
+    if (prepared === adapter || !adapter.prepare) return;
+    prepared = adapter;
+    try {
+      adapter.prepare(deps.doc, context);
+    } catch (error) {
+      report(`${adapter.id} prepare`, error);
+    }
+  }
+
   async function read(adapter: SiteAdapter): Promise<Run[]> {
     pending = null;
     let runs: Run[] = [];
@@ -285,6 +297,7 @@ function createReader(deps: CoreDeps, report: (kind: string, error: unknown) => 
 
   return {
     read,
+    prepare,
     calls,
     get notes() {
       return notes;
@@ -296,6 +309,7 @@ function createReader(deps: CoreDeps, report: (kind: string, error: unknown) => 
       notes = {};
       notesVersion++;
       lastRuns = null;
+      prepared = null;
       calls.length = 0;
     },
   };
@@ -499,6 +513,7 @@ export function startCore(deps: CoreDeps): CoreHandle {
 
     const find = () => usableAnchors(safe(`${current.id} findAnchors`, () => current.findAnchors(doc), []));
     let anchors = find();
+    if (!anchors.length) reader.prepare(current);
     let runs: Run[] = [];
     if (anchors.length || (isLogPage(current) && fallbackDue())) {
       const before = reader.notesVersion;

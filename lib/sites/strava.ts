@@ -414,6 +414,8 @@ export function createStravaAdapters(options: StravaAdapterOptions = {}): Strava
       }
     },
     observeRoot: (doc) => doc.querySelector(ROWS)?.parentElement ?? doc.getElementById('__next'),
+    // The page's own data is there before its rows render: have the background read it now.
+    prepare: (doc, ctx) => void logRuns(ctx, readNext(doc)).catch(() => undefined),
   };
 
   // Dashboard: the weekly widget ("This week" / "Cette semaine" / "이번 주": by structure).

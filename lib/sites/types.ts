@@ -99,4 +99,9 @@ export interface SiteAdapter {
   pageKind?(url: URL): string;
   /** Every CSS selector it queries (for the structure-only page report and site-check). */
   selectors?: readonly string[];
+  /**
+   * Start reading what the page already carries before its weeks are on screen (a client-side
+   * log renders its rows later), so the badges need no wait once they are. Never throws.
+   */
+  prepare?(doc: Document, ctx: AdapterContext): void;
 }

@@ -138,6 +138,28 @@ describe('core', () => {
     core.stop();
   });
 
+  it("gives the adapter its head start once while the page's weeks are not on screen, and never into the page when it throws", async () => {
+    const list = setupRows([]);
+    const prepare = vi.fn(() => {
+      throw new Error('adapter bug');
+    });
+    const t = deps(rowAdapter({ prepare }));
+    const core = startCore(t.d);
+    await core.started;
+    expect(prepare).toHaveBeenCalledTimes(1);
+    await core.refresh();
+    expect(prepare).toHaveBeenCalledTimes(1);
+    expect(t.debug).toHaveBeenCalledWith('Knee Check: test-rows prepare failed', expect.any(Error));
+    // The rows arrive: badges as ever.
+    const row = document.createElement('div');
+    row.className = 'row';
+    row.dataset.week = '2026-02-23';
+    list.append(row);
+    await core.refresh();
+    expect(hosts()).toHaveLength(1);
+    expect(prepare).toHaveBeenCalledTimes(1);
+  });
+
   it('a re-used row (now another week) gets its badge re-keyed, not a second one', async () => {
     const list = setupRows(['2026-02-23', '2026-02-16']);
     const core = startCore(deps(rowAdapter()).d);

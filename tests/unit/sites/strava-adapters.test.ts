@@ -152,6 +152,18 @@ describe('Training Log', () => {
     expect(ctx.calls).toHaveLength(2);
   });
 
+  it("starts reading the page's own data before its rows are on screen, and reads it once", async () => {
+    const doc = page('strava-training-log.html', LOG_URL);
+    const ctx = context('recent');
+    const asked: string[] = [];
+    const parse: AdapterContext['parse'] = (request) => (asked.push(request.kind), parseLocally(request));
+    stravaTrainingLogAdapter.prepare!(doc, { ...ctx, parse });
+    expect(asked).toEqual(['strava:page']);
+    await stravaTrainingLogAdapter.readRuns(doc, { ...ctx, parse });
+    // The page's data was read by the head start: not asked for again.
+    expect(asked.filter((k) => k === 'strava:page')).toHaveLength(1);
+  });
+
   it('without the activities, only the weeks whose 30 days before the page covers keep an anchor', async () => {
     const doc = page('strava-training-log.html', LOG_URL);
     const ctx = context('fail');
