@@ -31,6 +31,7 @@ const path = (d: string): Shape => ({ kind: 'path', d });
 
 const FRONT_OUTLINE = 'M20 2 H80 L74 48 C79 64 78 84 71 100 L66 148 H34 L29 100 C22 84 21 64 26 48 Z';
 const KNEE_ZONE = 'M26 44 H74 C78 62 77 84 71 101 H29 C23 84 22 62 26 44 Z';
+const THIGH_ZONE = 'M23 6 H77 L73 34 H27 Z';
 
 // Drawing order is stacking order: the broad "whole knee" zone first, small landmarks last.
 const VIEWS: View[] = [
@@ -40,7 +41,7 @@ const VIEWS: View[] = [
     marks: ['inside', 'outside'],
     regions: [
       { id: 'whole-knee', shape: path(KNEE_ZONE) },
-      { id: 'thigh-muscles', shape: path('M23 6 H77 L73 34 H27 Z') },
+      { id: 'thigh-muscles', shape: path(THIGH_ZONE) },
       { id: 'above-kneecap', shape: ellipse(50, 42, 13, 5) },
       { id: 'inside', shape: ellipse(32, 64, 5.5, 11) },
       { id: 'outside', shape: ellipse(68, 64, 5.5, 11) },
@@ -71,7 +72,7 @@ const VIEWS: View[] = [
     marks: ['outside', 'inside'],
     regions: [
       { id: 'whole-knee', shape: path(KNEE_ZONE) },
-      { id: 'thigh-muscles', shape: path('M23 6 H77 L73 34 H27 Z') },
+      { id: 'thigh-muscles', shape: path(THIGH_ZONE) },
       { id: 'outside', shape: ellipse(31, 62, 5, 10) },
       { id: 'inside', shape: ellipse(69, 62, 5, 10) },
       { id: 'back', shape: path('M50 44 L62 62 L50 80 L38 62 Z') },

@@ -3,4 +3,4 @@ import '../../components/ui/theme.css';
 import '../../components/checker/checker.css';
 import { CheckerApp } from '../../components/checker/CheckerApp';
 
-render(<CheckerApp />, document.getElementById('app')!);
+render(<CheckerApp />, document.body);

@@ -1,4 +1,4 @@
 import { render } from 'preact';
 import { ReportApp } from '@/components/diary/ReportApp';
 
-render(<ReportApp />, document.getElementById('app')!);
+render(<ReportApp />, document.body);

@@ -1,4 +1,4 @@
 import { render } from 'preact';
 import { Welcome } from '@/components/welcome/Welcome';
 
-render(<Welcome />, document.getElementById('app')!);
+render(<Welcome />, document.body);

@@ -84,52 +84,64 @@ export interface PageStatusMessage {
   status: PageStatus | null;
 }
 
-const isText = (v: unknown, max = 200): v is string => typeof v === 'string' && v.length <= max;
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1_000_000;
-const listOf = <T>(v: unknown, max: number, ok: (x: unknown) => x is T): v is T[] => Array.isArray(v) && v.length <= max && v.every(ok);
+type Check = (v: unknown) => boolean;
+/** One check per field of T (optional ones too): a field added to T cannot go unchecked. */
+type FieldChecks<T> = { [K in keyof T]-?: Check };
 
-function isReport(r: unknown): r is PageReport {
-  return (
-    isRecord(r) &&
-    isText(r.version, 40) &&
-    isText(r.adapter) &&
-    isText(r.pageKind) &&
-    listOf(r.selectors, 200, (s): s is PageReport['selectors'][number] => isRecord(s) && isText(s.selector, 500) && isCount(s.count)) &&
-    listOf(
-      r.calls,
-      50,
-      (c): c is PageReport['calls'][number] => isRecord(c) && isText(c.path, 100) && isText(c.outcome, 40) && isText(c.shape, 4000),
-    )
-  );
+const isCount: Check = (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1_000_000;
+
+function text(max = 200): Check {
+  return (v) => typeof v === 'string' && v.length <= max;
 }
+
+function optional(ok: Check): Check {
+  return (v) => v === undefined || ok(v);
+}
+
+function listOf(max: number, ok: Check): Check {
+  return (v) => Array.isArray(v) && v.length <= max && v.every(ok);
+}
+
+/** A record whose fields pass their checks; fields the checks do not name are not looked at. */
+function recordOf<T>(checks: FieldChecks<T>): (v: unknown) => v is T {
+  return (v): v is T => isRecord(v) && Object.entries<Check>(checks).every(([field, ok]) => ok(v[field]));
+}
+
+const isReport = recordOf<PageReport>({
+  version: text(40),
+  adapter: text(),
+  pageKind: text(),
+  selectors: listOf(200, recordOf<PageReport['selectors'][number]>({ selector: text(500), count: isCount })),
+  calls: listOf(50, recordOf<PageReport['calls'][number]>({ path: text(100), outcome: text(40), shape: text(4000) })),
+});
+
+const isPageStatus = recordOf<PageStatus>({
+  site: text(),
+  adapter: text(),
+  pageKind: text(),
+  runs: isCount,
+  sources: listOf(20, recordOf<PageStatus['sources'][number]>({ source: text(100), runs: isCount })),
+  refusals: listOf(
+    20,
+    recordOf<PageStatus['refusals'][number]>({
+      source: text(100),
+      reason: (v) => (REFUSAL_REASONS as readonly unknown[]).includes(v),
+      status: optional(isCount),
+    }),
+  ),
+  anchors: isCount,
+  weeksBadged: isCount,
+  card: (v) => typeof v === 'boolean',
+  incompleteDays: isCount,
+  report: isReport,
+});
 
 /** The status a page-status message carries: a PageStatus, null (nothing here), or undefined (not a valid message). */
 export function readPageStatusMessage(message: unknown): PageStatus | null | undefined {
   if (!isRecord(message) || message.type !== PAGE_STATUS) return undefined;
   const s = message.status;
   if (s === null) return null;
-  if (!isRecord(s)) return undefined;
-  const valid =
-    isText(s.site) &&
-    isText(s.adapter) &&
-    isText(s.pageKind) &&
-    isCount(s.runs) &&
-    listOf(s.sources, 20, (x): x is PageStatus['sources'][number] => isRecord(x) && isText(x.source, 100) && isCount(x.runs)) &&
-    listOf(
-      s.refusals,
-      20,
-      (x): x is PageStatus['refusals'][number] =>
-        isRecord(x) &&
-        isText(x.source, 100) &&
-        (REFUSAL_REASONS as readonly unknown[]).includes(x.reason) &&
-        (x.status === undefined || isCount(x.status)),
-    ) &&
-    isCount(s.anchors) &&
-    isCount(s.weeksBadged) &&
-    typeof s.card === 'boolean' &&
-    isCount(s.incompleteDays) &&
-    isReport(s.report);
-  return valid ? (s as unknown as PageStatus) : undefined;
+  return isPageStatus(s) ? s : undefined;
 }
 
 /**

@@ -31,6 +31,24 @@ export interface ReturnLevel {
   source: string;
 }
 
+export interface LadderSession {
+  date: string;
+  level: number;
+  light: Light;
+}
+
+export interface LevelChange {
+  date: string;
+  from: number;
+  to: number;
+}
+
+export interface Ladder {
+  level: number;
+  sessions: LadderSession[];
+  changes: LevelChange[];
+}
+
 const TRIALS_2023 = 'Trials 2023 walk-run protocol (doi 10.1186/s13063-023-07502-x, table 1)';
 const mi = (miles: number) => Math.round(miles * KM_PER_MILE * 10) / 10;
 
@@ -66,24 +84,6 @@ export const TOP_LEVEL = RETURN_LEVELS.length;
 export const GREEN_SESSIONS_TO_ADVANCE = 2;
 /** At most this many levels up in any 7 days (evidence.md §6: about two levels a week). */
 export const MAX_LEVELS_UP_PER_WEEK = 2;
-
-export interface LadderSession {
-  date: string;
-  level: number;
-  light: Light;
-}
-
-export interface LevelChange {
-  date: string;
-  from: number;
-  to: number;
-}
-
-export interface Ladder {
-  level: number;
-  sessions: LadderSession[];
-  changes: LevelChange[];
-}
 
 /** The level's description (clamped to 1..8). */
 export function levelInfo(level: number): ReturnLevel {

@@ -16,7 +16,7 @@ import { SPIKE_THRESHOLD_PCT } from '../evidence';
 import { sources } from './sources';
 import { childTubercle } from './warning-signs';
 import type {
-  Aggravator, CareLevel, ConditionId, Feel, History, Location, Mechanical, Sign, SourceRef, Swelling, Timing,
+  Aggravator, CareLevel, ConditionId, Feel, History, Location, Mechanical, Onset, Sign, SourceRef, Swelling, Timing,
 } from './types';
 import {
   AGGRAVATOR_WORDS, FEEL_WORDS, HISTORY_WORDS, LOCATION_WORDS, MECHANICAL_WORDS, ONSET_WORDS, SIGN_WORDS, SWELLING_WORDS,
@@ -85,8 +85,12 @@ const M = (x: Mechanical, w: number) => f(mech(x), w, MECHANICAL_WORDS[x]);
 const S = (x: Sign, w: number) => f(sign(x), w, SIGN_WORDS[x]);
 const H = (x: History, w: number) => ctx(hist(x), w, HISTORY_WORDS[x]);
 const SW = (x: Swelling, w: number) => f(swelling(x), w, SWELLING_WORDS[x]);
+const O = (x: Onset, w: number) => f(onset(x), w, ONSET_WORDS[x]);
 
 const ageText = (a: Answers) => `Your age (${a.age})`;
+// How it started, when the onset answer matters only as injury or no injury.
+const injuryStart = (w: number) => f(injured, w, 'It started with a twist, fall or blow');
+const noInjuryStart = (w: number) => f(noInjury, w, 'It came on without a twist, fall or blow');
 const twistOrFall = f(injured, -2, 'It started with a twist, fall or blow, not gradually');
 const mechanicalAgainst = f(mech('catching', 'locking', 'giving-way'), -1, 'The knee catches, locks or gives way');
 const spike = ctx(spikeOver(SPIKE_THRESHOLD_PCT), 0.5, (a) => `Your latest run was ${pctWords(a.training.longestRunSpikePct ?? 0)} longer than your longest in the previous 30 days`);
@@ -183,7 +187,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
       W('straightening', 3), F('pinching', 2.5),
       T('eases-with-warmup', -0.5), W('hills-speed-jumping', -0.3),
       S('bump-below-kneecap', -1),
-      f(injured, -1, 'It started with a twist, fall or blow'),
+      injuryStart(-1),
       SW('persistent', -1), SW('rapid-after-injury', -2), mechanicalAgainst,
     ],
     sources: sources('fat-pad-review'),
@@ -219,8 +223,8 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
       absent(notAt('joint-line', 'inside', 'outside', 'back', 'whole-knee'), -1.5, 'No pain at the sides or back of the joint'),
       W('twisting', 2), W('squatting-kneeling', 1.2), W('stairs', 0.2),
       M('catching', 2), M('locking', 3), M('giving-way', 0.7),
-      f(onset('sudden-twist'), 2, ONSET_WORDS['sudden-twist']), f(onset('fall-or-blow'), 0.3, ONSET_WORDS['fall-or-blow']),
-      f(onset('sudden-no-injury'), 0.7, ONSET_WORDS['sudden-no-injury']), S('heard-pop', 0.5),
+      O('sudden-twist', 2), O('fall-or-blow', 0.3),
+      O('sudden-no-injury', 0.7), S('heard-pop', 0.5),
       SW('mild-settles', 0.5), SW('persistent', 0.7), SW('rapid-after-injury', 0.5), SW('rapid-no-injury', 1),
       mod(ageFrom(40), 0.5, ageText),
       T('late-in-run', -0.7), T('eases-with-warmup', -0.7),
@@ -249,7 +253,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
       // A flare shows itself as stiffness or swelling (NICE NG226); with neither, look elsewhere.
       // Pain the next morning is a timing, not stiffness: it does not count as either.
       absent(not(any(feels('stiffness'), stiffMinutes(1), swelling('mild-settles', 'persistent', 'rapid-no-injury'), at('whole-knee'))), -2, 'No stiffness or swelling'),
-      f(injured, -1, 'It started with a twist, fall or blow'),
+      injuryStart(-1),
       S('multiple-joints', -0.5),
     ],
     sources: sources('nice-ng226'),
@@ -268,7 +272,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
       f(all(at('back'), worse('downhill')), 1, 'Behind the knee and worse downhill (typical of the popliteus tendon)'),
       T('after-run', 0.5), T('late-in-run', 0.3),
       SW('mild-settles', 0.5), SW('rapid-no-injury', 0.5), S('calf-swelling', -1),
-      f(injured, -1, 'It started with a twist, fall or blow'),
+      injuryStart(-1),
     ],
     sources: sources('nhs-bakers-cyst'),
   },
@@ -293,7 +297,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
       L('inside', 0.3), S('cannot-bear-weight', 1), L('hip-groin', 1), S('limp', 0.5),
       f(trendIs('worse'), 0.7, 'It is getting worse'),
       F('pinching', -1), F('burning', -0.5),
-      f(injured, -2, 'It started with a twist, fall or blow'),
+      injuryStart(-2),
       SW('rapid-after-injury', -2), mechanicalAgainst,
     ],
     sources: sources('hoenig-2025'),
@@ -306,8 +310,8 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
     // §2/§3: a twist or blow, a pop, swelling within hours (haemarthrosis = ACL until
     // proven otherwise), giving way.
     features: [
-      f(onset('sudden-twist'), 2.5, ONSET_WORDS['sudden-twist']), f(onset('fall-or-blow'), 2, ONSET_WORDS['fall-or-blow']),
-      f(noInjury, -4, 'It came on without a twist, fall or blow'),
+      O('sudden-twist', 2.5), O('fall-or-blow', 2),
+      noInjuryStart(-4),
       SW('rapid-after-injury', 3), SW('none', -0.5), f(all(injured, sign('heard-pop')), 2, SIGN_WORDS['heard-pop']),
       M('giving-way', 2), W('twisting', 0.5),
       L('inside', 0.5), L('outside', 0.3), L('whole-knee', 0.3),
@@ -371,7 +375,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
       f(swollen, -1.5, 'The knee is swollen'),
       f(mech('catching', 'locking', 'giving-way'), -1.5, 'The knee catches, locks or gives way'),
       S('limp', -2),
-      f(injured, -1.5, 'It started with a twist, fall or blow'),
+      injuryStart(-1.5),
     ],
     sources: sources('doms-review'),
   },
@@ -398,8 +402,8 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
     prior: -2,
     // Ottawa knee rule (Stiell 1995), applied after a fall, blow or twist.
     features: [
-      f(onset('fall-or-blow'), 2.5, ONSET_WORDS['fall-or-blow']), f(onset('sudden-twist'), 1.5, ONSET_WORDS['sudden-twist']),
-      f(noInjury, -3, 'It came on without a twist, fall or blow'),
+      O('fall-or-blow', 2.5), O('sudden-twist', 1.5),
+      noInjuryStart(-3),
       f(all(injured, sign('bone-tender-spot')), 2, 'One spot on the bone hurts to press'),
       S('cannot-bear-weight', 2), S('cannot-bend-90', 1.5),
       mod(all(injured, ageFrom(55)), 0.7, 'Age 55 or over'),
@@ -417,7 +421,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
     prior: -2,
     features: [
       S('deformity', 5), S('kneecap-slipped', 4), absent(not(sign('deformity', 'kneecap-slipped')), -3, 'Nothing looks out of place'),
-      M('giving-way', 1), f(injured, 1, 'It started with a twist, fall or blow'),
+      M('giving-way', 1), injuryStart(1),
       SW('rapid-after-injury', 0.5), S('cannot-bear-weight', 0.5), S('foot-numb-cold', 1),
     ],
     sources: sources('nhs-acute-knee'),
@@ -447,7 +451,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
       SW('persistent', 1.5), SW('rapid-no-injury', 1), f(bothKnees, 1, 'Both knees'),
       H('gout-or-psoriasis', 2), H('recent-infection', 1.5),
       T('eases-with-warmup', 0.5), T('next-morning', 0.5), F('stiffness', 0.5), L('whole-knee', 0.5),
-      f(injured, -2, 'It started with a twist, fall or blow'),
+      injuryStart(-2),
     ],
     sources: sources('nice-ng100'),
     minCare: () => 'see-clinician',
@@ -468,7 +472,7 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
       mod(ageFrom(10, 25), 0.5, ageText), mod(ageFrom(50), 0.5, ageText),
       ctx(daysFrom(28), 0.7, 'It has lasted four weeks or more'),
       T('eases-with-warmup', -1),
-      f(injured, -2, 'It started with a twist, fall or blow'),
+      injuryStart(-2),
     ],
     sources: sources('nice-ng12'),
     minCare: () => 'see-clinician',

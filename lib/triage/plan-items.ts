@@ -8,7 +8,7 @@ import { SPIKE_LOOKBACK_DAYS, SPIKE_THRESHOLD_PCT } from '../evidence/numbers';
 import { injured, spikeOver, weeklyOver, type Answers } from './answers';
 import { CARE_LEVEL_INFO } from './care';
 import type { SourceId } from './sources';
-import type { CareLevel, ConditionId } from './types';
+import type { CareLevel, ConditionId, Training } from './types';
 
 export type PlanSection = 'now' | 'avoid' | 'loadSummary' | 'load' | 'readiness' | 'steps' | 'painRules' | 'escalate';
 
@@ -77,6 +77,9 @@ export const RUNNING_STRICTNESS: readonly string[] = ['run:none', 'run:stop-prov
  */
 export type PlanTopic = 'esc:mechanical' | 'esc:night' | 'avoid:running';
 
+/** The yes/no answers about training. */
+type TrainingFlag = { [K in keyof Training]-?: NonNullable<Training[K]> extends boolean ? K : never }[keyof Training];
+
 const URGENT: readonly CareLevel[] = ['emergency', 'same-day'];
 const NOT_URGENT: readonly CareLevel[] = ['see-clinician', 'modify-load', 'keep-running'];
 const ALL: readonly CareLevel[] = ['emergency', 'same-day', 'see-clinician', 'modify-load', 'keep-running'];
@@ -87,6 +90,8 @@ const spiked = (c: PlanContext) => spikeOver(c.spikePct ?? SPIKE_THRESHOLD_PCT)(
 const weeklyRose = (c: PlanContext) => weeklyOver(c.weeklyPct ?? 10)(c.a);
 /** Either: the load summary then says the recent jump in training is the likely cause. */
 const trainingJumped = (c: PlanContext) => spiked(c) || weeklyRose(c);
+/** The runner ticked this training answer (added hills, new runner, back from a break, camber). */
+const ticked = (flag: TrainingFlag) => (c: PlanContext) => c.a.training[flag] === true;
 /** A bone stress injury is suspected (its warning fired, or it ranks first): no running at all. */
 const boneStressSuspected = (c: PlanContext) => c.boneStress || c.top === 'bone-stress-injury';
 
@@ -363,21 +368,21 @@ const GENERIC: readonly PlanItem[] = [
     id: 'load-hills',
     section: 'load',
     care: NOT_URGENT,
-    when: (c) => c.a.training.addedHillsOrSpeed === true,
+    when: ticked('addedHillsOrSpeed'),
     text: 'Drop the hills and speed sessions you added until it settles, then bring back one session a week at a time.',
   },
   {
     id: 'load-camber',
     section: 'load',
     care: NOT_URGENT,
-    when: (c) => c.a.training.hardOrCambered === true,
+    when: ticked('hardOrCambered'),
     text: 'Run on flat, even ground; on a cambered road run out and back on the same side so both legs share the slope.',
   },
   {
     id: 'load-new-runner-walk-run',
     section: 'load',
     care: ['see-clinician', 'modify-load'],
-    when: (c) => c.a.training.newRunner === true,
+    when: ticked('newRunner'),
     text: 'As a newer runner, build back with run-walk, running every other day: bones, tendons and joints adapt more slowly than heart and lungs. Recovery can be slow (about 10 weeks is typical in new runners), so be patient.',
     tags: ['walk-run:yes'],
     sources: ['nielsen-2014-recovery'],
@@ -386,14 +391,14 @@ const GENERIC: readonly PlanItem[] = [
     id: 'load-new-runner',
     section: 'load',
     care: ['keep-running'],
-    when: (c) => c.a.training.newRunner === true,
+    when: ticked('newRunner'),
     text: 'As a newer runner, keep a rest day between runs: bones, tendons and joints adapt more slowly than heart and lungs.',
   },
   {
     id: 'load-returning',
     section: 'load',
     care: NOT_URGENT,
-    when: (c) => c.a.training.returningFromBreak === true,
+    when: ticked('returningFromBreak'),
     text: 'Coming back from a break, start well below your old volume and rebuild over several weeks.',
   },
   {
