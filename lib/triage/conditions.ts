@@ -225,6 +225,9 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
       M('catching', 2), M('locking', 3), M('giving-way', 0.7),
       O('sudden-twist', 2), O('fall-or-blow', 0.3),
       O('sudden-no-injury', 0.7), S('heard-pop', 0.5),
+      // After a twist or blow, a meniscus tear hurts along the joint line or catches or locks; a
+      // twist that hurts elsewhere with neither is more often a sprained ligament (NHS pathways).
+      f(all(injured, notAt('joint-line'), not(mech('catching', 'locking'))), -2.5, 'After the injury, no pain along the joint line and nothing catches or locks'),
       SW('mild-settles', 0.5), SW('persistent', 0.7), SW('rapid-after-injury', 0.5), SW('rapid-no-injury', 1),
       mod(ageFrom(40), 0.5, ageText),
       T('late-in-run', -0.7), T('eases-with-warmup', -0.7),
@@ -314,7 +317,8 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
       noInjuryStart(-4),
       SW('rapid-after-injury', 3), SW('none', -0.5), f(all(injured, sign('heard-pop')), 2, SIGN_WORDS['heard-pop']),
       M('giving-way', 2), W('twisting', 0.5),
-      L('inside', 0.5), L('outside', 0.3), L('whole-knee', 0.3),
+      // The inner (medial collateral) ligament is the one most often sprained by a twist or blow.
+      L('inside', 1.5), L('outside', 0.3), L('whole-knee', 0.3),
       F('sharp', 0.3), S('cannot-bear-weight', 0.5),
     ],
     sources: sources('nhs-acute-knee'),

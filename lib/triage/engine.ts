@@ -41,13 +41,19 @@ export const RECURRING_DAYS = 14;
 const withRuns = when('eases-with-warmup', 'late-in-run', 'whole-run', 'after-run', 'next-morning');
 
 /**
+ * Getting better and in the pain-monitoring model's safe zone (0-2 out of 10, Silbernagel 2007):
+ * the running it now gets is tolerated, however long ago it began.
+ */
+const settlingUnderLoad = (a: Answers) => trendIs('better')(a) && a.input.painScore !== undefined && a.input.painScore <= 2;
+
+/**
  * Pain that comes back run after run, for weeks (contract v2: at least modify-load, however
  * well it settles in between): it has lasted two weeks or more and comes with running (its
  * timing, a distance at which it starts, or "gone within 48 h after a run", which for pain that
- * has lasted weeks means it keeps coming back).
+ * has lasted weeks means it keeps coming back), unless it is getting better at 2/10 or less.
  */
 export function recurringWithRuns(a: Answers): boolean {
-  return a.input.durationDays >= RECURRING_DAYS && (withRuns(a) || painAtDistance(a) || settles(a));
+  return a.input.durationDays >= RECURRING_DAYS && (withRuns(a) || painAtDistance(a) || settles(a)) && !settlingUnderLoad(a);
 }
 
 /**

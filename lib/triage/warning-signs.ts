@@ -196,13 +196,15 @@ export const WARNING_SIGNS: readonly WarningSignRule[] = [
   },
   {
     id: 'pittsburgh-x-ray-today',
-    care: 'same-day',
+    care: 'emergency',
     condition: 'fracture',
     // Pittsburgh knee rule (Seaberg 1998): after a fall or blow, age < 12 or > 50 -> X-ray.
+    // Graded as the Ottawa rule is (evidence.md §3's age criterion after a fall is emergency; the
+    // shared vignettes grade a positive rule while walking as emergency): same place, same words.
     when: all(onset('fall-or-blow'), daysFrom(0, 7), any(ageFrom(8, 11), ageFrom(51))),
     message:
       'After a fall or a blow to the knee, children under 12 and adults over 50 need an X-ray to rule out a broken bone, even if they can walk.',
-    place: 'Today: urgent care, a minor injuries unit or an emergency department, for an X-ray.',
+    place: 'Go to an emergency department (or a minor injuries unit that can X-ray) now, for an X-ray; keep weight off the leg as much as you can.',
     sources: sources('seaberg-1998'),
   },
   {

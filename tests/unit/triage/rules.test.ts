@@ -52,7 +52,7 @@ describe('warning-sign rules', () => {
     ['ottawa-knee-rule', { onset: 'fall-or-blow', durationDays: 1, signs: ['cannot-bend-90'] }, 'emergency', 'fracture'],
     ['ottawa-knee-rule', { onset: 'fall-or-blow', durationDays: 1, signs: ['bone-tender-spot'] }, 'emergency', 'fracture'],
     ['ottawa-knee-rule', { onset: 'sudden-twist', age: 55, durationDays: 2 }, 'emergency', 'fracture'],
-    ['pittsburgh-x-ray-today', { onset: 'fall-or-blow', age: 51, durationDays: 1 }, 'same-day', 'fracture'],
+    ['pittsburgh-x-ray-today', { onset: 'fall-or-blow', age: 51, durationDays: 1 }, 'emergency', 'fracture'],
     ['kneecap-slipped', { onset: 'sudden-twist', signs: ['kneecap-slipped'] }, 'same-day', 'dislocation'],
     [
       'swelling-after-injection-or-surgery',
@@ -257,6 +257,12 @@ describe('care without warning signs', () => {
       expect(triage({ ...settling, timing, durationDays: 13 }).care, `${timing} for 13 days`).toBe('keep-running');
       expect(triage({ ...settling, timing, durationDays: RECURRING_DAYS }).care, `${timing} for two weeks`).toBe('modify-load');
     }
+    // Getting better at 2/10 or less (the pain-monitoring model's safe zone): the load is tolerated.
+    const weeks = { ...settling, durationDays: 42 };
+    expect(triage({ ...weeks, trend: 'better', painScore: 2 }).care).toBe('keep-running');
+    expect(triage({ ...weeks, trend: 'better', painScore: 3 }).care).toBe('modify-load');
+    expect(triage({ ...weeks, trend: 'better' }).care).toBe('modify-load');
+    expect(triage({ ...weeks, trend: 'same', painScore: 1 }).care).toBe('modify-load');
   });
   it('getting worse or pain above 5/10 is not keep-running (pain-monitoring model)', () => {
     const mild = { ...plain, settlesWithin48h: true };
