@@ -47,8 +47,11 @@ const scfeAge: Pred = (a) => a.age >= 8 && a.age <= (a.input.sex === 'female' ? 
 /** Hip, groin or thigh pain (the thigh muscles count unless it is settling soreness). */
 const hipGroinOrThigh: Pred = any(at('hip-groin'), all(at('thigh-muscles'), not(settles)));
 
-/** Bone symptoms (Hoenig 2025): a tender spot on the bone, pain on hopping, rest or night pain. */
-const boneSymptom: Pred = any(sign('bone-tender-spot'), worse('hopping'), when('at-rest', 'at-night'));
+/**
+ * Bone symptoms (Hoenig 2025; evidence.md §7): a tender spot on the bone, pain on hopping,
+ * progressive pain (getting worse), rest or night pain.
+ */
+const boneSymptom: Pred = any(sign('bone-tender-spot'), worse('hopping'), when('at-rest', 'at-night'), trendIs('worse'));
 
 /**
  * A tender bump at the tibial tubercle in a growing child, with the pain there (at or below the
@@ -299,9 +302,10 @@ export const WARNING_SIGNS: readonly WarningSignRule[] = [
     // a career. Named only with a bone symptom, never from history or sex alone.
     // A limp alone is common with an arthritic or sore knee: with a limp, the bone symptom must be
     // a bone one (a tender spot, hop pain) or come with the risk factors §6 names.
+    // Groin pain AND a limp in a runner is the femoral-neck picture of §4 on its own.
     when: all(
       noInjury,
-      boneSymptom,
+      any(boneSymptom, all(at('hip-groin'), sign('limp'))),
       any(
         at('hip-groin'),
         all(sign('limp'), any(sign('bone-tender-spot'), worse('hopping'), hist('prior-bone-stress', 'low-energy-or-missed-periods'))),

@@ -332,7 +332,7 @@ describe('plan coherence (declared contradictions)', () => {
 
     // An adult whose hip is the likely cause: at least a clinician, and a summary that agrees with
     // "stop running and sport until a doctor has checked the hip".
-    const hip = triage({ ...itb, age: 40, locations: ['hip-groin', 'front'], timing: ['whole-run'], signs: ['limp'] });
+    const hip = triage({ ...itb, age: 40, locations: ['hip-groin'], timing: ['after-run'], feel: ['dull-ache'] });
     expect(hip.conditions[0]!.id).toBe('referred-hip-pain');
     expect(hip.care).toBe('see-clinician');
     expect(hip.plan.now.join('\n')).toMatch(/until a doctor has checked the hip/);

@@ -182,6 +182,22 @@ describe('warning-sign rules', () => {
       expect(flagIds({ ...oa, locations: ['whole-knee', 'hip-groin'] })).toContain('high-risk-bone-stress');
       expect(flagIds({ ...oa, age: 30, history: ['prior-bone-stress'] })).toContain('high-risk-bone-stress');
     });
+    it('groin pain with a limp, or groin pain that keeps getting worse, is the femoral-neck picture (same day)', () => {
+      const groin = {
+        ...plain,
+        age: 24,
+        locations: ['hip-groin'],
+        timing: ['whole-run'],
+        worseWith: ['long-runs'],
+        durationDays: 21,
+      } as TriageInput;
+      expect(flagIds(groin)).not.toContain('high-risk-bone-stress');
+      expect(flagIds({ ...groin, signs: ['limp'] })).toContain('high-risk-bone-stress');
+      expect(triage({ ...groin, signs: ['limp'] }).care).toBe('same-day');
+      // Progressive pain is a bone symptom (evidence.md §7).
+      expect(flagIds({ ...groin, trend: 'worse' })).toContain('high-risk-bone-stress');
+      expect(flagIds({ ...groin, trend: 'same' })).not.toContain('high-risk-bone-stress');
+    });
     it('swelling alone is never an emergency', () => {
       for (const swelling of ['mild-settles', 'persistent', 'rapid-no-injury'] as const) {
         expect(triage({ ...plain, swelling }).care).not.toBe('emergency');
