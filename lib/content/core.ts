@@ -36,7 +36,8 @@ export interface CoreDeps {
   currentUrl(): URL;
   /** The adapter for this URL and settings, or null (no site, or switched off). */
   pickAdapter(url: URL, settings: Settings): SiteAdapter | null;
-  loadSettings(): Promise<Settings>;
+  /** Null: none usable (nothing for us on this page). */
+  loadSettings(): Promise<Settings | null>;
   /** Returns unwatch. */
   watchSettings(onChange: (settings: Settings) => void): () => void;
   /** Same-origin JSON (see ./fetch). */
