@@ -455,16 +455,9 @@ export function startCore(deps: CoreDeps): CoreHandle {
         adapter: current.id,
         pageKind,
         runs: runs.length,
-        sources: (notes.sources ?? [])
-          .filter((s) => typeof s?.source === 'string')
-          .map((s) => ({ source: s.source.slice(0, 100), runs: Math.max(0, Math.floor(Number(s.runs) || 0)) })),
-        refusals: (notes.refusals ?? [])
-          .filter((r) => typeof r?.source === 'string')
-          .map((r) => ({
-            source: r.source.slice(0, 100),
-            reason: r.reason,
-            ...(typeof r.status === 'number' ? { status: r.status } : {}),
-          })),
+        // As the adapter noted them: the background keeps only well-formed entries (readPageStatusMessage).
+        sources: notes.sources ?? [],
+        refusals: notes.refusals ?? [],
         anchors,
         weeksBadged: placer.hosts.size,
         card: card?.host.isConnected === true,

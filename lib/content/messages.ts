@@ -103,7 +103,16 @@ function isReport(r: unknown): r is PageReport {
   );
 }
 
-/** The status a page-status message carries: a PageStatus, null (nothing here), or undefined (not a valid message). */
+/** The entries of a list that are records with a `source`, the latest `max`. */
+const noted = (v: unknown, max = 20) =>
+  (Array.isArray(v) ? v : []).filter((x): x is Record<string, unknown> => isRecord(x) && typeof x.source === 'string').slice(-max);
+
+/**
+ * The status a page-status message carries: a PageStatus, null (nothing here), or undefined (not
+ * a valid message). The adapter's notes (sources, refusals) come as the adapter wrote them: only
+ * their well-formed entries are kept, cut to size (a source's name to 100 characters, a count
+ * to a whole number, a refusal to a known reason), so the content script carries no code for it.
+ */
 export function readPageStatusMessage(message: unknown): PageStatus | null | undefined {
   if (!isRecord(message) || message.type !== PAGE_STATUS) return undefined;
   const s = message.status;
@@ -114,22 +123,24 @@ export function readPageStatusMessage(message: unknown): PageStatus | null | und
     isText(s.adapter) &&
     isText(s.pageKind) &&
     isCount(s.runs) &&
-    listOf(s.sources, 20, (x): x is PageStatus['sources'][number] => isRecord(x) && isText(x.source, 100) && isCount(x.runs)) &&
-    listOf(
-      s.refusals,
-      20,
-      (x): x is PageStatus['refusals'][number] =>
-        isRecord(x) &&
-        isText(x.source, 100) &&
-        (REFUSAL_REASONS as readonly unknown[]).includes(x.reason) &&
-        (x.status === undefined || isCount(x.status)),
-    ) &&
     isCount(s.anchors) &&
     isCount(s.weeksBadged) &&
     typeof s.card === 'boolean' &&
     isCount(s.incompleteDays) &&
     isReport(s.report);
-  return valid ? (s as unknown as PageStatus) : undefined;
+  if (!valid) return undefined;
+  const sources = noted(s.sources).map((x) => ({
+    source: (x.source as string).slice(0, 100),
+    runs: Math.min(1_000_000, Math.max(0, Math.floor(Number(x.runs) || 0))),
+  }));
+  const refusals = noted(s.refusals)
+    .filter((x) => (REFUSAL_REASONS as readonly unknown[]).includes(x.reason))
+    .map((x) => ({
+      source: (x.source as string).slice(0, 100),
+      reason: x.reason as PageStatus['refusals'][number]['reason'],
+      ...(isCount(x.status) ? { status: x.status } : {}),
+    }));
+  return { ...(s as unknown as PageStatus), sources, refusals };
 }
 
 /**

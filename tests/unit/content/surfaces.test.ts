@@ -155,9 +155,20 @@ describe('page status', () => {
     });
     expect(readPageStatusMessage({ type: PAGE_STATUS, status })).toEqual(status);
     expect(readPageStatusMessage({ type: PAGE_STATUS, status: { ...status, runs: -1 } })).toBeUndefined();
-    expect(
-      readPageStatusMessage({ type: PAGE_STATUS, status: { ...status, refusals: [{ source: 'x', reason: 'hacked' }] } }),
-    ).toBeUndefined();
+    // The adapter's notes as it wrote them: only well-formed entries are kept, cut to size.
+    const noted = {
+      ...status,
+      sources: [{ source: 'x'.repeat(300), runs: 2.7 }, { runs: 3 }, 'junk', { source: 'y', runs: -5, extra: 'Anna' }],
+      refusals: [{ source: 'x', reason: 'hacked' }, { source: 'z', reason: 'signed-out', status: 'no' }, null],
+    };
+    expect(readPageStatusMessage({ type: PAGE_STATUS, status: noted })).toEqual({
+      ...status,
+      sources: [
+        { source: 'x'.repeat(100), runs: 2 },
+        { source: 'y', runs: 0 },
+      ],
+      refusals: [{ source: 'z', reason: 'signed-out' }],
+    });
     expect(readPageStatusMessage({ type: PAGE_STATUS, status: null })).toBeNull();
     expect(readPageStatusMessage({ type: 'other' })).toBeUndefined();
   });
