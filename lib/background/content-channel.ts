@@ -13,7 +13,8 @@ import { GET_SETTINGS, HIDE_CARD, sanitizeCardHidden, type SettingsAnswer } from
 import { BADGE_VIEWS, type BadgeViewsRequest } from '../content/views';
 import { sanitizeSettings } from '../settings/defaults';
 import { parseSiteData } from '../sites/parse';
-import { PARSE_DATA } from '../sites/types';
+import { PARSE_DATA, type ParseReply } from '../sites/types';
+import { shapeOf } from '../content/report';
 import { settingsItem } from '../settings/storage';
 import { localStore } from '../storage/local-store';
 import { loopLinesNow, pushLoopLines } from './loop-lines';
@@ -92,12 +93,13 @@ export function answerBadgeViews(message: unknown, sender: SenderLike, ownId: st
 
 /**
  * The runs in a site's JSON that our content script sent (lib/sites/parse: untrusted input,
- * size-capped, every run checked; nothing stored). Null when not ours or not readable.
+ * size-capped, every run checked; nothing stored; answer null when not readable), and the JSON's
+ * shape for its page report (the keys and types, never a value). Null when not ours.
  */
-export function answerParse(message: unknown, sender: SenderLike, ownId: string): unknown {
+export function answerParse(message: unknown, sender: SenderLike, ownId: string): ParseReply | null {
   const m = message as { type?: unknown; kind?: unknown; data?: unknown; athleteId?: unknown; range?: unknown } | null;
   if (m?.type !== PARSE_DATA || !isOwnContentScript(sender, ownId)) return null;
-  return parseSiteData(m.kind, m.data, m.athleteId, m.range);
+  return { answer: parseSiteData(m.kind, m.data, m.athleteId, m.range), shape: shapeOf(m.data) };
 }
 
 /** Wire it all (call synchronously at the top of the background). */

@@ -10,7 +10,7 @@ import { weekStartOf } from '../load/dates';
 import type { LoadOptions } from '../load/context';
 import type { Run } from '../load/types';
 import type { Settings } from '../settings/defaults';
-import type { AdapterContext, AdapterNotes, BadgeAnchor, FetchJsonInit, SiteAdapter } from '../sites/types';
+import type { AdapterContext, AdapterNotes, BadgeAnchor, FetchJsonInit, ParseReply, ParseRequest, SiteAdapter } from '../sites/types';
 import type { PageStatus } from './messages';
 import { createWatcher, type Watcher } from './observer';
 import { recordingFetch, selectorCounts, type CallRecord } from './report';
@@ -36,13 +36,17 @@ export interface CoreDeps {
   currentUrl(): URL;
   /** The adapter for this URL and settings, or null (no site, or switched off). */
   pickAdapter(url: URL, settings: Settings): SiteAdapter | null;
-  loadSettings(): Promise<Settings>;
+  /** Null: none usable (nothing for us on this page). */
+  loadSettings(): Promise<Settings | null>;
   /** Returns unwatch. */
   watchSettings(onChange: (settings: Settings) => void): () => void;
   /** Same-origin JSON (see ./fetch). */
   fetchJson(path: string, init?: FetchJsonInit): Promise<unknown>;
-  /** The background's reading of a site's JSON into runs (lib/sites/parse; AdapterContext.parse). */
-  parse?: AdapterContext['parse'];
+  /**
+   * The background's reading of a site's JSON into runs (lib/sites/parse; the answer is what
+   * AdapterContext.parse gives the adapter) and its shape for the page report.
+   */
+  parse?(request: ParseRequest): Promise<ParseReply | null>;
   /** The runner's local date ("YYYY-MM-DD") and wall clock ("YYYY-MM-DDTHH:mm"). */
   localNow(): { today: string; now: string };
   summarize: Summarize;
@@ -256,9 +260,14 @@ function createReader(deps: CoreDeps, report: (kind: string, error: unknown) => 
       into.incompleteDays = [...new Set([...(into.incompleteDays ?? []), ...more.incompleteDays])].slice(0, 400);
     if (typeof more.coveredFrom === 'string') into.coveredFrom = more.coveredFrom;
   };
+  const recorder = recordingFetch((path, init) => deps.fetchJson(path, init), calls);
   const context: AdapterContext = {
-    fetchJson: recordingFetch((path, init) => deps.fetchJson(path, init), calls),
-    parse: (request) => deps.parse?.(request) ?? Promise.resolve(null),
+    fetchJson: recorder.fetch,
+    parse: async (request) => {
+      const reply = await deps.parse?.(request);
+      recorder.shaped(request.data, reply?.shape);
+      return reply?.answer ?? null;
+    },
     get today() {
       return deps.localNow().today;
     },
@@ -446,16 +455,9 @@ export function startCore(deps: CoreDeps): CoreHandle {
         adapter: current.id,
         pageKind,
         runs: runs.length,
-        sources: (notes.sources ?? [])
-          .filter((s) => typeof s?.source === 'string')
-          .map((s) => ({ source: s.source.slice(0, 100), runs: Math.max(0, Math.floor(Number(s.runs) || 0)) })),
-        refusals: (notes.refusals ?? [])
-          .filter((r) => typeof r?.source === 'string')
-          .map((r) => ({
-            source: r.source.slice(0, 100),
-            reason: r.reason,
-            ...(typeof r.status === 'number' ? { status: r.status } : {}),
-          })),
+        // As the adapter noted them: the background keeps only well-formed entries (readPageStatusMessage).
+        sources: notes.sources ?? [],
+        refusals: notes.refusals ?? [],
         anchors,
         weeksBadged: placer.hosts.size,
         card: card?.host.isConnected === true,

@@ -94,10 +94,6 @@ function text(max = 200): Check {
   return (v) => typeof v === 'string' && v.length <= max;
 }
 
-function optional(ok: Check): Check {
-  return (v) => v === undefined || ok(v);
-}
-
 function listOf(max: number, ok: Check): Check {
   return (v) => Array.isArray(v) && v.length <= max && v.every(ok);
 }
@@ -120,15 +116,9 @@ const isPageStatus = recordOf<PageStatus>({
   adapter: text(),
   pageKind: text(),
   runs: isCount,
-  sources: listOf(20, recordOf<PageStatus['sources'][number]>({ source: text(100), runs: isCount })),
-  refusals: listOf(
-    20,
-    recordOf<PageStatus['refusals'][number]>({
-      source: text(100),
-      reason: (v) => (REFUSAL_REASONS as readonly unknown[]).includes(v),
-      status: optional(isCount),
-    }),
-  ),
+  // The adapter's notes come as it wrote them: read by `noted` below, entry by entry.
+  sources: (v) => v === undefined || Array.isArray(v),
+  refusals: (v) => v === undefined || Array.isArray(v),
   anchors: isCount,
   weeksBadged: isCount,
   card: (v) => typeof v === 'boolean',
@@ -136,12 +126,33 @@ const isPageStatus = recordOf<PageStatus>({
   report: isReport,
 });
 
-/** The status a page-status message carries: a PageStatus, null (nothing here), or undefined (not a valid message). */
+/** The entries of a list that are records with a `source`, the latest `max`. */
+const noted = (v: unknown, max = 20) =>
+  (Array.isArray(v) ? v : []).filter((x): x is Record<string, unknown> => isRecord(x) && typeof x.source === 'string').slice(-max);
+
+/**
+ * The status a page-status message carries: a PageStatus, null (nothing here), or undefined (not
+ * a valid message). The adapter's notes (sources, refusals) come as the adapter wrote them: only
+ * their well-formed entries are kept, cut to size (a source's name to 100 characters, a count
+ * to a whole number, a refusal to a known reason), so the content script carries no code for it.
+ */
 export function readPageStatusMessage(message: unknown): PageStatus | null | undefined {
   if (!isRecord(message) || message.type !== PAGE_STATUS) return undefined;
   const s = message.status;
   if (s === null) return null;
-  return isPageStatus(s) ? s : undefined;
+  if (!isPageStatus(s)) return undefined;
+  const sources = noted(s.sources).map((x) => ({
+    source: (x.source as string).slice(0, 100),
+    runs: Math.min(1_000_000, Math.max(0, Math.floor(Number(x.runs) || 0))),
+  }));
+  const refusals = noted(s.refusals)
+    .filter((x) => (REFUSAL_REASONS as readonly unknown[]).includes(x.reason))
+    .map((x) => ({
+      source: (x.source as string).slice(0, 100),
+      reason: x.reason as PageStatus['refusals'][number]['reason'],
+      ...(isCount(x.status) ? { status: x.status as number } : {}),
+    }));
+  return { ...s, sources, refusals };
 }
 
 /**

@@ -1,6 +1,8 @@
 // The page report's raw material, structure only: the shape of the JSON a call returned (its keys
 // and types, never a value), and a path reduced to its first segment and depth (ids, names and
 // dates live in the later segments and the query). What a runner can send when badges break.
+// The shape is taken by the background, where the JSON is read into runs (PARSE_DATA's answer,
+// lib/background/content-channel answerParse): shapeOf is not in the content scripts.
 import type { PageReport } from './messages';
 
 /** A key that names a field ("start_date_local", "distanceInMeters"), not data (an id, a date, a name). */
@@ -45,27 +47,39 @@ export function outcomeOf(error: unknown): string {
 
 export type CallRecord = PageReport['calls'][number];
 
-/** Wrap a fetchJson so each call leaves its structure (at most `max` kept: the latest). */
+/**
+ * Wrap a fetchJson so each call leaves its structure (at most `max` kept: the latest). An answer's
+ * shape arrives when the adapter has the background read it (`shaped`, from PARSE_DATA's reply).
+ */
 export function recordingFetch(
   fetchJson: (path: string, init?: { headers?: Record<string, string> }) => Promise<unknown>,
   calls: CallRecord[],
   max = 20,
 ) {
+  const answers = new WeakMap<object, CallRecord>();
   const keep = (record: CallRecord) => {
     calls.push(record);
     if (calls.length > max) calls.splice(0, calls.length - max);
   };
-  return async (path: string, init?: { headers?: Record<string, string> }): Promise<unknown> => {
+  const fetch = async (path: string, init?: { headers?: Record<string, string> }): Promise<unknown> => {
     const where = coarsePath(String(path));
     try {
       const json = await fetchJson(path, init);
-      keep({ path: where, outcome: 'ok', shape: shapeOf(json) });
+      const record = { path: where, outcome: 'ok', shape: '' };
+      keep(record);
+      if (typeof json === 'object' && json !== null) answers.set(json, record);
       return json;
     } catch (error) {
       keep({ path: where, outcome: outcomeOf(error), shape: '' });
       throw error;
     }
   };
+  /** The shape of a call's answer (a string of at most 4000 characters, else none), as the background took it. */
+  const shaped = (json: unknown, shape: unknown) => {
+    const record = typeof json === 'object' && json !== null ? answers.get(json) : undefined;
+    if (record && typeof shape === 'string') record.shape = shape.slice(0, 4000);
+  };
+  return { fetch, shaped };
 }
 
 /** How many elements match each of the adapter's selectors (one this browser cannot read: 0). */

@@ -1,9 +1,13 @@
 // The content script's only line to the extension's storage: storage.local is closed to content
 // scripts (the background sets it to trusted contexts), so settings come from the background
 // (`get-settings`, then a push on every change) and captured runs go to it. Every answer is
-// validated here too (sanitizeSettings: zod-free). Small on purpose: the content script's budget.
+// checked here too. The settings are sanitized field by field by the background (sanitizeSettings)
+// before they are sent; here a structural guard checks the fields this script reads, and settings
+// that fail it are not used (no badges rather than badges on wrong settings). Small on purpose:
+// the content script's budget.
+import { isRecord } from '../guards';
 import type { Run } from '../load/types';
-import { sanitizeSettings, type Settings } from '../settings/defaults';
+import type { Settings } from '../settings/defaults';
 import { localDay } from '../history/validate';
 import { RECORD_RUNS, type RecordRunsMessage } from './messages';
 
@@ -31,6 +35,23 @@ export function sanitizeLoop(raw: unknown): string[] {
   return Array.isArray(raw) ? raw.filter((l): l is string => typeof l === 'string' && l.length <= 400).slice(0, 4) : [];
 }
 
+/**
+ * The settings the background sent (already sanitized there), when the fields this script reads
+ * have their types: which sites are on, the user-added origins, the week start and the card
+ * switch. The rest goes back to the background with each badge request, sanitized again there.
+ */
+export function settingsOf(raw: unknown): Settings | null {
+  const s = raw as Partial<Settings> | null;
+  return isRecord(s) &&
+    isRecord(s.sites) &&
+    Array.isArray(s.customSites) &&
+    s.customSites.every((origin) => typeof origin === 'string') &&
+    (s.weekStartsOn === 'monday' || s.weekStartsOn === 'sunday') &&
+    typeof s.fallbackCard === 'boolean'
+    ? (s as Settings)
+    : null;
+}
+
 /** The background's answer to `get-settings`. */
 export interface SettingsAnswer {
   settings: unknown;
@@ -52,7 +73,8 @@ export interface RuntimeLike {
 }
 
 export interface SettingsChannel {
-  load(): Promise<Settings>;
+  /** The runner's settings; null when the background gave none usable (no badges then). */
+  load(): Promise<Settings | null>;
   watch(onChange: (settings: Settings) => void): () => void;
   /** Send runs for captured history, with the page's today and the forget count from page start. */
   recordRuns(site: string, runs: Run[]): void;
@@ -77,17 +99,19 @@ export function openSettingsChannel(runtime: RuntimeLike, now: () => Date = () =
         if (forgets === undefined && typeof count === 'number' && Number.isSafeInteger(count) && count >= 0) forgets = count;
         hidden = sanitizeCardHidden(answer?.cardHidden);
         loop = sanitizeLoop(answer?.loop);
-        return sanitizeSettings(answer?.settings);
+        return settingsOf(answer?.settings);
       } catch {
-        return sanitizeSettings(undefined);
+        return null;
       }
     },
     watch(onChange) {
       const listener = (message: unknown) => {
         const m = message as { type?: unknown; settings?: unknown; loop?: unknown } | null;
         if (typeof m !== 'object' || m === null || m.type !== SETTINGS_CHANGED) return;
+        const settings = settingsOf(m.settings);
+        if (!settings) return;
         if ('loop' in m) loop = sanitizeLoop(m.loop);
-        onChange(sanitizeSettings(m.settings));
+        onChange(settings);
       };
       runtime.onMessage.addListener(listener);
       return () => runtime.onMessage.removeListener(listener);

@@ -16,7 +16,7 @@ import type { Run } from '../load/types';
 import type { Settings } from '../settings/defaults';
 import { siteMatches, type SiteId } from '../sites/builtin';
 import { pickFrom } from '../sites/pick';
-import { PARSE_DATA, type SiteAdapter } from '../sites/types';
+import { PARSE_DATA, type ParseReply, type SiteAdapter } from '../sites/types';
 import { startCore } from './core';
 import { createSameOriginFetch } from './fetch';
 import { INSPECT_BADGES, PAGE_STATUS, type PageStatusMessage } from './messages';
@@ -111,7 +111,8 @@ export function startBadges(_ctx: ContentScriptContext, script: BadgeScript): vo
       signal: alive.signal,
     }),
     // A site's JSON is read into runs by the background (lib/sites/parse), checked by the adapter.
-    parse: async (request) => (isValid() ? runtime.sendMessage({ ...request, type: PARSE_DATA }) : null),
+    // Its answer carries the JSON's shape for the page report too (lib/content/report).
+    parse: async (request) => (isValid() ? ((await runtime.sendMessage({ ...request, type: PARSE_DATA })) as ParseReply | null) : null),
     localNow: () => {
       const d = new DateNow();
       return { today: localToday(d), now: localMinute(d) };

@@ -1,5 +1,6 @@
 // The runner's personal thresholds: defaults, limits and a zod-free sanitizer.
-// Zod-free on purpose: the content script reads settings too and must stay a few KB.
+// Zod-free on purpose: the background sanitizes the settings it sends the content scripts with it
+// (they check only the fields they read: lib/content/settings-channel settingsOf).
 // The validating schema for every other boundary lives in ./schema.ts.
 
 import { isRecord } from '../guards';
@@ -78,7 +79,7 @@ export function isSiteOrigin(value: unknown): value is string {
 
 /**
  * Field by field: keep every valid value, fall back to the default for the rest.
- * Never throws. Used where zod cannot go (the content script).
+ * Never throws. Used where zod cannot go, and for what the content scripts are sent.
  */
 export function sanitizeSettings(raw: unknown): Settings {
   const source = isRecord(raw) ? raw : {};

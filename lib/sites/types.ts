@@ -49,6 +49,16 @@ export interface ParseRequest {
   range?: { from: string; to: string };
 }
 
+/**
+ * The background's answer to PARSE_DATA: what parseSiteData read (`answer`), and the shape of the
+ * data sent (lib/content/report shapeOf: keys and types, never a value) for the page report,
+ * taken where the JSON is read so the content script carries no code for it.
+ */
+export interface ParseReply {
+  answer: unknown;
+  shape: string;
+}
+
 /** Same-origin data access the content script gives an adapter (the page's own endpoints only). */
 export interface AdapterContext {
   /**

@@ -5,7 +5,9 @@
 //    manifest), and knee-badges-custom.js (user-added sites', registered at runtime), with the
 //    modules that make each (esbuild). The badges' words come from the background (lib/content/
 //    views), so do the runs in the sites' JSON (lib/sites/parse), and WXT's ContentScriptContext
-//    is stubbed out (lib/content/wxt-context.ts). The
+//    is stubbed out (lib/content/wxt-context.ts); the settings are sanitized by the background
+//    (the script checks the fields it reads), and the page report's JSON shapes and the page
+//    status's clean-up are the background's too. The
 //    budget is not met yet: the size and the gap are printed, and do not fail the run (the run
 //    fails only if the build or a measurement fails).
 // 2. Time from rows present to badges: the saved 52-week Training Log renders its rows client-side

@@ -17,6 +17,7 @@ import {
   SETTINGS_CHANGED,
   openSettingsChannel,
   sanitizeLoop,
+  settingsOf,
   type RuntimeLike,
 } from '../../../lib/content/settings-channel';
 import { addCheckIn, updateDiary } from '../../../lib/diary';
@@ -42,9 +43,9 @@ function fakeRuntime(answer: (message: unknown) => unknown) {
 }
 
 describe('content side', () => {
-  it('loads settings from the background, validated, and keeps the forget count of page start', async () => {
+  it('loads settings from the background, checked, and keeps the forget count of page start', async () => {
     let forgets = 4;
-    const { runtime, sent } = fakeRuntime(() => ({ settings: { ...defaultSettings(), units: 'mi', spikePct: 'lots' }, forgets }));
+    const { runtime, sent } = fakeRuntime(() => ({ settings: { ...defaultSettings(), units: 'mi' }, forgets }));
     const channel = openSettingsChannel(runtime, () => new Date(2026, 1, 20, 23, 30));
     expect(await channel.load()).toEqual({ ...defaultSettings(), units: 'mi' });
     forgets = 5; // the runner forgets while this page is open
@@ -60,24 +61,41 @@ describe('content side', () => {
     expect(sent[0]).toEqual({ type: GET_SETTINGS });
   });
 
-  it('defaults when the background does not answer, and then sends runs without a forget count (refused)', async () => {
+  it('uses no settings the fields it reads do not fit (sanitized by the background, not here)', () => {
+    const good = defaultSettings();
+    expect(settingsOf(good)).toBe(good);
+    for (const bad of [
+      null,
+      'junk',
+      [],
+      { ...good, sites: null },
+      { ...good, customSites: 'https://log.example' },
+      { ...good, customSites: [1] },
+      { ...good, weekStartsOn: 'friday' },
+      { ...good, fallbackCard: 'yes' },
+    ])
+      expect(settingsOf(bad)).toBeNull();
+  });
+
+  it('has no settings when the background does not answer (no badges), and then sends runs without a forget count (refused)', async () => {
     const { runtime, sent } = fakeRuntime(() => {
       throw new Error('Could not establish connection');
     });
     const channel = openSettingsChannel(runtime);
-    expect(await channel.load()).toEqual(defaultSettings());
+    expect(await channel.load()).toBeNull();
     channel.recordRuns('strava', []);
     expect(sent.at(-1)).not.toHaveProperty('forgets');
   });
 
-  it('follows pushed changes, validated, ignores other messages, and stops when asked', async () => {
+  it('follows pushed changes, checked, ignores other messages, and stops when asked', async () => {
     const { runtime, push, listeners } = fakeRuntime(() => undefined);
     const seen: unknown[] = [];
     const stop = openSettingsChannel(runtime).watch((s) => seen.push(s.units));
     push({ type: SETTINGS_CHANGED, settings: { ...defaultSettings(), units: 'mi' } });
     push({ type: SETTINGS_CHANGED, settings: 'junk' });
-    push({ type: 'other', settings: { units: 'mi' } });
+    push({ type: 'other', settings: { ...defaultSettings(), units: 'km' } });
     push(null);
+    push({ type: SETTINGS_CHANGED, settings: defaultSettings() });
     expect(seen).toEqual(['mi', 'km']);
     stop();
     expect(listeners.size).toBe(0);

@@ -12,7 +12,8 @@ import type { Clock } from '../../../lib/content/schedule';
 import { badgeViewsFrom } from '../../../lib/badge/view';
 import type { Run } from '../../../lib/load/types';
 import { defaultSettings, type Settings } from '../../../lib/settings/defaults';
-import type { AdapterContext, AdapterNotes, BadgeAnchor, SiteAdapter } from '../../../lib/sites/types';
+import { PARSE_DATA, type AdapterContext, type AdapterNotes, type BadgeAnchor, type SiteAdapter } from '../../../lib/sites/types';
+import { answerParse } from '../../../lib/background/content-channel';
 
 const TODAY = '2026-03-12'; // a Thursday
 const RUNS: Run[] = [
@@ -154,9 +155,20 @@ describe('page status', () => {
     });
     expect(readPageStatusMessage({ type: PAGE_STATUS, status })).toEqual(status);
     expect(readPageStatusMessage({ type: PAGE_STATUS, status: { ...status, runs: -1 } })).toBeUndefined();
-    expect(
-      readPageStatusMessage({ type: PAGE_STATUS, status: { ...status, refusals: [{ source: 'x', reason: 'hacked' }] } }),
-    ).toBeUndefined();
+    // The adapter's notes as it wrote them: only well-formed entries are kept, cut to size.
+    const noted = {
+      ...status,
+      sources: [{ source: 'x'.repeat(300), runs: 2.7 }, { runs: 3 }, 'junk', { source: 'y', runs: -5, extra: 'Anna' }],
+      refusals: [{ source: 'x', reason: 'hacked' }, { source: 'z', reason: 'signed-out', status: 'no' }, null],
+    };
+    expect(readPageStatusMessage({ type: PAGE_STATUS, status: noted })).toEqual({
+      ...status,
+      sources: [
+        { source: 'x'.repeat(100), runs: 2 },
+        { source: 'y', runs: 0 },
+      ],
+      refusals: [{ source: 'z', reason: 'signed-out' }],
+    });
     expect(readPageStatusMessage({ type: PAGE_STATUS, status: null })).toBeNull();
     expect(readPageStatusMessage({ type: 'other' })).toBeUndefined();
   });
@@ -279,11 +291,17 @@ describe('page report: structure only', () => {
           list: secrets,
         };
         const a = adapter({
-          fetch: (ctx) => ctx.fetchJson(`/athletes/${encodeURIComponent(id)}/${encodeURIComponent(name)}?q=${encodeURIComponent(other)}`),
+          fetch: async (ctx) =>
+            ctx.parse!({
+              kind: 'strava:activities',
+              data: await ctx.fetchJson(`/athletes/${encodeURIComponent(id)}/${encodeURIComponent(name)}?q=${encodeURIComponent(other)}`),
+            }),
           selectors: ['.week', 'a[href^="/athletes/"]'],
         });
         const { core, statuses } = run(a, {
           fetchJson: async () => json,
+          // The background's reply (lib/background/content-channel answerParse): the answer and the JSON's shape.
+          parse: async (request) => answerParse({ ...request, type: PARSE_DATA }, { id: 'own', tab: {} }, 'own'),
           currentUrl: () => new URL(`https://www.strava.com/athletes/${id}/${encodeURIComponent(name)}`),
         });
         await core.started;
@@ -291,6 +309,7 @@ describe('page report: structure only', () => {
         core.stop();
         const status = statuses.filter(Boolean).at(-1)!;
         expect(status.report.calls).toHaveLength(1);
+        expect(status.report.calls[0]!.shape).toBe(shapeOf(json));
         expect(status.report.selectors.find((s) => s.selector === '.week')?.count).toBe(1);
         const report = JSON.stringify(status.report);
         for (const secret of secrets) {

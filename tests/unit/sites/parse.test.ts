@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { answerParse } from '../../../lib/background/content-channel';
+import { shapeOf } from '../../../lib/content/report';
 import { MAX_PARSE_CHARS, MAX_PARSE_ITEMS, parseSiteData } from '../../../lib/sites/parse';
 import { createStravaAdapters, readActivitiesPage, readTrainingLogData, runsFromTrainingActivities } from '../../../lib/sites/strava';
 import { runsFromGarminActivities, runsFromGarminCalendar } from '../../../lib/sites/garmin';
@@ -22,13 +23,20 @@ const from = { id: OWN, tab, url: 'https://www.strava.com/athletes/1/training/lo
 describe('PARSE_DATA: the background reads a content script’s site JSON', () => {
   it('answers with what the adapter code reads, to our own content scripts only', () => {
     const json = structuredClone(RECENT);
-    const answer = answerParse({ type: PARSE_DATA, kind: 'strava:activities', data: json }, from, OWN);
-    expect(answer).toEqual(readActivitiesPage(json));
-    expect((answer as { runs: unknown[] }).runs).toEqual(runsFromTrainingActivities(json));
+    const reply = answerParse({ type: PARSE_DATA, kind: 'strava:activities', data: json }, from, OWN);
+    expect(reply?.answer).toEqual(readActivitiesPage(json));
+    expect((reply?.answer as { runs: unknown[] }).runs).toEqual(runsFromTrainingActivities(json));
+    // With the JSON's shape for the page report (keys and types, never a value), readable or not.
+    expect(reply?.shape).toBe(shapeOf(json));
+    expect(reply?.shape).toMatch(/^\{models:\[\{/);
+    expect(answerParse({ type: PARSE_DATA, kind: 'strava:activities', data: { error: 'Anna' } }, from, OWN)).toEqual({
+      answer: null,
+      shape: '{error:string}',
+    });
     expect(answerParse({ type: PARSE_DATA, kind: 'strava:activities', data: json }, { id: 'other', tab }, OWN)).toBeNull();
     expect(answerParse({ type: PARSE_DATA, kind: 'strava:activities', data: json }, { id: OWN }, OWN)).toBeNull();
     expect(answerParse({ type: 'other', kind: 'strava:activities', data: json }, from, OWN)).toBeNull();
-    expect(answerParse({ type: PARSE_DATA, kind: 'storage', data: json }, from, OWN)).toBeNull();
+    expect(answerParse({ type: PARSE_DATA, kind: 'storage', data: json }, from, OWN)?.answer).toBeNull();
   });
 
   it('caps the input and keeps only runs that pass the one run rule', () => {
