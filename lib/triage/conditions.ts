@@ -129,7 +129,8 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
     // Seeds, BMJ Best Practice: outside above the joint line, at a predictable distance.
     features: [
       L('outside', 3), absent(notAt('outside'), -3.5, 'No pain on the outside of the knee'),
-      L('joint-line', -1), L('back', -1),
+      // The band runs down the outside: pain behind the knee as well points to the popliteus.
+      L('joint-line', -1), L('back', -2.5),
       T('late-in-run', 2.5), T('eases-with-warmup', -1.5), T('at-rest', -0.5),
       f(all(at('outside'), painAtDistance), 1, (a) => `The pain starts at about the same distance (${a.input.painStartsKm} km)`),
       W('downhill', 1), W('long-runs', 1), W('stairs', 0.2), W('twisting', -1), W('squatting-kneeling', -0.5),
@@ -272,7 +273,8 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
       S('lump-behind-knee', 3),
       F('pressure-fullness', 1.5), F('stiffness', 0.7),
       W('long-runs', 1), W('squatting-kneeling', 0.7), W('downhill', 0.5), W('straightening', 0.3),
-      f(all(at('back'), worse('downhill')), 1, 'Behind the knee and worse downhill (typical of the popliteus tendon)'),
+      // evidence.md §2: the popliteus (at the back-outside corner) is worse running downhill.
+      f(all(at('back'), worse('downhill')), 2, 'Behind the knee and worse downhill (typical of the popliteus tendon)'),
       T('after-run', 0.5), T('late-in-run', 0.3),
       SW('mild-settles', 0.5), SW('rapid-no-injury', 0.5), S('calf-swelling', -1),
       injuryStart(-1),
