@@ -38,6 +38,9 @@ const morningStiffOver30: Pred = (a: Answers) => (a.input.morningStiffnessMinute
  */
 const acuteInjury: Pred = all(any(injured, swelling('rapid-after-injury')), daysFrom(0, 7));
 
+/** Ottawa knee rule (Stiell 1995) positive while walking: a tender bone spot, cannot bend to 90, or 55 or over. */
+const ottawaPositive: Pred = all(acuteInjury, any(sign('bone-tender-spot', 'cannot-bend-90'), ageFrom(55)));
+
 /**
  * Slipped capital femoral epiphysis age band (RCH guideline; Peck, AFP 2017): about 8-16, and up
  * to 17 in boys. When sex is not given the wider band is used (safety first).
@@ -165,7 +168,7 @@ export const WARNING_SIGNS: readonly WarningSignRule[] = [
     // today. Emergency level, as evidence.md §3 and the shared vignettes (K02) grade it: the X-ray
     // is at an emergency department, and under-triage of a fracture is the failure to avoid
     // (§7 would allow an urgent-care X-ray today; the place text names both).
-    when: all(acuteInjury, any(sign('bone-tender-spot', 'cannot-bend-90'), ageFrom(55))),
+    when: ottawaPositive,
     message:
       'After a fall, blow or twist in the last week, a tender spot on the bone, a knee that cannot bend to a right angle, or an injury at 55 or over needs an X-ray to rule out a broken bone, even if you can walk.',
     place: 'Go to an emergency department (or a minor injuries unit that can X-ray) now, for an X-ray; keep weight off the leg as much as you can.',
@@ -204,7 +207,8 @@ export const WARNING_SIGNS: readonly WarningSignRule[] = [
     // Pittsburgh knee rule (Seaberg 1998): after a fall or blow, age < 12 or > 50 -> X-ray.
     // Graded as the Ottawa rule is (evidence.md §3's age criterion after a fall is emergency; the
     // shared vignettes grade a positive rule while walking as emergency): same place, same words.
-    when: all(onset('fall-or-blow'), daysFrom(0, 7), any(ageFrom(8, 11), ageFrom(51))),
+    // Only where the Ottawa rule has not already said the same (one warning, one place to go).
+    when: all(onset('fall-or-blow'), daysFrom(0, 7), any(ageFrom(8, 11), ageFrom(51)), not(ottawaPositive)),
     message:
       'After a fall or a blow to the knee, children under 12 and adults over 50 need an X-ray to rule out a broken bone, even if they can walk.',
     place: 'Go to an emergency department (or a minor injuries unit that can X-ray) now, for an X-ray; keep weight off the leg as much as you can.',
@@ -313,7 +317,7 @@ export const WARNING_SIGNS: readonly WarningSignRule[] = [
       ),
     ),
     message:
-      'Hip, groin or thigh pain or a limp, with pain at rest, at night or on hopping, can be a stress fracture of the thigh bone near the hip. If it breaks through it can need an operation, so it needs a scan before any more running.',
+      'Hip, groin or thigh pain with a limp, or with pain at rest, at night, on hopping or getting worse, can be a stress fracture of the thigh bone near the hip. If it breaks through it can need an operation, so it needs a scan before any more running.',
     place: 'Today: your GP the same day or urgent care, for an X-ray or MRI; no running, and crutches if walking hurts.',
     sources: sources('hoenig-2025'),
   },
