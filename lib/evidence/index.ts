@@ -102,6 +102,11 @@ export const EVIDENCE = define({
     title: 'Patellar tendinopathy: clinical diagnosis, load management, and advice for challenging case presentations',
     url: pubmed('Patellar tendinopathy: clinical diagnosis, load management, and advice for challenging case presentations'),
   },
+  'valentino-2012': {
+    citation: 'Valentino M, Quiligotti C, Ruggirello M. J Ultrasound 2012;15:127-131',
+    title: 'Sinding-Larsen-Johansson syndrome: a case report',
+    url: 'https://doi.org/10.1016/j.jus.2012.03.001',
+  },
   'itb-review': {
     citation: 'Strauss EJ, et al. J Am Acad Orthop Surg 2011;19:728-736',
     title: 'Iliotibial band syndrome: evaluation and management',

@@ -152,13 +152,16 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
       T('eases-with-warmup', 2), T('after-run', 0.5), T('next-morning', 0.3),
       W('hills-speed-jumping', 1.5), W('hopping', 1), W('squatting-kneeling', 0.7), W('stairs', 0.3), W('sitting', 0.3),
       W('straightening', -1), F('pinching', -1), F('sharp', 0.2),
-      mod(ageFrom(15, 30), 1, ageText), mod(ageFrom(8, 13), -1, ageText), mod(ageFrom(40), -0.7, ageText),
+      // In a growing child, pain at the kneecap's lower pole with no bump below it is
+      // Sinding-Larsen-Johansson (Valentino 2012): the same site and loading as the tendon, and
+      // the contract files it here (a bump below the kneecap is Osgood-Schlatter's).
+      mod(ageFrom(15, 30), 1, ageText), mod(all(ageFrom(8, 14), not(sign('bump-below-kneecap'))), 0.7, ageText), mod(ageFrom(40), -0.7, ageText),
       mod(sexIs('male'), 0.3, 'Male (more common in men)'),
       S('bump-below-kneecap', -1.5), f(all(ageFrom(18), at('below-kneecap'), sign('cannot-straight-leg-raise')), 2.5, SIGN_WORDS['cannot-straight-leg-raise']),
       hillsSpeed(1),
       twistOrFall, SW('persistent', -1), SW('rapid-after-injury', -2), mechanicalAgainst,
     ],
-    sources: sources('malliaras-2015', 'silbernagel-2007'),
+    sources: sources('malliaras-2015', 'silbernagel-2007', 'valentino-2012'),
   },
   {
     id: 'quadriceps-tendinopathy',
