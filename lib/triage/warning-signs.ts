@@ -314,6 +314,8 @@ export const WARNING_SIGNS: readonly WarningSignRule[] = [
         at('hip-groin'),
         all(sign('limp'), any(sign('bone-tender-spot'), worse('hopping'), hist('prior-bone-stress', 'low-energy-or-missed-periods'))),
         all(at('thigh-muscles'), hist('prior-bone-stress', 'low-energy-or-missed-periods')),
+        // Thigh pain that hurts to hop AND at rest or at night is not a muscle: two bone symptoms.
+        all(at('thigh-muscles'), worse('hopping'), when('at-rest', 'at-night')),
       ),
     ),
     message:

@@ -198,6 +198,18 @@ describe('warning-sign rules', () => {
       expect(flagIds({ ...groin, trend: 'worse' })).toContain('high-risk-bone-stress');
       expect(flagIds({ ...groin, trend: 'same' })).not.toContain('high-risk-bone-stress');
     });
+    it('thigh pain that hurts to hop and at night is the femoral stress picture, with or without risk factors', () => {
+      const thigh = {
+        ...plain,
+        age: 20,
+        locations: ['thigh-muscles'],
+        timing: ['at-night'],
+        worseWith: ['hopping'],
+        durationDays: 28,
+      } as TriageInput;
+      expect(flagIds(thigh)).toContain('high-risk-bone-stress');
+      expect(flagIds({ ...thigh, worseWith: ['stairs'] })).not.toContain('high-risk-bone-stress');
+    });
     it('swelling alone is never an emergency', () => {
       for (const swelling of ['mild-settles', 'persistent', 'rapid-no-injury'] as const) {
         expect(triage({ ...plain, swelling }).care).not.toBe('emergency');
