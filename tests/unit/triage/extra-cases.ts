@@ -24,6 +24,18 @@ const make = (
   input: { ...nothingReported(), ...input },
 });
 
+/** A 68-year-old with known arthritis, stiff for 10 minutes after long runs: how long decides the care. */
+const OA_STIFF_AFTER_LONG_RUNS = {
+  age: 68,
+  locations: ['whole-knee'],
+  timing: ['after-run', 'next-morning'],
+  feel: ['stiffness', 'dull-ache'],
+  worseWith: ['long-runs'],
+  morningStiffnessMinutes: 10,
+  history: ['known-knee-arthritis'],
+  settlesWithin48h: true,
+} satisfies Partial<TriageInput>;
+
 export const EXTRA_CASES: ExtraCase[] = [
   // ---- warning signs ----
   make('X01', 'Ottawa age rule: 60-year-old twisted the knee on a trail yesterday, walks fine, some puffiness.', 'emergency', 'fracture', {
@@ -426,34 +438,14 @@ export const EXTRA_CASES: ExtraCase[] = [
     'Known arthritis, brief stiffness after one long run that settles: keep running with care.',
     'keep-running',
     'osteoarthritis-flare',
-    {
-      age: 68,
-      locations: ['whole-knee'],
-      timing: ['after-run', 'next-morning'],
-      feel: ['stiffness', 'dull-ache'],
-      worseWith: ['long-runs'],
-      morningStiffnessMinutes: 10,
-      history: ['known-knee-arthritis'],
-      durationDays: 2,
-      settlesWithin48h: true,
-    },
+    { ...OA_STIFF_AFTER_LONG_RUNS, durationDays: 2 },
   ),
   make(
     'X38',
     'The same stiffness after every long run for two months: it settles, but it keeps coming back (contract v2: at least modify-load).',
     'modify-load',
     'osteoarthritis-flare',
-    {
-      age: 68,
-      locations: ['whole-knee'],
-      timing: ['after-run', 'next-morning'],
-      feel: ['stiffness', 'dull-ache'],
-      worseWith: ['long-runs'],
-      morningStiffnessMinutes: 10,
-      history: ['known-knee-arthritis'],
-      durationDays: 60,
-      settlesWithin48h: true,
-    },
+    { ...OA_STIFF_AFTER_LONG_RUNS, durationDays: 60 },
   ),
   make('X37', 'Fat pad pinch that is gone within a day: keep running with care.', 'keep-running', 'fat-pad-irritation', {
     age: 33,

@@ -182,7 +182,7 @@ describe('warning-sign rules', () => {
       expect(flagIds({ ...oa, locations: ['whole-knee', 'hip-groin'] })).toContain('high-risk-bone-stress');
       expect(flagIds({ ...oa, age: 30, history: ['prior-bone-stress'] })).toContain('high-risk-bone-stress');
     });
-    it('groin pain with a limp, or groin pain that keeps getting worse, is the femoral-neck picture (same day)', () => {
+    it('the femoral stress picture without a reported risk factor: groin pain with a limp or getting worse, or thigh pain on hopping and at night', () => {
       const groin = {
         ...plain,
         age: 24,
@@ -197,10 +197,9 @@ describe('warning-sign rules', () => {
       // Progressive pain is a bone symptom (evidence.md §7).
       expect(flagIds({ ...groin, trend: 'worse' })).toContain('high-risk-bone-stress');
       expect(flagIds({ ...groin, trend: 'same' })).not.toContain('high-risk-bone-stress');
-    });
-    it('thigh pain that hurts to hop and at night is the femoral stress picture, with or without risk factors', () => {
+      // Thigh pain that hurts to hop and at night: two bone symptoms, not a muscle.
       const thigh = {
-        ...plain,
+        ...groin,
         age: 20,
         locations: ['thigh-muscles'],
         timing: ['at-night'],
