@@ -260,7 +260,8 @@ export const CONDITIONS: readonly ConditionKnowledge[] = [
       // A flare shows itself as stiffness or swelling (NICE NG226); with neither, look elsewhere.
       // Pain the next morning is a timing, not stiffness: it does not count as either.
       absent(not(any(feels('stiffness'), stiffMinutes(1), swelling('mild-settles', 'persistent', 'rapid-no-injury'), at('whole-knee'))), -2, 'No stiffness or swelling'),
-      injuryStart(-1),
+      // A flare builds with use; a knee hurt by a twist or blow is an injury first (NICE NG226).
+      injuryStart(-2),
       S('multiple-joints', -0.5),
     ],
     sources: sources('nice-ng226'),
