@@ -3,7 +3,6 @@
 import { painAtDistance, painAtLeast, settles, toAnswers, trendIs, when, type Answers } from './answers';
 import { careRank, CARE_LEVEL_INFO, mostUrgent } from './care';
 import { buildPlan } from './plan';
-import { BONE_PLAN_CAUSES } from './plan-items';
 import { byScore, FLOOR_RAW, rankConditions, scoreConditions, type Scored } from './rank';
 import { parseTriageInput } from './schema';
 import { uniqueSources } from './sources';
@@ -139,7 +138,7 @@ export function triage(raw: unknown, options: TriageOptions = {}): TriageResult 
   // cause's "no running", the hip's "until it has been checked", a sprain's "until it has been
   // assessed"), the care beside it is at least that, however weakly it fits (one plan, one message).
   const planFor = scored.find((s) => s.knowledge.id === top)!.knowledge;
-  if (planFor.minCare || BONE_PLAN_CAUSES.includes(top)) care = mostUrgent(care, 'see-clinician');
+  if (planFor.minCare) care = mostUrgent(care, 'see-clinician');
 
   const redFlags: RedFlag[] = fired.map(({ rule, condition }) => ({
     id: rule.id,

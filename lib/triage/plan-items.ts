@@ -559,7 +559,7 @@ const GENERIC: readonly PlanItem[] = [
 ];
 
 /** Causes whose plan is "no running, pain-free rule" when they are the one the plan is written for. */
-export const BONE_PLAN_CAUSES: readonly ConditionId[] = ['bone-stress-injury', 'serious-bone-pathology'];
+const BONE_PLAN_CAUSES: readonly ConditionId[] = ['bone-stress-injury', 'serious-bone-pathology'];
 
 function bonePlan(c: PlanContext): boolean {
   return c.boneStress || BONE_PLAN_CAUSES.includes(c.top);
