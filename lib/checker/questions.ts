@@ -1,15 +1,27 @@
 // The checker's questions in plain words: one label (and sometimes a hint) per contract enum value,
 // plus the popup's own answer choices (how long, settles, rested, stiffness) that ./to-input.ts maps
-// onto TriageInput. Pure data: no clinical logic lives here or in the UI. Follow-up questions
+// onto TriageInput. The choices' words are data, in ./choices.json; this module types them and says
+// which screen asks what. Pure data: no clinical logic lives here or in the UI. Follow-up questions
 // (`askIf`) appear only once an earlier answer makes them matter, so nobody gets a longer form.
 import type { Answers } from './answers';
-import type { Aggravator, Feel, History, Location, Mechanical, Onset, Sign, Swelling, Timing } from '../triage/types';
-import { SEXES, SIDES, TRENDS } from '../triage/types';
+import * as triage from '../triage/types';
+import CHOICES from './choices.json';
 
 export interface Choice<V extends string> {
   value: V;
   label: string;
   hint?: string;
+}
+
+/**
+ * One list of ./choices.json (the words, in screen order) as the choices of a field whose values are
+ * `allowed`. A value outside them fails here, at load, naming it; tests/unit/checker/choices.test.ts
+ * also checks the file against the contract's enums (one choice for each value, no typo).
+ */
+function choices<V extends string>(list: readonly { value: string; label: string; hint?: string }[], allowed: readonly V[]): Choice<V>[] {
+  const stray = list.find((c) => !(allowed as readonly string[]).includes(c.value));
+  if (stray) throw new Error(`choices.json: "${stray.value}" is not one of ${allowed.join(', ')}`);
+  return list as Choice<V>[];
 }
 
 /** Order of the question screens; the result comes after the last. */
@@ -40,190 +52,54 @@ export const STEP_SHORT: Record<StepId, string> = {
 /** Steps on which every question is optional: the primary button reads "Skip" until something is answered. */
 export const OPTIONAL_STEPS: readonly StepId[] = ['pattern', 'training'];
 
-export const ONSET_CHOICES: Choice<Onset>[] = [
-  { value: 'gradual', label: 'Gradually, without an injury' },
-  {
-    value: 'sudden-no-injury',
-    label: 'Suddenly, during or after one run',
-    hint: 'No twist, fall or knock: it just came on',
-  },
-  { value: 'sudden-twist', label: 'Suddenly, with a twist', hint: 'Turning, landing or a pop' },
-  { value: 'fall-or-blow', label: 'After a fall or a blow to the knee' },
-];
+export const ONSET_CHOICES = choices(CHOICES.onset, triage.ONSETS);
 
 /** Every warning sign's words; each screen asks a subset (the first screen, or a follow-up). */
-export const SIGN_CHOICES: Choice<Sign>[] = [
-  { value: 'hot-red-knee', label: 'Your knee is hot and red' },
-  { value: 'fever-unwell', label: 'You feel feverish or unwell' },
-  { value: 'cannot-bear-weight', label: "You can't take 4 steps on it" },
-  { value: 'cannot-bend-90', label: "You can't bend it to a right angle" },
-  { value: 'bone-tender-spot', label: 'One spot on the bone hurts to press' },
-  { value: 'calf-swelling', label: 'Your calf is swollen, tender or warm' },
-  { value: 'foot-numb-cold', label: 'Your foot is numb, cold or pale' },
-  { value: 'deformity', label: 'The kneecap is out of place right now, or the knee looks deformed' },
-  { value: 'weight-loss', label: "You've lost weight without trying" },
-  { value: 'limp', label: "You're limping" },
-  { value: 'bump-below-kneecap', label: 'A bony bump just below the kneecap hurts' },
-  { value: 'multiple-joints', label: 'Other joints are swollen or stiff too' },
-  { value: 'heard-pop', label: 'You heard or felt a pop as it happened' },
-  { value: 'kneecap-slipped', label: 'The kneecap slipped out of place and went back' },
-  {
-    value: 'cannot-straight-leg-raise',
-    label: "Lying on your back, you can't lift the leg with the knee held straight",
-  },
-  { value: 'lump-behind-knee', label: 'A lump, or a full, tight feeling, behind the knee' },
-];
+export const SIGN_CHOICES = choices(CHOICES.signs, triage.SIGNS);
 
 /** Signs asked only as follow-ups (see FOLLOW-UPS below), not on the first screen's list. */
-const FOLLOW_UP_SIGNS: readonly Sign[] = ['heard-pop', 'kneecap-slipped', 'cannot-straight-leg-raise', 'lump-behind-knee'];
+const FOLLOW_UP_SIGNS: readonly triage.Sign[] = ['heard-pop', 'kneecap-slipped', 'cannot-straight-leg-raise', 'lump-behind-knee'];
 const pick = <V extends string>(choices: readonly Choice<V>[], values: readonly V[]) =>
   values.map((v) => choices.find((c) => c.value === v)!);
 export const FIRST_SCREEN_SIGN_CHOICES = SIGN_CHOICES.filter((c) => !FOLLOW_UP_SIGNS.includes(c.value));
 
-export const LOCATION_CHOICES: Choice<Location>[] = [
-  { value: 'front', label: 'Around or behind the kneecap' },
-  { value: 'above-kneecap', label: 'Just above the kneecap' },
-  { value: 'below-kneecap', label: 'Just below the kneecap' },
-  { value: 'inside', label: 'Inside of the knee', hint: 'The side facing your other knee' },
-  { value: 'outside', label: 'Outside of the knee' },
-  { value: 'joint-line', label: 'Along the joint line', hint: 'The gap between thigh and shin bones' },
-  { value: 'back', label: 'Back of the knee' },
-  { value: 'whole-knee', label: 'Deep inside or all over', hint: 'Hard to point to one spot' },
-  { value: 'thigh-muscles', label: 'Thigh muscles', hint: 'The muscles above the knee, not the joint' },
-  { value: 'hip-groin', label: 'The hip, groin or upper thigh too', hint: 'Hip problems are often felt in the knee' },
-];
-
-export const SIDE_CHOICES: Choice<(typeof SIDES)[number]>[] = [
-  { value: 'left', label: 'Left' },
-  { value: 'right', label: 'Right' },
-  { value: 'both', label: 'Both' },
-];
-
-export const TIMING_CHOICES: Choice<Timing>[] = [
-  { value: 'eases-with-warmup', label: 'At the start of a run, easing as you warm up' },
-  { value: 'late-in-run', label: 'Part-way into a run', hint: 'Often at about the same distance each time' },
-  { value: 'whole-run', label: 'All through the run' },
-  { value: 'after-run', label: 'Only after running, once cooled down' },
-  { value: 'next-morning', label: 'The next morning' },
-  { value: 'at-rest', label: "At rest, when you're not running" },
-  { value: 'at-night', label: 'At night: it wakes you up' },
-];
-
-export const FEEL_CHOICES: Choice<Feel>[] = [
-  { value: 'dull-ache', label: 'A dull ache' },
-  { value: 'sharp', label: 'Sharp' },
-  { value: 'burning', label: 'Burning' },
-  { value: 'pressure-fullness', label: 'Pressure or fullness' },
-  { value: 'stiffness', label: 'Stiff' },
-  { value: 'pinching', label: 'Pinching' },
-];
-
-export const AGGRAVATOR_CHOICES: Choice<Aggravator>[] = [
-  { value: 'stairs', label: 'Stairs' },
-  { value: 'downhill', label: 'Running downhill' },
-  { value: 'long-runs', label: 'Long runs' },
-  { value: 'hills-speed-jumping', label: 'Hills, speed work or jumping' },
-  { value: 'hopping', label: 'Hopping on that leg' },
-  { value: 'squatting-kneeling', label: 'Squatting or kneeling' },
-  { value: 'sitting', label: 'Sitting a long time with the knee bent' },
-  { value: 'straightening', label: 'Straightening it fully, or standing with it locked back' },
-  { value: 'twisting', label: 'Twisting or turning on it' },
-];
-
-export const SWELLING_CHOICES: Choice<Swelling>[] = [
-  { value: 'none', label: 'No swelling' },
-  { value: 'mild-settles', label: 'A little, and it goes down again' },
-  { value: 'persistent', label: 'Swollen most of the time' },
-  { value: 'rapid-after-injury', label: 'It swelled up within hours of an injury' },
-  { value: 'rapid-no-injury', label: 'It swelled up within hours of a run, with no injury' },
-];
-
-export const MECHANICAL_CHOICES: Choice<Mechanical>[] = [
-  { value: 'catching', label: 'Catching or clicking', hint: 'Something seems to catch inside as it moves' },
-  { value: 'locking', label: 'Locking', hint: "It gets stuck: you can't fully straighten it until it frees up" },
-  { value: 'giving-way', label: 'Giving way', hint: 'It buckles or feels unstable' },
-];
-
-export const SEX_CHOICES: Choice<(typeof SEXES)[number] | 'unsaid'>[] = [
-  { value: 'female', label: 'Female' },
-  { value: 'male', label: 'Male' },
-  { value: 'other', label: 'Other' },
-  { value: 'unsaid', label: 'Prefer not to say' },
-];
+export const LOCATION_CHOICES = choices(CHOICES.locations, triage.LOCATIONS);
+export const SIDE_CHOICES = choices(CHOICES.side, triage.SIDES);
+export const TIMING_CHOICES = choices(CHOICES.timing, triage.TIMINGS);
+export const FEEL_CHOICES = choices(CHOICES.feel, triage.FEELS);
+export const AGGRAVATOR_CHOICES = choices(CHOICES.worseWith, triage.AGGRAVATORS);
+export const SWELLING_CHOICES = choices(CHOICES.swelling, triage.SWELLINGS);
+export const MECHANICAL_CHOICES = choices(CHOICES.mechanical, triage.MECHANICALS);
+export const SEX_CHOICES = choices(CHOICES.sex, [...triage.SEXES, 'unsaid'] as const);
 
 /** How long since it first hurt; ./to-input.ts maps each to a number of days. */
-export const DURATION_CHOICES = [
-  { value: 'today', label: 'It started today' },
-  { value: 'd1-3', label: '1–3 days' },
-  { value: 'd4-7', label: '4–7 days' },
-  { value: 'w1-2', label: '1–2 weeks' },
-  { value: 'w2-4', label: '2–4 weeks' },
-  { value: 'm1-3', label: '1–3 months' },
-  { value: 'm3plus', label: 'More than 3 months' },
-] as const satisfies readonly Choice<string>[];
-export type DurationChoice = (typeof DURATION_CHOICES)[number]['value'];
+const DURATIONS = ['today', 'd1-3', 'd4-7', 'w1-2', 'w2-4', 'm1-3', 'm3plus'] as const;
+export type DurationChoice = (typeof DURATIONS)[number];
+export const DURATION_CHOICES = choices(CHOICES.duration, DURATIONS);
 
-export const SETTLES_CHOICES = [
-  { value: 'yes', label: 'Yes, it settles within a day or two' },
-  { value: 'no', label: 'No, it lasts longer' },
-  { value: 'unsure', label: 'Not sure yet' },
-] as const satisfies readonly Choice<string>[];
-export type SettlesChoice = (typeof SETTLES_CHOICES)[number]['value'];
+const SETTLES = ['yes', 'no', 'unsure'] as const;
+export type SettlesChoice = (typeof SETTLES)[number];
+export const SETTLES_CHOICES = choices(CHOICES.settles, SETTLES);
 
-export const RESTED_CHOICES = [
-  { value: 'no-better', label: "Yes, and it's no better" },
-  { value: 'better', label: "Yes, and it's getting better" },
-  { value: 'not-rested', label: "No, I haven't taken a week off" },
-] as const satisfies readonly Choice<string>[];
-export type RestedChoice = (typeof RESTED_CHOICES)[number]['value'];
+const RESTED = ['no-better', 'better', 'not-rested'] as const;
+export type RestedChoice = (typeof RESTED)[number];
+export const RESTED_CHOICES = choices(CHOICES.rested, RESTED);
 
-export const STIFFNESS_CHOICES = [
-  { value: 'none', label: 'No morning stiffness' },
-  { value: 'under-30', label: 'Less than 30 minutes' },
-  { value: '30-60', label: '30 minutes to an hour' },
-  { value: 'over-60', label: 'More than an hour' },
-] as const satisfies readonly Choice<string>[];
-export type StiffnessChoice = (typeof STIFFNESS_CHOICES)[number]['value'];
+/** Morning stiffness; ./to-input.ts maps each to a number of minutes. */
+const STIFFNESS = ['none', 'under-30', '30-60', 'over-60'] as const;
+export type StiffnessChoice = (typeof STIFFNESS)[number];
+export const STIFFNESS_CHOICES = choices(CHOICES.stiffness, STIFFNESS);
 
-export const HISTORY_CHOICES: Choice<History>[] = [
-  { value: 'prior-bone-stress', label: "You've had a stress fracture or bone stress injury before" },
-  {
-    value: 'low-energy-or-missed-periods',
-    label: 'You often run low on energy or food, or your periods have stopped or become irregular',
-  },
-  {
-    value: 'recent-travel-surgery-or-immobile',
-    label: 'A long journey, an operation, a cast or bed rest in the last few weeks',
-  },
-  { value: 'known-knee-arthritis', label: "You've been told you have arthritis in this knee" },
-  { value: 'recent-knee-injection-or-surgery', label: 'An injection into this knee, or an operation on it, in the last 3 months' },
-  {
-    value: 'clot-risk',
-    label: 'A blood clot before, the pill or HRT, cancer, or pregnancy or a birth in the last few months',
-  },
-  { value: 'gout-or-psoriasis', label: "You've had gout, or you have psoriasis" },
-  {
-    value: 'recent-infection',
-    label: 'In the last 4 weeks: diarrhoea, a urinary or genital infection, or red, sore eyes',
-  },
-];
-
-export const TREND_CHOICES: Choice<(typeof TRENDS)[number]>[] = [
-  { value: 'better', label: 'Getting better' },
-  { value: 'same', label: 'About the same' },
-  { value: 'worse', label: 'Getting worse' },
-];
+export const HISTORY_CHOICES = choices(CHOICES.history, triage.HISTORIES);
+export const TREND_CHOICES = choices(CHOICES.trend, triage.TRENDS);
 
 /** Worst pain 0-10 as radio values ("0".."10"); ./to-input.ts turns the chosen one into painScore. */
 export const PAIN_SCORE_CHOICES = Array.from({ length: 11 }, (_, n) => ({ value: String(n), label: String(n) }));
 
-export const TRAINING_FLAG_CHOICES = [
-  { value: 'addedHillsOrSpeed', label: "You've added hills or speed work lately" },
-  { value: 'newRunner', label: "You've been running for less than 6 months" },
-  { value: 'returningFromBreak', label: "You're coming back after a break" },
-  { value: 'hardOrCambered', label: 'You run mostly on hard or sloping (cambered) roads' },
-] as const satisfies readonly Choice<string>[];
-export type TrainingFlag = (typeof TRAINING_FLAG_CHOICES)[number]['value'];
+/** The training screen's ticks, each a boolean of the contract's Training. */
+const TRAINING_FLAGS = ['addedHillsOrSpeed', 'newRunner', 'returningFromBreak', 'hardOrCambered'] as const;
+export type TrainingFlag = (typeof TRAINING_FLAGS)[number];
+export const TRAINING_FLAG_CHOICES = choices(CHOICES.flags, TRAINING_FLAGS);
 
 /** Answers chosen from a list: an array field (`multiple`) or a single value. */
 export type ChoiceField =
