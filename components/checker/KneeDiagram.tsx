@@ -3,9 +3,10 @@
 // controls; the drawing is a mouse/touch mirror, hidden from assistive technology.
 import type { SVGAttributes } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Location } from '../../lib/triage/types';
+import { LOCATIONS, type Location } from '../../lib/triage/types';
 import { LOCATION_CHOICES, labelOf } from '../../lib/checker/questions';
 import { ChoiceGroup } from './fields';
+import KNEE_VIEWS from './knee-views.json';
 
 type Shape =
   | { kind: 'path'; d: string }
@@ -25,61 +26,44 @@ interface View {
   marks: [string, string];
 }
 
-const ellipse = (cx: number, cy: number, rx: number, ry: number): Shape => ({ kind: 'ellipse', cx, cy, rx, ry });
-const rect = (x: number, y: number, width: number, height: number): Shape => ({ kind: 'rect', x, y, width, height });
-const path = (d: string): Shape => ({ kind: 'path', d });
+/**
+ * A region as ./knee-views.json draws it: a path named in its `paths`, an ellipse or a rectangle
+ * (drawn with rounded corners), in the drawing's 100 x 150 units.
+ */
+interface RegionData {
+  id: string;
+  path?: string;
+  ellipse?: { cx: number; cy: number; rx: number; ry: number };
+  rect?: { x: number; y: number; width: number; height: number };
+}
 
-const FRONT_OUTLINE = 'M20 2 H80 L74 48 C79 64 78 84 71 100 L66 148 H34 L29 100 C22 84 21 64 26 48 Z';
-const KNEE_ZONE = 'M26 44 H74 C78 62 77 84 71 101 H29 C23 84 22 62 26 44 Z';
-const THIGH_ZONE = 'M23 6 H77 L73 34 H27 Z';
+const PATHS: Record<string, string> = KNEE_VIEWS.paths;
+function pathNamed(name: string): string {
+  const d = PATHS[name];
+  if (d === undefined) throw new Error(`knee-views.json: no path named "${name}"`);
+  return d;
+}
+
+function shapeOf(region: RegionData): Shape {
+  if (region.path !== undefined) return { kind: 'path', d: pathNamed(region.path) };
+  if (region.ellipse) return { kind: 'ellipse', ...region.ellipse };
+  if (region.rect) return { kind: 'rect', ...region.rect };
+  throw new Error(`knee-views.json: region "${region.id}" has no shape`);
+}
+
+function regionOf(region: RegionData): Region {
+  if (!(LOCATIONS as readonly string[]).includes(region.id)) throw new Error(`knee-views.json: "${region.id}" is not a location`);
+  return { id: region.id as Location, shape: shapeOf(region) };
+}
 
 // Drawing order is stacking order: the broad "whole knee" zone first, small landmarks last.
-const VIEWS: View[] = [
-  {
-    name: 'Front',
-    outline: FRONT_OUTLINE,
-    marks: ['inside', 'outside'],
-    regions: [
-      { id: 'whole-knee', shape: path(KNEE_ZONE) },
-      { id: 'thigh-muscles', shape: path(THIGH_ZONE) },
-      { id: 'above-kneecap', shape: ellipse(50, 42, 13, 5) },
-      { id: 'inside', shape: ellipse(32, 64, 5.5, 11) },
-      { id: 'outside', shape: ellipse(68, 64, 5.5, 11) },
-      { id: 'front', shape: ellipse(50, 62, 12, 12.5) },
-      { id: 'joint-line', shape: rect(27, 78, 46, 5) },
-      { id: 'below-kneecap', shape: ellipse(50, 92, 7, 6.5) },
-    ],
-  },
-  {
-    name: 'Outside',
-    outline:
-      'M28 2 H76 C77 30 77 46 75 56 C74 70 75 80 70 96 C67 112 66 130 64 148 H36 C36 128 34 110 31 98 C24 86 18 72 21 60 C23 50 26 36 28 2 Z',
-    marks: ['front', 'back'],
-    regions: [
-      { id: 'whole-knee', shape: path('M24 44 H75 C75 64 75 80 71 100 H31 C25 88 18 72 21 60 Z') },
-      { id: 'thigh-muscles', shape: path('M31 6 H73 L74 34 H29 Z') },
-      { id: 'above-kneecap', shape: ellipse(29, 43, 5, 5) },
-      { id: 'front', shape: ellipse(25, 60, 5.5, 10) },
-      { id: 'outside', shape: ellipse(50, 60, 12, 12) },
-      { id: 'back', shape: ellipse(70, 62, 5, 12) },
-      { id: 'joint-line', shape: rect(34, 77, 36, 5) },
-      { id: 'below-kneecap', shape: ellipse(32, 88, 5, 7) },
-    ],
-  },
-  {
-    name: 'Back',
-    outline: FRONT_OUTLINE,
-    marks: ['outside', 'inside'],
-    regions: [
-      { id: 'whole-knee', shape: path(KNEE_ZONE) },
-      { id: 'thigh-muscles', shape: path(THIGH_ZONE) },
-      { id: 'outside', shape: ellipse(31, 62, 5, 10) },
-      { id: 'inside', shape: ellipse(69, 62, 5, 10) },
-      { id: 'back', shape: path('M50 44 L62 62 L50 80 L38 62 Z') },
-      { id: 'joint-line', shape: rect(27, 84, 46, 5) },
-    ],
-  },
-];
+// tests/unit/checker/knee-views.test.ts checks the file (locations, path names, two marks a view).
+const VIEWS: View[] = KNEE_VIEWS.views.map((view) => ({
+  name: view.name,
+  outline: pathNamed(view.outline),
+  marks: [view.marks[0]!, view.marks[1]!],
+  regions: view.regions.map(regionOf),
+}));
 
 function ShapeEl({ shape, ...rest }: { shape: Shape } & SVGAttributes<SVGElement>) {
   switch (shape.kind) {
