@@ -1,16 +1,21 @@
-// The plan as data (issue 12 item 4): every generic plan item with the care levels it applies to,
-// the conditions it is for (none = any), an optional condition on the answers, the tags that say
-// what it tells the runner about running, and its sources. Condition-specific lines come from
+// The plan as data (issue 12 item 4): every generic plan item lives in plan-items.json, with the
+// care levels it applies to (a named list or its own), the conditions it is for (none = any), an
+// optional condition on the answers, the tags that say what it tells the runner about running, and
+// its sources. The logic stays here: the conditions and the lines that put the runner's numbers in
+// are named in PLAN_PREDICATES and PLAN_TEXTS, and the JSON refers to them by name
+// (tests/unit/triage/plan-items-json.test.ts validates the file). Condition-specific lines come from
 // advice.ts in the same shape. CONTRADICTIONS declares which tags must never meet in one plan;
 // a property test (tests/unit/triage/plan.test.ts) checks that no input ever yields such a pair,
 // and `npm run vignettes` counts them.
 import { SPIKE_LOOKBACK_DAYS, SPIKE_THRESHOLD_PCT } from '../evidence/numbers';
 import { injured, spikeOver, weeklyOver, type Answers } from './answers';
 import { CARE_LEVEL_INFO } from './care';
+import data from './plan-items.json';
 import type { SourceId } from './sources';
 import type { CareLevel, ConditionId, Training } from './types';
 
-export type PlanSection = 'now' | 'avoid' | 'loadSummary' | 'load' | 'readiness' | 'steps' | 'painRules' | 'escalate';
+export const PLAN_SECTIONS = ['now', 'avoid', 'loadSummary', 'load', 'readiness', 'steps', 'painRules', 'escalate'] as const;
+export type PlanSection = (typeof PLAN_SECTIONS)[number];
 
 export interface PlanContext {
   a: Answers;
@@ -75,7 +80,8 @@ export const RUNNING_STRICTNESS: readonly string[] = ['run:none', 'run:stop-prov
  * Generic lines by concern: a condition's own line that `covers` a concern says it more
  * precisely, so the generic one is left out (one line per concern).
  */
-export type PlanTopic = 'esc:mechanical' | 'esc:night' | 'avoid:running';
+export const PLAN_TOPICS = ['esc:mechanical', 'esc:night', 'avoid:running'] as const;
+export type PlanTopic = (typeof PLAN_TOPICS)[number];
 
 /** The yes/no answers about training. */
 type TrainingFlag = { [K in keyof Training]-?: NonNullable<Training[K]> extends boolean ? K : never }[keyof Training];
@@ -225,339 +231,6 @@ export function buildBackStep(i: number, c: PlanContext): string | null {
   return `Week ${i + 1}: about ${d(km)}${back}, if the week before met the pain rules; otherwise repeat it.`;
 }
 
-const GENERIC: readonly PlanItem[] = [
-  // ---- now ----
-  // The place the warning sign names; when a condition's own floor made it urgent (no sign), the
-  // care level's own words, so "What to do now" is never empty.
-  { id: 'now-go', section: 'now', care: URGENT, text: (c) => c.place ?? CARE_LEVEL_INFO[c.care].action },
-  {
-    id: 'now-book',
-    section: 'now',
-    care: ['see-clinician'],
-    // What to do about running is the load summary's to say (one message).
-    text: (c) => c.place ?? 'Book a physio or your GP within the next few days.',
-  },
-  {
-    id: 'now-numbers-cut',
-    section: 'now',
-    care: ['modify-load'],
-    when: (c) => !c.boneStress,
-    text: (c) => numbersSentence(c, 'cut'),
-    tags: ['run:cut'],
-    sources: ['frandsen-2025'],
-  },
-  { id: 'now-numbers-hold', section: 'now', care: ['keep-running'], text: (c) => numbersSentence(c, 'hold') },
-  {
-    id: 'now-keep-moving',
-    section: 'now',
-    care: ['see-clinician', 'modify-load'],
-    text: 'Keep moving in ways that do not hurt (walking, cycling, swimming): gentle load helps tissues recover, complete rest does not.',
-    sources: ['peace-love'],
-  },
-  {
-    id: 'now-elevate-compress',
-    section: 'now',
-    care: ['see-clinician', 'modify-load'],
-    when: (c) => c.a.input.swelling === 'mild-settles',
-    text: 'If it puffs up after a run, raise the leg and use a compression sleeve or bandage.',
-    tags: ['run:some'],
-    sources: ['peace-love'],
-  },
-  {
-    id: 'now-easy-runs',
-    section: 'now',
-    care: ['keep-running'],
-    tags: ['run:usual'],
-    text: 'Keep your runs easy and conversational, and note how the knee feels during, after and the next morning.',
-  },
-  // ---- avoid ----
-  {
-    id: 'avoid-testing',
-    section: 'avoid',
-    care: URGENT,
-    topic: 'avoid:running',
-    text: 'Running, or testing the knee to see how bad it is.',
-    tags: ['run:none'],
-  },
-  {
-    id: 'avoid-anti-inflammatories-early',
-    section: 'avoid',
-    care: ALL,
-    when: (c) => (injured(c.a) || c.a.input.onset === 'sudden-no-injury') && c.a.input.durationDays <= 3,
-    text: 'Anti-inflammatory tablets in the first days after an injury: they may slow healing. Ice can ease pain but does not speed healing.',
-    sources: ['peace-love'],
-  },
-  // ---- load summary: exactly one applies to any plan ----
-  { id: 'load-urgent', section: 'loadSummary', care: URGENT, text: 'No running until you have been seen.', tags: ['run:none'] },
-  {
-    id: 'load-bone',
-    section: 'loadSummary',
-    care: ['see-clinician', 'modify-load', 'keep-running'],
-    when: boneStressSuspected,
-    text: 'No running: pain-free walking first, then a return guided by your clinician.',
-    tags: ['run:none'],
-    sources: ['hoenig-2025'],
-  },
-  {
-    // The catching and giving-way warning's own advice (NHS acute knee pathway): not run on.
-    id: 'load-see-mechanical',
-    section: 'loadSummary',
-    care: ['see-clinician'],
-    when: (c) => !boneStressSuspected(c) && c.a.mechanical.size > 0,
-    text: 'No running until you have been seen: running on a knee that catches, locks or gives way can injure it further. Cross-training that does not hurt (cycling, swimming) is fine.',
-    tags: ['run:none'],
-    sources: ['nhs-acute-knee'],
-  },
-  {
-    id: 'load-see',
-    section: 'loadSummary',
-    care: ['see-clinician'],
-    when: (c) => !boneStressSuspected(c) && c.a.mechanical.size === 0,
-    text: 'Stop the running that provokes it until you have been seen; cross-training that does not hurt (cycling, swimming) is fine.',
-    tags: ['run:stop-provoking'],
-  },
-  {
-    id: 'load-modify',
-    section: 'loadSummary',
-    care: ['modify-load'],
-    when: (c) => !boneStressSuspected(c),
-    text: (c) =>
-      trainingJumped(c)
-        ? 'Your training jumped recently: go back to the last load your knee tolerated, hold it for at least a week, then build back in small steps.'
-        : 'Cut the running that provokes it to an amount that stays at or below 3/10 and settles by the next morning, hold it for at least a week, then build back in small steps.',
-    tags: ['run:cut'],
-  },
-  {
-    id: 'load-keep',
-    section: 'loadSummary',
-    care: ['keep-running'],
-    when: (c) => !boneStressSuspected(c),
-    text: (c) =>
-      trainingJumped(c)
-        ? 'Keep running, but no further increases until it is fully settled; your recent jump in training is the likely cause.'
-        : 'Keep your usual running at an easy effort; do not add distance or intensity until it is fully settled.',
-    tags: ['run:usual'],
-  },
-  // ---- load steps: what probably added to it ----
-  {
-    id: 'load-spike',
-    section: 'load',
-    care: NOT_URGENT,
-    when: spiked,
-    text: (c) => {
-      const pct = Math.round(c.a.training.longestRunSpikePct!);
-      const cap = c.a.training.longestRecentKm;
-      const capText = cap !== undefined && cap > 0 ? ` (${distance(cap, c.units)})` : '';
-      return `Your latest run was ${pct} % longer than your longest run of the previous ${SPIKE_LOOKBACK_DAYS} days. In a study of over 5,000 runners, a run more than ${SPIKE_THRESHOLD_PCT} % longer than that came with a clearly higher injury risk. Keep your longest run no longer than that 30-day longest${capText} until the knee has settled.`;
-    },
-    sources: ['frandsen-2025'],
-  },
-  {
-    id: 'load-weekly',
-    section: 'load',
-    care: NOT_URGENT,
-    when: weeklyRose,
-    text: (c) => {
-      const last = c.a.training.lastWeekKm;
-      const back = last !== undefined ? ` (about ${distance(last, c.units)})` : '';
-      return `Your weekly distance rose ${Math.round(c.a.training.weeklyChangePct!)} %. Go back to the last week your knee tolerated${back}. The popular "10 % a week" rule is a rough guide: a trial of it found no fewer injuries, so let your knee, not the percentage, set the pace.`;
-    },
-    sources: ['buist-2008', 'nielsen-2014'],
-  },
-  {
-    id: 'load-hills',
-    section: 'load',
-    care: NOT_URGENT,
-    when: ticked('addedHillsOrSpeed'),
-    text: 'Drop the hills and speed sessions you added until it settles, then bring back one session a week at a time.',
-  },
-  {
-    id: 'load-camber',
-    section: 'load',
-    care: NOT_URGENT,
-    when: ticked('hardOrCambered'),
-    text: 'Run on flat, even ground; on a cambered road run out and back on the same side so both legs share the slope.',
-  },
-  {
-    id: 'load-new-runner-walk-run',
-    section: 'load',
-    care: ['see-clinician', 'modify-load'],
-    when: ticked('newRunner'),
-    text: 'As a newer runner, build back with run-walk, running every other day: bones, tendons and joints adapt more slowly than heart and lungs. Recovery can be slow (about 10 weeks is typical in new runners), so be patient.',
-    tags: ['walk-run:yes'],
-    sources: ['nielsen-2014-recovery'],
-  },
-  {
-    id: 'load-new-runner',
-    section: 'load',
-    care: ['keep-running'],
-    when: ticked('newRunner'),
-    text: 'As a newer runner, keep a rest day between runs: bones, tendons and joints adapt more slowly than heart and lungs.',
-  },
-  {
-    id: 'load-returning',
-    section: 'load',
-    care: NOT_URGENT,
-    when: ticked('returningFromBreak'),
-    text: 'Coming back from a break, start well below your old volume and rebuild over several weeks.',
-  },
-  {
-    id: 'load-shoes',
-    section: 'load',
-    care: NOT_URGENT,
-    when: (c) => (c.a.training.shoeKm ?? 0) >= (c.shoeKmLimit ?? 500),
-    text: (c) =>
-      `Your shoes have about ${distance(c.a.training.shoeKm!, c.units)} on them. Replacing shoes at 500-800 km (300-500 miles) is a rule of thumb, not proven to prevent injury; rotating more than one pair was linked to fewer injuries.`,
-    sources: ['kong-2009', 'malisoux-2015'],
-  },
-  {
-    id: 'load-hold-then-build',
-    section: 'load',
-    care: ['modify-load'],
-    when: (c) => !c.boneStress,
-    text: 'Hold that reduced load for at least a week (3-4 runs without pain above 3/10), then build in small steps: a little more distance or one extra run, one change at a time, holding each step for a week.',
-    tags: ['run:cut'],
-  },
-  {
-    id: 'load-back-off',
-    section: 'load',
-    care: ['modify-load', 'keep-running'],
-    when: (c) => !c.boneStress,
-    text: 'Back off if pain returns after several runs, lasts for days or keeps growing; stop and cross-train if it hurts through the whole run or lingers for more than 2 rest days.',
-  },
-  // ---- return to running ----
-  {
-    id: 'rtr-after-assessment',
-    section: 'readiness',
-    care: URGENT,
-    text: 'Only after you have been assessed and the team treating you says running is safe.',
-  },
-  {
-    id: 'rtr-cleared',
-    section: 'readiness',
-    care: ['see-clinician'],
-    text: 'First, the go-ahead from the doctor or physio who checks it.',
-  },
-  // After a stop (see-clinician): walking and stairs first. Modify-load keeps running, so its
-  // gate is a week at the reduced load within the pain rules (Silbernagel 2007).
-  {
-    id: 'rtr-walk',
-    section: 'readiness',
-    care: ['see-clinician'],
-    text: 'You can walk briskly for 30-45 minutes without pain.',
-  },
-  { id: 'rtr-stairs', section: 'readiness', care: ['see-clinician'], text: 'Stairs cause no more than minimal irritation.' },
-  {
-    id: 'rtr-held-week',
-    section: 'readiness',
-    care: ['modify-load'],
-    when: (c) => !c.boneStress,
-    text: 'A week at the reduced load with every run at or below 3/10 and the knee back to usual by the next morning.',
-    sources: ['silbernagel-2007'],
-  },
-  {
-    id: 'rtr-hops',
-    section: 'readiness',
-    care: ['see-clinician', 'modify-load'],
-    text: 'A single-leg squat and 10 single-leg hops on the sore side are pain-free.',
-  },
-  // Restarting from run-walk is for a runner who stopped (see-clinician); one who cut back builds
-  // from the held week instead (CONTRADICTIONS: run:cut vs restart:walk-run).
-  ...WALK_RUN_TABLE.map((_, i): PlanItem => ({
-    id: `rtr-walk-run-${i + 1}`,
-    section: 'steps',
-    care: ['see-clinician'],
-    text: (c) => walkRunStep(i, c.units),
-    tags: ['walk-run:yes', 'restart:walk-run'],
-    sources: ['trials-2023'],
-  })),
-  {
-    id: 'rtr-walk-run-rules',
-    section: 'steps',
-    care: ['see-clinician'],
-    tags: ['walk-run:yes', 'restart:walk-run'],
-    sources: ['trials-2023'],
-    text: 'Run at an easy effort (3-5 out of 10), on flat ground, with at least one rest day between runs. Do each step at least twice, and move up only if pain, swelling and stiffness did not rise after the last run; otherwise repeat it or drop back one.',
-  },
-  ...Array.from({ length: BUILD_BACK_WEEKS + 1 }, (_, i): PlanItem => ({
-    id: `rtr-build-back-${i + 1}`,
-    section: 'steps',
-    care: ['modify-load'],
-    when: (c) => !c.boneStress,
-    text: (c) => buildBackStep(i, c),
-    sources: ['nielsen-2014', 'silbernagel-2007'],
-  })),
-  {
-    id: 'rtr-no-walk-run',
-    section: 'steps',
-    care: ['keep-running'],
-    when: (c) => !c.boneStress,
-    text: 'No walk-run build-up needed: keep your usual easy runs and check the pain rules after each one.',
-    tags: ['walk-run:no'],
-  },
-  // Pain-monitoring model (Silbernagel 2007) as a traffic light; bone stress must be pain-free.
-  ...[
-    'During a run, pain of 0-2 out of 10 is safe and 3-5 is acceptable; above 5 is too much.',
-    'By the next morning, pain and stiffness are back to your usual level.',
-    'Pain is not creeping up from week to week.',
-    'All fine: keep to the plan. Pain 3-5, or not settled by the morning: repeat the same load, no increase. Above 5, or worse the next morning: cut back.',
-  ].map((text, i): PlanItem => ({
-    id: `pain-monitor-${i + 1}`,
-    section: 'painRules',
-    care: NOT_URGENT,
-    when: (c) => !bonePlan(c),
-    text,
-    tags: ['pain-rule:monitor'],
-    sources: ['silbernagel-2007'],
-  })),
-  ...[
-    'Bone stress is different: every step back must be completely pain-free, during and after, not just "3 out of 10".',
-    'Any bone pain during or after a run means stop, go back a step and tell your clinician.',
-  ].map((text, i): PlanItem => ({
-    id: `pain-bone-${i + 1}`,
-    section: 'painRules',
-    care: NOT_URGENT,
-    when: bonePlan,
-    text,
-    tags: ['pain-rule:pain-free'],
-    sources: ['hoenig-2025'],
-  })),
-  // ---- escalate ----
-  {
-    id: 'esc-emergency-worse',
-    section: 'escalate',
-    care: ['same-day'],
-    text: 'If it gets much worse before you are seen, the knee turns hot and red, you get a fever, or the foot goes numb or cold, go to an emergency department.',
-  },
-  {
-    id: 'esc-cannot-get-there',
-    section: 'escalate',
-    care: ['emergency'],
-    text: 'If you cannot get to hospital safely, call emergency services.',
-  },
-  {
-    id: 'esc-review',
-    section: 'escalate',
-    care: ['modify-load', 'keep-running'],
-    text: (c) =>
-      `It gets worse despite cutting back, or is no better after ${c.reviewWeeks === 1 ? 'a week' : `${c.reviewWeeks} weeks`} of changed training: see a physio or your GP.`,
-  },
-  {
-    id: 'esc-mechanical',
-    section: 'escalate',
-    care: NOT_URGENT,
-    topic: 'esc:mechanical',
-    text: 'The knee swells, locks, catches or gives way.',
-  },
-  { id: 'esc-night', section: 'escalate', care: NOT_URGENT, topic: 'esc:night', text: 'Pain wakes you at night or is there at rest.' },
-  {
-    id: 'esc-same-day',
-    section: 'escalate',
-    care: NOT_URGENT,
-    text: 'Get seen the same day if you cannot take weight on it, it turns hot or red, you get a fever, or your calf swells.',
-  },
-];
-
 /** Causes whose plan is "no running, pain-free rule" when they are the one the plan is written for. */
 const BONE_PLAN_CAUSES: readonly ConditionId[] = ['bone-stress-injury', 'serious-bone-pathology'];
 
@@ -565,7 +238,135 @@ function bonePlan(c: PlanContext): boolean {
   return c.boneStress || BONE_PLAN_CAUSES.includes(c.top);
 }
 
-export const GENERIC_PLAN_ITEMS = GENERIC;
+/**
+ * The conditions on the answers that plan-items.json names in an item's `when` (and `textWhen`):
+ * the table says which item a condition gates, the logic stays here.
+ */
+export const PLAN_PREDICATES = {
+  spiked,
+  weeklyRose,
+  trainingJumped,
+  /** The training answers the runner ticked: each brings its own load step. */
+  addedHillsOrSpeed: ticked('addedHillsOrSpeed'),
+  hardOrCambered: ticked('hardOrCambered'),
+  newRunner: ticked('newRunner'),
+  returningFromBreak: ticked('returningFromBreak'),
+  /** The shoes have reached the runner's reminder (default 500 km: the low end of 500-800 km). */
+  shoesWorn: (c) => (c.a.training.shoeKm ?? 0) >= (c.shoeKmLimit ?? 500),
+  /** It puffs up after a run and settles: raise it and compress it (PEACE & LOVE). */
+  swellsAfterRuns: (c) => c.a.input.swelling === 'mild-settles',
+  /** The first three days after an injury or a sudden onset: no anti-inflammatories yet (PEACE & LOVE). */
+  earlyAfterInjury: (c) => (injured(c.a) || c.a.input.onset === 'sudden-no-injury') && c.a.input.durationDays <= 3,
+  /** No bone stress warning fired: the load numbers, the held week and the build-back are for a runner who runs. */
+  noBoneStressWarning: (c) => !c.boneStress,
+  boneStressSuspected,
+  /** The load summary when no bone stress is suspected (the bone one says "no running"). */
+  noBoneStressSuspected: (c) => !boneStressSuspected(c),
+  /** ...and the knee catches, locks or gives way: not run on until seen. */
+  mechanicalNoBoneStress: (c) => !boneStressSuspected(c) && c.a.mechanical.size > 0,
+  /** ...and it does not: stop only the running that provokes it. */
+  noMechanicalNoBoneStress: (c) => !boneStressSuspected(c) && c.a.mechanical.size === 0,
+  /** The plan is for a bone cause: every step pain-free (Hoenig 2025). */
+  bonePlan,
+  /** Any other plan: the pain-monitoring model (Silbernagel 2007). */
+  notBonePlan: (c) => !bonePlan(c),
+} satisfies Record<string, (c: PlanContext) => boolean>;
+
+/** What a text builder reads from its own item besides the context: its words, its step number. */
+interface BuilderItem {
+  text?: string;
+  step?: number;
+}
+
+/** The lines that put the runner's numbers (or the warning sign's place) in: plan-items.json `textFrom`. */
+export const PLAN_TEXTS = {
+  /** The place the warning sign names; else the care level's own words. */
+  placeOrCareAction: (c) => c.place ?? CARE_LEVEL_INFO[c.care].action,
+  /** The place the warning sign names; else the item's own words. */
+  placeOrText: (c, item) => c.place ?? item.text ?? null,
+  /** The load change in the runner's numbers (loadNumbers): cut for modify-load, hold for keep-running. */
+  numbersCut: (c) => numbersSentence(c, 'cut'),
+  numbersHold: (c) => numbersSentence(c, 'hold'),
+  /** The spike in the runner's numbers, with the 30-day longest as the cap (Frandsen 2025). */
+  spikeText: (c) => {
+    const pct = Math.round(c.a.training.longestRunSpikePct!);
+    const cap = c.a.training.longestRecentKm;
+    const capText = cap !== undefined && cap > 0 ? ` (${distance(cap, c.units)})` : '';
+    return `Your latest run was ${pct} % longer than your longest run of the previous ${SPIKE_LOOKBACK_DAYS} days. In a study of over 5,000 runners, a run more than ${SPIKE_THRESHOLD_PCT} % longer than that came with a clearly higher injury risk. Keep your longest run no longer than that 30-day longest${capText} until the knee has settled.`;
+  },
+  /** The weekly rise, and last week as the one to go back to (Buist 2008, Nielsen 2014). */
+  weeklyText: (c) => {
+    const last = c.a.training.lastWeekKm;
+    const back = last !== undefined ? ` (about ${distance(last, c.units)})` : '';
+    return `Your weekly distance rose ${Math.round(c.a.training.weeklyChangePct!)} %. Go back to the last week your knee tolerated${back}. The popular "10 % a week" rule is a rough guide: a trial of it found no fewer injuries, so let your knee, not the percentage, set the pace.`;
+  },
+  /** The shoes' distance in the runner's units (Kong 2009, Malisoux 2015). */
+  shoesText: (c) =>
+    `Your shoes have about ${distance(c.a.training.shoeKm!, c.units)} on them. Replacing shoes at 500-800 km (300-500 miles) is a rule of thumb, not proven to prevent injury; rotating more than one pair was linked to fewer injuries.`,
+  /** Step `step` (from 1) of WALK_RUN_TABLE, in the runner's units. */
+  walkRunStep: (c, item) => walkRunStep(item.step! - 1, c.units),
+  /** Week `step` (from 1) of the build-back: buildBackStep. */
+  buildBackStep: (c, item) => buildBackStep(item.step! - 1, c),
+  /** When "no better" means get help: the weeks of the condition's own review time. */
+  reviewText: (c) =>
+    `It gets worse despite cutting back, or is no better after ${c.reviewWeeks === 1 ? 'a week' : `${c.reviewWeeks} weeks`} of changed training: see a physio or your GP.`,
+} satisfies Record<string, (c: PlanContext, item: BuilderItem) => string | null>;
+
+/** The care-level lists an item may name instead of listing its levels. */
+export const CARE_LISTS = { URGENT, NOT_URGENT, ALL } as const;
+
+/** One item of plan-items.json (validated by tests/unit/triage/plan-items-json.test.ts). */
+export interface PlanItemData {
+  id: string;
+  section: PlanSection;
+  /** Why the item is there, where its words and sources do not say it. */
+  note?: string;
+  care: keyof typeof CARE_LISTS | readonly CareLevel[];
+  conditions?: readonly ConditionId[];
+  when?: keyof typeof PLAN_PREDICATES;
+  /** The line (or, with `textFrom`, the words the builder may fall back on). */
+  text?: string;
+  /** Other words while a named predicate holds (the first that holds); `text` otherwise. */
+  textWhen?: Partial<Record<keyof typeof PLAN_PREDICATES, string>>;
+  textFrom?: keyof typeof PLAN_TEXTS;
+  /** The step of a ladder the builder writes (walk-run, build-back), from 1. */
+  step?: number;
+  tags?: readonly string[];
+  topic?: PlanTopic;
+  covers?: readonly PlanTopic[];
+  sources?: readonly SourceId[];
+}
+
+function itemText(d: PlanItemData): PlanItem['text'] {
+  const { textFrom, textWhen } = d;
+  if (textFrom) return (c) => PLAN_TEXTS[textFrom](c, d);
+  if (textWhen) {
+    const alternatives = Object.entries(textWhen).map(
+      ([name, text]) => [PLAN_PREDICATES[name as keyof typeof PLAN_PREDICATES], text] as const,
+    );
+    return (c) => alternatives.find(([holds]) => holds(c))?.[1] ?? d.text ?? null;
+  }
+  return d.text!;
+}
+
+/** plan-items.json as plan items: named care lists, predicates and text builders resolved. */
+function toPlanItem(d: PlanItemData): PlanItem {
+  return {
+    id: d.id,
+    section: d.section,
+    text: itemText(d),
+    care: typeof d.care === 'string' ? CARE_LISTS[d.care] : d.care,
+    ...(d.conditions ? { conditions: d.conditions } : {}),
+    ...(d.when ? { when: PLAN_PREDICATES[d.when] } : {}),
+    ...(d.tags ? { tags: d.tags } : {}),
+    ...(d.topic ? { topic: d.topic } : {}),
+    ...(d.covers ? { covers: d.covers } : {}),
+    ...(d.sources ? { sources: d.sources } : {}),
+  };
+}
+
+/** The generic plan items, in the order of plan-items.json. */
+export const GENERIC_PLAN_ITEMS: readonly PlanItem[] = (data.items as readonly PlanItemData[]).map(toPlanItem);
 
 /** Which tag pairs of CONTRADICTIONS a set of plan items carries (empty when coherent). */
 export function contradictionsIn(items: readonly Pick<PlanItem, 'tags'>[]): (readonly [string, string])[] {

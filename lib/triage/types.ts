@@ -172,7 +172,7 @@ export interface Plan {
   returnToRun: { readiness: string[]; steps: string[]; painRules: string[] };
   /** When to get (more) help. */
   escalate: string[];
-  /** Added: the ids of the plan items (plan-items.ts) this plan is made of, for checking coherence. */
+  /** Added: the ids of the plan items (plan-items.json) this plan is made of, for checking coherence. */
   itemIds: string[];
 }
 
