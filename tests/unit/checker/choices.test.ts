@@ -8,6 +8,7 @@ import CHOICES from '../../../lib/checker/choices.json';
 import type { RestedChoice, SettlesChoice, TrainingFlag } from '../../../lib/checker/questions';
 import { DURATION_DAYS, STIFFNESS_MINUTES } from '../../../lib/checker/to-input';
 import * as triage from '../../../lib/triage/types';
+import { problemsOf } from '../data-problems';
 
 type Values = readonly [string, ...string[]];
 const keys = <K extends string>(record: Record<K, unknown>) => Object.keys(record) as [K, ...K[]];
@@ -37,11 +38,7 @@ const choice = (values: Values) =>
   z.strictObject({ value: z.enum(values), label: z.string().trim().min(1), hint: z.optional(z.string().trim().min(1)) });
 const schema = z.strictObject(Object.fromEntries(Object.entries(ALLOWED).map(([list, values]) => [list, z.array(choice(values))])));
 
-/** Each problem as "list.index.field: message", so a failure names the place to fix. */
-const problems = (data: unknown) => {
-  const result = schema.safeParse(data);
-  return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-};
+const problems = (data: unknown) => problemsOf(schema, data);
 
 describe('choices.json', () => {
   it('has a list for every field, and only allowed values, labels and hints', () => {

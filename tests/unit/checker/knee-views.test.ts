@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import KNEE_VIEWS from '../../../components/checker/knee-views.json';
 import { LOCATIONS } from '../../../lib/triage/types';
+import { problemsOf } from '../data-problems';
 
 const pathNames = Object.keys(KNEE_VIEWS.paths) as [string, ...string[]];
 const x = z.number().min(0).max(100);
@@ -32,11 +33,7 @@ const schema = z.strictObject({
   ),
 });
 
-/** Each problem as "place: message", so a failure names the field to fix. */
-const problems = (data: unknown) => {
-  const result = schema.safeParse(data);
-  return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-};
+const problems = (data: unknown) => problemsOf(schema, data);
 
 describe('knee-views.json', () => {
   it('has only contract locations, named paths and shapes inside the drawing', () => {

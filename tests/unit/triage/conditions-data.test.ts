@@ -8,6 +8,7 @@ import { CONDITIONS, OPERATOR_NAMES, PREDICATES, TEXT_SLOTS } from '../../../lib
 import DATA from '../../../lib/triage/conditions.json';
 import { SOURCES } from '../../../lib/triage/sources';
 import * as triage from '../../../lib/triage/types';
+import { problemsOf } from '../data-problems';
 
 type Values = readonly [string, ...string[]];
 const keys = (record: object) => Object.keys(record) as unknown as Values;
@@ -128,11 +129,7 @@ const condition = z.strictObject({
 });
 const schema = z.strictObject({ shared: z.record(z.string(), sharedFeature), conditions: z.array(condition) });
 
-/** Each problem as "conditions.3.features.5.if.sign.0: message", so a failure names the place to fix. */
-const problems = (data: unknown) => {
-  const result = schema.safeParse(data);
-  return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-};
+const problems = (data: unknown) => problemsOf(schema, data);
 
 describe('conditions.json', () => {
   it('holds only known answers, predicates, kinds, text slots, care levels and sources', () => {
