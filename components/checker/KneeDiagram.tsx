@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { LOCATIONS, type Location } from '../../lib/triage/types';
 import { LOCATION_CHOICES, labelOf } from '../../lib/checker/questions';
 import { ChoiceGroup } from './fields';
-import KNEE_VIEWS from './knee-views.json';
+import KNEE_VIEWS from './knee-views.json' with { type: 'json' };
 
 type Shape =
   | { kind: 'path'; d: string }

@@ -5,7 +5,7 @@
 // (`askIf`) appear only once an earlier answer makes them matter, so nobody gets a longer form.
 import type { Answers } from './answers';
 import * as triage from '../triage/types';
-import CHOICES from './choices.json';
+import CHOICES from './choices.json' with { type: 'json' };
 
 export interface Choice<V extends string> {
   value: V;

@@ -16,7 +16,7 @@
 //   covers } (see AdviceLine).
 // A "note" (on a line, kind, exercise or condition) is for the reader only: ADVICE leaves it out.
 // tests/unit/triage/advice-data.test.ts checks every id, care level, tag, topic and source in it.
-import data from './advice.json';
+import data from './advice.json' with { type: 'json' };
 import type { PlanTopic } from './plan-items';
 import type { SourceId } from './sources';
 import { CONDITION_IDS, type CareLevel, type ConditionId, type Exercise } from './types';

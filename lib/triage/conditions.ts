@@ -45,7 +45,7 @@ import {
   type Answers,
   type Pred,
 } from './answers';
-import data from './conditions.json';
+import data from './conditions.json' with { type: 'json' };
 import { sources, type SourceId } from './sources';
 import type {
   Aggravator,

@@ -10,7 +10,7 @@
 import { SPIKE_LOOKBACK_DAYS, SPIKE_THRESHOLD_PCT } from '../evidence/numbers';
 import { injured, spikeOver, weeklyOver, type Answers } from './answers';
 import { CARE_LEVEL_INFO } from './care';
-import data from './plan-items.json';
+import data from './plan-items.json' with { type: 'json' };
 import type { SourceId } from './sources';
 import type { CareLevel, ConditionId, Training } from './types';
 

@@ -4,7 +4,7 @@
 // (the end-to-end tests and screen-reader users find a choice by its label).
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import CHOICES from '../../../lib/checker/choices.json';
+import CHOICES from '../../../lib/checker/choices.json' with { type: 'json' };
 import type { RestedChoice, SettlesChoice, TrainingFlag } from '../../../lib/checker/questions';
 import { DURATION_DAYS, STIFFNESS_MINUTES } from '../../../lib/checker/to-input';
 import * as triage from '../../../lib/triage/types';

@@ -3,7 +3,7 @@
 // every path it names exists, and every place on the knee can be tapped in some view.
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import KNEE_VIEWS from '../../../components/checker/knee-views.json';
+import KNEE_VIEWS from '../../../components/checker/knee-views.json' with { type: 'json' };
 import { LOCATIONS } from '../../../lib/triage/types';
 import { problemsOf } from '../data-problems';
 

@@ -2,7 +2,7 @@
 // id, a care level, a tag, a topic, a source id or a shared name fails here, naming the field.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import data from '../../../lib/triage/advice.json';
+import data from '../../../lib/triage/advice.json' with { type: 'json' };
 import { CONTRADICTIONS, GENERIC_PLAN_ITEMS, RUNNING_STRICTNESS, type PlanTopic } from '../../../lib/triage/plan-items';
 import { SOURCES } from '../../../lib/triage/sources';
 import { CARE_LEVELS, CONDITION_IDS } from '../../../lib/triage/types';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { CONDITIONS, OPERATOR_NAMES, PREDICATES, TEXT_SLOTS } from '../../../lib/triage/conditions';
-import DATA from '../../../lib/triage/conditions.json';
+import DATA from '../../../lib/triage/conditions.json' with { type: 'json' };
 import { SOURCES } from '../../../lib/triage/sources';
 import * as triage from '../../../lib/triage/types';
 import { problemsOf } from '../data-problems';

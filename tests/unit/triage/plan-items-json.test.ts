@@ -3,7 +3,7 @@
 // name fails here with the path of the field (items[3].care).
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import data from '../../../lib/triage/plan-items.json';
+import data from '../../../lib/triage/plan-items.json' with { type: 'json' };
 import {
   BUILD_BACK_WEEKS,
   CARE_LISTS,
