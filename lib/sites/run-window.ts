@@ -10,7 +10,7 @@ import { runKey } from '../load/runs';
 import type { Run } from '../load/types';
 import { MAX_RUN_KM } from '../history/captured';
 import { noteTo } from './notes';
-import type { AdapterContext, SiteAdapter } from './types';
+import type { AdapterContext, AdapterNotes, Refusal, SiteAdapter } from './types';
 import { findWeekAnchors, type WeekAnchorSpec } from './week-anchors';
 
 export interface DateRange {
@@ -226,6 +226,30 @@ export class RunWindow {
 }
 
 /**
+ * What the fetches that built a window learned about it: runs per source, every partial day
+ * (still in the window), and the refusals of the last fetch plus every partial-data one.
+ */
+export function windowNotes(fetches: readonly (readonly AdapterNotes[])[]): AdapterNotes {
+  const runsBySource = new Map<string, number>();
+  const days = new Set<string>();
+  const refusals = new Map<string, Refusal>();
+  fetches.forEach((notes, i) => {
+    for (const noted of notes) {
+      for (const { source, runs } of noted.sources ?? []) runsBySource.set(source, (runsBySource.get(source) ?? 0) + runs);
+      for (const day of noted.incompleteDays ?? []) days.add(day);
+      for (const refusal of noted.refusals ?? [])
+        if (i === fetches.length - 1 || refusal.reason === 'partial-data') refusals.set(JSON.stringify(refusal), refusal);
+    }
+  });
+  const sources = [...runsBySource].map(([source, runs]) => ({ source, runs }));
+  return {
+    ...(sources.length ? { sources } : {}),
+    ...(days.size ? { incompleteDays: [...days].sort() } : {}),
+    ...(refusals.size ? { refusals: [...refusals.values()] } : {}),
+  };
+}
+
+/**
  * A calendar adapter (Garmin Connect, intervals.icu): one anchor per week row `spec` finds, and
  * the runs of the weeks shown read through a RunWindow, `fetchRange` one date range at a time (a
  * run outside the range asked for is not that range's). Reports `coveredFrom` after each read;
@@ -239,6 +263,10 @@ export function calendarAdapter(
 ): SiteAdapter {
   const runWindow = new RunWindow(now);
   let today: string | null = null;
+  // What each fetch noted. The core keeps what the latest read noted, and a read from memory
+  // fetches nothing, so every read restates what is known of the whole window: partial days
+  // (intervals.icu's Strava stubs) would otherwise get a number on the next pass.
+  const fetches: AdapterNotes[][] = [];
   return {
     ...site,
     async readRuns(doc, ctx) {
@@ -248,13 +276,22 @@ export function calendarAdapter(
         const runs = await runWindow.read(
           () => findWeekAnchors(doc, spec).map((a) => a.weekStart),
           ctx.today,
-          async (range) =>
-            (await fetchRange(ctx, range, doc))?.filter((r) => r.start.slice(0, 10) >= range.from && r.start.slice(0, 10) <= range.to) ??
-            null,
+          async (range) => {
+            const noted: AdapterNotes[] = [];
+            fetches.push(noted);
+            const fetchCtx: AdapterContext = {
+              fetchJson: ctx.fetchJson,
+              parse: ctx.parse,
+              today: ctx.today,
+              note: (more) => void noted.push(more),
+            };
+            const got = await fetchRange(fetchCtx, range, doc);
+            return got?.filter((r) => r.start.slice(0, 10) >= range.from && r.start.slice(0, 10) <= range.to) ?? null;
+          },
         );
         // Complete from the first day read (the RunWindow keeps one contiguous range).
         const covered = runWindow.covered;
-        if (covered) noteTo(ctx, { coveredFrom: covered.from });
+        noteTo(ctx, { ...windowNotes(fetches), ...(covered ? { coveredFrom: covered.from } : {}) });
         return runs;
       } catch {
         return [];

@@ -139,6 +139,9 @@ export class StravaActivities {
   private feedPages = 0;
   private feedFrom: string | null = null;
   private readonly serial = createSerialQueue();
+  /** Runs added per source and every refusal met in this page view, restated by every read. */
+  private readonly read = { activities: 0, feed: 0 };
+  private readonly refusals = new Map<string, Refusal>();
 
   constructor(private readonly now: () => number = () => Date.now()) {}
 
@@ -175,7 +178,7 @@ export class StravaActivities {
   }
 
   private async fill(target: number | null, ctx: AdapterContext, athleteId: string | null): Promise<StravaActivities> {
-    const read = { activities: 0, feed: 0 };
+    const { read } = this;
     const refusals: Refusal[] = [];
     while (target !== null && !this.done && !this.reached(target)) {
       if (this.source === 'activities' && this.page <= ACTIVITIES_MAX_PAGES) {
@@ -227,12 +230,14 @@ export class StravaActivities {
         this.feedFrom = formatDay(Math.floor(page.cursor / 86_400) + 2);
       } else break;
     }
+    // The core keeps what the latest read noted: a read from memory restates the page view's.
+    for (const refusal of refusals) this.refusals.set(JSON.stringify(refusal), refusal);
     const sources = [
       ...(read.activities ? [{ source: STRAVA_SOURCES.activities, runs: read.activities }] : []),
       ...(read.feed ? [{ source: STRAVA_SOURCES.feed, runs: read.feed }] : []),
     ];
-    if (sources.length || refusals.length)
-      noteTo(ctx, { ...(sources.length ? { sources } : {}), ...(refusals.length ? { refusals } : {}) });
+    const all = [...this.refusals.values()];
+    if (sources.length || all.length) noteTo(ctx, { ...(sources.length ? { sources } : {}), ...(all.length ? { refusals: all } : {}) });
     return this;
   }
 }

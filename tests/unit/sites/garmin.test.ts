@@ -501,7 +501,15 @@ describe('Garmin: what maintained extensions and the API write-ups show (docs/re
     page.querySelector('meta[name="csrf-token"]')!.setAttribute('content', 'stale-token');
     notes.length = 0;
     expect(await createGarminAdapter().readRuns(page, ctx)).toEqual([]);
-    expect(notes[0]).toEqual({ refusals: [{ source: 'garmin:activity-search', reason: 'forbidden', status: 403 }] });
+    // One note per read: both of Garmin's sources were refused.
+    expect(notes).toEqual([
+      {
+        refusals: [
+          { source: 'garmin:activity-search', reason: 'forbidden', status: 403 },
+          { source: 'garmin:calendar', reason: 'forbidden', status: 403 },
+        ],
+      },
+    ]);
   });
 
   it('never guesses another prefix: no /proxy/, no /modern/proxy/, no bare path', async () => {

@@ -9,7 +9,7 @@ import {
   runsFromIntervalsActivities,
   stubDays,
 } from '../../../lib/sites/intervals';
-import { RunWindow, covers, rangeFor } from '../../../lib/sites/run-window';
+import { RunWindow, covers, rangeFor, windowNotes } from '../../../lib/sites/run-window';
 import { dateFromValue, isoWeekMonday } from '../../../lib/sites/week-anchors';
 import { fakeContext, htmlDocument, loadPage, mergedNotes, pageJson } from './other-sites-helpers';
 
@@ -142,6 +142,25 @@ describe('intervalsAdapter on saved pages', () => {
 });
 
 describe('run window and week helpers', () => {
+  it("windowNotes: runs summed per source, every partial day, the last fetch's refusals and every partial-data one", () => {
+    const source = 'intervals:activities';
+    const notes = windowNotes([
+      [{ refusals: [{ source, reason: 'rate-limited', status: 429 }] }],
+      [{ sources: [{ source, runs: 4 }], incompleteDays: ['2026-02-17'], refusals: [{ source, reason: 'partial-data' }] }],
+      [{ sources: [{ source, runs: 2 }] }, { incompleteDays: ['2026-01-05', '2026-02-17'] }],
+    ]);
+    expect(notes).toEqual({
+      sources: [{ source, runs: 6 }],
+      incompleteDays: ['2026-01-05', '2026-02-17'],
+      refusals: [{ source, reason: 'partial-data' }],
+    });
+    // A failure after a good read is what the page shows now.
+    expect(
+      windowNotes([[{ sources: [{ source, runs: 4 }] }], [{ refusals: [{ source, reason: 'signed-out', status: 401 }] }]]).refusals,
+    ).toEqual([{ source, reason: 'signed-out', status: 401 }]);
+    expect(windowNotes([])).toEqual({});
+  });
+
   it('rangeFor: default lookback, shown weeks, cap', () => {
     expect(rangeFor([], '2026-02-18')).toEqual({ from: '2025-11-26', to: '2026-02-18' });
     expect(rangeFor(['2026-03-02'], '2026-02-18')).toEqual({ from: '2025-11-26', to: '2026-03-08' });
@@ -221,6 +240,24 @@ describe('intervals.icu Strava stubs (OpenAPI: "an empty stub object is returned
     expect(notes.refusals).toEqual([{ source: 'intervals:activities', reason: 'partial-data' }]);
     expect(notes.sources).toEqual([{ source: 'intervals:activities', runs: 6 }]);
     expect(notes.coveredFrom).toBe(new URL(ctx.calls[0]!, 'https://intervals.icu').searchParams.get('oldest'));
+  });
+
+  it('every read states what is known of the runs it returns: a read from memory keeps the partial days (the core keeps the latest read)', async () => {
+    const doc = loadPage('intervals-calendar.html');
+    const adapter = createIntervalsAdapter();
+    const first = fakeContext({ [API]: month });
+    await adapter.readRuns(doc, first);
+    const again = fakeContext({ [API]: month });
+    const runs = await adapter.readRuns(doc, again);
+    expect(again.calls).toEqual([]);
+    expect(runs.map((r) => r.id)).toEqual(['i301', 'i303', 'i304', 'i305', 'i309', 'i310']);
+    expect(again.notes).toHaveLength(1);
+    expect(again.notes[0]).toEqual(first.notes.at(-1));
+    expect(again.notes[0]).toMatchObject({
+      incompleteDays: ['2026-01-22', '2026-02-03', '2026-02-05', '2026-02-08', '2026-02-17'],
+      refusals: [{ source: 'intervals:activities', reason: 'partial-data' }],
+      sources: [{ source: 'intervals:activities', runs: 6 }],
+    });
   });
 
   it('the saved month with one stub: that day only', async () => {

@@ -188,6 +188,13 @@ describe('the documented Training Log week shape (Strava developers doc, 2018)',
     ]);
     expect(mergedNotes(ctx.notes).coveredFrom).toBe('0000-01-01');
     expect(trainingLog.findAnchors(doc)).toHaveLength(6);
+
+    // The next pass reads from memory and says the same (the core keeps the latest read's notes,
+    // and the popup's page status is built from them).
+    const again = context({});
+    await trainingLog.readRuns(doc, again);
+    expect(again.calls).toEqual([]);
+    expect(mergedNotes(again.notes)).toEqual(mergedNotes(ctx.notes));
   });
 });
 
