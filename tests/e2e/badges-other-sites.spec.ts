@@ -4,7 +4,7 @@
 // error, and (fixtures.ts) on any request to a host other than the page's own.
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import type { Coverage } from '../../lib/load/context';
-import { weekSummaries } from '../../lib/load/summary';
+import { INCOMPLETE_TEXT, weekSummaries } from '../../lib/load/summary';
 import { defaultSettings } from '../../lib/settings/defaults';
 import { runsFromGarminActivities } from '../../lib/sites/garmin';
 import { runsFromIntervalsActivities, stubDays } from '../../lib/sites/intervals';
@@ -86,11 +86,14 @@ function expectedTexts(
 const FINISHED_WEEKS = ['2026-01-26', '2026-02-02', '2026-02-09'];
 
 test.describe('Garmin Connect', () => {
-  test('calendar: a badge per shown week with the engine’s numbers, from /gc-api/', async ({ context }) => {
-    const served = await routeGarmin(context, { days });
+  test('calendar: a badge per shown week with the engine’s numbers, from /gc-api/ with the page’s CSRF token', async ({ context }) => {
+    // As the live site does: /gc-api/ answers 403 to a call without the page's connect-csrf-token.
+    const served = await routeGarmin(context, { days, requireCsrf: true });
     const page = await newTab(context);
     const errors = watchErrors(page);
     await page.goto(`${GARMIN}/modern/calendar`);
+    // (The served site really refuses a call without the header, so the badges below prove it was sent.)
+    expect(await page.evaluate(() => fetch('/gc-api/csrf-probe').then((r) => r.status))).toBe(403);
 
     const keys = [...FINISHED_WEEKS, '2026-02-16'].map((w) => `garmin-week:${shifted(w)}`);
     await expect.poll(async () => (await badges(page)).map((b) => b.key)).toEqual(keys);
@@ -230,6 +233,10 @@ test.describe('intervals.icu', () => {
       text: '30.0 km · +50% vs last week · single-run spike +14%',
     });
     expect(found[`intervals-week:${shifted('2026-02-09')}`]?.text).toMatch(/^26\.0 km · -13% vs last week/);
+    // This week holds a run synced from Strava that intervals.icu serves as an empty stub: no
+    // number built on it, and the badge says why.
+    expect(stubDays(answer, range)).toEqual([shifted('2026-02-17')]);
+    expect(found[`intervals-week:${shifted('2026-02-16')}`]).toMatchObject({ level: 'unknown', text: INCOMPLETE_TEXT });
     expect(Object.values(found).every((b) => b.parentClass === 'week-totals')).toBe(true);
 
     // Rate limit: exactly one API call for the page view, re-renders included.

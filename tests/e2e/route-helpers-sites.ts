@@ -41,8 +41,11 @@ export function fixtureJson(name: string, days: number): unknown {
   return JSON.parse(fixtureText(name, days));
 }
 
-const html = (route: Route, body: string, status = 200) => route.fulfill({ status, contentType: 'text/html; charset=utf-8', body });
-const json = (route: Route, value: unknown) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(value) });
+type Answer = { status: number; contentType: string; body: string };
+const html = (body: string, status = 200): Answer => ({ status, contentType: 'text/html; charset=utf-8', body });
+const json = (value: unknown, status = 200): Answer => ({ status, contentType: 'application/json', body: JSON.stringify(value) });
+/** Answer a Playwright route with a response made by one of the functions below. */
+const fulfill = (route: Route, answer: Answer) => route.fulfill(answer);
 
 /** The token the saved Garmin pages carry in <meta name="csrf-token">. */
 export const GARMIN_CSRF_TOKEN = 'test-csrf-7f3a9c';
@@ -63,35 +66,43 @@ export interface GarminOptions {
   activities?: unknown;
 }
 
+/**
+ * connect.garmin.com's answer to one request (path and query, and the request's headers, which
+ * matter for /gc-api/ with `requireCsrf`). Shared by Chromium (routeGarmin) and Firefox (tests/firefox).
+ */
+export function garminResponse(url: URL, headers: Record<string, string>, opts: GarminOptions): Answer {
+  const searchPrefix = opts.searchPrefix ?? '/gc-api/';
+  const path = url.pathname;
+  if (path === '/modern/calendar') return html(fixtureText('garmin-calendar.html', opts.days));
+  if (path === '/modern/activities') return html(fixtureText('garmin-activities.html', opts.days));
+  if (opts.requireCsrf && path.startsWith('/gc-api/') && headers['connect-csrf-token'] !== GARMIN_CSRF_TOKEN) {
+    return { status: 403, contentType: 'application/json', body: '{"message":"Forbidden"}' };
+  }
+  if (path.endsWith('/activitylist-service/activities/search/activities')) {
+    const prefix = path.slice(0, path.indexOf('activitylist-service'));
+    if (prefix !== searchPrefix) return html(SIGN_IN_PAGE);
+    if (opts.activities !== undefined) return json(opts.activities);
+    const from = url.searchParams.get('startDate') ?? '0000-00-00';
+    const to = url.searchParams.get('endDate') ?? '9999-99-99';
+    const start = Number(url.searchParams.get('start') ?? 0);
+    const limit = Number(url.searchParams.get('limit') ?? 20);
+    const all = (fixtureJson('garmin-activities.json', opts.days) as { startTimeLocal?: string }[]).filter((a) => {
+      const day = typeof a?.startTimeLocal === 'string' ? a.startTimeLocal.slice(0, 10) : null;
+      // Items without a date stay in (they test the parser); the others are filtered like the service does.
+      return day === null || !/^\d{4}-\d{2}-\d{2}$/.test(day) || (day >= from && day <= to);
+    });
+    return json(all.slice(start, start + limit));
+  }
+  return html(SIGN_IN_PAGE, 404);
+}
+
 /** Route connect.garmin.com; returns the paths (with query) asked for, in order. */
 export async function routeGarmin(context: BrowserContext, opts: GarminOptions): Promise<string[]> {
   const served: string[] = [];
-  const searchPrefix = opts.searchPrefix ?? '/gc-api/';
   await context.route(`${GARMIN}/**`, async (route) => {
     const url = new URL(route.request().url());
     served.push(url.pathname + url.search);
-    const path = url.pathname;
-    if (path === '/modern/calendar') return html(route, fixtureText('garmin-calendar.html', opts.days));
-    if (path === '/modern/activities') return html(route, fixtureText('garmin-activities.html', opts.days));
-    if (opts.requireCsrf && path.startsWith('/gc-api/') && route.request().headers()['connect-csrf-token'] !== GARMIN_CSRF_TOKEN) {
-      return route.fulfill({ status: 403, contentType: 'application/json', body: '{"message":"Forbidden"}' });
-    }
-    if (path.endsWith('/activitylist-service/activities/search/activities')) {
-      const prefix = path.slice(0, path.indexOf('activitylist-service'));
-      if (prefix !== searchPrefix) return html(route, SIGN_IN_PAGE);
-      if (opts.activities !== undefined) return json(route, opts.activities);
-      const from = url.searchParams.get('startDate') ?? '0000-00-00';
-      const to = url.searchParams.get('endDate') ?? '9999-99-99';
-      const start = Number(url.searchParams.get('start') ?? 0);
-      const limit = Number(url.searchParams.get('limit') ?? 20);
-      const all = (fixtureJson('garmin-activities.json', opts.days) as { startTimeLocal?: string }[]).filter((a) => {
-        const day = typeof a?.startTimeLocal === 'string' ? a.startTimeLocal.slice(0, 10) : null;
-        // Items without a date stay in (they test the parser); the others are filtered like the service does.
-        return day === null || !/^\d{4}-\d{2}-\d{2}$/.test(day) || (day >= from && day <= to);
-      });
-      return json(route, all.slice(start, start + limit));
-    }
-    return html(route, SIGN_IN_PAGE, 404);
+    return fulfill(route, garminResponse(url, route.request().headers(), opts));
   });
   return served;
 }
@@ -103,27 +114,31 @@ export interface IntervalsOptions {
   status?: number;
 }
 
+/** intervals.icu's answer to one request. Shared by Chromium (routeIntervals) and Firefox (tests/firefox). */
+export function intervalsResponse(url: URL, opts: IntervalsOptions): Answer {
+  if (url.pathname === '/calendar' || url.pathname === '/') return html(fixtureText('intervals-calendar.html', opts.days));
+  if (url.pathname.startsWith('/activities/')) return html(fixtureText('intervals-activity.html', opts.days));
+  if (url.pathname === '/api/v1/athlete/0/activities') {
+    if (opts.status) return { status: opts.status, contentType: 'application/json', body: '{"status":429,"error":"Too many requests"}' };
+    if (opts.activities !== undefined) return json(opts.activities);
+    const oldest = url.searchParams.get('oldest') ?? '0000-00-00';
+    const newest = url.searchParams.get('newest') ?? '9999-99-99';
+    const all = (fixtureJson('intervals-activities.json', opts.days) as { start_date_local?: string }[]).filter((a) => {
+      const day = typeof a?.start_date_local === 'string' ? a.start_date_local.slice(0, 10) : null;
+      return day === null || !/^\d{4}-\d{2}-\d{2}$/.test(day) || (day >= oldest && day <= newest);
+    });
+    return json(all);
+  }
+  return html('<!doctype html><title>Not found</title>', 404);
+}
+
 /** Route intervals.icu; returns the paths (with query) asked for, in order. */
 export async function routeIntervals(context: BrowserContext, opts: IntervalsOptions): Promise<string[]> {
   const served: string[] = [];
   await context.route(`${INTERVALS}/**`, async (route) => {
     const url = new URL(route.request().url());
     served.push(url.pathname + url.search);
-    if (url.pathname === '/calendar' || url.pathname === '/') return html(route, fixtureText('intervals-calendar.html', opts.days));
-    if (url.pathname.startsWith('/activities/')) return html(route, fixtureText('intervals-activity.html', opts.days));
-    if (url.pathname === '/api/v1/athlete/0/activities') {
-      if (opts.status)
-        return route.fulfill({ status: opts.status, contentType: 'application/json', body: '{"status":429,"error":"Too many requests"}' });
-      if (opts.activities !== undefined) return json(route, opts.activities);
-      const oldest = url.searchParams.get('oldest') ?? '0000-00-00';
-      const newest = url.searchParams.get('newest') ?? '9999-99-99';
-      const all = (fixtureJson('intervals-activities.json', opts.days) as { start_date_local?: string }[]).filter((a) => {
-        const day = typeof a?.start_date_local === 'string' ? a.start_date_local.slice(0, 10) : null;
-        return day === null || !/^\d{4}-\d{2}-\d{2}$/.test(day) || (day >= oldest && day <= newest);
-      });
-      return json(route, all);
-    }
-    return html(route, '<!doctype html><title>Not found</title>', 404);
+    return fulfill(route, intervalsResponse(url, opts));
   });
   return served;
 }
@@ -135,7 +150,7 @@ export async function routeCustomSite(context: BrowserContext, origin: string, p
     const url = new URL(route.request().url());
     served.push(url.pathname + url.search);
     const name = pages[url.pathname];
-    return name ? html(route, fixtureText(name, days)) : html(route, '<!doctype html><title>Not found</title>', 404);
+    return fulfill(route, name ? html(fixtureText(name, days)) : html('<!doctype html><title>Not found</title>', 404));
   });
   return served;
 }
