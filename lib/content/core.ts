@@ -112,6 +112,8 @@ export interface CoreHandle {
   readonly kit: BadgeKit;
   /** The fallback card's host while it is on the page (tests). */
   card(): HTMLElement | null;
+  /** The badge inside the fallback card while it is on the page (INSPECT_BADGES). */
+  cardBadge(): HTMLElement | null;
 }
 
 type Safe = <T>(kind: string, fn: () => T, fallback: T) => T;
@@ -657,5 +659,6 @@ export function startCore(deps: CoreDeps): CoreHandle {
   deps.onInvalidated(stop);
   const started = start().catch((error) => report('start', error));
 
-  return { started, refresh: pass, stop, kit, card: () => (card?.host.isConnected ? card.host : null) };
+  const shown = () => card?.host.isConnected === true;
+  return { started, refresh: pass, stop, kit, card: () => (shown() ? card!.host : null), cardBadge: () => (shown() ? cardBadge : null) };
 }

@@ -173,12 +173,15 @@ export function startBadges(_ctx: ContentScriptContext, script: BadgeScript): vo
   const inspect = (message: unknown, sender: { id?: string; url?: string }, reply: (answer: unknown) => void) => {
     const fromUs = sender.id === runtime.id && typeof sender.url === 'string' && sender.url.startsWith(runtime.getURL('/'));
     if ((message as { type?: unknown } | null)?.type !== INSPECT_BADGES || !fromUs) return undefined;
-    reply(
-      [...doc.querySelectorAll('[data-knee-check-key]')].map((host) => ({
+    const cardBadge = core.cardBadge();
+    reply([
+      ...[...doc.querySelectorAll('[data-knee-check-key]')].map((host) => ({
         key: host.getAttribute('data-knee-check-key') ?? '',
         ...core.kit.inspect(host),
       })),
-    );
+      // The fallback card's badge (in the card's closed root, so not in the page's tree).
+      ...(cardBadge ? [{ key: 'card', inCard: true, ...core.kit.inspect(cardBadge) }] : []),
+    ]);
     return undefined;
   };
   runtime.onMessage.addListener(inspect as never);
