@@ -121,6 +121,7 @@ if (existsSync('tests/firefox')) {
         '--test-reporter=tap',
         '--test-reporter-destination=test-results/firefox.tap',
         'tests/firefox/extension.firefox.ts',
+        'tests/firefox/sites.firefox.ts',
       ],
       { count: () => countTap('test-results/firefox.tap') },
     );

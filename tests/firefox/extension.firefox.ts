@@ -7,54 +7,17 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { badgeChip, BADGE_CTA, type BadgeChip } from '../../lib/badge/view';
-import { INSPECT_BADGES } from '../../lib/content/messages';
 import { weekSummaries } from '../../lib/load/summary';
 import { ONSET_CHOICES, SIGN_CHOICES, type Choice } from '../../lib/checker/questions';
 import { DEFAULT_SETTINGS, defaultSettings, NUMBER_LIMITS } from '../../lib/settings/defaults';
 import { runsFromTrainingActivities } from '../../lib/sites/strava';
-import { IDB_NAME, MOVED_MARKER_KEY, VALUES_STORE } from '../../lib/storage/idb';
+import { MOVED_MARKER_KEY } from '../../lib/storage/idb';
 import { CARE_LEVEL_INFO } from '../../lib/triage/care';
 import { addDays, ATHLETE_ID, LOG_LAST_MONDAY, LOG_ROWS, localToday, recentModels, stravaResponse } from '../e2e/site-server';
-import { eventually, withFirefox } from './harness';
-
-// The extension API inside page.evaluate on an extension page (Firefox's `browser`, not Node's).
-interface StorageArea {
-  get(keys: string | null): Promise<Record<string, unknown>>;
-}
-declare const browser: { storage: { local: StorageArea; sync: StorageArea } };
+import { eventually, inspectBadges, storedAreas, withFirefox, type Inspection } from './harness';
 
 /** Generous for a busy two-core machine; a healthy test takes a few seconds. */
 const TIMEOUT = 60_000;
-
-/**
- * Where the extension keeps things, read from one of its pages: its IndexedDB (lib/storage/idb:
- * Firefox keeps every value there, in the extension's origin, out of content scripts' reach),
- * and storage.local and storage.sync (which a content script could read: no health data there).
- */
-function storedAreas(
-  page: Page,
-): Promise<{ kept: Record<string, unknown>; local: Record<string, unknown>; sync: Record<string, unknown> }> {
-  return page.evaluate(
-    async (name, store) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open(name);
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      const kept = await new Promise<Record<string, unknown>>((resolve, reject) => {
-        const values = db.transaction(store, 'readonly').objectStore(store);
-        const keys = values.getAllKeys();
-        const all = values.getAll();
-        all.onsuccess = () => resolve(Object.fromEntries(keys.result.map((key, i) => [String(key), all.result[i]])));
-        all.onerror = () => reject(all.error);
-      });
-      db.close();
-      return { kept, local: await browser.storage.local.get(null), sync: await browser.storage.sync.get(null) };
-    },
-    IDB_NAME,
-    VALUES_STORE,
-  );
-}
 
 /** What storage.local may still hold: the marker that the values moved (no health data, no settings). */
 function assertNothingInStorageLocal(local: Record<string, unknown>): void {
@@ -181,34 +144,6 @@ interface BadgeSeen {
   name: string;
 }
 
-interface Inspection {
-  key: string;
-  level: string;
-  label: string;
-  text: string;
-  ariaLabel: string;
-  explanation: string[];
-}
-
-/**
- * What the badges on the Strava tab show. Their shadow roots are closed (the page cannot read or
- * rewrite them), so neither the page nor WebDriver can look inside: an extension page of ours asks
- * the content script (lib/content/start.ts, INSPECT_BADGES), which only answers the extension.
- */
-async function inspectBadges(session: { openExtensionPage(path: string): Promise<Page> }, probe: { page?: Page }): Promise<Inspection[]> {
-  probe.page ??= await session.openExtensionPage('welcome.html');
-  return probe.page.evaluate(async (type) => {
-    interface TabsApi {
-      query(q: { url: string }): Promise<{ id?: number }[]>;
-      sendMessage(tabId: number, message: unknown): Promise<unknown>;
-    }
-    const ext = (globalThis as unknown as { browser: { tabs: TabsApi } }).browser;
-    const [tab] = await ext.tabs.query({ url: 'https://www.strava.com/*' });
-    if (tab?.id === undefined) return [];
-    return ((await ext.tabs.sendMessage(tab.id, { type })) as Inspection[] | undefined) ?? [];
-  }, INSPECT_BADGES);
-}
-
 function seenOf(list: Inspection[]): BadgeSeen[] {
   return list.map((b) => ({ key: b.key, level: b.level, label: b.label, text: b.text, name: b.ariaLabel }));
 }
@@ -231,7 +166,7 @@ test('badges: every week row of the Strava Training Log gets a badge with the lo
       stravaResponse(url, { activities: 'recent', onRequest: (path) => served.push(path) }),
     );
     const seen = await eventually(
-      async () => seenOf(await inspectBadges(session, probe)),
+      async () => seenOf(await inspectBadges(session, probe, `${STRAVA}/*`)),
       (list) => list.length === LOG_ROWS && list.every((b) => b.text !== ''),
       `${LOG_ROWS} filled badges`,
     );
@@ -259,7 +194,8 @@ test('badges: every week row of the Strava Training Log gets a badge with the lo
 
     // The explanation points to the checker and gives the numbers (its opening on focus is
     // tested in Chromium, where the DevTools protocol reaches into closed shadow roots).
-    const tip = (await inspectBadges(session, probe)).find((b) => b.key === 'strava-log:2026-02-23')?.explanation.join(' ') ?? '';
+    const tip =
+      (await inspectBadges(session, probe, `${STRAVA}/*`)).find((b) => b.key === 'strava-log:2026-02-23')?.explanation.join(' ') ?? '';
     assert.ok(tip.includes(BADGE_CTA), tip);
     assert.ok(tip.includes('17.4 km vs 12.0 km'), tip);
 
@@ -303,7 +239,7 @@ test(
       const page = await session.openSite(`${STRAVA}${LOG}`, (url) => stravaResponse(url, { activities: 'recent' }));
       const sorted = (list: BadgeSeen[]) => [...list].sort((a, b) => a.key.localeCompare(b.key));
       const before = await eventually(
-        async () => sorted(seenOf(await inspectBadges(session, probe))),
+        async () => sorted(seenOf(await inspectBadges(session, probe, `${STRAVA}/*`))),
         (list) => list.length === LOG_ROWS && list.every((b) => b.text !== ''),
         `${LOG_ROWS} filled badges`,
       );
@@ -325,7 +261,7 @@ test(
         return { hosts: hosts.length, open: hosts.filter((h) => h.shadowRoot !== null).length, attached };
       });
       assert.deepEqual(seenByPage, { hosts: LOG_ROWS, open: 0, attached: 0 });
-      assert.deepEqual(sorted(seenOf(await inspectBadges(session, probe))), before);
+      assert.deepEqual(sorted(seenOf(await inspectBadges(session, probe, `${STRAVA}/*`))), before);
 
       // What WXT's content-script context listens for to stop an older copy (wxt-dev/wxt#1752): the
       // exact event and window message, with our extension id and script name.
@@ -339,7 +275,7 @@ test(
       // Still alive: the page re-renders every row (dropping our badges) and they come back, right.
       await page.evaluate(() => (window as unknown as { __pageBench(n: number): Promise<unknown> }).__pageBench(1));
       await eventually(
-        async () => sorted(seenOf(await inspectBadges(session, probe))),
+        async () => sorted(seenOf(await inspectBadges(session, probe, `${STRAVA}/*`))),
         (list) => JSON.stringify(list) === JSON.stringify(before),
         `${LOG_ROWS} badges back after the forged events and a re-render`,
       );

@@ -12,11 +12,19 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { SiteResponse } from '../e2e/site-server';
+import { INSPECT_BADGES } from '../../lib/content/messages';
+import { IDB_NAME, VALUES_STORE } from '../../lib/storage/idb';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const EXTENSION_DIR = resolve(
   process.env.KNEE_CHECK_FIREFOX_EXTENSION ?? join(process.env.KNEE_CHECK_OUT_DIR ?? '.output', 'firefox-mv3'),
 );
+
+// The extension API inside page.evaluate on an extension page (Firefox's `browser`, not Node's).
+interface StorageArea {
+  get(keys: string | null): Promise<Record<string, unknown>>;
+}
+declare const browser: { storage: { local: StorageArea; sync: StorageArea } };
 
 /** Firefox picks a random uuid per install; a fixed one gives the extension a known origin. */
 const EXTENSION_UUID = '6b1d7c52-3f0e-4a8b-9d2c-4e5f6a7b8c9d';
@@ -25,8 +33,8 @@ export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 /** Schemes that never leave the device (moz-extension: only for our own uuid, checked apart). */
 const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
 
-/** Serves one site's URLs for a tab (e.g. stravaResponse from the e2e site server). */
-export type SiteServer = (url: URL) => SiteResponse;
+/** Serves one site's URLs for a tab (e.g. stravaResponse from the e2e site server), given the request's headers. */
+export type SiteServer = (url: URL, headers: Record<string, string>) => SiteResponse;
 
 export interface FirefoxSession {
   browser: Browser;
@@ -158,7 +166,7 @@ export async function withFirefox(body: (session: FirefoxSession) => Promise<voi
         const page = await auditedPage(browser!, allowed, (request) => {
           const target = new URL(request.url());
           if (target.origin !== origin) return false;
-          const response = serve(target);
+          const response = serve(target, request.headers());
           void request.respond({ status: response.status, contentType: response.contentType, body: response.body });
           return true;
         });
@@ -219,4 +227,74 @@ export async function eventually<T>(read: () => Promise<T> | T, done: (value: T)
     if (Date.now() - started > timeout) throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(value)}`);
     await new Promise((wait) => setTimeout(wait, 100));
   }
+}
+
+/** What the content script says one of its badges shows (lib/content/start.ts, INSPECT_BADGES). */
+export interface Inspection {
+  key: string;
+  level: string;
+  label: string;
+  text: string;
+  ariaLabel: string;
+  explanation: string[];
+  /** The fallback card's badge. */
+  inCard?: boolean;
+}
+
+/**
+ * What the badges on the tab whose URL matches `urlPattern` (e.g. "https://www.strava.com/*") show.
+ * Their shadow roots are closed (the page cannot read or rewrite them), so neither the page nor
+ * WebDriver can look inside: an extension page of ours asks the content script, which only
+ * answers the extension. `probe` keeps that page between calls.
+ */
+export async function inspectBadges(
+  session: { openExtensionPage(path: string): Promise<Page> },
+  probe: { page?: Page },
+  urlPattern: string,
+): Promise<Inspection[]> {
+  probe.page ??= await session.openExtensionPage('welcome.html');
+  return probe.page.evaluate(
+    async (type, url) => {
+      interface TabsApi {
+        query(q: { url: string }): Promise<{ id?: number }[]>;
+        sendMessage(tabId: number, message: unknown): Promise<unknown>;
+      }
+      const ext = (globalThis as unknown as { browser: { tabs: TabsApi } }).browser;
+      const [tab] = await ext.tabs.query({ url });
+      if (tab?.id === undefined) return [];
+      return ((await ext.tabs.sendMessage(tab.id, { type })) as Inspection[] | undefined) ?? [];
+    },
+    INSPECT_BADGES,
+    urlPattern,
+  );
+}
+
+/**
+ * Where the extension keeps things, read from one of its pages: its IndexedDB (lib/storage/idb:
+ * Firefox keeps every value there, in the extension's origin, out of content scripts' reach),
+ * and storage.local and storage.sync (which a content script could read: no health data there).
+ */
+export function storedAreas(
+  page: Page,
+): Promise<{ kept: Record<string, unknown>; local: Record<string, unknown>; sync: Record<string, unknown> }> {
+  return page.evaluate(
+    async (name, store) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const kept = await new Promise<Record<string, unknown>>((resolve, reject) => {
+        const values = db.transaction(store, 'readonly').objectStore(store);
+        const keys = values.getAllKeys();
+        const all = values.getAll();
+        all.onsuccess = () => resolve(Object.fromEntries(keys.result.map((key, i) => [String(key), all.result[i]])));
+        all.onerror = () => reject(all.error);
+      });
+      db.close();
+      return { kept, local: await browser.storage.local.get(null), sync: await browser.storage.sync.get(null) };
+    },
+    IDB_NAME,
+    VALUES_STORE,
+  );
 }
