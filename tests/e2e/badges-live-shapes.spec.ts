@@ -4,25 +4,15 @@
 // timestamps, React athlete menu), where /athlete/training_activities is refused and the runner's
 // own feed (/dashboard/feed, answered only with x-requested-with) fills in the history.
 // Every test also fails on a console error and (fixtures.ts) on any request to another host.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { Window } from 'happy-dom';
-import { FetchRefused } from '../../lib/content/fetch';
-import type { Coverage } from '../../lib/load/context';
 import { summariesFrom } from '../../lib/load/summary';
-import type { Run } from '../../lib/load/types';
 import { defaultSettings } from '../../lib/settings/defaults';
-import { createStravaAdapters } from '../../lib/sites/strava';
-import type { AdapterContext } from '../../lib/sites/types';
 import { expect, readClosedBadges, test } from './fixtures';
-import { localToday, PAGES_DIR, routeStrava, stravaResponse, type SiteOptions } from './site-server';
-import { parseLocally } from '../../lib/sites/parse';
+import { localToday, routeStrava, type SiteOptions } from './site-server';
+import { adapterRead, DOC_SHAPE_PAGE as PAGE, DOC_SHAPE_WEEKS as WEEKS } from './strava-doc-shape';
 
 const STRAVA = 'https://www.strava.com';
 const LOG = '/athletes/123/training/log';
-const PAGE = 'strava-training-log-doc-shape.html';
-const WEEKS = ['2024-03-11', '2024-03-04', '2024-02-26', '2024-02-19', '2024-02-12', '2024-02-05'];
 
 /** Every badge on the page, read through its closed shadow root (from outside the page: fixtures.ts). */
 async function badges(page: Page): Promise<{ key: string; text: string }[]> {
@@ -48,37 +38,6 @@ async function open(context: BrowserContext): Promise<{ page: Page; errors: stri
     }
   }
   return { page, errors };
-}
-
-/**
- * What the product's own Training Log adapter reads from the saved page, answered exactly as the
- * browser is (site-server.ts, a fresh feed), in Node on a happy-dom copy of the page: its runs and
- * the coverage it notes (the content core judges every comparison on that coverage).
- */
-async function adapterRead(opts: SiteOptions): Promise<{ runs: Run[]; coverage: Coverage }> {
-  const win = new Window({
-    url: STRAVA + LOG,
-    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
-  });
-  win.document.write(readFileSync(join(PAGES_DIR, PAGE), 'utf8'));
-  const fresh: SiteOptions = { ...opts, onRequest: undefined };
-  const coverage: { coveredFrom?: string; incompleteDays: string[] } = { incompleteDays: [] };
-  const ctx: AdapterContext = {
-    today: localToday(),
-    parse: parseLocally,
-    // As lib/content/fetch.ts asks: same origin, X-Requested-With; a refusal for any error status.
-    fetchJson: async (path) => {
-      const response = stravaResponse(new URL(STRAVA + path), fresh, { 'x-requested-with': 'XMLHttpRequest' });
-      if (response.status >= 400) throw new FetchRefused('bad-response', `HTTP ${response.status}`, response.status);
-      return JSON.parse(response.body) as unknown;
-    },
-    note: (notes) => {
-      if (notes.coveredFrom !== undefined) coverage.coveredFrom = notes.coveredFrom;
-      coverage.incompleteDays.push(...(notes.incompleteDays ?? []));
-    },
-  };
-  const runs = await createStravaAdapters().trainingLog.readRuns(win.document as unknown as Document, ctx);
-  return { runs, coverage };
 }
 
 test.describe('Strava Training Log in its documented shape', () => {

@@ -22,6 +22,9 @@ import {
   localToday,
   shiftDaysTo,
 } from '../e2e/route-helpers-sites';
+import { stravaResponse, type SiteOptions } from '../e2e/site-server';
+import { adapterRead, DOC_SHAPE_PAGE, DOC_SHAPE_WEEKS } from '../e2e/strava-doc-shape';
+import { summariesFrom } from '../../lib/load/summary';
 import { eventually, inspectBadges, storedAreas, withFirefox, type FirefoxSession, type Inspection } from './harness';
 
 /** Generous for a busy two-core machine; a healthy test takes a few seconds. */
@@ -171,6 +174,53 @@ test(
       );
       assert.ok(
         status.details.some((line) => line.endsWith('left some runs without a distance.')),
+        status.details.join(' | '),
+      );
+    });
+  },
+);
+
+test(
+  'Strava Training Log in its documented shape: training_activities refused, the feed (asked with x-requested-with) fills in',
+  { timeout: TIMEOUT },
+  async () => {
+    await withFirefox(async (session) => {
+      const site: SiteOptions = { activities: 'error', trainingLog: DOC_SHAPE_PAGE, feed: true };
+      const served: string[] = [];
+      // One options object for the page view: the served feed pages on from it (site-server.ts).
+      const serving: SiteOptions = { ...site, onRequest: (path) => served.push(path) };
+      const popup = await session.openExtensionPage('popup.html');
+      const page = await session.openSite('https://www.strava.com/athletes/123/training/log', (url, headers) =>
+        stravaResponse(url, serving, headers),
+      );
+      const probe: { page?: Page } = {};
+      const keys = DOC_SHAPE_WEEKS.map((w) => `strava-log:${w}`);
+      const seen = await eventually(
+        async () => byKey(await inspectBadges(session, probe, 'https://www.strava.com/*')),
+        (found) => keys.every((key) => (found[key]?.text ?? '') !== ''),
+        'a filled badge per week row',
+      );
+      assert.deepEqual(Object.keys(seen).sort(), [...keys].sort());
+      // The engine's numbers on what the adapter reads from the same page and answers.
+      const { runs, coverage } = await adapterRead(site);
+      const expected = summariesFrom(runs, DOC_SHAPE_WEEKS, defaultSettings(), today, { coverage });
+      DOC_SHAPE_WEEKS.forEach((week, i) => assert.equal(seen[`strava-log:${week}`]?.text, expected[i]?.text, week));
+      assert.match(seen['strava-log:2024-03-04']?.text ?? '', /^46\.0 km · \+24% vs last week/);
+      // training_activities once (refused), then the feed to its end (it answers only with x-requested-with).
+      assert.equal(served.filter((p) => p.startsWith('/athlete/training_activities')).length, 1);
+      assert.deepEqual(served.filter((p) => p.startsWith('/dashboard/feed')).slice(1), [
+        '/dashboard/feed?feed_type=my_activity&before=1709798400',
+      ]);
+
+      const status = await pageStatus(session, popup, page);
+      assert.match(status.headline, /^Strava Training Log: 6 weeks annotated from \d+ runs\.$/);
+      // What was refused and where the runs came from instead.
+      assert.ok(
+        status.details.some((line) => line.startsWith('Strava ') && line.includes('(HTTP 503)')),
+        status.details.join(' | '),
+      );
+      assert.ok(
+        status.details.some((line) => line.includes('strava:dashboard-feed')),
         status.details.join(' | '),
       );
     });
