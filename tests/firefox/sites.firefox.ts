@@ -47,6 +47,15 @@ declare const browser: { action: { getBadgeText(d: object): Promise<string>; get
 /** Badges by key, the card's included (its key is "card"). */
 const byKey = (list: Inspection[]) => Object.fromEntries(list.map((b) => [b.key, b]));
 
+/** The badges on the tab matching `urlPattern`, by key, once every one of `keys` shows its words. */
+function filledBadges(session: FirefoxSession, probe: { page?: Page }, urlPattern: string, keys: readonly string[]) {
+  return eventually(
+    async () => byKey(await inspectBadges(session, probe, urlPattern)),
+    (found) => keys.every((key) => (found[key]?.text ?? '') !== ''),
+    `a filled badge for each of ${keys.join(', ')}`,
+  );
+}
+
 /**
  * The popup's first screen for `site`: the popup, opened before the site in the same window, is
  * reloaded while the site's tab is the active one (the popup reads the active tab's status).
@@ -103,11 +112,7 @@ test(
 
       const probe: { page?: Page } = {};
       const keys = [...FINISHED_WEEKS, '2026-02-16'].map((w) => `garmin-week:${shifted(w)}`);
-      const seen = await eventually(
-        async () => byKey(await inspectBadges(session, probe, `${GARMIN}/*`)),
-        (found) => keys.every((key) => (found[key]?.text ?? '') !== ''),
-        'a filled badge per shown week',
-      );
+      const seen = await filledBadges(session, probe, `${GARMIN}/*`, keys);
       assert.deepEqual(Object.keys(seen).sort(), keys);
       // The engine's numbers on the runs the page's JSON holds (the adapter notes no coverage).
       const runs = runsFromGarminActivities(fixtureJson('garmin-activities.json', days));
@@ -142,11 +147,7 @@ test(
       const site = await session.openSite(`${INTERVALS}/calendar`, (url) => intervalsResponse(url, { days }));
       const probe: { page?: Page } = {};
       const keys = [...FINISHED_WEEKS, '2026-02-16'].map((w) => `intervals-week:${shifted(w)}`);
-      const seen = await eventually(
-        async () => byKey(await inspectBadges(session, probe, `${INTERVALS}/*`)),
-        (found) => keys.every((key) => (found[key]?.text ?? '') !== ''),
-        'a filled badge per shown week',
-      );
+      const seen = await filledBadges(session, probe, `${INTERVALS}/*`, keys);
       assert.equal(seen[`intervals-week:${shifted('2026-02-02')}`]?.text, '30.0 km · +50% vs last week · single-run spike +14%');
       assert.match(seen[`intervals-week:${shifted('2026-02-09')}`]?.text ?? '', /^26\.0 km · -13% vs last week/);
       // This week holds the stub (2026-02-17 in the fixture): no number, and the reason.
@@ -195,11 +196,7 @@ test(
       );
       const probe: { page?: Page } = {};
       const keys = DOC_SHAPE_WEEKS.map((w) => `strava-log:${w}`);
-      const seen = await eventually(
-        async () => byKey(await inspectBadges(session, probe, 'https://www.strava.com/*')),
-        (found) => keys.every((key) => (found[key]?.text ?? '') !== ''),
-        'a filled badge per week row',
-      );
+      const seen = await filledBadges(session, probe, 'https://www.strava.com/*', keys);
       assert.deepEqual(Object.keys(seen).sort(), [...keys].sort());
       // The engine's numbers on what the adapter reads from the same page and answers.
       const { runs, coverage } = await adapterRead(site);
