@@ -6,7 +6,7 @@
 // evidence.md); pain while exercising should stay at or below 3/10 (Silbernagel 2007).
 //
 // The advice itself is in advice.json, which names each shared thing once and refers to it by name:
-// - careLevels: the lists of care levels a line can be limited to ("care": "notUrgent");
+// - care: a line names one of the care-level lists of ./care (CARE_LISTS: "care": "notUrgent");
 // - kinds: the common kinds of line, with the care levels and tags they stand for
 //   ({ "kind": "cut", "text": … } cuts running, shown only when the runner manages it themselves);
 // - exercises: the shared menu items by id; a condition lists one by its id ("glute-bridge"), with
@@ -16,6 +16,7 @@
 //   covers } (see AdviceLine).
 // A "note" (on a line, kind, exercise or condition) is for the reader only: ADVICE leaves it out.
 // tests/unit/triage/advice-data.test.ts checks every id, care level, tag, topic and source in it.
+import { CARE_LISTS } from './care';
 import data from './advice.json' with { type: 'json' };
 import type { PlanTopic } from './plan-items';
 import type { SourceId } from './sources';
@@ -48,7 +49,7 @@ export interface ConditionAdvice {
   sources?: SourceId[];
 }
 
-/** A line as advice.json writes it: care names a careLevels list, kind names a kinds entry. */
+/** A line as advice.json writes it: care names a list of CARE_LISTS (./care), kind names a kinds entry. */
 type LineData =
   string | { text: string; kind?: string; care?: string; tags?: string[]; sex?: 'female'; covers?: PlanTopic[]; note?: string };
 
@@ -67,7 +68,6 @@ interface ConditionData {
 }
 
 interface AdviceData {
-  careLevels: Record<string, CareLevel[]>;
   kinds: Record<string, { care: string; tags: string[] }>;
   exercises: Record<string, Exercise>;
   conditions: Record<ConditionId, ConditionData>;
@@ -89,7 +89,7 @@ function line(l: LineData): AdviceLine {
   const tags = l.tags ?? kind?.tags;
   return {
     text: l.text,
-    ...(care !== undefined ? { care: named(DATA.careLevels, care, 'care-level list') } : {}),
+    ...(care !== undefined ? { care: named<readonly CareLevel[]>(CARE_LISTS, care, 'care-level list') } : {}),
     ...(tags ? { tags } : {}),
     ...(l.sex ? { sex: l.sex } : {}),
     ...(l.covers ? { covers: l.covers } : {}),

@@ -68,6 +68,8 @@ export const stiffMinutes = (lo: number, hi = Infinity): Pred => (a) => {
   const m = a.input.morningStiffnessMinutes;
   return m !== undefined && m >= lo && m <= hi;
 };
+/** Morning stiffness longer than `n` minutes (none reported counts as 0). */
+export const stiffOver = (n: number): Pred => (a) => (a.input.morningStiffnessMinutes ?? 0) > n;
 
 // Training context. Thresholds: Frandsen 2025 (spike > 10 %, the registry's lowest band), the
 // 10 % weekly rule of running advice (the runner's own threshold; weak evidence).

@@ -13,6 +13,21 @@ export function mostUrgent(...levels: (CareLevel | undefined)[]): CareLevel {
   return best;
 }
 
+/**
+ * Named lists of care levels a line of the knowledge base may be limited to ("care": "notUrgent"),
+ * instead of listing its levels: one table for plan-items.json and advice.json.
+ */
+export const CARE_LISTS = {
+  all: CARE_LEVELS,
+  urgent: ['emergency', 'same-day'],
+  notUrgent: ['see-clinician', 'modify-load', 'keep-running'],
+  /** A clinician is to be involved (a line that stops running until seen). */
+  notSelfManaged: ['emergency', 'same-day', 'see-clinician'],
+  /** The runner manages it themselves (a line that cuts running back). */
+  selfManaged: ['modify-load'],
+} as const satisfies Record<string, readonly CareLevel[]>;
+export type CareListName = keyof typeof CARE_LISTS;
+
 export const CARE_LEVEL_INFO: Record<CareLevel, { label: string; title: string; action: string }> = {
   emergency: {
     label: 'Emergency',

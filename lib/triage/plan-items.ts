@@ -9,7 +9,7 @@
 // and `npm run vignettes` counts them.
 import { SPIKE_LOOKBACK_DAYS, SPIKE_THRESHOLD_PCT } from '../evidence/numbers';
 import { injured, spikeOver, weeklyOver, type Answers } from './answers';
-import { CARE_LEVEL_INFO } from './care';
+import { CARE_LEVEL_INFO, CARE_LISTS, type CareListName } from './care';
 import data from './plan-items.json' with { type: 'json' };
 import type { SourceId } from './sources';
 import type { CareLevel, ConditionId, Training } from './types';
@@ -85,10 +85,6 @@ export type PlanTopic = (typeof PLAN_TOPICS)[number];
 
 /** The yes/no answers about training. */
 type TrainingFlag = { [K in keyof Training]-?: NonNullable<Training[K]> extends boolean ? K : never }[keyof Training];
-
-const URGENT: readonly CareLevel[] = ['emergency', 'same-day'];
-const NOT_URGENT: readonly CareLevel[] = ['see-clinician', 'modify-load', 'keep-running'];
-const ALL: readonly CareLevel[] = ['emergency', 'same-day', 'see-clinician', 'modify-load', 'keep-running'];
 
 /** The latest run was a spike over the runner's own threshold (the default when not set). */
 const spiked = (c: PlanContext) => spikeOver(c.spikePct ?? SPIKE_THRESHOLD_PCT)(c.a);
@@ -312,16 +308,14 @@ export const PLAN_TEXTS = {
     `It gets worse despite cutting back, or is no better after ${c.reviewWeeks === 1 ? 'a week' : `${c.reviewWeeks} weeks`} of changed training: see a physio or your GP.`,
 } satisfies Record<string, (c: PlanContext, item: BuilderItem) => string | null>;
 
-/** The care-level lists an item may name instead of listing its levels. */
-export const CARE_LISTS = { URGENT, NOT_URGENT, ALL } as const;
-
 /** One item of plan-items.json (validated by tests/unit/triage/plan-items-json.test.ts). */
 export interface PlanItemData {
   id: string;
   section: PlanSection;
   /** Why the item is there, where its words and sources do not say it. */
   note?: string;
-  care: keyof typeof CARE_LISTS | readonly CareLevel[];
+  /** A named list (lib/triage/care.ts CARE_LISTS) or the levels themselves. */
+  care: CareListName | readonly CareLevel[];
   conditions?: readonly ConditionId[];
   when?: keyof typeof PLAN_PREDICATES;
   /** The line (or, with `textFrom`, the words the builder may fall back on). */

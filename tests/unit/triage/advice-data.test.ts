@@ -3,9 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import data from '../../../lib/triage/advice.json' with { type: 'json' };
+import { CARE_LISTS } from '../../../lib/triage/care';
 import { CONTRADICTIONS, GENERIC_PLAN_ITEMS, RUNNING_STRICTNESS, type PlanTopic } from '../../../lib/triage/plan-items';
 import { SOURCES } from '../../../lib/triage/sources';
-import { CARE_LEVELS, CONDITION_IDS } from '../../../lib/triage/types';
+import { CONDITION_IDS } from '../../../lib/triage/types';
 
 /** Every PlanTopic (a type only): `satisfies` makes the compiler reject a missing or unknown one. */
 const PLAN_TOPICS = Object.keys({ 'esc:mechanical': true, 'esc:night': true, 'avoid:running': true } satisfies Record<PlanTopic, true>);
@@ -25,7 +26,7 @@ const text = z
   .refine((s) => s === s.trim(), 'no spaces at the ends');
 const note = text.optional();
 const tags = z.array(oneOf(KNOWN_TAGS)).min(1);
-const careName = namesIn(data.careLevels);
+const careName = namesIn(CARE_LISTS);
 const exerciseId = namesIn(data.exercises);
 
 const ownExercise = z.strictObject({ name: text, dose: text, why: text, note });
@@ -65,7 +66,6 @@ const condition = z.strictObject({
 
 const adviceFile = z.strictObject({
   $comment: text,
-  careLevels: z.record(z.string(), z.array(z.enum(CARE_LEVELS)).min(1)),
   kinds: z.record(z.string(), z.strictObject({ care: careName, tags, note })),
   exercises: z.record(z.string().regex(/^[a-z]+(-[a-z]+)*$/, 'a lower-case id with hyphens'), ownExercise),
   conditions: z.strictObject(Object.fromEntries(CONDITION_IDS.map((id) => [id, condition]))),
@@ -113,11 +113,9 @@ describe('advice.json', () => {
     ]);
   });
 
-  it('uses every care-level list, kind and shared exercise it names', () => {
-    const careUsed = [...Object.values(data.kinds).map((k) => k.care), ...lineObjects.map((l) => l.care)];
+  it('uses every kind and shared exercise it names', () => {
     const kindsUsed = lineObjects.map((l) => l.kind);
     const exercisesUsed = strength.map((e) => (typeof e === 'string' ? e : 'exercise' in e ? e.exercise : undefined));
-    for (const name of Object.keys(data.careLevels)) expect(careUsed, `careLevels.${name}`).toContain(name);
     for (const name of Object.keys(data.kinds)) expect(kindsUsed, `kinds.${name}`).toContain(name);
     for (const id of Object.keys(data.exercises)) expect(exercisesUsed, `exercises.${id}`).toContain(id);
   });

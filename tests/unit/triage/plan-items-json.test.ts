@@ -6,7 +6,6 @@ import * as z from 'zod';
 import data from '../../../lib/triage/plan-items.json' with { type: 'json' };
 import {
   BUILD_BACK_WEEKS,
-  CARE_LISTS,
   CONTRADICTIONS,
   GENERIC_PLAN_ITEMS,
   PLAN_PREDICATES,
@@ -16,6 +15,7 @@ import {
   RUNNING_STRICTNESS,
   WALK_RUN_TABLE,
 } from '../../../lib/triage/plan-items';
+import { CARE_LISTS } from '../../../lib/triage/care';
 import { SOURCES } from '../../../lib/triage/sources';
 import { CARE_LEVELS, CONDITION_IDS } from '../../../lib/triage/types';
 
@@ -84,7 +84,7 @@ describe('plan-items.json', () => {
 
   it('names the field of a typo', () => {
     const typo = (patch: object) => parse({ ...data, items: [{ ...data.items[0], ...patch }, ...data.items.slice(1)] });
-    expect(typo({ care: 'urgent' })).toMatch(/items\[0\]\.care/);
+    expect(typo({ care: 'urgnet' })).toMatch(/items\[0\]\.care/);
     expect(typo({ care: ['same day'] })).toMatch(/"same day".*\n.*items\[0\]\.care/);
     expect(typo({ when: 'spiked2' })).toMatch(/items\[0\]\.when/);
     expect(typo({ textFrom: 'nope' })).toMatch(/items\[0\]\.textFrom/);
