@@ -1,6 +1,15 @@
 import { defineConfig } from 'wxt';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
+import { isKnowledgeBaseFile, withoutReaderNotes } from './lib/triage/reader-notes';
+
+/** Built extensions leave the knowledge base's reader-only notes out (lib/triage/reader-notes.ts). */
+const stripReaderNotes = (): Plugin => ({
+  name: 'knee-check:strip-reader-notes',
+  enforce: 'pre',
+  transform: (code, id) => (isKnowledgeBaseFile(id) ? { code: JSON.stringify(withoutReaderNotes(JSON.parse(code))), map: null } : null),
+});
 
 export default defineConfig({
   // Explicit imports everywhere (from '#imports'), so every file says what it uses.
@@ -13,7 +22,7 @@ export default defineConfig({
     excludeSources: ['tests/**', 'docs/**', 'scripts/**', 'test-results/**', 'playwright.config.ts', 'vitest.config.ts'],
   },
   vite: (env) => ({
-    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), ...(env.command === 'build' ? [stripReaderNotes()] : [])],
     // Built content scripts get a stub for WXT's ContentScriptContext, which they do not use
     // (lib/content/wxt-context.ts says why). `wxt dev` keeps WXT's own for its reloads.
     resolve:

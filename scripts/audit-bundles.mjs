@@ -79,6 +79,34 @@ for (const build of BUILDS) {
   }
 }
 
+// The knowledge base ships without its reader-only notes (lib/triage/reader-notes.ts, applied by
+// wxt.config.ts) and with everything else: no note's words in any built file, and its other words
+// there (proving the check reads the files the knowledge base is built into).
+const KB_DIR = 'lib/triage';
+const plain = (text) => (typeof text === 'string' && /^[\w ,.:;()%/+-]{24}/.test(text) ? text.slice(0, 24) : null);
+const notes = [];
+const kept = [];
+const walk = (value, key) => {
+  if (Array.isArray(value)) return value.forEach((v) => walk(v, key));
+  if (typeof value === 'object' && value !== null) return Object.entries(value).forEach(([k, v]) => walk(v, k));
+  const words = plain(value);
+  if (words) (key === 'note' || key === '$comment' ? notes : kept).push(words);
+};
+for (const name of readdirSync(KB_DIR).filter((f) => f.endsWith('.json'))) walk(JSON.parse(readFileSync(join(KB_DIR, name), 'utf8')));
+for (const build of BUILDS) {
+  const text = files(build)
+    .filter((f) => /\.m?js$/.test(f))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
+  const leaked = notes.filter((words) => text.includes(words));
+  if (leaked.length)
+    findings.push(`${build}: ${leaked.length} of the knowledge base's ${notes.length} reader notes shipped, e.g. "${leaked[0]}"`);
+  const present = kept.filter((words) => text.includes(words)).length;
+  console.log(`  knowledge base: ${notes.length} reader notes checked absent, ${present} of ${kept.length} texts present in ${build}`);
+  if (present < kept.length * 0.9)
+    findings.push(`${build}: only ${present} of the knowledge base's ${kept.length} texts found in the build`);
+}
+
 console.log(`bundle audit: ${checked} files checked, ${findings.length} findings`);
 for (const finding of findings) console.error(`  ${finding}`);
 process.exit(findings.length ? 1 : 0);
