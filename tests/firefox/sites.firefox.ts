@@ -65,7 +65,7 @@ async function pageStatus(session: FirefoxSession, popup: Page, site: Page): Pro
   await session.reloadExtensionPage(popup);
   await popup.waitForSelector('.page-status');
   return popup.$eval('.page-status', (section) => ({
-    headline: section.querySelector('.notice__title, strong, h2, h3, p')?.textContent?.trim() ?? '',
+    headline: section.querySelector('.notice__title')?.textContent?.trim() ?? '',
     details: [...section.querySelectorAll('li')].map((li) => li.textContent?.trim() ?? ''),
   }));
 }
