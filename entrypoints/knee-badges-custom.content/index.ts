@@ -5,13 +5,12 @@
 // (lib/permissions). No zod, no Preact.
 import { defineContentScript } from '#imports';
 import { startBadges } from '../../lib/content/start';
-import { pickCustomSite } from '../../lib/sites/custom';
 import { genericAdapter } from '../../lib/sites/generic';
 
 export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_idle',
   main(ctx) {
-    startBadges(ctx, { pick: (url, settings) => pickCustomSite(url, settings, genericAdapter) });
+    startBadges(ctx, { generic: genericAdapter });
   },
 });

@@ -1,7 +1,7 @@
 // intervals.icu's content script: knee-load badges on its calendar (lib/content/start.ts wires the
-// core). One script per built-in site, each with only its own adapter (the 10 KB gzip budget,
+// core). One script per built-in site, each with only its own page half (the runs are read by the background) (the 10 KB gzip budget,
 // `npm run bench content`). No zod, no Preact.
-import { siteContentScript } from '../../lib/content/start';
-import { intervalsAdapter } from '../../lib/sites/intervals';
+import { siteContentScript } from '../../lib/content/start-site';
+import { createIntervalsPage } from '../../lib/sites/intervals-page';
 
-export default siteContentScript('intervals', [intervalsAdapter]);
+export default siteContentScript('intervals', () => [createIntervalsPage()]);

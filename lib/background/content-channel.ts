@@ -3,8 +3,8 @@
 // captured runs: it is set to trusted contexts (extension pages and the background) at every
 // start and install, so a content script, or anything that subverts one, cannot read or write it.
 // Content scripts ask for settings here, get every change pushed, send runs to
-// lib/history/background, ask for their badges' words (lib/content/views) and have their site's
-// JSON read into runs (lib/sites/parse), all validated on arrival.
+// lib/history/background and ask for their badges' words (lib/content/views), all validated on
+// arrival. Their runs are read by ./reading-host.
 import { browser } from '#imports';
 import { currentForgets } from '../history';
 import { isOwnContentScript, type SenderLike } from '../history/background';
@@ -12,9 +12,6 @@ import { badgeViewsFrom, type BadgeView } from '../badge/view';
 import { GET_SETTINGS, HIDE_CARD, sanitizeCardHidden, type SettingsAnswer } from '../content/settings-channel';
 import { BADGE_VIEWS, type BadgeViewsRequest } from '../content/views';
 import { sanitizeSettings } from '../settings/defaults';
-import { parseSiteData } from '../sites/parse';
-import { PARSE_DATA, type ParseReply } from '../sites/types';
-import { shapeOf } from '../content/report';
 import { settingsItem } from '../settings/storage';
 import { localStore } from '../storage/local-store';
 import { loopLinesNow, pushLoopLines } from './loop-lines';
@@ -91,17 +88,6 @@ export function answerBadgeViews(message: unknown, sender: SenderLike, ownId: st
   });
 }
 
-/**
- * The runs in a site's JSON that our content script sent (lib/sites/parse: untrusted input,
- * size-capped, every run checked; nothing stored; answer null when not readable), and the JSON's
- * shape for its page report (the keys and types, never a value). Null when not ours.
- */
-export function answerParse(message: unknown, sender: SenderLike, ownId: string): ParseReply | null {
-  const m = message as { type?: unknown; kind?: unknown; data?: unknown; athleteId?: unknown; range?: unknown } | null;
-  if (m?.type !== PARSE_DATA || !isOwnContentScript(sender, ownId)) return null;
-  return { answer: parseSiteData(m.kind, m.data, m.athleteId, m.range), shape: shapeOf(m.data) };
-}
-
 /** Wire it all (call synchronously at the top of the background). */
 export function startContentChannel(): void {
   const restrict = () =>
@@ -126,10 +112,6 @@ export function startContentChannel(): void {
         // none: no badges rather than wrong ones
       }
       sendResponse(answer);
-      return undefined;
-    }
-    if ((message as { type?: unknown } | null)?.type === PARSE_DATA) {
-      sendResponse(answerParse(message, sender as SenderLike, browser.runtime.id));
       return undefined;
     }
     if ((message as { type?: unknown } | null)?.type !== GET_SETTINGS) return undefined;

@@ -15,6 +15,7 @@ import type { PageStatus } from './messages';
 import { createWatcher, type Watcher } from './observer';
 import { recordingFetch, selectorCounts, type CallRecord } from './report';
 import { runSliced, type Clock } from './schedule';
+import { mergeNotes } from '../sites/reading';
 
 /**
  * badgeViewsFrom from lib/badge/view: each badge's words for the 7 days from each first day
@@ -40,8 +41,11 @@ export interface CoreDeps {
   loadSettings(): Promise<Settings | null>;
   /** Returns unwatch. */
   watchSettings(onChange: (settings: Settings) => void): () => void;
-  /** Same-origin JSON (see ./fetch). */
-  fetchJson(path: string, init?: FetchJsonInit): Promise<unknown>;
+  /**
+   * Same-origin JSON (see ./fetch) for adapters that read here (tests). The extension's adapters
+   * are read by the background, the tab answering its calls (./remote): none here.
+   */
+  fetchJson?(path: string, init?: FetchJsonInit): Promise<unknown>;
   /**
    * The background's reading of a site's JSON into runs (lib/sites/parse; the answer is what
    * AdapterContext.parse gives the adapter) and its shape for the page report.
@@ -252,17 +256,16 @@ function createReader(deps: CoreDeps, report: (kind: string, error: unknown) => 
   const calls: CallRecord[] = [];
   let notes: AdapterNotes = {};
   let notesVersion = 0;
-  let pending: AdapterNotes | null = null;
+  let pending: AdapterNotes[] | null = null;
   let lastRuns: Run[] | null = null;
-  const merge = (into: AdapterNotes, more: AdapterNotes) => {
-    if (typeof more !== 'object' || more === null) return;
-    if (Array.isArray(more.sources)) into.sources = [...(into.sources ?? []), ...more.sources].slice(-20);
-    if (Array.isArray(more.refusals)) into.refusals = [...(into.refusals ?? []), ...more.refusals].slice(-20);
-    if (Array.isArray(more.incompleteDays))
-      into.incompleteDays = [...new Set([...(into.incompleteDays ?? []), ...more.incompleteDays])].slice(0, 400);
-    if (typeof more.coveredFrom === 'string') into.coveredFrom = more.coveredFrom;
+  const keep = (more: readonly CallRecord[]) => {
+    calls.push(...more);
+    calls.splice(0, calls.length - 20);
   };
-  const recorder = recordingFetch((path, init) => deps.fetchJson(path, init), calls);
+  const recorder = recordingFetch(
+    (path, init) => (deps.fetchJson ? deps.fetchJson(path, init) : Promise.reject(new Error('no fetch'))),
+    calls,
+  );
   const context: AdapterContext = {
     fetchJson: recorder.fetch,
     parse: async (request) => {
@@ -273,7 +276,8 @@ function createReader(deps: CoreDeps, report: (kind: string, error: unknown) => 
     get today() {
       return deps.localNow().today;
     },
-    note: (more) => merge((pending ??= {}), more),
+    note: (more) => void (pending ??= []).push(more),
+    record: (more) => Array.isArray(more) && keep(more),
   };
 
   /** The adapter's head start on a page whose weeks are not on screen yet (once per adapter and page). */
@@ -299,7 +303,7 @@ function createReader(deps: CoreDeps, report: (kind: string, error: unknown) => 
     }
     // A read that noted nothing about the very runs it returned before keeps the earlier notes.
     if (pending || runs !== lastRuns) {
-      notes = pending ?? {};
+      notes = mergeNotes(pending ?? []);
       notesVersion++;
     }
     lastRuns = runs;

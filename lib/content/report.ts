@@ -1,8 +1,8 @@
 // The page report's raw material, structure only: the shape of the JSON a call returned (its keys
 // and types, never a value), and a path reduced to its first segment and depth (ids, names and
 // dates live in the later segments and the query). What a runner can send when badges break.
-// The shape is taken by the background, where the JSON is read into runs (PARSE_DATA's answer,
-// lib/background/content-channel answerParse): shapeOf is not in the content scripts.
+// The calls are made for the background's readers, and recorded there with their answers' shapes
+// (lib/background/reading-host): the content scripts carry only selectorCounts.
 import type { PageReport } from './messages';
 
 /** A key that names a field ("start_date_local", "distanceInMeters"), not data (an id, a date, a name). */
@@ -49,7 +49,7 @@ export type CallRecord = PageReport['calls'][number];
 
 /**
  * Wrap a fetchJson so each call leaves its structure (at most `max` kept: the latest). An answer's
- * shape arrives when the adapter has the background read it (`shaped`, from PARSE_DATA's reply).
+ * shape arrives when the adapter has the answer read (`shaped`, where ctx.parse reads it).
  */
 export function recordingFetch(
   fetchJson: (path: string, init?: { headers?: Record<string, string> }) => Promise<unknown>,

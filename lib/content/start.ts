@@ -1,32 +1,44 @@
 // What every content script shares: the core (./core) wired to the browser. Settings from the
 // background (./settings-channel: storage.local is closed to content scripts), the badges' words
-// from the background too (./views: the engine and its formatting stay out of the page), same-origin fetch,
-// SPA route changes, the page status sent to the background. WXT's ContentScriptContext is NOT
-// used for teardown: it invalidates itself
-// on a window message or document event that page script can forge (wxt-dev/wxt#1752), which
-// would let a page switch the badges off. The script stops only when the extension itself is
-// gone (browser.runtime.id no longer set), which a page cannot fake.
-// Each entrypoint brings only its own adapters: one script per built-in site (knee-badges-<site>)
-// and the user-added sites' script (knee-badges-custom, registered at runtime by the background).
+// from the background too (./views: the engine and its formatting stay out of the page), SPA
+// route changes, the page status sent to the background. WXT's ContentScriptContext is NOT used
+// for teardown: it invalidates itself on a window message or document event that page script can
+// forge (wxt-dev/wxt#1752), which would let a page switch the badges off. The script stops only
+// when the extension itself is gone (browser.runtime.id no longer set), which a page cannot fake.
+// Each entrypoint brings only its own adapters: one script per built-in site (knee-badges-<site>,
+// ./start-site: page halves whose runs the background reads) and the user-added sites' script
+// (knee-badges-custom, registered at runtime by the background: the generic adapter, read here).
 // No zod, no Preact and no WXT storage layer in here: the budget is 10 KB gzipped.
-import { browser, defineContentScript } from '#imports';
+import { browser } from '#imports';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { localMinute, localToday } from '../load/dates';
 import type { Run } from '../load/types';
-import type { Settings } from '../settings/defaults';
-import { siteMatches, type SiteId } from '../sites/builtin';
 import { pickFrom } from '../sites/pick';
-import { PARSE_DATA, type ParseReply, type SiteAdapter } from '../sites/types';
+import type { SiteAdapter } from '../sites/types';
 import { startCore } from './core';
-import { createSameOriginFetch } from './fetch';
 import { INSPECT_BADGES, PAGE_STATUS, type PageStatusMessage } from './messages';
-import { captureClock } from './schedule';
+import { captureClock, type Clock } from './schedule';
 import { openSettingsChannel, type RuntimeLike } from './settings-channel';
 import { BADGE_VIEWS, sanitizeViews, type BadgeViewsRequest } from './views';
 
+/** What a script's adapters may use of this world, captured at start. */
+export interface ScriptEnv {
+  runtime: typeof browser.runtime;
+  win: Window & typeof globalThis;
+  clock: Clock;
+  /** False once the extension went away (then every send is skipped). */
+  isValid(): boolean;
+  /** Aborted when the script stops. */
+  signal: AbortSignal;
+  /** Cleanup for when the script stops. */
+  onStop(cb: () => void): void;
+}
+
 export interface BadgeScript {
-  /** The adapter for this page and settings, or null. */
-  pick(url: URL, settings: Settings): SiteAdapter | null;
+  /** A built-in site's adapters (./start-site: page halves read by the background). */
+  adapters?(env: ScriptEnv): readonly SiteAdapter[];
+  /** User-added sites: the generic adapter, which reads the page itself. */
+  generic?: SiteAdapter;
   /** The page's URL as adapters see it (demo builds alias localhost to the real site). */
   url?(url: URL): URL;
   /** Are these runs the runner's own (worth keeping as captured history)? Default: yes. */
@@ -85,6 +97,7 @@ export function startBadges(_ctx: ContentScriptContext, script: BadgeScript): vo
   const send = (message: unknown) => {
     if (isValid()) runtime.sendMessage(message).catch(() => undefined);
   };
+  const adapters = script.adapters?.({ runtime, win, clock, isValid, signal: alive.signal, onStop: (cb) => void stopped.push(cb) }) ?? [];
   let version = '';
   try {
     version = runtime.getManifest().version;
@@ -100,19 +113,9 @@ export function startBadges(_ctx: ContentScriptContext, script: BadgeScript): vo
       const url = new URL(win.location.href);
       return script.url ? script.url(url) : url;
     },
-    pickAdapter: script.pick,
+    pickAdapter: (url, settings) => pickFrom(adapters, url, settings, script.generic ?? null),
     loadSettings: channel.load,
     watchSettings: channel.watch,
-    fetchJson: createSameOriginFetch({
-      origin,
-      fetch: win.fetch.bind(win),
-      now: clock.now,
-      setTimer: win.setTimeout.bind(win),
-      signal: alive.signal,
-    }),
-    // A site's JSON is read into runs by the background (lib/sites/parse), checked by the adapter.
-    // Its answer carries the JSON's shape for the page report too (lib/content/report).
-    parse: async (request) => (isValid() ? ((await runtime.sendMessage({ ...request, type: PARSE_DATA })) as ParseReply | null) : null),
     localNow: () => {
       const d = new DateNow();
       return { today: localToday(d), now: localMinute(d) };
@@ -186,18 +189,4 @@ export function startBadges(_ctx: ContentScriptContext, script: BadgeScript): vo
   };
   runtime.onMessage.addListener(inspect as never);
   stopped.push(() => runtime.onMessage.removeListener(inspect as never));
-}
-
-/**
- * A built-in site's content script with only that site's adapters (Garmin Connect, intervals.icu;
- * Strava's adds its own checks): its match patterns, run once the page is idle.
- */
-export function siteContentScript(site: SiteId, adapters: readonly SiteAdapter[]) {
-  return defineContentScript({
-    matches: siteMatches(site),
-    runAt: 'document_idle',
-    main(ctx) {
-      startBadges(ctx, { pick: (url, settings) => pickFrom(adapters, url, settings) });
-    },
-  });
 }

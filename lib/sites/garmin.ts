@@ -1,31 +1,29 @@
-// Garmin Connect (connect.garmin.com).
-// - URLs: the React SPA's pages under /modern/ and (since 2026) /app/; never its JSON paths.
+// Garmin Connect (connect.garmin.com): the read half (./reading.ts; the page half, URLs and
+// badges, is ./garmin-page.ts).
 // - Data: the page's own JSON services under /gc-api/ with the session cookie AND the
 //   `connect-csrf-token` header the web app sends, copied from the page's
 //   <meta name="csrf-token" content="...">: without it /gc-api/ answers 403
 //   (docs/research/sites.md, 2026-12). First the activity search (metres, seconds), else the
 //   calendar months (centimetres, milliseconds). No other prefix: /modern/proxy/ has been blank
 //   since 2023 and no source shows a bare /proxy/ working.
-// - Badges: on the calendar's weekly summaries, found through guessed selectors with fallbacks
-//   (no public source documents that DOM): no anchor, no badge.
-// Every read reports its sources, refusals and coverage through ctx.note.
-// Pure of zod and Preact: the content script imports this module. The JSON is read into runs by the
-// background (ctx.parse, lib/sites/parse.ts) with the functions below; the content script fetches it.
+// Every read reports its sources, refusals and coverage through ctx.note. Runs in the background;
+// the tab makes the calls (lib/content/proxy.ts). The JSON is read into runs by ctx.parse
+// (lib/sites/parse.ts) with the functions below.
 import { isRecord } from '../guards';
 import type { Run } from '../load/types';
 import { refusalOf } from '../content/fetch';
-import { calendarAdapter, calendarRun, finite, localTime, type DateRange } from './run-window';
+import type { CalendarFacts } from './calendar-page';
+import { createGarminPage, GARMIN_SITE } from './garmin-page';
+import { calendarReader, calendarRun, finite, localTime, type DateRange } from './run-window';
 import { noteTo } from './notes';
 import { num, parsed, runsOf } from './parsed';
+import { localTransport, readingAdapter, type RunReader } from './reading';
 import type { AdapterContext, SiteAdapter } from './types';
-import { CALENDAR_ROWS, DATED, type WeekAnchorSpec } from './week-anchors';
 
-export const GARMIN_HOST = 'connect.garmin.com';
+export { GARMIN_CSRF_META, GARMIN_HOST, GARMIN_WEEK_ANCHORS, garminCsrfToken } from './garmin-page';
 
 /** The web app's own prefix for its JSON services (cookie + CSRF header). */
 export const GARMIN_API_PREFIX = '/gc-api/';
-/** Where the page keeps the CSRF token its own calls send. */
-export const GARMIN_CSRF_META = 'meta[name="csrf-token"]';
 export const GARMIN_CSRF_HEADER = 'connect-csrf-token';
 
 /** Garmin activity types that are runs (typeKey, typeId): running and its sub-types. */
@@ -159,52 +157,27 @@ export function monthsOf(range: DateRange): { year: number; month0: number }[] {
   return out;
 }
 
-/** Weekly summaries on the calendar (and reports), most specific first. VERIFY against the live site. */
-export const GARMIN_WEEK_ANCHORS: WeekAnchorSpec = {
-  keyPrefix: 'garmin-week',
-  selectors: [
-    '[data-testid*="week-summary" i]',
-    '[data-testid*="weeksummary" i]',
-    '[class*="weekSummary"]',
-    '[class*="WeekSummary"]',
-    '[class*="week-summary"]',
-    '[class*="calendar-week"] [class*="summary"]',
-  ],
-  rowSelectors: CALENDAR_ROWS,
-  placement: 'append',
-};
-
 export interface GarminAdapterOptions {
   now?: () => number;
-}
-
-/** The CSRF token the page's own calls send, or null (a signed-out or changed page). */
-export function garminCsrfToken(doc: Document): string | null {
-  try {
-    const token = doc.querySelector(GARMIN_CSRF_META)?.getAttribute('content')?.trim() ?? '';
-    return token && token.length <= 512 && !/[\r\n\0]/.test(token) ? token : null;
-  } catch {
-    return null;
-  }
 }
 
 const SEARCH_SOURCE = 'garmin:activity-search';
 const CALENDAR_SOURCE = 'garmin:calendar';
 
-/** A Garmin Connect adapter with its own per-page state (one per content script). */
-export function createGarminAdapter(options: GarminAdapterOptions = {}): SiteAdapter {
+/** Garmin Connect's read half, with its own per-page state (one per tab's page, in the background). */
+export function createGarminReader(options: GarminAdapterOptions = {}): RunReader {
   /**
    * GET a /gc-api/ service with the page's CSRF header, its runs read by the background (ctx.parse
    * as `kind`: the answer's runs and how many items it listed); null (and a refusal noted) when unusable.
    */
   async function getRuns(
     ctx: AdapterContext,
-    doc: Document,
+    facts: CalendarFacts,
     source: string,
     service: string,
     kind: 'garmin:activities' | 'garmin:calendar',
   ): Promise<{ runs: Run[]; count: number | null } | null> {
-    const token = garminCsrfToken(doc);
+    const token = typeof facts.csrf === 'string' ? facts.csrf : null;
     let json: unknown;
     try {
       json = await ctx.fetchJson(`${GARMIN_API_PREFIX}${service}`, token ? { headers: { [GARMIN_CSRF_HEADER]: token } } : undefined);
@@ -220,13 +193,13 @@ export function createGarminAdapter(options: GarminAdapterOptions = {}): SiteAda
     return null;
   }
 
-  async function activitiesIn(ctx: AdapterContext, doc: Document, range: DateRange): Promise<Run[] | null> {
+  async function activitiesIn(ctx: AdapterContext, facts: CalendarFacts, range: DateRange): Promise<Run[] | null> {
     const runs: Run[] = [];
     for (let page = 0; page < MAX_ACTIVITY_PAGES; page++) {
       const service =
         `activitylist-service/activities/search/activities?limit=${ACTIVITIES_PAGE_SIZE}&start=${page * ACTIVITIES_PAGE_SIZE}` +
         `&startDate=${range.from}&endDate=${range.to}`;
-      const got = await getRuns(ctx, doc, SEARCH_SOURCE, service, 'garmin:activities');
+      const got = await getRuns(ctx, facts, SEARCH_SOURCE, service, 'garmin:activities');
       // A missing page would under-count the range: no runs rather than too few.
       if (got === null) return null;
       runs.push(...got.runs);
@@ -239,53 +212,33 @@ export function createGarminAdapter(options: GarminAdapterOptions = {}): SiteAda
     return runs;
   }
 
-  async function calendarIn(ctx: AdapterContext, doc: Document, range: DateRange): Promise<Run[] | null> {
+  async function calendarIn(ctx: AdapterContext, facts: CalendarFacts, range: DateRange): Promise<Run[] | null> {
     const runs: Run[] = [];
     for (const { year, month0 } of monthsOf(range)) {
-      const got = await getRuns(ctx, doc, CALENDAR_SOURCE, `calendar-service/year/${year}/month/${month0}`, 'garmin:calendar');
+      const got = await getRuns(ctx, facts, CALENDAR_SOURCE, `calendar-service/year/${year}/month/${month0}`, 'garmin:calendar');
       if (got === null) return null;
       runs.push(...got.runs);
     }
     return runs;
   }
 
-  const adapter = calendarAdapter(
-    {
-      id: 'garmin-connect',
-      site: 'garmin',
-      matches(url: URL): boolean {
-        if (url.protocol !== 'https:' || url.hostname !== GARMIN_HOST) return false;
-        const path = url.pathname;
-        if (/^\/modern\/proxy(\/|$)/.test(path)) return false;
-        return path === '/modern' || path.startsWith('/modern/') || path === '/app' || path.startsWith('/app/');
-      },
-    },
-    GARMIN_WEEK_ANCHORS,
-    async (ctx, range, doc) => {
-      // The activity search first (one call for the whole range), the calendar months second.
-      const fromSearch = await activitiesIn(ctx, doc, range);
-      if (fromSearch !== null) {
-        noteTo(ctx, { sources: [{ source: SEARCH_SOURCE, runs: fromSearch.length }] });
-        return fromSearch;
-      }
-      const fromCalendar = await calendarIn(ctx, doc, range);
-      if (fromCalendar !== null) noteTo(ctx, { sources: [{ source: CALENDAR_SOURCE, runs: fromCalendar.length }] });
-      return fromCalendar;
-    },
-    options.now,
-  );
-  return {
-    ...adapter,
-    pageKind(url: URL): string {
-      const path = url.pathname.replace(/^\/(modern|app)/, '');
-      if (path.startsWith('/calendar')) return 'Garmin Connect calendar';
-      if (path.startsWith('/activities')) return 'Garmin Connect activities';
-      if (path.startsWith('/report')) return 'Garmin Connect report';
-      return 'Garmin Connect';
-    },
-    selectors: [GARMIN_CSRF_META, ...GARMIN_WEEK_ANCHORS.selectors, ...GARMIN_WEEK_ANCHORS.rowSelectors, DATED],
-  };
+  return calendarReader(async (ctx, range, facts) => {
+    // The activity search first (one call for the whole range), the calendar months second.
+    const fromSearch = await activitiesIn(ctx, facts, range);
+    if (fromSearch !== null) {
+      noteTo(ctx, { sources: [{ source: SEARCH_SOURCE, runs: fromSearch.length }] });
+      return fromSearch;
+    }
+    const fromCalendar = await calendarIn(ctx, facts, range);
+    if (fromCalendar !== null) noteTo(ctx, { sources: [{ source: CALENDAR_SOURCE, runs: fromCalendar.length }] });
+    return fromCalendar;
+  }, options.now);
 }
 
-/** The adapter the content script uses. */
+/** A whole Garmin Connect adapter, both halves in process (tests, site-check). */
+export function createGarminAdapter(options: GarminAdapterOptions = {}): SiteAdapter {
+  return readingAdapter(createGarminPage(), localTransport({ [GARMIN_SITE.id]: createGarminReader(options) }), options.now);
+}
+
+/** A whole adapter (tests, site-check; the content script has only ./garmin-page). */
 export const garminAdapter = createGarminAdapter();

@@ -1,4 +1,4 @@
-// intervals.icu.
+// intervals.icu: the read half (./reading.ts; the page half, URLs and badges, is ./intervals-page.ts).
 // - URLs: every signed-in page of https://intervals.icu (not its API, sign-in or static paths).
 // - Data: the same-origin API the page itself uses, `/api/v1/athlete/0/activities?oldest=&newest=`
 //   with the session cookie (athlete 0 = the signed-in athlete; OpenAPI v1.0.0). Rate-limited:
@@ -6,24 +6,21 @@
 //   page moves beyond what was read. Activities synced from Strava come back as EMPTY STUBS
 //   (`{id, start_date_local, source: "STRAVA", _note}`, no type, no distance): their days are
 //   reported as incomplete (ctx.note), so no week total or spike is built on them.
-// - Badges: the calendar's weekly totals column, plausible selectors with fallbacks (no public
-//   DOM notes, VERIFY live): no anchor, no badge.
-// Pure of zod and Preact: the content script imports this module. The JSON is read into runs by the
-// background (ctx.parse, lib/sites/parse.ts) with the functions below; the content script fetches it.
+// - Badges: the calendar's weekly totals column (./intervals-page.ts).
+// Runs in the background; the tab makes the calls (lib/content/proxy.ts). The JSON is read into
+// runs by ctx.parse (lib/sites/parse.ts) with the functions below.
 import { addDays, parseDay } from '../load/dates';
 import type { Run } from '../load/types';
 import { refusalOf } from '../content/fetch';
 import { noteTo } from './notes';
 import { daysOf, parsed, runsOf } from './parsed';
-import { calendarAdapter, calendarRun, finite, localTime, type DateRange } from './run-window';
+import { createIntervalsPage, INTERVALS_SITE } from './intervals-page';
+import { localTransport, readingAdapter, type RunReader } from './reading';
+import { calendarReader, calendarRun, finite, localTime, type DateRange } from './run-window';
 import type { SiteAdapter } from './types';
-import { CALENDAR_ROWS, DATED, type WeekAnchorSpec } from './week-anchors';
 
-export const INTERVALS_HOST = 'intervals.icu';
+export { INTERVALS_HOST, INTERVALS_WEEK_ANCHORS } from './intervals-page';
 export const INTERVALS_RUN_TYPES = new Set(['Run', 'TrailRun', 'VirtualRun']);
-
-/** Paths that are not a signed-in page with a calendar or an activity. */
-const NOT_PAGES = /^\/(api|login|signup|register|oauth|auth|logout|forgot|reset|static|assets)(\/|$)/;
 
 /**
  * Runs of an `/api/v1/athlete/0/activities` answer: `[{id, start_date_local, type, distance (m)}]`.
@@ -103,71 +100,41 @@ export function intervalsActivitiesPath(range: DateRange): string {
   return `/api/v1/athlete/0/activities?oldest=${range.from}&newest=${range.to}`;
 }
 
-/** The calendar's weekly totals, most specific first. VERIFY against the live site. */
-export const INTERVALS_WEEK_ANCHORS: WeekAnchorSpec = {
-  keyPrefix: 'intervals-week',
-  selectors: [
-    '[data-testid*="week-total" i]',
-    '[data-testid*="week-summary" i]',
-    '[class*="week-totals"]',
-    '[class*="weekTotals"]',
-    '[class*="week-summary"]',
-    '[class*="weekSummary"]',
-    '[class*="calendar-week"] [class*="total"]',
-  ],
-  rowSelectors: CALENDAR_ROWS,
-  placement: 'append',
-};
-
 export interface IntervalsAdapterOptions {
   now?: () => number;
 }
 
-/** An intervals.icu adapter with its own per-page state (one per content script). */
-export function createIntervalsAdapter(options: IntervalsAdapterOptions = {}): SiteAdapter {
-  const adapter = calendarAdapter(
-    {
-      id: 'intervals-icu',
-      site: 'intervals',
-      matches: (url) => url.protocol === 'https:' && url.hostname === INTERVALS_HOST && !NOT_PAGES.test(url.pathname),
-    },
-    INTERVALS_WEEK_ANCHORS,
-    async (ctx, range) => {
-      let json: unknown;
-      try {
-        json = await ctx.fetchJson(intervalsActivitiesPath(range));
-      } catch (error) {
-        noteTo(ctx, { refusals: [{ source: SOURCE, ...refusalOf(error) }] });
-        return null;
-      }
-      // Read by the background (ctx.parse): the runs, and the days of Strava stubs in the range.
-      // A sign-in page or an error object is not an answer.
-      const answer = await parsed(ctx, { kind: 'intervals:activities', data: json, range });
-      const runs = answer && runsOf(answer.runs);
-      const stubs = answer && daysOf(answer.stubs);
-      if (!runs || !stubs) {
-        noteTo(ctx, { refusals: [{ source: SOURCE, reason: 'bad-response' }] });
-        return null;
-      }
-      noteTo(ctx, {
-        sources: [{ source: SOURCE, runs: runs.length }],
-        ...(stubs.length ? { incompleteDays: stubs, refusals: [{ source: SOURCE, reason: 'partial-data' as const }] } : {}),
-      });
-      return runs;
-    },
-    options.now,
-  );
-  return {
-    ...adapter,
-    pageKind: (url) =>
-      url.pathname.startsWith('/activities')
-        ? 'intervals.icu activity'
-        : url.pathname.startsWith('/calendar') || url.pathname === '/'
-          ? 'intervals.icu calendar'
-          : 'intervals.icu',
-    selectors: [...INTERVALS_WEEK_ANCHORS.selectors, ...INTERVALS_WEEK_ANCHORS.rowSelectors, DATED],
-  };
+/** intervals.icu's read half, with its own per-page state (one per tab's page, in the background). */
+export function createIntervalsReader(options: IntervalsAdapterOptions = {}): RunReader {
+  return calendarReader(async (ctx, range) => {
+    let json: unknown;
+    try {
+      json = await ctx.fetchJson(intervalsActivitiesPath(range));
+    } catch (error) {
+      noteTo(ctx, { refusals: [{ source: SOURCE, ...refusalOf(error) }] });
+      return null;
+    }
+    // Read by the background (ctx.parse): the runs, and the days of Strava stubs in the range.
+    // A sign-in page or an error object is not an answer.
+    const answer = await parsed(ctx, { kind: 'intervals:activities', data: json, range });
+    const runs = answer && runsOf(answer.runs);
+    const stubs = answer && daysOf(answer.stubs);
+    if (!runs || !stubs) {
+      noteTo(ctx, { refusals: [{ source: SOURCE, reason: 'bad-response' }] });
+      return null;
+    }
+    noteTo(ctx, {
+      sources: [{ source: SOURCE, runs: runs.length }],
+      ...(stubs.length ? { incompleteDays: stubs, refusals: [{ source: SOURCE, reason: 'partial-data' as const }] } : {}),
+    });
+    return runs;
+  }, options.now);
 }
 
-/** The adapter the content script uses. */
+/** A whole intervals.icu adapter, both halves in process (tests, site-check). */
+export function createIntervalsAdapter(options: IntervalsAdapterOptions = {}): SiteAdapter {
+  return readingAdapter(createIntervalsPage(), localTransport({ [INTERVALS_SITE.id]: createIntervalsReader(options) }), options.now);
+}
+
+/** A whole adapter (tests, site-check; the content script has only ./intervals-page). */
 export const intervalsAdapter = createIntervalsAdapter();

@@ -1,9 +1,8 @@
-// The background's side of PARSE_DATA (./types): a content script sends the JSON its page carried
-// or a same-origin call answered, and gets back the runs in it, read by the same adapter code the
+// The readers' ctx.parse, in the background (lib/background/reading-host): the JSON a page carried
+// or a same-origin call answered, read into the runs in it, read by the same adapter code the
 // fixture tests check (./strava-parse). The data is untrusted (the page may be hostile, the
-// script subverted): the parsers never throw, the input is size-capped, and every run sent back
-// passes lib/history/validate's rules. Pure: no storage, no network, nothing kept. A sender gets
-// back only what it could have built itself, so a subverted script gains nothing by asking.
+// content script subverted): the parsers never throw, the input is size-capped, and every run
+// kept passes lib/history/validate's rules. Pure: no storage, no network, nothing kept.
 import { runProblem } from '../history/validate';
 import type { Run } from '../load/types';
 import { readActivitiesPage, readTrainingLogData, rec, runsFromDashboardFeed } from './strava-parse';

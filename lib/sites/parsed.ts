@@ -1,6 +1,6 @@
-// The content script's side of PARSE_DATA (./types, lib/sites/parse): ask the background to read
-// a site's JSON into runs, and keep its answer only when it is well formed, like any message
-// (a run as the parsers make them; else the whole answer is not used: no runs rather than wrong ones).
+// A reader's side of ctx.parse (lib/sites/parse): keep the parser's answer only when it is well
+// formed (a run as the parsers make them; else the whole answer is not used: no runs rather than
+// wrong ones).
 import { MAX_RUN_KM } from '../history/validate';
 import type { Run } from '../load/types';
 import type { AdapterContext, ParseRequest } from './types';

@@ -3,31 +3,22 @@
 // more only when the page shows weeks outside what was fetched, and never a badge for a week
 // whose runs were not read.
 // Pure of zod and Preact: the content script imports this module.
-import { SPIKE_LOOKBACK_DAYS } from '../evidence/numbers';
 import { addDays, formatDateTime, parseDay, parseWallClockMs } from '../load/dates';
 import { isFiniteNumber } from '../guards';
 import { runKey } from '../load/runs';
 import type { Run } from '../load/types';
 import { MAX_RUN_KM } from '../history/captured';
 import { noteTo } from './notes';
+import { calendarPage, covers, LOOKBACK_DAYS, WeekGate, type CalendarFacts, type DateRange } from './calendar-page';
+import { localTransport, readingAdapter, type RunReader } from './reading';
 import type { AdapterContext, AdapterNotes, Refusal, SiteAdapter } from './types';
-import { findWeekAnchors, type WeekAnchorSpec } from './week-anchors';
+import type { WeekAnchorSpec } from './week-anchors';
 
-export interface DateRange {
-  /** Inclusive, "YYYY-MM-DD". */
-  from: string;
-  to: string;
-}
+export { covers, LOOKBACK_DAYS, type DateRange };
 
 /** A fetch of one date range: the runs, or null when the site gave no usable answer. */
 export type RangeFetcher = (range: DateRange) => Promise<Run[] | null>;
 
-/**
- * Days before a shown week that must be read too: the registry's 30-day spike window (lib/evidence:
- * the week's first run is compared with the 30 days before it, which also covers the previous
- * week's total) plus a 5-day margin, unchanged from the value the adapters were tested with.
- */
-export const LOOKBACK_DAYS = SPIKE_LOOKBACK_DAYS + 5;
 /** A page with no dated week still reads this far back (the badge's week and captured history). */
 const DEFAULT_WEEKS_BACK = 12;
 /** Never fetch more than this many days at once. */
@@ -85,14 +76,8 @@ export function rangeFor(weekStarts: readonly string[], today: string): DateRang
   return { from: maxDate(earliest, floor), to: latest };
 }
 
-/** Does `outer` hold every day of `inner`? */
-export function covers(outer: DateRange | null, inner: DateRange): boolean {
-  return outer !== null && outer.from <= inner.from && outer.to >= inner.to;
-}
-
-export class RunWindow {
-  /** The dates whose runs were read, or null before the first successful read. */
-  covered: DateRange | null = null;
+/** The runs read for a page view and the range they cover; its WeekGate says which weeks may show. */
+export class RunWindow extends WeekGate {
   /** The runs read, ascending by start; the same array until something new is read. */
   runs: Run[] = [];
   /** The last read failed (the page's session ended, the endpoint moved): no badges until a read works. */
@@ -100,7 +85,9 @@ export class RunWindow {
   private lastFailureAt = -Infinity;
   private inFlight: Promise<Run[]> | null = null;
 
-  constructor(private readonly now: () => number = () => Date.now()) {}
+  constructor(private readonly now: () => number = () => Date.now()) {
+    super();
+  }
 
   /**
    * Runs covering `wanted`: from memory when already read, otherwise by fetching only the
@@ -183,46 +170,6 @@ export class RunWindow {
     this.markTried([...seen], today);
     return this.runs;
   }
-
-  /** Weeks (their shown dates) a read has already tried to cover. */
-  private readonly tried = new Set<string>();
-  /** A read just finished: the next anchor query is the core's check after it. */
-  private afterRead = false;
-
-  /** Note the weeks a read was asked for (call after `ensure`), covered or not. */
-  markTried(weekStarts: readonly (string | undefined)[], today: string): void {
-    for (const week of weekStarts) this.tried.add(week ?? today);
-    this.afterRead = true;
-  }
-
-  /**
-   * May the week holding `weekStart` (or today's week when absent) have an anchor?
-   * - Yes when its days so far and the LOOKBACK_DAYS before them were read: the badge is right.
-   * - Yes, once, when no read has tried it yet (a new week on the page, e.g. after SPA
-   *   navigation): the core then asks for runs, which covers it, before placing anything. But
-   *   never in the first query after a read: that is the core placing badges, and a week that
-   *   appeared while the read was under way was not read.
-   * - No when a read tried and could not cover it (signed out, rate-limited, beyond the span):
-   *   no badge rather than a "0 km" one.
-   * - No for a week after today: it holds no runs yet.
-   */
-  allows(weekStart: string | undefined, today: string): boolean {
-    const date = weekStart ?? today;
-    if (parseDay(date) === null || parseDay(today) === null) return false;
-    if (date > today) return false;
-    const from = addDays(date, -LOOKBACK_DAYS)!;
-    // Days after today hold no runs yet: a week in progress needs its days so far.
-    const to = minDate(addDays(date, 6)!, today);
-    if (covers(this.covered, { from, to })) return true;
-    return !this.afterRead && !this.tried.has(date);
-  }
-
-  /** The anchors that may show now (see `allows`); ends the "just read" state. */
-  filter<T extends { weekStart?: string }>(anchors: T[], today: string): T[] {
-    const kept = anchors.filter((a) => this.allows(a.weekStart, today));
-    this.afterRead = false;
-    return kept;
-  }
 }
 
 /**
@@ -249,62 +196,56 @@ export function windowNotes(fetches: readonly (readonly AdapterNotes[])[]): Adap
   };
 }
 
+/** A calendar site's range fetcher: `facts` are what its page half saw (./calendar-page). */
+export type CalendarFetch = (ctx: AdapterContext, range: DateRange, facts: CalendarFacts) => Promise<Run[] | null>;
+
 /**
- * A calendar adapter (Garmin Connect, intervals.icu): one anchor per week row `spec` finds, and
- * the runs of the weeks shown read through a RunWindow, `fetchRange` one date range at a time (a
- * run outside the range asked for is not that range's). Reports `coveredFrom` after each read;
- * `fetchRange` reports its sources and refusals. Never throws.
+ * A calendar site's read half: the runs of the weeks shown, read through a RunWindow,
+ * `fetchRange` one date range at a time (a run outside the range asked for is not that range's).
+ * Notes `coveredFrom` after each read; `fetchRange` notes its sources and refusals. Its state is
+ * the range covered. Never throws.
  */
-export function calendarAdapter(
-  site: Pick<SiteAdapter, 'id' | 'site' | 'matches'>,
-  spec: WeekAnchorSpec,
-  fetchRange: (ctx: AdapterContext, range: DateRange, doc: Document) => Promise<Run[] | null>,
-  now?: () => number,
-): SiteAdapter {
+export function calendarReader(fetchRange: CalendarFetch, now?: () => number): RunReader {
   const runWindow = new RunWindow(now);
-  let today: string | null = null;
-  // What each fetch noted. The core keeps what the latest read noted, and a read from memory
-  // fetches nothing, so every read restates what is known of the whole window: partial days
+  // What each fetch noted. Every read restates what is known of the whole window: partial days
   // (intervals.icu's Strava stubs) would otherwise get a number on the next pass.
   const fetches: AdapterNotes[][] = [];
   return {
-    ...site,
-    async readRuns(doc, ctx) {
+    async read(facts, ctx) {
       try {
-        if (parseDay(ctx.today) === null) return [];
-        today = ctx.today;
-        const runs = await runWindow.read(
-          () => findWeekAnchors(doc, spec).map((a) => a.weekStart),
+        const data = facts as CalendarFacts;
+        if (parseDay(ctx.today) === null || !Array.isArray(data?.weeks)) return [];
+        const range = rangeFor(
+          data.weeks.filter((w): w is string => typeof w === 'string'),
           ctx.today,
-          async (range) => {
+        );
+        if (range)
+          await runWindow.ensure(range, async (part) => {
             const noted: AdapterNotes[] = [];
             fetches.push(noted);
-            const fetchCtx: AdapterContext = {
-              fetchJson: ctx.fetchJson,
-              parse: ctx.parse,
-              today: ctx.today,
-              note: (more) => void noted.push(more),
-            };
-            const got = await fetchRange(fetchCtx, range, doc);
-            return got?.filter((r) => r.start.slice(0, 10) >= range.from && r.start.slice(0, 10) <= range.to) ?? null;
-          },
-        );
+            const fetchCtx: AdapterContext = { ...ctx, note: (more) => void noted.push(more) };
+            const got = await fetchRange(fetchCtx, part, data);
+            return got?.filter((r) => r.start.slice(0, 10) >= part.from && r.start.slice(0, 10) <= part.to) ?? null;
+          });
         // Complete from the first day read (the RunWindow keeps one contiguous range).
         const covered = runWindow.covered;
         noteTo(ctx, { ...windowNotes(fetches), ...(covered ? { coveredFrom: covered.from } : {}) });
-        return runs;
+        return runWindow.runs;
       } catch {
         return [];
       }
     },
-    findAnchors(doc) {
-      try {
-        const anchors = findWeekAnchors(doc, spec);
-        // Before the first read every week may ask for runs; after it, only weeks that were read.
-        return today === null ? anchors : runWindow.filter(anchors, today);
-      } catch {
-        return [];
-      }
-    },
+    state: () => ({ covered: runWindow.covered }),
   };
+}
+
+/** A whole calendar adapter, both halves in process (tests, site-check). */
+export function calendarAdapter(
+  site: Pick<SiteAdapter, 'id' | 'site' | 'matches' | 'pageKind' | 'selectors'>,
+  spec: WeekAnchorSpec,
+  fetchRange: CalendarFetch,
+  now?: () => number,
+  extra?: (doc: Document) => Record<string, unknown>,
+): SiteAdapter {
+  return readingAdapter(calendarPage(site, spec, extra), localTransport({ [site.id]: calendarReader(fetchRange, now) }), now);
 }

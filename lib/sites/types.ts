@@ -32,11 +32,7 @@ export interface FetchJsonInit {
   headers?: Record<string, string>;
 }
 
-/**
- * Content script -> background: read a site's JSON into runs there (lib/sites/parse.ts), so the
- * parsing code is not in the page. `data` is what the page carried or answered, untrusted.
- */
-export const PARSE_DATA = 'knee-check:parse-data';
+/** What ctx.parse reads (lib/sites/parse.ts). */
 export type ParseKind =
   'strava:page' | 'strava:activities' | 'strava:feed' | 'garmin:activities' | 'garmin:calendar' | 'intervals:activities';
 export interface ParseRequest {
@@ -50,9 +46,9 @@ export interface ParseRequest {
 }
 
 /**
- * The background's answer to PARSE_DATA: what parseSiteData read (`answer`), and the shape of the
- * data sent (lib/content/report shapeOf: keys and types, never a value) for the page report,
- * taken where the JSON is read so the content script carries no code for it.
+ * A parse as the core's own reads get it (adapters read in process: tests): what parseSiteData
+ * read (`answer`), and the shape of the data (lib/content/report shapeOf: keys and types, never
+ * a value) for the page report.
  */
 export interface ParseReply {
   answer: unknown;
@@ -75,6 +71,8 @@ export interface AdapterContext {
   today: string;
   /** What the adapter learned while reading (sources, refusals, partial days, coverage). */
   note?(notes: AdapterNotes): void;
+  /** The structure of calls made for this read elsewhere (a remote reader's: lib/sites/reading.ts). */
+  record?(calls: { path: string; outcome: string; shape: string }[]): void;
 }
 
 /** Where one badge goes and which week it describes. */

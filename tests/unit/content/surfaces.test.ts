@@ -12,8 +12,8 @@ import type { Clock } from '../../../lib/content/schedule';
 import { badgeViewsFrom } from '../../../lib/badge/view';
 import type { Run } from '../../../lib/load/types';
 import { defaultSettings, type Settings } from '../../../lib/settings/defaults';
-import { PARSE_DATA, type AdapterContext, type AdapterNotes, type BadgeAnchor, type SiteAdapter } from '../../../lib/sites/types';
-import { answerParse } from '../../../lib/background/content-channel';
+import { type AdapterContext, type AdapterNotes, type BadgeAnchor, type SiteAdapter } from '../../../lib/sites/types';
+import { parseSiteData } from '../../../lib/sites/parse';
 
 const TODAY = '2026-03-12'; // a Thursday
 const RUNS: Run[] = [
@@ -300,8 +300,8 @@ describe('page report: structure only', () => {
         });
         const { core, statuses } = run(a, {
           fetchJson: async () => json,
-          // The background's reply (lib/background/content-channel answerParse): the answer and the JSON's shape.
-          parse: async (request) => answerParse({ ...request, type: PARSE_DATA }, { id: 'own', tab: {} }, 'own'),
+          // The parser's answer and the JSON's shape, as the background's reading host takes them.
+          parse: async (request) => ({ answer: parseSiteData(request.kind, request.data), shape: shapeOf(request.data) }),
           currentUrl: () => new URL(`https://www.strava.com/athletes/${id}/${encodeURIComponent(name)}`),
         });
         await core.started;

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { FetchRefused } from '../../../lib/content/fetch';
 import {
   createIntervalsAdapter,
+  createIntervalsReader,
   intervalsActivitiesPath,
   isIntervalsStub,
   runsFromIntervalsActivities,
@@ -243,12 +244,13 @@ describe('intervals.icu Strava stubs (OpenAPI: "an empty stub object is returned
   });
 
   it('every read states what is known of the runs it returns: a read from memory keeps the partial days (the core keeps the latest read)', async () => {
-    const doc = loadPage('intervals-calendar.html');
-    const adapter = createIntervalsAdapter();
+    // The read half, asked again for weeks it already read: no call, and the same notes.
+    const reader = createIntervalsReader();
+    const facts = { weeks: ['2026-02-09', '2026-02-16'] };
     const first = fakeContext({ [API]: month });
-    await adapter.readRuns(doc, first);
+    await reader.read(facts, first);
     const again = fakeContext({ [API]: month });
-    const runs = await adapter.readRuns(doc, again);
+    const runs = await reader.read(facts, again);
     expect(again.calls).toEqual([]);
     expect(runs.map((r) => r.id)).toEqual(['i301', 'i303', 'i304', 'i305', 'i309', 'i310']);
     expect(again.notes).toHaveLength(1);
@@ -258,6 +260,17 @@ describe('intervals.icu Strava stubs (OpenAPI: "an empty stub object is returned
       refusals: [{ source: 'intervals:activities', reason: 'partial-data' }],
       sources: [{ source: 'intervals:activities', runs: 6 }],
     });
+  });
+
+  it('the whole adapter asks again only when the page shows other weeks: the same page is the same runs, with nothing new to note', async () => {
+    const doc = loadPage('intervals-calendar.html');
+    const adapter = createIntervalsAdapter();
+    const first = fakeContext({ [API]: month });
+    const runs = await adapter.readRuns(doc, first);
+    const again = fakeContext({ [API]: month });
+    expect(await adapter.readRuns(doc, again)).toBe(runs);
+    expect(again.calls).toEqual([]);
+    expect(again.notes).toEqual([]);
   });
 
   it('the saved month with one stub: that day only', async () => {

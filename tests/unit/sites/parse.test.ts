@@ -1,42 +1,28 @@
-// The background's reading of a content script's site JSON (lib/sites/parse, PARSE_DATA): the same
-// runs as the adapter code read in-process, from our own content scripts only, with the input
-// size-capped and every run checked; and the content script keeps only well-formed answers.
+// The background's reading of a site's JSON (lib/sites/parse, the readers' ctx.parse): the same
+// runs as the adapter code read in-process, with the input size-capped and every run checked;
+// and the readers keep only well-formed answers.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { answerParse } from '../../../lib/background/content-channel';
-import { shapeOf } from '../../../lib/content/report';
 import { MAX_PARSE_CHARS, MAX_PARSE_ITEMS, parseSiteData } from '../../../lib/sites/parse';
 import { createStravaAdapters, readActivitiesPage, readTrainingLogData, runsFromTrainingActivities } from '../../../lib/sites/strava';
 import { runsFromGarminActivities, runsFromGarminCalendar } from '../../../lib/sites/garmin';
 import { runsFromIntervalsActivities } from '../../../lib/sites/intervals';
-import { PARSE_DATA, type AdapterContext } from '../../../lib/sites/types';
+import type { AdapterContext } from '../../../lib/sites/types';
 
 const RECENT = JSON.parse(readFileSync(resolve(__dirname, '../../fixtures/strava-training-activities-recent.json'), 'utf8')) as {
   models: unknown[];
 };
-const OWN = 'own-extension-id';
-const tab = { id: 1 };
-const from = { id: OWN, tab, url: 'https://www.strava.com/athletes/1/training/log' };
 
-describe('PARSE_DATA: the background reads a content script’s site JSON', () => {
-  it('answers with what the adapter code reads, to our own content scripts only', () => {
+describe('the background reads a site’s JSON (lib/sites/parse)', () => {
+  it('reads what the adapter code reads in process', () => {
     const json = structuredClone(RECENT);
-    const reply = answerParse({ type: PARSE_DATA, kind: 'strava:activities', data: json }, from, OWN);
-    expect(reply?.answer).toEqual(readActivitiesPage(json));
-    expect((reply?.answer as { runs: unknown[] }).runs).toEqual(runsFromTrainingActivities(json));
-    // With the JSON's shape for the page report (keys and types, never a value), readable or not.
-    expect(reply?.shape).toBe(shapeOf(json));
-    expect(reply?.shape).toMatch(/^\{models:\[\{/);
-    expect(answerParse({ type: PARSE_DATA, kind: 'strava:activities', data: { error: 'Anna' } }, from, OWN)).toEqual({
-      answer: null,
-      shape: '{error:string}',
-    });
-    expect(answerParse({ type: PARSE_DATA, kind: 'strava:activities', data: json }, { id: 'other', tab }, OWN)).toBeNull();
-    expect(answerParse({ type: PARSE_DATA, kind: 'strava:activities', data: json }, { id: OWN }, OWN)).toBeNull();
-    expect(answerParse({ type: 'other', kind: 'strava:activities', data: json }, from, OWN)).toBeNull();
-    expect(answerParse({ type: PARSE_DATA, kind: 'storage', data: json }, from, OWN)?.answer).toBeNull();
+    const answer = parseSiteData('strava:activities', json);
+    expect(answer).toEqual(readActivitiesPage(json));
+    expect((answer as { runs: unknown[] }).runs).toEqual(runsFromTrainingActivities(json));
+    expect(parseSiteData('strava:activities', { error: 'Anna' })).toBeNull();
+    expect(parseSiteData('storage', json)).toBeNull();
   });
 
   it('caps the input and keeps only runs that pass the one run rule', () => {

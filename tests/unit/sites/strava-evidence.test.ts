@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { FetchRefused } from '../../../lib/content/fetch';
 import {
   createStravaAdapters,
+  createStravaReaders,
   feedStatKm,
   readTrainingLogData,
   rowWeekStart,
@@ -17,6 +18,7 @@ import {
   weekStartOfEntry,
 } from '../../../lib/sites/strava';
 import { mergedNotes } from './other-sites-helpers';
+import { createStravaPages } from '../../../lib/sites/strava-page';
 import type { AdapterContext, AdapterNotes } from '../../../lib/sites/types';
 import { parseLocally } from '../../../lib/sites/parse';
 
@@ -189,10 +191,24 @@ describe('the documented Training Log week shape (Strava developers doc, 2018)',
     expect(mergedNotes(ctx.notes).coveredFrom).toBe('0000-01-01');
     expect(trainingLog.findAnchors(doc)).toHaveLength(6);
 
-    // The next pass reads from memory and says the same (the core keeps the latest read's notes,
-    // and the popup's page status is built from them).
+    // The next pass on the same page costs nothing: the same runs, no call, nothing new to note
+    // (the core keeps the first read's notes, and the popup's page status is built from them).
+    const runs = await trainingLog.readRuns(doc, context({}));
     const again = context({});
-    await trainingLog.readRuns(doc, again);
+    expect(await trainingLog.readRuns(doc, again)).toBe(runs);
+    expect(again.calls).toEqual([]);
+    expect(again.notes).toEqual([]);
+  });
+
+  it('the read half asked again reads from memory and says the same', async () => {
+    const doc = page(DOC_LOG, LOG_URL);
+    const pages = createStravaPages();
+    const reader = createStravaReaders({ now: () => NOW }).trainingLog;
+    const facts = pages.trainingLog.facts(doc, '2024-03-14')!.data;
+    const ctx = context({ '/athlete/training_activities': FORBIDDEN, '/dashboard/feed': feedRoute });
+    await reader.read(facts, ctx);
+    const again = context({});
+    await reader.read(facts, again);
     expect(again.calls).toEqual([]);
     expect(mergedNotes(again.notes)).toEqual(mergedNotes(ctx.notes));
   });

@@ -1,0 +1,142 @@
+// The background's side of the page reads (lib/sites/reading.ts): each built-in site's read half
+// runs here, one state per tab's page (its content script's token), and its same-origin calls are
+// made by that tab (lib/content/remote.ts: the background has no host permission, and the page's
+// cookies stay the page's). The site's JSON is read into runs here too (lib/sites/parse), and its
+// structure kept for the page report (lib/content/report: keys and types, never a value).
+// Everything a content script sends is untrusted: the facts are checked by each reader, the
+// answers by the parsers; nothing is stored.
+import { browser } from '#imports';
+import { FetchRefused } from '../content/fetch';
+import { PROXY_FETCH, type ProxyAnswer, type ProxyFetchMessage, type ReadRunsMessage } from '../content/remote';
+import { recordingFetch, shapeOf, type CallRecord } from '../content/report';
+import { isOwnContentScript, type SenderLike } from '../history/background';
+import type { Run } from '../load/types';
+import { createGarminReader } from '../sites/garmin';
+import { createIntervalsReader } from '../sites/intervals';
+import { parseSiteData } from '../sites/parse';
+import { mergeNotes, READ_RUNS, type ReadReply, type RunReader } from '../sites/reading';
+import { stravaReadersById } from '../sites/strava';
+import type { AdapterContext, AdapterNotes, FetchJsonInit } from '../sites/types';
+
+/** Each site's readers by page adapter id, sharing one page view's state. */
+const SITE_READERS: Record<string, () => Record<string, RunReader>> = {
+  strava: () => stravaReadersById(),
+  garmin: () => ({ 'garmin-connect': createGarminReader() }),
+  intervals: () => ({ 'intervals-icu': createIntervalsReader() }),
+};
+const SITE_OF: Record<string, string> = {
+  'strava-training-log': 'strava',
+  'strava-dashboard': 'strava',
+  'strava-profile': 'strava',
+  'garmin-connect': 'garmin',
+  'intervals-icu': 'intervals',
+};
+
+/** Pages whose reader state is kept (the latest used); an older page starts over if it asks again. */
+const MAX_PAGES = 24;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** How the host reaches a tab's content script (tests give their own). */
+export type AskTab = (tabId: number, frameId: number, message: ProxyFetchMessage) => Promise<unknown>;
+
+interface PageState {
+  readers: Record<string, RunReader>;
+  versions: WeakMap<Run[], string>;
+}
+
+export interface ReadingHost {
+  /** A content script's READ_RUNS: the reply, or null when not ours or malformed. */
+  answer(message: unknown, sender: SenderLike & { frameId?: number }): Promise<ReadReply | null>;
+  /** A tab was closed: its pages' states go. */
+  forgetTab(tabId: number): void;
+}
+
+export function createReadingHost(ownId: () => string, askTab: AskTab): ReadingHost {
+  const pages = new Map<string, PageState>();
+  let versions = 0;
+  // A version is unique to this background's life: a restarted one never repeats an old one.
+  const epoch = Math.random().toString(36).slice(2, 8);
+
+  function stateOf(key: string, site: string): PageState {
+    let state = pages.get(key);
+    if (state) pages.delete(key);
+    else state = { readers: SITE_READERS[site]!(), versions: new WeakMap() };
+    pages.set(key, state);
+    for (const old of pages.keys()) {
+      if (pages.size <= MAX_PAGES) break;
+      pages.delete(old);
+    }
+    return state;
+  }
+
+  /** A same-origin GET made by the tab; rejects with FetchRefused like the tab's own fetch would. */
+  function tabFetch(tabId: number, frameId: number, page: string) {
+    return async (path: string, init?: FetchJsonInit): Promise<unknown> => {
+      let answer: ProxyAnswer | null = null;
+      try {
+        answer = (await askTab(tabId, frameId, { type: PROXY_FETCH, page, path, ...(init && { init }) })) as ProxyAnswer | null;
+      } catch {
+        answer = null;
+      }
+      if (answer && 'json' in answer) return answer.json;
+      const refused = answer && 'refused' in answer ? answer.refused : null;
+      if (!refused || typeof refused.reason !== 'string') throw new FetchRefused('network', 'the tab did not answer');
+      throw new FetchRefused(refused.reason, refused.reason, typeof refused.status === 'number' ? refused.status : undefined);
+    };
+  }
+
+  return {
+    async answer(message, sender) {
+      const m = message as Partial<ReadRunsMessage> | null;
+      if (m?.type !== READ_RUNS || !isOwnContentScript(sender, ownId())) return null;
+      const tabId = (sender.tab as { id?: unknown } | undefined)?.id;
+      const frameId = typeof sender.frameId === 'number' ? sender.frameId : 0;
+      const site = typeof m.adapter === 'string' ? SITE_OF[m.adapter] : undefined;
+      if (typeof tabId !== 'number' || !site || typeof m.page !== 'string' || m.page.length > 64) return null;
+      if (typeof m.today !== 'string' || !DAY.test(m.today)) return null;
+      const state = stateOf(`${tabId}:${frameId}:${m.page}`, site);
+      const reader = state.readers[m.adapter!]!;
+      const calls: CallRecord[] = [];
+      const recorder = recordingFetch(tabFetch(tabId, frameId, m.page), calls);
+      const notes: AdapterNotes[] = [];
+      const ctx: AdapterContext = {
+        fetchJson: recorder.fetch,
+        parse: async (request) => {
+          recorder.shaped(request.data, shapeOf(request.data));
+          return parseSiteData(request.kind, request.data, request.athleteId, request.range);
+        },
+        today: m.today,
+        note: (more) => void notes.push(more),
+      };
+      let runs: Run[] = [];
+      try {
+        runs = await reader.read(m.facts, ctx, m.prepare === true);
+      } catch {
+        runs = [];
+      }
+      let version = state.versions.get(runs);
+      if (version === undefined) state.versions.set(runs, (version = `${epoch}:${++versions}`));
+      return { runs, version, notes: mergeNotes(notes), state: reader.state?.() ?? null, calls };
+    },
+    forgetTab(tabId) {
+      for (const key of [...pages.keys()]) if (key.startsWith(`${tabId}:`)) pages.delete(key);
+    },
+  };
+}
+
+/** Wire it (call synchronously at the top of the background). */
+export function startReadingHost(): void {
+  const host = createReadingHost(
+    () => browser.runtime.id,
+    (tabId, frameId, message) => browser.tabs.sendMessage(tabId, message, { frameId }),
+  );
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (response: unknown) => void) => {
+    if ((message as { type?: unknown } | null)?.type !== READ_RUNS) return undefined;
+    void host
+      .answer(message, sender as SenderLike & { frameId?: number })
+      .catch(() => null)
+      .then((reply) => sendResponse(reply));
+    return true;
+  });
+  browser.tabs?.onRemoved?.addListener((tabId) => host.forgetTab(tabId));
+}

@@ -1,0 +1,73 @@
+// The tab's side of the background's reads (lib/sites/reading.ts, lib/background/reading-host.ts):
+// the content script asks the background to read this page's runs, sending what the page shows
+// (its facts), and makes the same-origin calls the background's reader asks for, with the page's
+// cookies (the background has no host permission, and must not need one). Only the background may
+// ask, and only with this page's token: a web page cannot send runtime messages, and another
+// tab's script does not know it. Every call goes through ./fetch (same origin, no redirect, size
+// cap, spaced, one at a time). Small on purpose: the content script's budget.
+import type { ReadReply, ReadTransport } from '../sites/reading';
+import { READ_RUNS } from '../sites/reading';
+import type { FetchJsonInit, RefusalReason } from '../sites/types';
+import { refusalOf } from './fetch';
+
+/** Background -> content script: GET this same-origin path for the reader. */
+export const PROXY_FETCH = 'knee-check:proxy-fetch';
+
+export interface ProxyFetchMessage {
+  type: typeof PROXY_FETCH;
+  /** The page token the content script sent with its read. */
+  page: string;
+  path: string;
+  init?: FetchJsonInit;
+}
+
+/** The content script's answer: the parsed JSON, or why there is none. */
+export type ProxyAnswer = { json: unknown } | { refused: { reason: RefusalReason; status?: number } };
+
+export interface ReadRunsMessage {
+  type: typeof READ_RUNS;
+  page: string;
+  adapter: string;
+  facts: unknown;
+  today: string;
+  prepare?: boolean;
+}
+
+/** A fresh page token (the background keeps one reader state per token). */
+export function pageToken(): string {
+  return [...crypto.getRandomValues(new Uint32Array(4))].map((n) => n.toString(36)).join('');
+}
+
+/** runtime.onMessage listener: the background's calls for this page's reads, answered with sendResponse. */
+export function proxyListener(
+  page: string,
+  ownId: () => string | undefined,
+  fetchJson: (path: string, init?: FetchJsonInit) => Promise<unknown>,
+) {
+  return (message: unknown, sender: { id?: string; tab?: unknown }, reply: (answer: ProxyAnswer) => void): true | undefined => {
+    const m = message as Partial<ProxyFetchMessage> | null;
+    if (m?.type !== PROXY_FETCH || m.page !== page || sender.id !== ownId() || sender.tab) return undefined;
+    fetchJson(String(m.path), m.init).then(
+      (json) => reply({ json }),
+      (error: unknown) => reply({ refused: refusalOf(error) }),
+    );
+    return true;
+  };
+}
+
+/** The transport to the background's readers (checked by shape: the runs are checked again where they are used). */
+export function remoteTransport(page: string, send: (message: ReadRunsMessage) => Promise<unknown>): ReadTransport {
+  return async (adapter, facts, ctx, prepare) => {
+    const reply = (await send({
+      type: READ_RUNS,
+      page,
+      adapter,
+      facts,
+      today: ctx.today,
+      ...(prepare && { prepare }),
+    })) as ReadReply | null;
+    return reply && Array.isArray(reply.runs) && typeof reply.version === 'string' && typeof reply.notes === 'object' && reply.notes
+      ? reply
+      : null;
+  };
+}

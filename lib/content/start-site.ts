@@ -1,0 +1,49 @@
+// A built-in site's content script (Strava, Garmin Connect, intervals.icu): ./start with that
+// site's page halves only, whose runs the background reads (lib/sites/reading.ts), this tab
+// answering the reader's same-origin calls (./remote). The user-added sites' script reads the
+// page itself and carries none of this.
+import { defineContentScript } from '#imports';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { siteMatches, type SiteId } from '../sites/builtin';
+import { readingAdapter, type PagePart } from '../sites/reading';
+import { createSameOriginFetch } from './fetch';
+import { pageToken, proxyListener, remoteTransport } from './remote';
+import { startBadges, type BadgeScript, type ScriptEnv } from './start';
+
+/** The adapters of `pages`, read by the background, and this tab's answers to its calls. */
+export function remoteAdapters(pages: readonly PagePart[]) {
+  return ({ runtime, win, clock, isValid, signal, onStop }: ScriptEnv) => {
+    const token = pageToken();
+    const transport = remoteTransport(token, (message) => (isValid() ? runtime.sendMessage(message) : Promise.resolve(null)));
+    const proxy = proxyListener(
+      token,
+      () => runtime.id,
+      createSameOriginFetch({
+        origin: win.location.origin,
+        fetch: win.fetch.bind(win),
+        now: clock.now,
+        setTimer: win.setTimeout.bind(win),
+        signal,
+      }),
+    );
+    runtime.onMessage.addListener(proxy as never);
+    onStop(() => runtime.onMessage.removeListener(proxy as never));
+    return pages.map((page) => readingAdapter(page, transport));
+  };
+}
+
+/** A built-in site's badges with these page halves (and the script's other options). */
+export function startSiteBadges(ctx: ContentScriptContext, pages: readonly PagePart[], script: Omit<BadgeScript, 'adapters'> = {}): void {
+  startBadges(ctx, { ...script, adapters: remoteAdapters(pages) });
+}
+
+/** A built-in site's content script with only that site's page halves: its match patterns, run once the page is idle. */
+export function siteContentScript(site: SiteId, pages: () => readonly PagePart[]) {
+  return defineContentScript({
+    matches: siteMatches(site),
+    runAt: 'document_idle',
+    main(ctx) {
+      startSiteBadges(ctx, pages());
+    },
+  });
+}

@@ -1,0 +1,279 @@
+// Strava's page halves (./reading.ts; the reads are in ./strava.ts, in the background): which
+// pages get badges, where badges go, and what a read needs from the page. Anchors by structure
+// (ids, data attributes, hashed-class substrings), never by localized text.
+// - URLs: the Training Log /athletes/{id}/training/log, the dashboard /dashboard, an athlete's
+//   profile /athletes/{id} (https, www.strava.com or strava.com).
+// - Badges: Training Log week rows (`_calendarRowContainer_` + data-timestamp, week = its ISO
+//   week), the dashboard's weekly run goal, the profile's selected week totals.
+// - Facts for a read: the Training Log's __NEXT_DATA__ text and the weeks its rows show, the
+//   selected profile week, the signed-in athlete (header athlete menu: React's
+//   `ul[labeledby="athlete-menu"]` or the server-rendered `.user-menu`) and whether the page is theirs.
+// Nothing here throws. Pure of zod and Preact: the content script imports this module.
+import { addDays, dayOfWeek, daysFromCivil, formatDay, parseDay } from '../load/dates';
+import type { PagePart } from './reading';
+import { finiteNumber, guard, idString, rec, weekStartOfEntry, type Rec } from './strava-parse';
+import type { BadgeAnchor } from './types';
+import { isoWeekMonday } from './week-anchors';
+
+const STRAVA_HOST = /^(www\.)?strava\.com$/;
+const LOG_PATH = /^\/athletes\/(\d+)\/training\/log\/?$/;
+const PROFILE_PATH = /^\/athletes\/(\d+)\/?$/;
+const DASHBOARD_PATH = /^\/dashboard\/?$/;
+/** A week's badge needs the 30 days before it (longest-run baseline; the previous week is inside). */
+export const LOOKBACK_DAYS = 30;
+const ROWS = '[class*="_calendarRowContainer_"][data-timestamp],[data-testid="calendar-row"][data-timestamp]';
+const ROW_SIDEBAR = '[class*="_sidebarContainer_"]';
+/** The header's link to the signed-in athlete: React pages (Sauce, 2022), server-rendered pages, older markup. */
+const ATHLETE_MENU_LINKS = [
+  'header nav ul li ul[labeledby="athlete-menu"] a[href^="/athletes/"]',
+  '.user-menu a[href^="/athletes/"]',
+  '[data-log-category="user-menu"] a[href^="/athletes/"]',
+].join(',');
+const DASHBOARD_STATS = '#run-goals[data-sport="run"] .weekly-goal .primary-stats';
+const DASHBOARD_GOAL = '#progress-goals [data-sport="run"] .weekly-goal';
+const PROFILE_BARS = '#interval-graph-columns .interval.selectable a.bar';
+const PROFILE_SELECTED = '#interval-graph-columns .interval.selected';
+const PROFILE_TOTALS = '#interval-graph #totals';
+
+const onStrava = (url: URL, path: RegExp) => url.protocol === 'https:' && STRAVA_HOST.test(url.hostname) && path.test(url.pathname);
+export const mondayOf = (date: string): string => {
+  const day = parseDay(date)!;
+  return formatDay(day - ((dayOfWeek(day) + 6) % 7));
+};
+
+/** pageProps of the page's __NEXT_DATA__ ({} when absent or broken). */
+function nextProps(doc: Document): Rec {
+  return guard(() => rec(rec(rec(JSON.parse(doc.getElementById('__NEXT_DATA__')?.textContent ?? '')).props).pageProps), {});
+}
+
+/** The signed-in athlete's id: the page header's own profile link, else the Training Log's data. */
+export function signedInAthleteId(doc: Document): string | null {
+  return guard(() => {
+    for (const link of doc.querySelectorAll(ATHLETE_MENU_LINKS)) {
+      const match = /^\/athletes\/(\d+)\/?$/.exec(link.getAttribute('href') ?? '');
+      if (match) return match[1]!;
+    }
+    const props = nextProps(doc);
+    const id = idString(rec(props.currentAthlete).id ?? props.currentAthleteId);
+    return id && /^\d+$/.test(id) ? id : null;
+  }, null);
+}
+
+/** Is this page about the athlete whose activities /athlete/training_activities returns? */
+export function ownPage(doc: Document, path: RegExp): boolean {
+  const match = path.exec(doc.location?.pathname ?? '');
+  return match !== null && match[1] === signedInAthleteId(doc);
+}
+
+/** The signed-in athlete's own dashboard, Training Log or profile: runs worth keeping as history. */
+export function isOwnStravaPage(doc: Document): boolean {
+  return guard(() => DASHBOARD_PATH.test(doc.location?.pathname ?? '') || ownPage(doc, LOG_PATH) || ownPage(doc, PROFILE_PATH), false);
+}
+
+/**
+ * The Monday of the ISO week a row shows, from its data-timestamp (s or ms). Strava has used
+ * both a week's local midnight and a mid-week time (1710417600, a Thursday noon, for 2024y11w):
+ * a day the timestamp falls on that the page's own week list starts a week on, then a Monday
+ * it falls on (a local midnight seen from any zone), else the Monday of its ISO week.
+ */
+export function rowWeekStart(timestamp: string | null, known: ReadonlySet<string>): string | null {
+  const value = finiteNumber(timestamp);
+  if (value === null || value <= 0 || value > 253_402_300_799_000) return null;
+  const ms = value > 1e11 ? value : value * 1000;
+  const d = new Date(ms);
+  const utc = Math.floor(ms / 86_400_000);
+  const local = formatDay(daysFromCivil(d.getFullYear(), d.getMonth() + 1, d.getDate()));
+  // The next UTC day only for a time a local Monday midnight east of UTC can be (10:00 UTC or later).
+  const candidates = [local, formatDay(utc), ...(ms - utc * 86_400_000 >= 10 * 3_600_000 ? [formatDay(utc + 1)] : [])];
+  return (
+    candidates.find((c) => known.has(c)) ??
+    candidates.find((c) => dayOfWeek(parseDay(c)!) === 1) ??
+    candidates.map(mondayOf).find((monday) => known.has(monday)) ??
+    mondayOf(local)
+  );
+}
+
+/** Most __NEXT_DATA__ text sent to be read (lib/sites/parse MAX_PARSE_CHARS). */
+export const MAX_NEXT_DATA_CHARS = 5 * 1024 * 1024;
+
+/** The week starts the page's entries list (props.pageProps.entriesResponse.entries). */
+function logWeeks(text: string): Set<string> {
+  const weeks = new Set<string>();
+  guard(() => {
+    const entries = rec(rec(rec(rec(JSON.parse(text)).props).pageProps).entriesResponse).entries;
+    for (const entry of Array.isArray(entries) ? entries : []) {
+      const start = weekStartOfEntry(entry);
+      if (start) weeks.add(start);
+    }
+  }, undefined);
+  return weeks;
+}
+
+/** What the Training Log's read needs: the page's data, the weeks its rows show, whose page it is. */
+export interface LogFacts {
+  text: string;
+  weeks: string[];
+  athleteId: string | null;
+  own: boolean;
+}
+
+/** What the dashboard's and the profile's reads need: the week shown (null: this week) and the athlete. */
+export interface WeekFacts {
+  week: string | null;
+  athleteId: string | null;
+}
+
+/** The Training Log reader's state: complete from `covered`, for rows from `tried` on. */
+export interface LogState {
+  covered: string | null;
+  tried: string;
+}
+
+/** The dashboard's and profile's reader state: the week whose read did not reach back far enough. */
+export interface WeekState {
+  incomplete: string | null;
+}
+
+/** A few characters of a long text stand for it in a read's key (the text itself goes with the read). */
+const textKey = (text: string) => `${text.length}:${text.slice(0, 64)}:${text.slice(-256)}`;
+
+export interface StravaPages {
+  trainingLog: PagePart;
+  dashboard: PagePart;
+  profile: PagePart;
+  all: readonly PagePart[];
+}
+
+/** Strava's page halves, sharing one page view's state (one set per content script). */
+export function createStravaPages(): StravaPages {
+  let nextData: { text: string; weeks: Set<string> } | null = null;
+  let logState: LogState = { covered: null, tried: '9999-12-31' };
+  /**
+   * Per page, the week whose read did not reach back far enough (a call failed, or the page
+   * cap): that week gets no badge ("0 km" from data we could not read would be wrong).
+   */
+  const incomplete: { dashboard: string | null; profile: string | null } = { dashboard: null, profile: null };
+  const incompleteOf = (state: unknown) => {
+    const week = (state as Partial<WeekState> | null)?.incomplete;
+    return typeof week === 'string' ? week : null;
+  };
+
+  function readNext(doc: Document): { text: string; weeks: Set<string> } {
+    const text = doc.getElementById('__NEXT_DATA__')?.textContent ?? '';
+    if (nextData?.text !== text) nextData = { text, weeks: logWeeks(text) };
+    return nextData;
+  }
+
+  /** Each week row: where its badge goes (the row's totals sidebar, else the row) and its Monday. */
+  function logRows(doc: Document): [Element, string][] {
+    const known = readNext(doc).weeks;
+    const rows: [Element, string][] = [];
+    for (const row of doc.querySelectorAll(ROWS)) {
+      const weekStart = rowWeekStart(row.getAttribute('data-timestamp'), known);
+      if (weekStart) rows.push([row.querySelector(ROW_SIDEBAR) ?? row, weekStart]);
+    }
+    return rows;
+  }
+
+  const trainingLog: PagePart = {
+    id: 'strava-training-log',
+    site: 'strava',
+    matches: (url) => onStrava(url, LOG_PATH),
+    pageKind: () => 'Strava Training Log',
+    selectors: [ROWS, ROW_SIDEBAR, ATHLETE_MENU_LINKS, '#__NEXT_DATA__'],
+    findAnchors: (doc) =>
+      guard(
+        () =>
+          logRows(doc)
+            // A week the last read tried to cover but could not (its 30 days before are missing)
+            // gets no badge: a wrong "no runs the week before" is worse than none. Older rows (the
+            // page loaded more weeks) are offered, so the core reads again; it asks again after.
+            .filter(
+              ([, weekStart]) =>
+                logState.covered === null || weekStart < logState.tried || addDays(weekStart, -LOOKBACK_DAYS)! >= logState.covered,
+            )
+            .map(([element, weekStart]) => ({ key: `strava-log:${weekStart}`, element, placement: 'append' as const, weekStart })),
+        [] as BadgeAnchor[],
+      ),
+    facts: (doc) =>
+      guard(() => {
+        const text = readNext(doc).text;
+        const weeks = logRows(doc)
+          .map((row) => row[1])
+          .sort();
+        const data: LogFacts = { text, weeks, athleteId: signedInAthleteId(doc), own: ownPage(doc, LOG_PATH) };
+        return { key: `${weeks}|${data.athleteId}|${data.own}|${textKey(text)}`, data };
+      }, null),
+    accept(state) {
+      const s = state as Partial<LogState> | null;
+      if (typeof s?.tried === 'string') logState = { covered: typeof s.covered === 'string' ? s.covered : null, tried: s.tried };
+    },
+    observeRoot: (doc) => doc.querySelector(ROWS)?.parentElement ?? doc.getElementById('__next'),
+    // The page's own data is there before its rows render: have the background read it now.
+    prepares: true,
+  };
+
+  // Dashboard: the weekly widget ("This week" / "Cette semaine" / "이번 주": by structure).
+  const dashboard: PagePart = {
+    id: 'strava-dashboard',
+    site: 'strava',
+    matches: (url) => onStrava(url, DASHBOARD_PATH),
+    pageKind: () => 'Strava dashboard',
+    selectors: [DASHBOARD_STATS, DASHBOARD_GOAL, ATHLETE_MENU_LINKS],
+    findAnchors: (doc) =>
+      guard(() => {
+        if (incomplete.dashboard) return [];
+        const stats = doc.querySelector(DASHBOARD_STATS);
+        const element = stats ?? doc.querySelector(DASHBOARD_GOAL);
+        const anchors: BadgeAnchor[] = element
+          ? [{ key: 'strava-dashboard:this-week', element, placement: stats ? 'after' : 'append' }]
+          : [];
+        return anchors;
+      }, [] as BadgeAnchor[]),
+    facts: (doc) => {
+      const data: WeekFacts = { week: null, athleteId: signedInAthleteId(doc) };
+      return { key: String(data.athleteId), data };
+    },
+    accept: (state) => void (incomplete.dashboard = incompleteOf(state)),
+    observeRoot: (doc) => doc.getElementById('js-dashboard-athlete-goals'),
+  };
+
+  /** The week whose bar is selected (the totals show it), or undefined for the current week. */
+  function selectedWeek(doc: Document): string | undefined {
+    const selected = doc.querySelector(PROFILE_SELECTED);
+    const match =
+      /(\d{4})(\d{2})$/.exec(selected?.id ?? '') ??
+      /[?&#]interval=(\d{4})(\d{2})\b/.exec(selected?.querySelector('a.bar')?.getAttribute('href') ?? '');
+    return (match && isoWeekMonday(Number(match[1]), Number(match[2]))) || undefined;
+  }
+
+  // Athlete profile: the weekly totals of the selected week.
+  const profile: PagePart = {
+    id: 'strava-profile',
+    site: 'strava',
+    matches: (url) => onStrava(url, PROFILE_PATH),
+    pageKind: () => 'Strava athlete profile',
+    selectors: [PROFILE_BARS, PROFILE_SELECTED, PROFILE_TOTALS, '#interval-graph', ATHLETE_MENU_LINKS],
+    findAnchors: (doc) =>
+      guard(() => {
+        // /athlete/training_activities is the signed-in athlete's: never badge someone else's profile.
+        if (!ownPage(doc, PROFILE_PATH) || !doc.querySelector(PROFILE_BARS)) return [];
+        const totals = doc.querySelector(PROFILE_TOTALS);
+        const element = totals ?? doc.getElementById('interval-graph');
+        const weekStart = selectedWeek(doc);
+        if (incomplete.profile === (weekStart ?? 'current')) return [];
+        const anchors: BadgeAnchor[] = element
+          ? [{ key: `strava-profile:${weekStart ?? 'current'}`, element, placement: totals ? 'after' : 'append', weekStart }]
+          : [];
+        return anchors;
+      }, [] as BadgeAnchor[]),
+    facts: (doc) => {
+      const data: WeekFacts = { week: guard(() => selectedWeek(doc), undefined) ?? null, athleteId: signedInAthleteId(doc) };
+      return { key: `${data.week}|${data.athleteId}`, data };
+    },
+    accept: (state) => void (incomplete.profile = incompleteOf(state)),
+    observeRoot: (doc) => doc.getElementById('interval-graph'),
+  };
+
+  return { trainingLog, dashboard, profile, all: [trainingLog, dashboard, profile] };
+}

@@ -1,0 +1,155 @@
+// @vitest-environment happy-dom
+// The background's reads (lib/background/reading-host) with the tab's side (lib/content/remote):
+// our own content scripts only, one reader state per page, every call made by the tab with the
+// page's token, the calls' structure (never a value) for the page report, and the whole adapter
+// (page half in the page, read half in the background) giving what the in-process adapter gives.
+import { describe, expect, it } from 'vitest';
+import { createReadingHost, type AskTab } from '../../../lib/background/reading-host';
+import { FetchRefused } from '../../../lib/content/fetch';
+import {
+  proxyListener,
+  remoteTransport,
+  type ProxyAnswer,
+  type ProxyFetchMessage,
+  type ReadRunsMessage,
+} from '../../../lib/content/remote';
+import { createGarminAdapter } from '../../../lib/sites/garmin';
+import { createGarminPage } from '../../../lib/sites/garmin-page';
+import { READ_RUNS, readingAdapter } from '../../../lib/sites/reading';
+import { fakeContext, loadPage, mergedNotes, pageJson } from '../sites/other-sites-helpers';
+
+const OWN = 'own-id';
+const TAB = { id: 7 };
+const sender = { id: OWN, tab: TAB, frameId: 0, url: 'https://connect.garmin.com/modern/calendar' };
+const activities = pageJson('garmin-activities.json');
+const SEARCH = '/gc-api/activitylist-service/activities/search/activities';
+const TODAY = '2026-02-18';
+
+/** A tab whose content script answers the host's calls from `routes` (the tab's fetch). */
+function tab(routes: Record<string, unknown>) {
+  const asked: ProxyFetchMessage[] = [];
+  const ask: AskTab = async (tabId, frameId, message) => {
+    asked.push(message);
+    expect([tabId, frameId]).toEqual([TAB.id, 0]);
+    const route = Object.keys(routes).find((prefix) => message.path.startsWith(prefix));
+    if (route === undefined) return { refused: { reason: 'not-found', status: 404 } } satisfies ProxyAnswer;
+    const value = routes[route];
+    return (value && typeof value === 'object' && 'refused' in value ? value : { json: structuredClone(value) }) as ProxyAnswer;
+  };
+  return { asked, ask };
+}
+
+const garminRead = (facts: unknown, page = 'page-1'): ReadRunsMessage => ({
+  type: READ_RUNS,
+  page,
+  adapter: 'garmin-connect',
+  facts,
+  today: TODAY,
+});
+const FACTS = { weeks: ['2026-01-26', '2026-02-02', '2026-02-09', '2026-02-16'], csrf: 'token-1' };
+
+describe('the reading host', () => {
+  it('answers our own content scripts in a tab only, for a known adapter and a real day', async () => {
+    const host = createReadingHost(() => OWN, tab({}).ask);
+    expect(await host.answer(garminRead(FACTS), { id: 'other', tab: TAB })).toBeNull();
+    expect(await host.answer(garminRead(FACTS), { id: OWN })).toBeNull();
+    expect(await host.answer({ ...garminRead(FACTS), adapter: 'storage' }, sender)).toBeNull();
+    expect(await host.answer({ ...garminRead(FACTS), today: 'soon' }, sender)).toBeNull();
+    expect(await host.answer({ ...garminRead(FACTS), type: 'other' }, sender)).toBeNull();
+  });
+
+  it("reads through the tab with the page's token and CSRF header; the same facts again cost no call", async () => {
+    const { asked, ask } = tab({ [SEARCH]: activities });
+    const host = createReadingHost(() => OWN, ask);
+    const reply = (await host.answer(garminRead(FACTS), sender))!;
+    expect(reply.runs).toHaveLength(13);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatchObject({ page: 'page-1', init: { headers: { 'connect-csrf-token': 'token-1' } } });
+    expect(reply.notes.sources).toEqual([{ source: 'garmin:activity-search', runs: 13 }]);
+    expect(reply.state).toEqual({ covered: { from: '2025-11-26', to: '2026-02-22' } });
+    // The call's structure for the page report: a coarse path and the answer's shape, no value.
+    expect(reply.calls).toEqual([{ path: '/gc-api/… (5 segments)', outcome: 'ok', shape: expect.stringMatching(/^\[\{/) }]);
+    expect(JSON.stringify(reply.calls)).not.toMatch(/2026|1001|token-1/);
+    const again = (await host.answer(garminRead(FACTS), sender))!;
+    expect(asked).toHaveLength(1);
+    expect(again.version).toBe(reply.version);
+    // Another page (another token) has its own state; a closed tab's state goes.
+    await host.answer(garminRead(FACTS, 'page-2'), sender);
+    expect(asked).toHaveLength(2);
+    host.forgetTab(TAB.id);
+    await host.answer(garminRead(FACTS), sender);
+    expect(asked).toHaveLength(3);
+  });
+
+  it("a refusal in the tab is the reader's refusal, with its status", async () => {
+    const { ask } = tab({ '/gc-api/': { refused: { reason: 'forbidden', status: 403 } } });
+    const reply = (await createReadingHost(() => OWN, ask).answer(garminRead(FACTS), sender))!;
+    expect(reply.runs).toEqual([]);
+    expect(reply.notes.refusals).toContainEqual({ source: 'garmin:activity-search', reason: 'forbidden', status: 403 });
+    expect(reply.calls?.[0]?.outcome).toBe('forbidden (HTTP 403)');
+    const silent = (await createReadingHost(
+      () => OWN,
+      async () => undefined,
+    ).answer(garminRead(FACTS), sender))!;
+    expect(silent.notes.refusals?.[0]?.reason).toBe('network');
+  });
+
+  it('the whole adapter through the host (page half here, read half there) reads and anchors as the in-process one', async () => {
+    const doc = loadPage('garmin-calendar.html');
+    const { ask } = tab({ [SEARCH]: activities });
+    const host = createReadingHost(() => OWN, ask);
+    const remote = readingAdapter(
+      createGarminPage(),
+      remoteTransport('page-1', (message) => host.answer(message, sender)),
+    );
+    const local = createGarminAdapter();
+    const ctxRemote = fakeContext({});
+    const ctxLocal = fakeContext({ [SEARCH]: activities });
+    const records: unknown[] = [];
+    ctxRemote.record = (calls) => void records.push(...calls);
+    expect(await remote.readRuns(doc, ctxRemote)).toEqual(await local.readRuns(doc, ctxLocal));
+    expect(mergedNotes(ctxRemote.notes)).toEqual(mergedNotes(ctxLocal.notes));
+    expect(ctxRemote.calls).toEqual([]);
+    expect(records).toHaveLength(1);
+    expect(remote.findAnchors(doc).map((a) => a.key)).toEqual(local.findAnchors(doc).map((a) => a.key));
+  });
+});
+
+describe("the tab's side", () => {
+  const answerOf = async (message: unknown, from: { id?: string; tab?: unknown }, fetchJson = async () => ({ ok: 1 })) => {
+    let answer: unknown = 'none';
+    const handled = proxyListener('tok', () => OWN, fetchJson)(message, from, (a) => (answer = a));
+    await new Promise((r) => setTimeout(r, 0));
+    return { handled, answer };
+  };
+  const call = { type: 'knee-check:proxy-fetch', page: 'tok', path: '/api/x' };
+
+  it("answers only our background, for this page's token", async () => {
+    expect(await answerOf(call, { id: OWN })).toEqual({ handled: true, answer: { json: { ok: 1 } } });
+    expect(await answerOf({ ...call, page: 'other' }, { id: OWN })).toEqual({ handled: undefined, answer: 'none' });
+    expect(await answerOf(call, { id: 'other' })).toEqual({ handled: undefined, answer: 'none' });
+    // A content script in a tab (ours or not) is not the background.
+    expect(await answerOf(call, { id: OWN, tab: { id: 1 } })).toEqual({ handled: undefined, answer: 'none' });
+  });
+
+  it('a refused call is its reason and status, nothing else', async () => {
+    const refused = async () => {
+      throw new FetchRefused('rate-limited', 'HTTP 429 from https://x/secret', 429);
+    };
+    expect((await answerOf(call, { id: OWN }, refused)).answer).toEqual({ refused: { reason: 'rate-limited', status: 429 } });
+  });
+
+  it('a malformed reply is no reply', async () => {
+    const ctx = fakeContext({});
+    for (const reply of [
+      null,
+      'x',
+      { runs: 'x', version: '1', notes: {} },
+      { runs: [], version: 1, notes: {} },
+      { runs: [], version: '1' },
+    ])
+      expect(await remoteTransport('tok', async () => reply)('garmin-connect', {}, ctx)).toBeNull();
+    const good = { runs: [], version: '1', notes: {}, state: null };
+    expect(await remoteTransport('tok', async () => good)('garmin-connect', {}, ctx)).toEqual(good);
+  });
+});
