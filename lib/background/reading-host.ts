@@ -1,7 +1,7 @@
 // The background's side of the page reads (lib/sites/reading.ts): each built-in site's read half
 // runs here, one state per tab's page (its content script's token), and its same-origin calls are
 // made by that tab (lib/content/remote.ts: the background has no host permission, and the page's
-// cookies stay the page's). The site's JSON is read into runs here too (lib/sites/parse), and its
+// cookies stay the page's), one at a time and spaced out. The site's JSON is read into runs here too (lib/sites/parse), and its
 // structure kept for the page report (lib/content/report: keys and types, never a value).
 // Everything a content script sends is untrusted: the facts are checked by each reader, the
 // answers by the parsers; nothing is stored.
@@ -14,6 +14,7 @@ import type { Run } from '../load/types';
 import { createGarminReader } from '../sites/garmin';
 import { createIntervalsReader } from '../sites/intervals';
 import { parseSiteData } from '../sites/parse';
+import { createSerialQueue, type SerialQueue } from '../serial';
 import { mergeNotes, READ_RUNS, type ReadReply, type RunReader } from '../sites/reading';
 import { stravaReadersById } from '../sites/strava';
 import type { AdapterContext, AdapterNotes, FetchJsonInit } from '../sites/types';
@@ -42,6 +43,16 @@ export type AskTab = (tabId: number, frameId: number, message: ProxyFetchMessage
 interface PageState {
   readers: Record<string, RunReader>;
   versions: WeakMap<Run[], string>;
+  /** The page's calls, one at a time, their starts at least `minGapMs` apart. */
+  queue: SerialQueue;
+  lastCall: number;
+}
+
+export interface ReadingHostOptions {
+  /** Minimum gap between the starts of two calls for one page, ms (default 600). */
+  minGapMs?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface ReadingHost {
@@ -51,7 +62,8 @@ export interface ReadingHost {
   forgetTab(tabId: number): void;
 }
 
-export function createReadingHost(ownId: () => string, askTab: AskTab): ReadingHost {
+export function createReadingHost(ownId: () => string, askTab: AskTab, options: ReadingHostOptions = {}): ReadingHost {
+  const { minGapMs = 600, now = () => Date.now(), sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) } = options;
   const pages = new Map<string, PageState>();
   let versions = 0;
   // A version is unique to this background's life: a restarted one never repeats an old one.
@@ -60,7 +72,7 @@ export function createReadingHost(ownId: () => string, askTab: AskTab): ReadingH
   function stateOf(key: string, site: string): PageState {
     let state = pages.get(key);
     if (state) pages.delete(key);
-    else state = { readers: SITE_READERS[site]!(), versions: new WeakMap() };
+    else state = { readers: SITE_READERS[site]!(), versions: new WeakMap(), queue: createSerialQueue(), lastCall: -Infinity };
     pages.set(key, state);
     for (const old of pages.keys()) {
       if (pages.size <= MAX_PAGES) break;
@@ -70,14 +82,18 @@ export function createReadingHost(ownId: () => string, askTab: AskTab): ReadingH
   }
 
   /** A same-origin GET made by the tab; rejects with FetchRefused like the tab's own fetch would. */
-  function tabFetch(tabId: number, frameId: number, page: string) {
+  function tabFetch(tabId: number, frameId: number, page: string, state: PageState) {
     return async (path: string, init?: FetchJsonInit): Promise<unknown> => {
-      let answer: ProxyAnswer | null = null;
-      try {
-        answer = (await askTab(tabId, frameId, { type: PROXY_FETCH, page, path, ...(init && { init }) })) as ProxyAnswer | null;
-      } catch {
-        answer = null;
-      }
+      const answer = await state.queue(async () => {
+        const wait = state.lastCall + minGapMs - now();
+        if (wait > 0) await sleep(wait);
+        state.lastCall = now();
+        try {
+          return (await askTab(tabId, frameId, { type: PROXY_FETCH, page, path, ...(init && { init }) })) as ProxyAnswer | null;
+        } catch {
+          return null;
+        }
+      });
       if (answer && 'json' in answer) return answer.json;
       const refused = answer && 'refused' in answer ? answer.refused : null;
       if (!refused || typeof refused.reason !== 'string') throw new FetchRefused('network', 'the tab did not answer');
@@ -97,7 +113,7 @@ export function createReadingHost(ownId: () => string, askTab: AskTab): ReadingH
       const state = stateOf(`${tabId}:${frameId}:${m.page}`, site);
       const reader = state.readers[m.adapter!]!;
       const calls: CallRecord[] = [];
-      const recorder = recordingFetch(tabFetch(tabId, frameId, m.page), calls);
+      const recorder = recordingFetch(tabFetch(tabId, frameId, m.page, state), calls);
       const notes: AdapterNotes[] = [];
       const ctx: AdapterContext = {
         fetchJson: recorder.fetch,

@@ -10,10 +10,10 @@ import { weekStartOf } from '../load/dates';
 import type { LoadOptions } from '../load/context';
 import type { Run } from '../load/types';
 import type { Settings } from '../settings/defaults';
-import type { AdapterContext, AdapterNotes, BadgeAnchor, FetchJsonInit, ParseReply, ParseRequest, SiteAdapter } from '../sites/types';
+import type { AdapterContext, AdapterNotes, BadgeAnchor, FetchJsonInit, SiteAdapter } from '../sites/types';
 import type { PageStatus } from './messages';
 import { createWatcher, type Watcher } from './observer';
-import { recordingFetch, selectorCounts, type CallRecord } from './report';
+import { selectorCounts, type CallRecord } from './report';
 import { runSliced, type Clock } from './schedule';
 import { mergeNotes } from '../sites/reading';
 
@@ -46,11 +46,6 @@ export interface CoreDeps {
    * are read by the background, the tab answering its calls (./remote): none here.
    */
   fetchJson?(path: string, init?: FetchJsonInit): Promise<unknown>;
-  /**
-   * The background's reading of a site's JSON into runs (lib/sites/parse; the answer is what
-   * AdapterContext.parse gives the adapter) and its shape for the page report.
-   */
-  parse?(request: ParseRequest): Promise<ParseReply | null>;
   /** The runner's local date ("YYYY-MM-DD") and wall clock ("YYYY-MM-DDTHH:mm"). */
   localNow(): { today: string; now: string };
   summarize: Summarize;
@@ -262,17 +257,9 @@ function createReader(deps: CoreDeps, report: (kind: string, error: unknown) => 
     calls.push(...more);
     calls.splice(0, calls.length - 20);
   };
-  const recorder = recordingFetch(
-    (path, init) => (deps.fetchJson ? deps.fetchJson(path, init) : Promise.reject(new Error('no fetch'))),
-    calls,
-  );
   const context: AdapterContext = {
-    fetchJson: recorder.fetch,
-    parse: async (request) => {
-      const reply = await deps.parse?.(request);
-      recorder.shaped(request.data, reply?.shape);
-      return reply?.answer ?? null;
-    },
+    // Only adapters read here (tests) fetch: the extension's are read by the background (./remote).
+    fetchJson: (path, init) => (deps.fetchJson ? deps.fetchJson(path, init) : Promise.reject(new Error('no fetch'))),
     get today() {
       return deps.localNow().today;
     },

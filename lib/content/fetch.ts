@@ -1,10 +1,9 @@
-// Same-origin JSON only: the page's own endpoints, with the page's own cookies, one call at a
-// time and spaced out. Anything that is not a path on this origin is refused before any request;
+// Same-origin JSON only: the page's own endpoints, with the page's own cookies (the background's
+// readers ask for them one at a time and spaced out: lib/background/reading-host). Anything that is not a path on this origin is refused before any request;
 // a redirect is never followed, an answer from another origin is never read, and no body is read
 // past a size cap. Every failure is a FetchRefused that says why (the popup tells the runner).
 // No retries here: one failed call is reported to the adapter, which decides (the calendar
 // adapters wait a minute before asking again, Strava stops for the page view).
-import { createSerialQueue } from '../serial';
 import type { FetchJsonInit, RefusalReason } from '../sites/types';
 
 /** Why a same-origin call gave nothing usable; `status` is the HTTP status when there was one. */
@@ -33,10 +32,6 @@ export interface SameOriginFetchOptions {
   /** The page's origin, captured at start. */
   origin: string;
   fetch: typeof globalThis.fetch;
-  now: () => number;
-  setTimer: (fn: () => void, ms: number) => unknown;
-  /** Minimum gap between the starts of two calls, ms (default 600). */
-  minGapMs?: number;
   /** Aborts calls in flight and refuses new ones (the script was invalidated). */
   signal?: AbortSignal;
   /** Size cap of one answer, bytes (default MAX_BODY_BYTES). */
@@ -100,63 +95,56 @@ async function boundedText(response: Response, maxBytes: number): Promise<string
 }
 
 export function createSameOriginFetch(opts: SameOriginFetchOptions): (path: string, init?: FetchJsonInit) => Promise<unknown> {
-  const { origin, fetch, now, setTimer, minGapMs = 600, signal, maxBytes = MAX_BODY_BYTES } = opts;
-  let last = -Infinity;
-  const serial = createSerialQueue();
-  return (path, init) => {
+  const { origin, fetch, signal, maxBytes = MAX_BODY_BYTES } = opts;
+  return async (path, init) => {
     const url = sameOriginUrl(path, origin);
-    return serial(async () => {
-      if (!url || signal?.aborted) throw new Error(url ? 'stopped' : 'not a same-origin path');
-      const wait = last + minGapMs - now();
-      if (wait > 0) await new Promise((resolve) => setTimer(() => resolve(0), wait));
-      last = now();
-      let response: Response;
-      try {
-        response = await fetch(url.href, {
-          method: 'GET',
-          credentials: 'same-origin',
-          // Never followed. 'manual' rather than 'error': both stop at the redirect, but 'error'
-          // looks like a network failure, and a redirect (to a sign-in page) is worth telling apart.
-          redirect: 'manual',
-          headers: { ...extraHeaders(init), Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
-          // Never wait forever: a hung call would hold every later one.
-          signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(15_000)]) : AbortSignal.timeout(15_000),
-        });
-      } catch (error) {
-        throw new FetchRefused('network', error instanceof Error ? error.message : 'network error');
-      }
-      // An answer from anywhere but this origin is never read (a redirect, a service worker's).
-      let answeredFrom: string | null = null;
-      try {
-        answeredFrom = response.url ? new URL(response.url).origin : origin;
-      } catch {
-        answeredFrom = null;
-      }
-      if (
-        response.type === 'opaqueredirect' ||
-        response.redirected ||
-        answeredFrom !== origin ||
-        (response.status >= 300 && response.status < 400)
-      ) {
-        await response.body?.cancel().catch(() => undefined);
-        throw new FetchRefused('redirected', 'redirected', response.status || undefined);
-      }
-      if (!response.ok) {
-        await response.body?.cancel().catch(() => undefined);
-        throw new FetchRefused(STATUS_REASONS[response.status] ?? 'bad-response', `HTTP ${response.status}`, response.status);
-      }
-      let text: string;
-      try {
-        text = await boundedText(response, maxBytes);
-      } catch (error) {
-        // Cut off mid-answer (timeout, stop, connection lost): nothing of it is used.
-        throw error instanceof FetchRefused ? error : new FetchRefused('network', 'answer cut off', response.status);
-      }
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        throw new FetchRefused('bad-response', 'not JSON', response.status);
-      }
-    });
+    if (!url || signal?.aborted) throw new Error(url ? 'stopped' : 'not a same-origin path');
+    let response: Response;
+    try {
+      response = await fetch(url.href, {
+        method: 'GET',
+        credentials: 'same-origin',
+        // Never followed. 'manual' rather than 'error': both stop at the redirect, but 'error'
+        // looks like a network failure, and a redirect (to a sign-in page) is worth telling apart.
+        redirect: 'manual',
+        headers: { ...extraHeaders(init), Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+        // Never wait forever: a hung call would hold every later one.
+        signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(15_000)]) : AbortSignal.timeout(15_000),
+      });
+    } catch (error) {
+      throw new FetchRefused('network', error instanceof Error ? error.message : 'network error');
+    }
+    // An answer from anywhere but this origin is never read (a redirect, a service worker's).
+    let answeredFrom: string | null = null;
+    try {
+      answeredFrom = response.url ? new URL(response.url).origin : origin;
+    } catch {
+      answeredFrom = null;
+    }
+    if (
+      response.type === 'opaqueredirect' ||
+      response.redirected ||
+      answeredFrom !== origin ||
+      (response.status >= 300 && response.status < 400)
+    ) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new FetchRefused('redirected', 'redirected', response.status || undefined);
+    }
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new FetchRefused(STATUS_REASONS[response.status] ?? 'bad-response', `HTTP ${response.status}`, response.status);
+    }
+    let text: string;
+    try {
+      text = await boundedText(response, maxBytes);
+    } catch (error) {
+      // Cut off mid-answer (timeout, stop, connection lost): nothing of it is used.
+      throw error instanceof FetchRefused ? error : new FetchRefused('network', 'answer cut off', response.status);
+    }
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new FetchRefused('bad-response', 'not JSON', response.status);
+    }
   };
 }

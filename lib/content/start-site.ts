@@ -12,19 +12,13 @@ import { startBadges, type BadgeScript, type ScriptEnv } from './start';
 
 /** The adapters of `pages`, read by the background, and this tab's answers to its calls. */
 export function remoteAdapters(pages: readonly PagePart[]) {
-  return ({ runtime, win, clock, isValid, signal, onStop }: ScriptEnv) => {
+  return ({ runtime, win, isValid, signal, onStop }: ScriptEnv) => {
     const token = pageToken();
     const transport = remoteTransport(token, (message) => (isValid() ? runtime.sendMessage(message) : Promise.resolve(null)));
     const proxy = proxyListener(
       token,
       () => runtime.id,
-      createSameOriginFetch({
-        origin: win.location.origin,
-        fetch: win.fetch.bind(win),
-        now: clock.now,
-        setTimer: win.setTimeout.bind(win),
-        signal,
-      }),
+      createSameOriginFetch({ origin: win.location.origin, fetch: win.fetch.bind(win), signal }),
     );
     runtime.onMessage.addListener(proxy as never);
     onStop(() => runtime.onMessage.removeListener(proxy as never));

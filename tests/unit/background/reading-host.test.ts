@@ -60,7 +60,7 @@ describe('the reading host', () => {
 
   it("reads through the tab with the page's token and CSRF header; the same facts again cost no call", async () => {
     const { asked, ask } = tab({ [SEARCH]: activities });
-    const host = createReadingHost(() => OWN, ask);
+    const host = createReadingHost(() => OWN, ask, { minGapMs: 0 });
     const reply = (await host.answer(garminRead(FACTS), sender))!;
     expect(reply.runs).toHaveLength(13);
     expect(asked).toHaveLength(1);
@@ -79,6 +79,31 @@ describe('the reading host', () => {
     host.forgetTab(TAB.id);
     await host.answer(garminRead(FACTS), sender);
     expect(asked).toHaveLength(3);
+  });
+
+  it("a page's calls go one at a time, their starts at least the gap apart", async () => {
+    let now = 0;
+    const starts: number[] = [];
+    let open = 0;
+    const ask: AskTab = async (_tab, _frame, message) => {
+      starts.push(now);
+      expect(++open).toBe(1);
+      await new Promise((r) => setTimeout(r, 1));
+      open--;
+      return message.path.includes('calendar-service')
+        ? { json: { calendarItems: [] } }
+        : { refused: { reason: 'forbidden', status: 403 } };
+    };
+    const host = createReadingHost(() => OWN, ask, {
+      minGapMs: 500,
+      now: () => now,
+      sleep: async (ms) => void (now += ms),
+    });
+    // The activity search refused, then the calendar month by month.
+    const facts = { weeks: ['2025-10-06', '2026-02-16'], csrf: null };
+    await host.answer(garminRead(facts), sender);
+    expect(starts.length).toBeGreaterThan(2);
+    for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(500);
   });
 
   it("a refusal in the tab is the reader's refusal, with its status", async () => {

@@ -10,9 +10,6 @@ function fetcher(answer: (url: string, init: RequestInit) => Response | Promise<
   const get = createSameOriginFetch({
     origin: ORIGIN,
     fetch: fetch as unknown as typeof globalThis.fetch,
-    now: () => 0,
-    setTimer: setTimeout,
-    minGapMs: 0,
     maxBytes,
   });
   return { get, fetch };

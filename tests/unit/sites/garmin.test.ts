@@ -489,9 +489,6 @@ describe('Garmin: what maintained extensions and the API write-ups show (docs/re
     const fetchJson = createSameOriginFetch({
       origin: 'https://connect.garmin.com',
       fetch: server as typeof fetch,
-      now: () => 0,
-      setTimer: setTimeout,
-      minGapMs: 0,
     });
     const notes: unknown[] = [];
     const ctx = { today: '2026-02-18', fetchJson, parse: parseLocally, note: (n: unknown) => void notes.push(n) };
