@@ -103,28 +103,34 @@ function recordOf<T>(checks: FieldChecks<T>): (v: unknown) => v is T {
   return (v): v is T => isRecord(v) && Object.entries<Check>(checks).every(([field, ok]) => ok(v[field]));
 }
 
-const isReport = recordOf<PageReport>({
-  version: text(40),
-  adapter: text(),
-  pageKind: text(),
-  selectors: listOf(200, recordOf<PageReport['selectors'][number]>({ selector: text(500), count: isCount })),
-  calls: listOf(50, recordOf<PageReport['calls'][number]>({ path: text(100), outcome: text(40), shape: text(4000) })),
-});
-
-const isPageStatus = recordOf<PageStatus>({
-  site: text(),
-  adapter: text(),
-  pageKind: text(),
-  runs: isCount,
-  // The adapter's notes come as it wrote them: read by `noted` below, entry by entry.
-  sources: (v) => v === undefined || Array.isArray(v),
-  refusals: (v) => v === undefined || Array.isArray(v),
-  anchors: isCount,
-  weeksBadged: isCount,
-  card: (v) => typeof v === 'boolean',
-  incompleteDays: isCount,
-  report: isReport,
-});
+/**
+ * The checks of a page status, made on first use: built at the top level, they would be kept in
+ * every content script that imports this module's names (top-level calls are not tree-shaken).
+ */
+let statusCheck: ((v: unknown) => v is PageStatus) | undefined;
+function isPageStatus(v: unknown): v is PageStatus {
+  statusCheck ??= recordOf<PageStatus>({
+    site: text(),
+    adapter: text(),
+    pageKind: text(),
+    runs: isCount,
+    // The adapter's notes come as it wrote them: read by `noted` below, entry by entry.
+    sources: (v) => v === undefined || Array.isArray(v),
+    refusals: (v) => v === undefined || Array.isArray(v),
+    anchors: isCount,
+    weeksBadged: isCount,
+    card: (v) => typeof v === 'boolean',
+    incompleteDays: isCount,
+    report: recordOf<PageReport>({
+      version: text(40),
+      adapter: text(),
+      pageKind: text(),
+      selectors: listOf(200, recordOf<PageReport['selectors'][number]>({ selector: text(500), count: isCount })),
+      calls: listOf(50, recordOf<PageReport['calls'][number]>({ path: text(100), outcome: text(40), shape: text(4000) })),
+    }),
+  });
+  return statusCheck(v);
+}
 
 /** The entries of a list that are records with a `source`, the latest `max`. */
 const noted = (v: unknown, max = 20) =>
