@@ -60,9 +60,11 @@ for (const build of BUILDS) {
 }
 
 // One content script per site (entrypoints/knee-badges-<site>.content/): each carries its own
-// site's adapter and no other's, so a page loads only what its site needs (the 10 KB budget). The
-// markers are each adapter's same-origin JSON paths.
-const SITE_MARKERS = { strava: '/athlete/training_activities', garmin: '/gc-api/', intervals: '/api/v1/athlete/' };
+// site's page half and no other's, so a page loads only what its site needs (the 10 KB budget).
+// The markers are each page half's adapter id. No content script carries a site's reads (their
+// same-origin JSON paths): those run in the background (lib/background/reading-host), which does.
+const SITE_MARKERS = { strava: 'strava-training-log', garmin: 'garmin-connect', intervals: 'intervals-icu' };
+const READ_MARKERS = ['/athlete/training_activities', '/gc-api/', '/api/v1/athlete/'];
 for (const build of BUILDS) {
   const dir = join(build, 'content-scripts');
   const names = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.js')) : [];
@@ -74,9 +76,14 @@ for (const build of BUILDS) {
     checked++;
     for (const [site, marker] of Object.entries(SITE_MARKERS)) {
       const own = name === `knee-badges-${site}.js`;
-      if (own !== text.includes(marker)) findings.push(`${dir}/${name}: ${own ? 'lacks' : 'carries'} the ${site} adapter (${marker})`);
+      if (own !== text.includes(marker)) findings.push(`${dir}/${name}: ${own ? 'lacks' : 'carries'} the ${site} page half (${marker})`);
     }
+    for (const marker of READ_MARKERS) if (text.includes(marker)) findings.push(`${dir}/${name}: carries a site's reads (${marker})`);
   }
+  const background = files(build).find((f) => /background\.js$/.test(f));
+  const backgroundText = background ? readFileSync(background, 'utf8') : '';
+  for (const marker of READ_MARKERS)
+    if (!backgroundText.includes(marker)) findings.push(`${build}: the background lacks the reads (${marker})`);
 }
 
 // The knowledge base ships without its reader-only notes (lib/triage/reader-notes.ts, applied by

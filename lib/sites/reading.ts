@@ -24,8 +24,11 @@ export interface PageFacts {
 export interface PagePart extends Omit<SiteAdapter, 'readRuns' | 'prepare'> {
   /** What the read needs from the page now; null: nothing to read (no runs). Never throws. */
   facts(doc: Document, today: string): PageFacts | null;
-  /** What the reader says about its reading (what it covers), for findAnchors. */
-  accept?(state: unknown, facts: PageFacts, today: string): void;
+  /**
+   * What the reader says about its reading (what it covers), for findAnchors. True: the reader
+   * lacked something the facts left out as already sent (a restarted background): read again.
+   */
+  accept?(state: unknown, facts: PageFacts, today: string): boolean | void;
   /** The page carries data before its weeks render: have the reader start on it at once. */
   prepares?: boolean;
 }
@@ -65,18 +68,19 @@ export function readingAdapter(page: PagePart, transport: ReadTransport, now: ()
     async readRuns(doc, ctx) {
       try {
         let read: ReadReply | null = null;
+        let again = false;
         for (let round = 0; round < 2; round++) {
           const facts = page.facts(doc, ctx.today);
           if (!facts) return [];
           const key = `${ctx.today}|${facts.key}`;
-          if (last?.key === key && !(round === 0 && retry())) break;
+          if (last?.key === key && !again && !(round === 0 && retry())) break;
           const reply = await transport(page.id, facts.data, ctx);
           if (!reply || !Array.isArray(reply.runs)) break;
           // The same runs stay the same array (the core compares identities).
           if (last?.reply.version === reply.version) reply.runs = last.reply.runs;
           last = { key, at: now(), reply };
           read = reply;
-          page.accept?.(reply.state, facts, ctx.today);
+          again = page.accept?.(reply.state, facts, ctx.today) === true;
           if (reply.calls) ctx.record?.(reply.calls);
         }
         // Each reply restates what the reader knows of the page view: the last one is the notes.
@@ -89,7 +93,10 @@ export function readingAdapter(page: PagePart, transport: ReadTransport, now: ()
     ...(page.prepares && {
       prepare(doc: Document, ctx: AdapterContext) {
         const facts = page.facts(doc, ctx.today);
-        if (facts) void transport(page.id, facts.data, ctx, true).catch(() => null);
+        if (facts)
+          void transport(page.id, facts.data, ctx, true)
+            .then((reply) => reply && page.accept?.(reply.state, facts, ctx.today))
+            .catch(() => null);
       },
     }),
   };

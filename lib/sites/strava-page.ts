@@ -111,7 +111,9 @@ function logWeeks(text: string): Set<string> {
 
 /** What the Training Log's read needs: the page's data, the weeks its rows show, whose page it is. */
 export interface LogFacts {
-  text: string;
+  /** The page's __NEXT_DATA__ text, left out when the reader has it already (`textKey`). */
+  text?: string;
+  textKey: string;
   weeks: string[];
   athleteId: string | null;
   own: boolean;
@@ -127,6 +129,10 @@ export interface WeekFacts {
 export interface LogState {
   covered: string | null;
   tried: string;
+  /** The key of the page text the reader holds (null: none). */
+  textKey: string | null;
+  /** The facts left the text out, and the reader does not have it: send it. */
+  needText?: boolean;
 }
 
 /** The dashboard's and profile's reader state: the week whose read did not reach back far enough. */
@@ -134,8 +140,8 @@ export interface WeekState {
   incomplete: string | null;
 }
 
-/** A few characters of a long text stand for it in a read's key (the text itself goes with the read). */
-const textKey = (text: string) => `${text.length}:${text.slice(0, 64)}:${text.slice(-256)}`;
+/** A few characters of a long text stand for it in a read's key (the text itself goes once). */
+export const textKey = (text: string) => `${text.length}:${text.slice(0, 64)}:${text.slice(-256)}`;
 
 export interface StravaPages {
   trainingLog: PagePart;
@@ -147,7 +153,9 @@ export interface StravaPages {
 /** Strava's page halves, sharing one page view's state (one set per content script). */
 export function createStravaPages(): StravaPages {
   let nextData: { text: string; weeks: Set<string> } | null = null;
-  let logState: LogState = { covered: null, tried: '9999-12-31' };
+  let logState = { covered: null as string | null, tried: '9999-12-31' };
+  /** The key of the page text the reader holds: the text is sent once, not with every read. */
+  let readerHas: string | null = null;
   /**
    * Per page, the week whose read did not reach back far enough (a call failed, or the page
    * cap): that week gets no badge ("0 km" from data we could not read would be wrong).
@@ -201,12 +209,16 @@ export function createStravaPages(): StravaPages {
         const weeks = logRows(doc)
           .map((row) => row[1])
           .sort();
-        const data: LogFacts = { text, weeks, athleteId: signedInAthleteId(doc), own: ownPage(doc, LOG_PATH) };
-        return { key: `${weeks}|${data.athleteId}|${data.own}|${textKey(text)}`, data };
+        const key = textKey(text);
+        const data: LogFacts = { textKey: key, weeks, athleteId: signedInAthleteId(doc), own: ownPage(doc, LOG_PATH) };
+        if (readerHas !== key) data.text = text;
+        return { key: `${weeks}|${data.athleteId}|${data.own}|${key}`, data };
       }, null),
     accept(state) {
       const s = state as Partial<LogState> | null;
       if (typeof s?.tried === 'string') logState = { covered: typeof s.covered === 'string' ? s.covered : null, tried: s.tried };
+      readerHas = typeof s?.textKey === 'string' ? s.textKey : null;
+      return s?.needText === true;
     },
     observeRoot: (doc) => doc.querySelector(ROWS)?.parentElement ?? doc.getElementById('__next'),
     // The page's own data is there before its rows render: have the background read it now.

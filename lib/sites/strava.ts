@@ -18,7 +18,15 @@ import { refusalOf } from '../content/fetch';
 import { noteTo } from './notes';
 import { dayOrNull, num, parsed, runsOf } from './parsed';
 import { localTransport, readingAdapter, type RunReader } from './reading';
-import { createStravaPages, LOOKBACK_DAYS, MAX_NEXT_DATA_CHARS, type LogFacts, type LogState, type WeekFacts } from './strava-page';
+import {
+  createStravaPages,
+  LOOKBACK_DAYS,
+  MAX_NEXT_DATA_CHARS,
+  textKey,
+  type LogFacts,
+  type LogState,
+  type WeekFacts,
+} from './strava-page';
 import type { ActivitiesPage, FeedPage } from './strava-parse';
 import type { AdapterContext, Refusal, SiteAdapter } from './types';
 
@@ -201,18 +209,19 @@ export interface StravaReaders {
 /** Strava's read halves, sharing one page view's state (one set per tab's page, in the background). */
 export function createStravaReaders(options: StravaAdapterOptions = {}): StravaReaders {
   const activities = new StravaActivities(options.now);
-  let nextData: { text: string; read?: Promise<LogRuns | null> } | null = null;
+  let nextData: { text: string; key: string; read?: Promise<LogRuns | null> } | null = null;
   /** The Training Log's last read: complete from `covered`, for rows from `tried` on. */
-  let logState: LogState & { runs: Run[] } = { covered: null, tried: '9999-12-31', runs: [] };
+  let logState = { covered: null as string | null, tried: '9999-12-31', runs: [] as Run[] };
+  /** The last facts left the page text out, and this reader does not have it. */
+  let needText = false;
   const incomplete: { dashboard: string | null; profile: string | null } = { dashboard: null, profile: null };
 
-  /** The background's reading of the page's week entries' runs (kept per text once it answered). */
-  async function logRuns(ctx: AdapterContext, text: string): Promise<LogRuns> {
+  /** The parser's reading of the page's week entries' runs (kept per text once it answered). */
+  async function logRuns(ctx: AdapterContext): Promise<LogRuns> {
     const none: LogRuns = { runs: null, from: null, to: null };
-    if (!text || text.length > MAX_NEXT_DATA_CHARS) return none;
-    if (nextData?.text !== text) nextData = { text };
     const next = nextData;
-    const read = (next.read ??= parsed(ctx, { kind: 'strava:page', data: text }).then((a) => {
+    if (!next?.text || next.text.length > MAX_NEXT_DATA_CHARS) return none;
+    const read = (next.read ??= parsed(ctx, { kind: 'strava:page', data: next.text }).then((a) => {
       const runs = a?.runs === null ? null : runsOf(a?.runs);
       return a && (a.runs === null || runs) ? { runs, from: dayOrNull(a.from), to: dayOrNull(a.to) } : null;
     }));
@@ -247,9 +256,17 @@ export function createStravaReaders(options: StravaAdapterOptions = {}): StravaR
     async read(facts, ctx, prepare) {
       try {
         const f = facts as Partial<LogFacts> | null;
-        const text = typeof f?.text === 'string' ? f.text : '';
+        const key = typeof f?.textKey === 'string' ? f.textKey : '';
+        // The page's text comes once (and again only if asked for): it is kept with its key.
+        if (typeof f?.text === 'string') {
+          if (nextData?.text !== f.text) nextData = { text: f.text, key: textKey(f.text) };
+        } else if (nextData?.key !== key) {
+          needText = true;
+          return [];
+        }
+        needText = false;
         if (prepare) {
-          void logRuns(ctx, text).catch(() => undefined);
+          void logRuns(ctx).catch(() => undefined);
           return [];
         }
         const weeks = (Array.isArray(f?.weeks) ? f.weeks : [])
@@ -257,7 +274,7 @@ export function createStravaReaders(options: StravaAdapterOptions = {}): StravaR
           .filter((w): w is string => w !== null)
           .sort();
         if (!weeks.length) return [];
-        const { runs, from, to } = await logRuns(ctx, text);
+        const { runs, from, to } = await logRuns(ctx);
         const needed = addDays(weeks[0]!, -LOOKBACK_DAYS)!;
         // A row newer than the page's data: that data is not the whole story, read it all.
         const usable = runs && from && to && weeks.at(-1)! <= to;
@@ -282,7 +299,12 @@ export function createStravaReaders(options: StravaAdapterOptions = {}): StravaR
         return [];
       }
     },
-    state: () => ({ covered: logState.covered, tried: logState.tried }),
+    state: (): LogState => ({
+      covered: logState.covered,
+      tried: logState.tried,
+      textKey: nextData?.key ?? null,
+      ...(needText && { needText }),
+    }),
   };
 
   const dashboard: RunReader = {

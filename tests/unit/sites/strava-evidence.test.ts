@@ -18,7 +18,8 @@ import {
   weekStartOfEntry,
 } from '../../../lib/sites/strava';
 import { mergedNotes } from './other-sites-helpers';
-import { createStravaPages } from '../../../lib/sites/strava-page';
+import { createStravaPages, type LogFacts } from '../../../lib/sites/strava-page';
+import { localTransport, readingAdapter, type ReadTransport } from '../../../lib/sites/reading';
 import type { AdapterContext, AdapterNotes } from '../../../lib/sites/types';
 import { parseLocally } from '../../../lib/sites/parse';
 
@@ -198,6 +199,33 @@ describe('the documented Training Log week shape (Strava developers doc, 2018)',
     expect(await trainingLog.readRuns(doc, again)).toBe(runs);
     expect(again.calls).toEqual([]);
     expect(again.notes).toEqual([]);
+  });
+
+  it("the page's data goes to the reader once; a restarted reader asks for it and gets it again", async () => {
+    const doc = page(DOC_LOG, LOG_URL);
+    const trainingLog = createStravaPages().trainingLog;
+    const routes = { '/athlete/training_activities': FORBIDDEN, '/dashboard/feed': feedRoute };
+    const sent: Partial<LogFacts>[] = [];
+    const via = (readers: ReturnType<typeof createStravaReaders>) => {
+      const local = localTransport({ 'strava-training-log': readers.trainingLog });
+      const transport: ReadTransport = (id, facts, ctx, prepare) => (sent.push(facts as LogFacts), local(id, facts, ctx, prepare));
+      return transport;
+    };
+    let transport = via(createStravaReaders({ now: () => NOW }));
+    const adapter = readingAdapter(trainingLog, (...args) => transport(...args));
+    const runs = await adapter.readRuns(doc, context(routes));
+    expect(runs.length).toBeGreaterThan(0);
+    expect(sent.map((f) => typeof f.text)).toEqual(['string']);
+    // More weeks on screen: the same page data, not sent again.
+    doc.querySelector('[data-timestamp]')!.remove();
+    await adapter.readRuns(doc, context(routes));
+    expect(sent.map((f) => typeof f.text)).toEqual(['string', 'undefined']);
+    // The background restarted (a new reader without the text): it asks, the page sends it, the runs are read.
+    transport = via(createStravaReaders({ now: () => NOW }));
+    doc.querySelector('[data-timestamp]')!.remove();
+    const again = await adapter.readRuns(doc, context(routes));
+    expect(sent.slice(2).map((f) => typeof f.text)).toEqual(['undefined', 'string']);
+    expect(again.map((r) => r.start)).toEqual(expect.arrayContaining(runs.slice(-3).map((r) => r.start)));
   });
 
   it('the read half asked again reads from memory and says the same', async () => {
