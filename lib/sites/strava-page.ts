@@ -41,9 +41,18 @@ export const mondayOf = (date: string): string => {
   return formatDay(day - ((dayOfWeek(day) + 6) % 7));
 };
 
+/** The last __NEXT_DATA__ text parsed and its pageProps: a re-rendering page is not parsed again. */
+let parsedNext: { text: string; props: Rec } | null = null;
+
+/** pageProps of a __NEXT_DATA__ text ({} when absent or broken). */
+function propsOf(text: string): Rec {
+  if (parsedNext?.text !== text) parsedNext = { text, props: guard(() => rec(rec(rec(JSON.parse(text)).props).pageProps), {}) };
+  return parsedNext.props;
+}
+
 /** pageProps of the page's __NEXT_DATA__ ({} when absent or broken). */
 function nextProps(doc: Document): Rec {
-  return guard(() => rec(rec(rec(JSON.parse(doc.getElementById('__NEXT_DATA__')?.textContent ?? '')).props).pageProps), {});
+  return propsOf(doc.getElementById('__NEXT_DATA__')?.textContent ?? '');
 }
 
 /** The signed-in athlete's id: the page header's own profile link, else the Training Log's data. */
@@ -60,9 +69,9 @@ export function signedInAthleteId(doc: Document): string | null {
 }
 
 /** Is this page about the athlete whose activities /athlete/training_activities returns? */
-export function ownPage(doc: Document, path: RegExp): boolean {
+export function ownPage(doc: Document, path: RegExp, athleteId = signedInAthleteId(doc)): boolean {
   const match = path.exec(doc.location?.pathname ?? '');
-  return match !== null && match[1] === signedInAthleteId(doc);
+  return match !== null && match[1] === athleteId;
 }
 
 /** The signed-in athlete's own dashboard, Training Log or profile: runs worth keeping as history. */
@@ -100,7 +109,7 @@ export const MAX_NEXT_DATA_CHARS = 5 * 1024 * 1024;
 function logWeeks(text: string): Set<string> {
   const weeks = new Set<string>();
   guard(() => {
-    const entries = rec(rec(rec(rec(JSON.parse(text)).props).pageProps).entriesResponse).entries;
+    const entries = rec(propsOf(text).entriesResponse).entries;
     for (const entry of Array.isArray(entries) ? entries : []) {
       const start = weekStartOfEntry(entry);
       if (start) weeks.add(start);
@@ -210,7 +219,8 @@ export function createStravaPages(): StravaPages {
           .map((row) => row[1])
           .sort();
         const key = textKey(text);
-        const data: LogFacts = { textKey: key, weeks, athleteId: signedInAthleteId(doc), own: ownPage(doc, LOG_PATH) };
+        const athleteId = signedInAthleteId(doc);
+        const data: LogFacts = { textKey: key, weeks, athleteId, own: ownPage(doc, LOG_PATH, athleteId) };
         if (readerHas !== key) data.text = text;
         return { key: `${weeks}|${data.athleteId}|${data.own}|${key}`, data };
       }, null),
