@@ -14,10 +14,13 @@ import type { CallRecord } from '../content/report';
 /** Content script -> background: read this page's runs (lib/background/reading-host.ts). */
 export const READ_RUNS = 'knee-check:read-runs';
 
-/** What a page shows that a read needs: `key` is the same whenever the read would be the same. */
+/**
+ * What a page shows that a read needs: `key` is the same whenever the read would be the same.
+ * `data` is read only when a read is sent (it may be a getter doing the costlier work).
+ */
 export interface PageFacts {
   key: string;
-  data: unknown;
+  readonly data: unknown;
 }
 
 /** The page half of an adapter: a SiteAdapter without the reading. */

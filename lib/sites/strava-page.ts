@@ -165,6 +165,9 @@ export function createStravaPages(): StravaPages {
   let logState = { covered: null as string | null, tried: '9999-12-31' };
   /** The key of the page text the reader holds: the text is sent once, not with every read. */
   let readerHas: string | null = null;
+  /** The signed-in athlete, once found: the same for the whole page (signing out loads a new one). */
+  let athlete: string | null = null;
+  const athleteOf = (doc: Document) => (athlete ??= signedInAthleteId(doc));
   /**
    * Per page, the week whose read did not reach back far enough (a call failed, or the page
    * cap): that week gets no badge ("0 km" from data we could not read would be wrong).
@@ -219,10 +222,17 @@ export function createStravaPages(): StravaPages {
           .map((row) => row[1])
           .sort();
         const key = textKey(text);
-        const athleteId = signedInAthleteId(doc);
-        const data: LogFacts = { textKey: key, weeks, athleteId, own: ownPage(doc, LOG_PATH, athleteId) };
-        if (readerHas !== key) data.text = text;
-        return { key: `${weeks}|${data.athleteId}|${data.own}|${key}`, data };
+        const athleteId = athleteOf(doc);
+        return {
+          key: `${weeks}|${key}|${athleteId}`,
+          // Whose page it is and the text only when a read is sent (a re-rendering page asks for
+          // its facts on every pass).
+          get data(): LogFacts {
+            const data: LogFacts = { textKey: key, weeks, athleteId, own: ownPage(doc, LOG_PATH, athleteId) };
+            if (readerHas !== key) data.text = text;
+            return data;
+          },
+        };
       }, null),
     accept(state) {
       const s = state as Partial<LogState> | null;
@@ -233,6 +243,12 @@ export function createStravaPages(): StravaPages {
     observeRoot: (doc) => doc.querySelector(ROWS)?.parentElement ?? doc.getElementById('__next'),
     // The page's own data is there before its rows render: have the background read it now.
     prepares: true,
+  };
+
+  /** A week's read: the week shown and the athlete. */
+  const weekFacts = (doc: Document, week: string | null) => {
+    const data: WeekFacts = { week, athleteId: athleteOf(doc) };
+    return { key: `${week}|${data.athleteId}`, data };
   };
 
   // Dashboard: the weekly widget ("This week" / "Cette semaine" / "이번 주": by structure).
@@ -252,10 +268,7 @@ export function createStravaPages(): StravaPages {
           : [];
         return anchors;
       }, [] as BadgeAnchor[]),
-    facts: (doc) => {
-      const data: WeekFacts = { week: null, athleteId: signedInAthleteId(doc) };
-      return { key: String(data.athleteId), data };
-    },
+    facts: (doc) => weekFacts(doc, null),
     accept: (state) => void (incomplete.dashboard = incompleteOf(state)),
     observeRoot: (doc) => doc.getElementById('js-dashboard-athlete-goals'),
   };
@@ -289,10 +302,7 @@ export function createStravaPages(): StravaPages {
           : [];
         return anchors;
       }, [] as BadgeAnchor[]),
-    facts: (doc) => {
-      const data: WeekFacts = { week: guard(() => selectedWeek(doc), undefined) ?? null, athleteId: signedInAthleteId(doc) };
-      return { key: `${data.week}|${data.athleteId}`, data };
-    },
+    facts: (doc) => weekFacts(doc, guard(() => selectedWeek(doc), undefined) ?? null),
     accept: (state) => void (incomplete.profile = incompleteOf(state)),
     observeRoot: (doc) => doc.getElementById('interval-graph'),
   };
