@@ -9,7 +9,7 @@ import { runKey } from '../load/runs';
 import type { Run } from '../load/types';
 import { MAX_RUN_KM } from '../history/captured';
 import { noteTo } from './notes';
-import { calendarPage, covers, LOOKBACK_DAYS, WeekGate, type CalendarFacts, type DateRange } from './calendar-page';
+import { calendarPage, covers, LOOKBACK_DAYS, type CalendarFacts, type DateRange } from './calendar-page';
 import { localTransport, readingAdapter, type RunReader } from './reading';
 import type { AdapterContext, AdapterNotes, Refusal, SiteAdapter } from './types';
 import type { WeekAnchorSpec } from './week-anchors';
@@ -76,8 +76,10 @@ export function rangeFor(weekStarts: readonly string[], today: string): DateRang
   return { from: maxDate(earliest, floor), to: latest };
 }
 
-/** The runs read for a page view and the range they cover; its WeekGate says which weeks may show. */
-export class RunWindow extends WeekGate {
+/** The runs read for a page view and the range they cover (the page half's WeekGate follows `covered`). */
+export class RunWindow {
+  /** The dates whose runs were read, or null before the first successful read. */
+  covered: DateRange | null = null;
   /** The runs read, ascending by start; the same array until something new is read. */
   runs: Run[] = [];
   /** The last read failed (the page's session ended, the endpoint moved): no badges until a read works. */
@@ -85,9 +87,7 @@ export class RunWindow extends WeekGate {
   private lastFailureAt = -Infinity;
   private inFlight: Promise<Run[]> | null = null;
 
-  constructor(private readonly now: () => number = () => Date.now()) {
-    super();
-  }
+  constructor(private readonly now: () => number = () => Date.now()) {}
 
   /**
    * Runs covering `wanted`: from memory when already read, otherwise by fetching only the
@@ -141,33 +141,6 @@ export class RunWindow extends WeekGate {
     this.runs = [...byKey.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
     this.covered = target;
     this.failed = false;
-    return this.runs;
-  }
-
-  /**
-   * Read for the weeks the page shows: `scan()` lists them (undefined = the current week). If the
-   * page changed while reading (an SPA moving on), the weeks it shows now are read too, once.
-   * Then every week seen counts as tried. Never throws.
-   */
-  async read(scan: () => (string | undefined)[], today: string, fetchRange: RangeFetcher): Promise<Run[]> {
-    const seen = new Set<string | undefined>();
-    for (let round = 0; round < 2; round++) {
-      let shown: (string | undefined)[] = [];
-      try {
-        shown = scan();
-      } catch {
-        shown = [];
-      }
-      const fresh = shown.filter((w) => !seen.has(w));
-      if (round > 0 && fresh.length === 0) break;
-      for (const week of shown) seen.add(week);
-      const range = rangeFor(
-        shown.filter((w): w is string => typeof w === 'string'),
-        today,
-      );
-      if (range) await this.ensure(range, fetchRange);
-    }
-    this.markTried([...seen], today);
     return this.runs;
   }
 }

@@ -45,16 +45,6 @@ export interface ParseRequest {
   range?: { from: string; to: string };
 }
 
-/**
- * A parse as the core's own reads get it (adapters read in process: tests): what parseSiteData
- * read (`answer`), and the shape of the data (lib/content/report shapeOf: keys and types, never
- * a value) for the page report.
- */
-export interface ParseReply {
-  answer: unknown;
-  shape: string;
-}
-
 /** Same-origin data access the content script gives an adapter (the page's own endpoints only). */
 export interface AdapterContext {
   /**

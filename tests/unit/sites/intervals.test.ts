@@ -11,6 +11,7 @@ import {
   stubDays,
 } from '../../../lib/sites/intervals';
 import { RunWindow, covers, rangeFor, windowNotes } from '../../../lib/sites/run-window';
+import { WeekGate } from '../../../lib/sites/calendar-page';
 import { dateFromValue, isoWeekMonday } from '../../../lib/sites/week-anchors';
 import { fakeContext, htmlDocument, loadPage, mergedNotes, pageJson } from './other-sites-helpers';
 
@@ -190,10 +191,12 @@ describe('run window and week helpers', () => {
     expect(window.runs.map((r) => r.id)).toEqual(['2026-01-20', '2026-02-01', '2026-02-11']);
   });
 
-  it('RunWindow.allows: weeks read with their 35 days before, and a week in progress up to today', async () => {
-    const window = new RunWindow();
+  it('WeekGate.allows: weeks read with their 35 days before, and a week in progress up to today', async () => {
+    const window = new WeekGate();
     expect(window.allows('2026-02-09', '2026-02-18')).toBe(true); // nothing read yet
-    await window.ensure({ from: '2026-01-01', to: '2026-02-18' }, async () => []);
+    const read = new RunWindow();
+    await read.ensure({ from: '2026-01-01', to: '2026-02-18' }, async () => []);
+    window.covered = read.covered;
     expect(window.allows('2026-02-16', '2026-02-18')).toBe(true);
     expect(window.allows(undefined, '2026-02-18')).toBe(true);
     expect(window.allows('2026-02-09', '2026-02-18')).toBe(true); // needs 2026-01-05 onwards
