@@ -26,7 +26,8 @@ export function covers(outer: DateRange | null, inner: DateRange): boolean {
   return outer !== null && outer.from <= inner.from && outer.to >= inner.to;
 }
 
-const minDate = (a: string, b: string): string => (a < b ? a : b);
+/** The earlier of two "YYYY-MM-DD" dates. */
+export const minDate = (a: string, b: string): string => (a < b ? a : b);
 
 /** Which weeks may show a badge, from what the reads covered and tried. */
 export class WeekGate {

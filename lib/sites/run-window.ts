@@ -9,7 +9,7 @@ import { runKey } from '../load/runs';
 import type { Run } from '../load/types';
 import { MAX_RUN_KM } from '../history/captured';
 import { noteTo } from './notes';
-import { calendarPage, covers, LOOKBACK_DAYS, type CalendarFacts, type DateRange } from './calendar-page';
+import { calendarPage, covers, LOOKBACK_DAYS, minDate, type CalendarFacts, type DateRange } from './calendar-page';
 import { localTransport, readingAdapter, type RunReader } from './reading';
 import type { AdapterContext, AdapterNotes, Refusal, SiteAdapter } from './types';
 import type { WeekAnchorSpec } from './week-anchors';
@@ -51,9 +51,6 @@ export function calendarRun(start: unknown, metres: unknown, id: unknown): Run |
   return run;
 }
 
-function minDate(a: string, b: string): string {
-  return a < b ? a : b;
-}
 function maxDate(a: string, b: string): string {
   return a > b ? a : b;
 }
