@@ -140,6 +140,31 @@ describe('watcher', () => {
     expect(onChange).toHaveBeenCalledTimes(4);
   });
 
+  it('a page that never settles: the wait doubles up to four times burstMs, and a quiet spell resets it', async () => {
+    const calls: number[] = [];
+    const { root, watcher } = watchRoot('<div id="root"></div>', { onChange: () => calls.push(performance.now()), burstMs: 40 });
+    watcher.observe(root);
+    const started = performance.now();
+    while (performance.now() - started < 900) {
+      root.append(document.createElement('p'));
+      await new Promise((r) => setTimeout(r, 8));
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    const gaps = calls.slice(1).map((t, i) => t - calls[i]!);
+    // The first two at once, then waits of about 40, 80 and 160 ms (the last one repeating);
+    // a fixed 40 ms window would have made about 22 calls.
+    expect(calls.length).toBeGreaterThanOrEqual(5);
+    expect(calls.length).toBeLessThanOrEqual(11);
+    expect(gaps.slice(-3).every((gap) => gap >= 150)).toBe(true);
+    expect(Math.max(...gaps)).toBeLessThan(260);
+    // Quiet now: the next change at once.
+    const count = calls.length;
+    root.append(document.createElement('p'));
+    await ticks();
+    expect(calls.length).toBe(count + 1);
+    watcher.stop();
+  });
+
   it('a container swapped out with its parent (a new <body>) is noticed at once', async () => {
     const onChange = vi.fn();
     const { root, watcher } = watchRoot('<main><div id="root"><p>a</p></div></main>', { onChange });
