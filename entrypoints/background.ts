@@ -1,7 +1,7 @@
 import { browser, defineBackground } from '#imports';
 import { startContentChannel } from '@/lib/background/content-channel';
 import { pushLoopLines } from '@/lib/background/loop-lines';
-import { startReadingHost } from '@/lib/background/reading-host';
+import { startPageHost } from '@/lib/background/page-host';
 import { startMorningReminder } from '@/lib/background/reminder';
 import { DEFAULT_TITLE, toolbarBadge, withLoop, type ToolbarLoop } from '@/lib/badge/toolbar';
 import { loadDiary } from '@/lib/diary/storage';
@@ -61,8 +61,9 @@ export default defineBackground(() => {
   // Storage closed to content scripts (Chrome: storage.local's access level; Firefox: IndexedDB);
   // they get settings (and send runs) by message only.
   startContentChannel();
-  // The built-in sites' runs are read here, the tab making the same-origin calls (lib/sites/reading.ts).
-  startReadingHost();
+  // Each page's badges: its site's switch, its runs (the built-in sites' read here, the tab making
+  // the same-origin calls), the badges' words, the fallback card, the page status and the history.
+  startPageHost(refreshBadge);
   // The opt-in next-morning check-in reminder (alarm re-created at every start-up).
   startMorningReminder();
   // What each tab's content script found, for the popup (storage.session); a page that reports

@@ -21,7 +21,7 @@ export default defineContentScript({
     startSiteBadges(ctx, createStravaPages().all, {
       url: (url) => (DEMO_ORIGIN && url.origin === DEMO_ORIGIN ? new URL(url.pathname + url.search, 'https://www.strava.com') : url),
       // Strava's activities endpoint is the signed-in athlete's: keep runs from their own pages only.
-      own: (_adapter, doc) => isOwnStravaPage(doc),
+      own: (_part, doc) => isOwnStravaPage(doc),
     });
   },
 });

@@ -1,20 +1,15 @@
-// The background's side of the content scripts' only line to storage (lib/content/settings-channel).
-// storage.local holds health answers (checker answers and results, the diary), settings and
-// captured runs: it is set to trusted contexts (extension pages and the background) at every
-// start and install, so a content script, or anything that subverts one, cannot read or write it.
-// Content scripts ask for settings here, get every change pushed, send runs to
-// lib/history/background and ask for their badges' words (lib/content/views), all validated on
-// arrival. Their runs are read by ./reading-host.
+// Storage closed to content scripts. storage.local holds health answers (checker answers and
+// results, the diary), settings and captured runs: it is set to trusted contexts (extension pages
+// and the background) at every start and install, so a content script, or anything that subverts
+// one, cannot read or write it. Content scripts never need it: the background answers their
+// passes (./page-host), and tells them when settings or the loop's lines change. The fallback
+// card's "hidden for this week" is kept here too.
 import { browser } from '#imports';
-import { currentForgets } from '../history';
 import { isOwnContentScript, type SenderLike } from '../history/background';
-import { badgeViewsFrom, type BadgeView } from '../badge/view';
-import { GET_SETTINGS, HIDE_CARD, sanitizeCardHidden, type SettingsAnswer } from '../content/settings-channel';
-import { BADGE_VIEWS, type BadgeViewsRequest } from '../content/views';
-import { sanitizeSettings } from '../settings/defaults';
+import { HIDE_CARD } from '../content/pass';
 import { settingsItem } from '../settings/storage';
 import { localStore } from '../storage/local-store';
-import { loopLinesNow, pushLoopLines } from './loop-lines';
+import { pushLoopLines } from './loop-lines';
 
 export type AccessOutcome = 'trusted-only' | 'unsupported' | 'failed';
 
@@ -39,19 +34,20 @@ export async function restrictStorageToTrustedContexts(
   }
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** { [site]: the first day of the week the runner hid the fallback card for }, validated. */
+export function sanitizeCardHidden(raw: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return out;
+  for (const [site, week] of Object.entries(raw).slice(0, 50)) {
+    if (site.length <= 200 && typeof week === 'string' && DAY.test(week)) out[site] = week;
+  }
+  return out;
+}
+
 /** The store (lib/storage/local-store): { [site]: first day of the week the runner hid the fallback card for }. */
 export const CARD_HIDDEN_KEY = 'fallback-card-hidden';
-
-/**
- * What a content script may know: its settings (validated), the forget count, where the card is
- * hidden, and the loop's lines for its badges (./loop-lines: words, never the diary). Null when not ours.
- */
-export async function answerGetSettings(message: unknown, sender: SenderLike, ownId: string): Promise<SettingsAnswer | null> {
-  if ((message as { type?: unknown } | null)?.type !== GET_SETTINGS || !isOwnContentScript(sender, ownId)) return null;
-  const cardHidden = sanitizeCardHidden((await localStore.get(CARD_HIDDEN_KEY))[CARD_HIDDEN_KEY]);
-  const [raw, forgets, loop] = await Promise.all([settingsItem.getValue(), currentForgets(), loopLinesNow()]);
-  return { settings: sanitizeSettings(raw), forgets, cardHidden, loop };
-}
 
 /** The runner hid the fallback card for a site's week: validated, from our own content script only. */
 export async function rememberHiddenCard(message: unknown, sender: SenderLike, ownId: string): Promise<boolean> {
@@ -64,30 +60,6 @@ export async function rememberHiddenCard(message: unknown, sender: SenderLike, o
   return true;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (v: unknown): v is string => typeof v === 'string' && DAY.test(v);
-
-/**
- * A content script's badges, in words (lib/badge/view badgeViewsFrom): the runs its page read,
- * summarized with the settings it was given (sent back with the request, sanitized again: no
- * storage read on the way to the first badges). The runs are checked one by one by the engine
- * (prepareRuns); the rest by shape here. Null when not ours or malformed.
- */
-export function answerBadgeViews(message: unknown, sender: SenderLike, ownId: string): (BadgeView | null)[] | null {
-  const m = message as Partial<Record<keyof BadgeViewsRequest, unknown>> | null;
-  if (m?.type !== BADGE_VIEWS || !isOwnContentScript(sender, ownId)) return null;
-  const { runs, firstDays, today, now, coverage } = m;
-  if (!Array.isArray(runs) || runs.length > 5000 || !Array.isArray(firstDays) || firstDays.length > 500 || !firstDays.every(isDay))
-    return null;
-  if (!isDay(today) || (now !== undefined && (typeof now !== 'string' || now.length > 40))) return null;
-  const c = (typeof coverage === 'object' && coverage !== null ? coverage : {}) as { coveredFrom?: unknown; incompleteDays?: unknown };
-  const incompleteDays = Array.isArray(c.incompleteDays) ? c.incompleteDays.filter(isDay).slice(0, 400) : undefined;
-  return badgeViewsFrom(runs, firstDays, sanitizeSettings(m.settings), today, {
-    now,
-    ...(coverage === undefined ? {} : { coverage: { coveredFrom: isDay(c.coveredFrom) ? c.coveredFrom : undefined, incompleteDays } }),
-  });
-}
-
 /** Wire it all (call synchronously at the top of the background). */
 export function startContentChannel(): void {
   const restrict = () =>
@@ -98,28 +70,6 @@ export function startContentChannel(): void {
   restrict();
   browser.runtime.onInstalled.addListener(restrict);
   browser.runtime.onStartup.addListener(restrict);
-
-  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (response: unknown) => void) => {
-    if ((message as { type?: unknown } | null)?.type === HIDE_CARD) {
-      void rememberHiddenCard(message, sender as SenderLike, browser.runtime.id).catch(() => false);
-      return undefined;
-    }
-    if ((message as { type?: unknown } | null)?.type === BADGE_VIEWS) {
-      let answer: (BadgeView | null)[] | null = null;
-      try {
-        answer = answerBadgeViews(message, sender as SenderLike, browser.runtime.id);
-      } catch {
-        // none: no badges rather than wrong ones
-      }
-      sendResponse(answer);
-      return undefined;
-    }
-    if ((message as { type?: unknown } | null)?.type !== GET_SETTINGS) return undefined;
-    void answerGetSettings(message, sender as SenderLike, browser.runtime.id)
-      .catch(() => null)
-      .then((answer) => sendResponse(answer));
-    return true;
-  });
 
   // Every settings change, to every tab, with the loop lines in the new units and thresholds.
   // The lines alone follow the runs and the diary (entrypoints/background.ts: pushLoopLines).

@@ -1,10 +1,11 @@
 // The loop on the running-log badges (issue 13): the background reads the captured runs, the knee
 // diary and the settings (storage.local is closed to content scripts), makes the few plain lines a
 // badge's explanation carries (lib/loop/notes: the next-run ceiling, or the return-to-run level and
-// today's session during an episode; back after a break; shoes past the reminder), and sends them
-// with the settings: in the answer to `get-settings`, and pushed to every tab when they change.
+// today's session during an episode; back after a break; shoes past the reminder). They go with
+// each page's badges (./page-service); every tab is told when they or the settings change, and
+// asks again.
 import { browser } from '#imports';
-import { SETTINGS_CHANGED } from '../content/settings-channel';
+import { SETTINGS_CHANGED } from '../content/pass';
 import { loadDiary } from '../diary/storage';
 import { emptyDiary } from '../diary/schema';
 import { loadHistory } from '../history';
@@ -44,9 +45,8 @@ export function broadcast(message: unknown): void {
 export const LOOP_SENT_KEY = 'loop-lines-sent';
 
 /**
- * Send the settings and the loop lines to every tab: always after a settings change (`always`),
- * otherwise only when the lines changed (a captured run, a check-in, a new day), so a page does not
- * re-read its runs for nothing.
+ * Tell every tab to ask again: always after a settings change (`always`), otherwise only when the
+ * lines changed (a captured run, a check-in, a new day), so a page does not ask for nothing.
  */
 export async function pushLoopLines(always = false): Promise<void> {
   const loop = await loopLinesNow();
@@ -55,5 +55,5 @@ export async function pushLoopLines(always = false): Promise<void> {
   const sent = await session.get(LOOP_SENT_KEY).catch(() => ({}) as Record<string, unknown>);
   if (!always && sent[LOOP_SENT_KEY] === text) return;
   await session.set({ [LOOP_SENT_KEY]: text }).catch(() => undefined);
-  broadcast({ type: SETTINGS_CHANGED, settings: sanitizeSettings(await settingsItem.getValue()), loop });
+  broadcast({ type: SETTINGS_CHANGED });
 }

@@ -5,17 +5,15 @@
 // structure kept for the page report (lib/content/report: keys and types, never a value).
 // Everything a content script sends is untrusted: the facts are checked by each reader, the
 // answers by the parsers; nothing is stored.
-import { browser } from '#imports';
 import { FetchRefused } from '../content/fetch';
-import { PROXY_FETCH, type ProxyAnswer, type ProxyFetchMessage, type ReadRunsMessage } from '../content/remote';
+import { PROXY_FETCH, type ProxyAnswer, type ProxyFetchMessage } from '../content/remote';
 import { recordingFetch, shapeOf, type CallRecord } from '../content/report';
-import { isOwnContentScript, type SenderLike } from '../history/background';
 import type { Run } from '../load/types';
 import { createGarminReader } from '../sites/garmin';
 import { createIntervalsReader } from '../sites/intervals';
 import { parseSiteData } from '../sites/parse';
 import { createSerialQueue, type SerialQueue } from '../serial';
-import { mergeNotes, READ_RUNS, type ReadReply, type RunReader } from '../sites/reading';
+import { mergeNotes, type ReadReply, type RunReader } from '../sites/reading';
 import { stravaReadersById } from '../sites/strava';
 import type { AdapterContext, AdapterNotes, FetchJsonInit } from '../sites/types';
 
@@ -32,6 +30,9 @@ const SITE_OF: Record<string, string> = {
   'garmin-connect': 'garmin',
   'intervals-icu': 'intervals',
 };
+
+/** The built-in site whose page half has this id, or undefined. */
+export const builtInSiteOf = (adapter: string): string | undefined => (Object.hasOwn(SITE_OF, adapter) ? SITE_OF[adapter] : undefined);
 
 /** Pages whose reader state is kept (the latest used); an older page starts over if it asks again. */
 const MAX_PAGES = 24;
@@ -55,14 +56,27 @@ export interface ReadingHostOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** What a page's pass asks to read (lib/content/pass PassRequest), from which tab and frame. */
+export interface ReadRequest {
+  tabId: number;
+  frameId: number;
+  /** The page's token. */
+  page: string;
+  /** The page half's id. */
+  adapter: string;
+  facts: unknown;
+  today: string;
+  prepare?: boolean;
+}
+
 export interface ReadingHost {
-  /** A content script's READ_RUNS: the reply, or null when not ours or malformed. */
-  answer(message: unknown, sender: SenderLike & { frameId?: number }): Promise<ReadReply | null>;
+  /** The runs for a page's facts: the reply, or null when the adapter is not a built-in site's. */
+  read(request: ReadRequest): Promise<ReadReply | null>;
   /** A tab was closed: its pages' states go. */
   forgetTab(tabId: number): void;
 }
 
-export function createReadingHost(ownId: () => string, askTab: AskTab, options: ReadingHostOptions = {}): ReadingHost {
+export function createReadingHost(askTab: AskTab, options: ReadingHostOptions = {}): ReadingHost {
   const { minGapMs = 600, now = () => Date.now(), sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) } = options;
   const pages = new Map<string, PageState>();
   let versions = 0;
@@ -102,16 +116,12 @@ export function createReadingHost(ownId: () => string, askTab: AskTab, options: 
   }
 
   return {
-    async answer(message, sender) {
-      const m = message as Partial<ReadRunsMessage> | null;
-      if (m?.type !== READ_RUNS || !isOwnContentScript(sender, ownId())) return null;
-      const tabId = (sender.tab as { id?: unknown } | undefined)?.id;
-      const frameId = typeof sender.frameId === 'number' ? sender.frameId : 0;
-      const site = typeof m.adapter === 'string' ? SITE_OF[m.adapter] : undefined;
-      if (typeof tabId !== 'number' || !site || typeof m.page !== 'string' || m.page.length > 64) return null;
-      if (typeof m.today !== 'string' || !DAY.test(m.today)) return null;
+    async read(m) {
+      const site = builtInSiteOf(m.adapter);
+      if (!site || m.page.length > 64 || !DAY.test(m.today)) return null;
+      const { tabId, frameId } = m;
       const state = stateOf(`${tabId}:${frameId}:${m.page}`, site);
-      const reader = state.readers[m.adapter!]!;
+      const reader = state.readers[m.adapter]!;
       const calls: CallRecord[] = [];
       const recorder = recordingFetch(tabFetch(tabId, frameId, m.page, state), calls);
       const notes: AdapterNotes[] = [];
@@ -138,21 +148,4 @@ export function createReadingHost(ownId: () => string, askTab: AskTab, options: 
       for (const key of [...pages.keys()]) if (key.startsWith(`${tabId}:`)) pages.delete(key);
     },
   };
-}
-
-/** Wire it (call synchronously at the top of the background). */
-export function startReadingHost(): void {
-  const host = createReadingHost(
-    () => browser.runtime.id,
-    (tabId, frameId, message) => browser.tabs.sendMessage(tabId, message, { frameId }),
-  );
-  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (response: unknown) => void) => {
-    if ((message as { type?: unknown } | null)?.type !== READ_RUNS) return undefined;
-    void host
-      .answer(message, sender as SenderLike & { frameId?: number })
-      .catch(() => null)
-      .then((reply) => sendResponse(reply));
-    return true;
-  });
-  browser.tabs?.onRemoved?.addListener((tabId) => host.forgetTab(tabId));
 }

@@ -1,7 +1,7 @@
 // What one badge says, as plain strings: pure (no DOM), so it is tested without a page. Made by
-// the background (badgeViewsFrom, lib/background/content-channel) and sent to the content
-// scripts, which only place the strings (lib/content/views validates them): the engine, its number
-// and date formatting and these words stay out of the page's 10 KB.
+// the background (badgeViewsFrom, lib/background/page-service) and sent to the content scripts,
+// which only place the strings (textContent): the engine, its number and date formatting and
+// these words stay out of the page's 10 KB.
 // The chip carries the engine's own short text (units and locale already applied); the
 // explanation gives the numbers behind it, the thresholds used and how strong the evidence is.
 import { parseDay } from '../load/dates';
@@ -99,7 +99,7 @@ export function badgeView(summary: WeekSummary, settings: LoadSettings, locale?:
 
 /**
  * Every badge's words for the 7 days from each first day (summariesFrom), or null where there is
- * no summary: what the background answers a content script's `badge-views` request with.
+ * no summary: what the background answers a content script's pass with (lib/content/pass).
  */
 export function badgeViewsFrom(
   runs: Run[],

@@ -1,54 +1,42 @@
-// The content-script core: pick the adapter for this page, read its runs, place one badge per
-// anchor (idempotently, in slices), watch the page for re-renders and route changes, follow the
-// runner's settings, say what it found (page status and report), show the fallback card when a
-// log's layout is not recognised, and clean up when the extension goes away. Adapters run on
-// pages we do not control: every call is wrapped, and nothing thrown ever reaches the page.
+// The content-script core: find this page's half (lib/sites/reading PagePart), its anchors and the
+// facts a read needs; ask the background for everything that takes judgement (lib/content/pass:
+// whether the site is on, the runs, each badge's words, the fallback card, the page status), only
+// when what the page shows changed; place one badge per anchor (idempotently, in slices) and the
+// card; watch the page for re-renders and route changes; clean up when the extension goes away.
+// Page halves run on pages we do not control: every call is wrapped, and nothing thrown ever
+// reaches the page. No settings, no engine and no status code in here: the 10 KB budget.
 import { createFallbackCard, CARD_ATTR, type FallbackCard } from '../badge/card';
 import { createBadgeKit, KEY_ATTR, type BadgeKit } from '../badge/element';
 import type { BadgeView } from '../badge/view';
-import { weekStartOf } from '../load/dates';
-import type { LoadOptions } from '../load/context';
-import type { Run } from '../load/types';
-import type { Settings } from '../settings/defaults';
-import type { AdapterContext, AdapterNotes, BadgeAnchor, FetchJsonInit, SiteAdapter } from '../sites/types';
-import type { PageStatus } from './messages';
+import type { PagePart } from '../sites/reading';
+import type { BadgeAnchor } from '../sites/types';
 import { createWatcher, type Watcher } from './observer';
-import { selectorCounts, type CallRecord } from './report';
+import { PAGE_PASS, type PassReply, type PassRequest } from './pass';
+import { selectorCounts } from './report';
 import { runSliced, type Clock } from './schedule';
-import { mergeNotes } from '../sites/reading';
-
-/**
- * badgeViewsFrom from lib/badge/view: each badge's words for the 7 days from each first day
- * (against the 7 days before), null for none. The content script asks the background for them.
- */
-export type Summarize = (
-  runs: Run[],
-  firstDays: readonly string[],
-  settings: Settings,
-  today: string,
-  opts?: LoadOptions,
-) => (BadgeView | null)[] | Promise<(BadgeView | null)[]>;
 
 export interface CoreDeps {
   doc: Document;
   win: Window & typeof globalThis;
   clock: Clock;
-  /** The page's URL as adapters see it (demo builds alias localhost to the real site). */
+  /** The page's URL as page halves see it (demo builds alias localhost to the real site). */
   currentUrl(): URL;
-  /** The adapter for this URL and settings, or null (no site, or switched off). */
-  pickAdapter(url: URL, settings: Settings): SiteAdapter | null;
-  /** Null: none usable (nothing for us on this page). */
-  loadSettings(): Promise<Settings | null>;
-  /** Returns unwatch. */
-  watchSettings(onChange: (settings: Settings) => void): () => void;
-  /**
-   * Same-origin JSON (see ./fetch) for adapters that read here (tests). The extension's adapters
-   * are read by the background, the tab answering its calls (./remote): none here.
-   */
-  fetchJson?(path: string, init?: FetchJsonInit): Promise<unknown>;
+  /** This script's page halves (a user-added site's script: the generic one). */
+  parts: readonly PagePart[];
+  /** The page token (the background keeps one reader state per page). */
+  page: string;
+  /** To the background (tests: the page service in process). Null: no answer (no badges). */
+  send(request: PassRequest): Promise<PassReply | null>;
+  /** Nothing for Knee Check on this route: the page status goes. */
+  clear?(): void;
+  /** The runner hid the fallback card for this site and week (resolves once the background keeps it). */
+  hideCard?(site: string, week: string): unknown;
+  /** The background said settings (or the loop's lines) changed: ask again. Returns unwatch. */
+  watchChanges(onChange: () => void): () => void;
+  /** Are this page's runs the runner's own (captured history)? Default: yes. */
+  own?(part: PagePart, doc: Document): boolean;
   /** The runner's local date ("YYYY-MM-DD") and wall clock ("YYYY-MM-DDTHH:mm"). */
   localNow(): { today: string; now: string };
-  summarize: Summarize;
   /** Cleanup for when the script is invalidated (extension reloaded, updated or removed). */
   onInvalidated(cb: () => void): void;
   /**
@@ -58,31 +46,17 @@ export interface CoreDeps {
   isValid?(): boolean;
   /** SPA route changes. */
   onLocationChange(cb: () => void): void;
-  /** Locale for numbers and dates (default: the browser's). */
-  locale?: string;
   /** Resolves when the first pass may run (the page has loaded and hydrated). */
   ready?: () => Promise<void>;
-  /** The runs an adapter read (the same array when nothing is new): captured history. */
-  onRuns?(adapter: SiteAdapter, runs: Run[]): void;
-  /** What this page is and what was found (null: nothing for Knee Check here), when it changes. */
-  onStatus?(status: PageStatus | null): void;
   /** The extension's version, for the page report. */
   version?: string;
-  /** Was the fallback card hidden for this site and week? */
-  cardDismissed?(site: string, weekStart: string): boolean | Promise<boolean>;
-  /** The runner hid the fallback card for this site and week. */
-  dismissCard?(site: string, weekStart: string): void;
-  /** The loop's lines for every badge's explanation (a change comes with a settings change). */
-  loopLines?(): readonly string[];
   /** How long a log page may take to show its weeks before its runs are read for the card, ms (default 2500). */
   fallbackDelayMs?: number;
-  /** The status is sent at most this often, ms (default 1000): a re-rendering page pays for it once. */
-  statusDelayMs?: number;
   /** Tests and benchmarks: after each pass. */
   onPass?(info: PassInfo): void;
   sliceBudgetMs?: number;
   idleMs?: number;
-  /** While the page re-renders in a burst, at most one pass per this long (ms; default 0: none). */
+  /** While the page re-renders in a burst, at most one pass per this long at first (ms; default 0: none). */
   burstMs?: number;
   /** At most one line per kind of failure, at debug level: the page's console is not ours. */
   debug?(message: string, error?: unknown): void;
@@ -99,6 +73,8 @@ export interface PassInfo {
   slices: number[];
   /** The fallback card is on the page. */
   card: boolean;
+  /** Requests sent to the background in this pass. */
+  sent: number;
 }
 
 export interface CoreHandle {
@@ -155,7 +131,7 @@ function usableAnchors(found: unknown): BadgeAnchor[] {
 }
 
 /** Badges on the page, by anchor key: create, re-key, refresh, insert and drop them. */
-function createPlacer(kit: BadgeKit, loop: () => readonly string[] | undefined) {
+function createPlacer(kit: BadgeKit) {
   const hosts = new Map<string, HTMLElement>();
   const signatures = new WeakMap<Element, string>();
   // One JSON per view object (views are cached between passes): a re-rendered page does not pay
@@ -200,14 +176,11 @@ function createPlacer(kit: BadgeKit, loop: () => readonly string[] | undefined) 
     return there;
   }
 
-  /**
-   * Fill a badge unless it already shows this view under these settings. True when (re)rendered.
-   * The loop's lines (a change comes with a settings change) open the explanation.
-   */
-  function render(host: HTMLElement, view: BadgeView, settingsVersion: number): boolean {
-    const signature = `${settingsVersion}|${jsonOf(view)}`;
+  /** Fill a badge unless it already shows this view. True when (re)rendered. */
+  function render(host: HTMLElement, view: BadgeView): boolean {
+    const signature = jsonOf(view);
     if (signatures.get(host) === signature) return false;
-    kit.render(host, view, () => ({ ...view, lines: [...(loop() ?? []), ...view.lines] }));
+    kit.render(host, view, () => view);
     signatures.set(host, signature);
     return true;
   }
@@ -216,7 +189,7 @@ function createPlacer(kit: BadgeKit, loop: () => readonly string[] | undefined) 
    * Create, re-key or refresh the badge of one anchor, without inserting it: a new or moved badge
    * is returned for `insertAll`, so a whole pass costs the page one style and layout, not one per slice.
    */
-  function place(anchor: BadgeAnchor, view: BadgeView | null, settingsVersion: number, info: PassInfo): HTMLElement | null {
+  function place(anchor: BadgeAnchor, view: BadgeView | null, info: PassInfo): HTMLElement | null {
     if (!view) {
       // No summary for this week: no badge rather than a wrong one.
       drop(anchor.key);
@@ -224,7 +197,7 @@ function createPlacer(kit: BadgeKit, loop: () => readonly string[] | undefined) 
     }
     const host = adopt(anchor, hosts.get(anchor.key) ?? null) ?? kit.create(anchor.key);
     hosts.set(anchor.key, host);
-    if (render(host, view, settingsVersion)) info.rendered++;
+    if (render(host, view)) info.rendered++;
     return hostAt(anchor) === host ? null : host;
   }
 
@@ -246,144 +219,33 @@ function createPlacer(kit: BadgeKit, loop: () => readonly string[] | undefined) 
   return { hosts, isOurs, place, render, insertAll, pruneExcept, removeAll: () => [...hosts.keys()].forEach(drop) };
 }
 
-/** The adapter's runs and what it noted while reading them (merged per read), and its calls' structure. */
-function createReader(deps: CoreDeps, report: (kind: string, error: unknown) => void) {
-  const calls: CallRecord[] = [];
-  let notes: AdapterNotes = {};
-  let notesVersion = 0;
-  let pending: AdapterNotes[] | null = null;
-  let lastRuns: Run[] | null = null;
-  const keep = (more: readonly CallRecord[]) => {
-    calls.push(...more);
-    calls.splice(0, calls.length - 20);
-  };
-  const context: AdapterContext = {
-    // Only adapters read here (tests) fetch: the extension's are read by the background (./remote).
-    fetchJson: (path, init) => (deps.fetchJson ? deps.fetchJson(path, init) : Promise.reject(new Error('no fetch'))),
-    get today() {
-      return deps.localNow().today;
-    },
-    note: (more) => void (pending ??= []).push(more),
-    record: (more) => Array.isArray(more) && keep(more),
-  };
-
-  /** The adapter's head start on a page whose weeks are not on screen yet (once per adapter and page). */
-  let prepared: SiteAdapter | null = null;
-  function prepare(adapter: SiteAdapter): void {
-    if (prepared === adapter || !adapter.prepare) return;
-    prepared = adapter;
-    try {
-      adapter.prepare(deps.doc, context);
-    } catch (error) {
-      report(`${adapter.id} prepare`, error);
-    }
-  }
-
-  async function read(adapter: SiteAdapter): Promise<Run[]> {
-    pending = null;
-    let runs: Run[] = [];
-    try {
-      const got = await adapter.readRuns(deps.doc, context);
-      if (Array.isArray(got)) runs = got;
-    } catch (error) {
-      report(`${adapter.id} readRuns`, error);
-    }
-    // A read that noted nothing about the very runs it returned before keeps the earlier notes.
-    if (pending || runs !== lastRuns) {
-      notes = mergeNotes(pending ?? []);
-      notesVersion++;
-    }
-    lastRuns = runs;
-    return runs;
-  }
-
-  return {
-    read,
-    prepare,
-    calls,
-    get notes() {
-      return notes;
-    },
-    get notesVersion() {
-      return notesVersion;
-    },
-    reset() {
-      notes = {};
-      notesVersion++;
-      lastRuns = null;
-      prepared = null;
-      calls.length = 0;
-    },
-  };
-}
+/** After an answer that met a refusal, the same request is sent again after this long. */
+const RETRY_MS = 60_000;
 
 export function startCore(deps: CoreDeps): CoreHandle {
   const { doc, win, clock } = deps;
   const { report, safe } = createGuard(deps.debug);
   const kit = createBadgeKit(doc);
-  const placer = createPlacer(kit, () => safe('loopLines', () => deps.loopLines?.(), undefined));
-  const reader = createReader(deps, report);
-  let settings: Settings | null = null;
-  let settingsVersion = 0;
-  let adapter: SiteAdapter | null = null;
+  const placer = createPlacer(kit);
+  let part: PagePart | null = null;
+  let chosen = false;
   let generation = 0;
+  /** Bumped by a change the background announced, or a card hidden: the same page is asked again. */
+  let epoch = 0;
   let stopped = false;
   let running: Promise<void> | null = null;
   let again = false;
-  let cache: { key: string; runs: Run[]; out: Promise<(BadgeView | null)[]> } | null = null;
+  let last: { key: string; at: number; reply: PassReply } | null = null;
+  let prepared = false;
   let watcher: Watcher | null = null;
   let unwatch: (() => void) | undefined;
-  let warmed = false;
   let card: FallbackCard | null = null;
   let cardBadge: HTMLElement | null = null;
-  let statusTimer: number | undefined;
-  let latest: { current: SiteAdapter | null; runs: Run[]; anchors: number } = { current: null, runs: [], anchors: 0 };
   let cardTimer: number | undefined;
   let cardDue = Number.POSITIVE_INFINITY;
-  let lastStatus = '';
-  let lastRuns: Run[] | null = null;
-
-  /** The current week's first day in the runner's own setting. */
-  const currentWeek = (active: Settings) => {
-    const { today } = deps.localNow();
-    return weekStartOf(today, active.weekStartsOn) ?? today;
-  };
-
-  /** deps.summarize, never throwing nor rejecting (nothing on failure: no badge rather than a wrong one). */
-  const summarize = (runs: Run[], firstDays: string[], active: Settings, opts: LoadOptions & { now: string }, today: string) =>
-    Promise.resolve(safe('summary', () => deps.summarize(runs, firstDays, active, today, { locale: deps.locale, ...opts }), [])).catch(
-      (error: unknown) => (report('summary', error), []),
-    );
-
-  /**
-   * One view per first day: exactly the 7 days from it, judged on what the runs read cover
-   * (the adapter's notes). Cached while runs, notes, settings, minute and weeks hold.
-   */
-  function views(runs: Run[], firstDays: string[], active: Settings): Promise<(BadgeView | null)[]> {
-    const { today, now } = deps.localNow();
-    const key = `${settingsVersion}|${reader.notesVersion}|${now}|${firstDays}`;
-    if (cache && cache.runs === runs && cache.key === key) return cache.out;
-    const { coveredFrom, incompleteDays } = reader.notes;
-    const out = summarize(runs, firstDays, active, { now, coverage: { coveredFrom, incompleteDays } }, today);
-    cache = { key, runs, out };
-    warmed = true;
-    return out;
-  }
-
-  /**
-   * The first summary builds the Intl number and date formatters (tens of ms in Chromium, in the
-   * background): do it while the page is idle, so the first rows a page renders later get their
-   * badges at once.
-   */
-  function warmUp(): void {
-    if (warmed || !adapter || !settings) return;
-    warmed = true;
-    const { today, now } = deps.localNow();
-    void summarize([], [today], settings, { now }, today);
-  }
 
   /** A page of a built-in running log (not a user-added site's page, where any page matches). */
-  const isLogPage = (current: SiteAdapter) => current.site !== 'custom';
+  const isLogPage = (current: PagePart) => current.site !== 'custom';
 
   function removeCard(): void {
     card?.remove();
@@ -391,99 +253,113 @@ export function startCore(deps: CoreDeps): CoreHandle {
     cardBadge = null;
   }
 
-  /**
-   * The fallback card: the runner's runs were read on a log page, yet no anchor was found (the
-   * site's layout changed). This week's badge in one card, unless switched off or hidden this week.
-   */
-  async function updateCard(current: SiteAdapter, runs: Run[], anchors: number, active: Settings, gen: number): Promise<void> {
-    const week = currentWeek(active);
-    const wanted = active.fallbackCard && anchors === 0 && runs.length > 0 && isLogPage(current);
-    const hidden =
-      wanted &&
-      (await Promise.resolve(safe('cardDismissed', () => deps.cardDismissed?.(current.site, week) ?? false, false)).catch(() => false));
-    if (stopped || gen !== generation) return;
-    if (!wanted || hidden) return removeCard();
-    const view = (await views(runs, [week], active))[0];
-    if (stopped || gen !== generation) return;
-    if (!view) return removeCard();
-    const kind = pageKindOf(current);
-    const title = `Knee Check, this week${kind ? ` (${kind}: layout not recognised)` : ''}`;
-    card ??= createFallbackCard(doc, {
-      title,
-      onDismiss: () => {
-        removeCard();
-        safe('dismissCard', () => deps.dismissCard?.(current.site, week), undefined);
-        sendStatus(current, runs, 0);
-      },
-    });
-    cardBadge ??= kit.create('card');
-    placer.render(cardBadge, view, settingsVersion);
-    card.show(cardBadge, title);
-  }
-
-  function pageKindOf(current: SiteAdapter): string {
+  function pageKindOf(current: PagePart): string {
     const kind = safe(`${current.id} pageKind`, () => current.pageKind?.(deps.currentUrl()), undefined);
     return typeof kind === 'string' ? kind.slice(0, 80) : '';
   }
 
-  /** What this page is and what was found, to the background: at most once a second, and only when it changed. */
-  function sendStatus(current: SiteAdapter | null, runs: Run[], anchors: number): void {
-    if (!deps.onStatus) return;
-    latest = { current, runs, anchors };
-    if (statusTimer !== undefined) return;
-    statusTimer = win.setTimeout(() => {
-      statusTimer = undefined;
-      if (!stopped) safe('status', flushStatus, undefined);
-    }, deps.statusDelayMs ?? 1000);
+  /** deps.send, never throwing nor rejecting (null on failure: no badges rather than wrong ones). */
+  const send = (request: PassRequest): Promise<PassReply | null> =>
+    Promise.resolve(safe('send', () => deps.send(request), null))
+      .then((reply) => (reply && Array.isArray(reply.views) ? reply : null))
+      .catch((error: unknown) => (report('send', error), null));
+
+  /** The current part's request for these anchors, without the parts only a sent request needs. */
+  function requestFor(current: PagePart, anchors: BadgeAnchor[], read: boolean) {
+    const { today, now } = deps.localNow();
+    const facts = read ? safe(`${current.id} facts`, () => current.facts(doc, today), null) : null;
+    const weeks = anchors.map((a) => a.weekStart ?? null);
+    const cardMay = !anchors.length && isLogPage(current);
+    const key = `${epoch}|${today}|${now}|${read}|${cardMay}|${facts?.key}|${weeks}`;
+    return { key, today, now, facts, weeks, cardMay };
   }
 
-  function flushStatus(): void {
-    const { current, runs, anchors } = latest;
-    let status: PageStatus | null = null;
-    if (current) {
-      const notes = reader.notes;
-      const pageKind = pageKindOf(current);
-      status = {
-        site: current.site,
+  /**
+   * Ask the background (or reuse its last answer while nothing changed). When the reader lacked
+   * something the facts left out as already sent (a restarted background), ask once more at once.
+   */
+  async function ask(current: PagePart, anchors: BadgeAnchor[], read: boolean, info: PassInfo): Promise<PassReply | null> {
+    let reply: PassReply | null = null;
+    for (let round = 0; round < 2; round++) {
+      const r = requestFor(current, anchors, read);
+      const retry = last?.reply.retry === true && clock.now() - last.at >= RETRY_MS;
+      if (last?.key === r.key && !retry) return last.reply;
+      info.sent++;
+      reply = await send({
+        type: PAGE_PASS,
+        page: deps.page,
         adapter: current.id,
-        pageKind,
-        runs: runs.length,
-        // As the adapter noted them: the background keeps only well-formed entries (readPageStatusMessage).
-        sources: notes.sources ?? [],
-        refusals: notes.refusals ?? [],
-        anchors,
-        weeksBadged: placer.hosts.size,
-        card: card?.host.isConnected === true,
-        incompleteDays: notes.incompleteDays?.length ?? 0,
-        report: {
-          version: deps.version ?? '',
-          adapter: current.id,
-          pageKind,
-          selectors: selectorCounts(doc, current.selectors),
-          calls: [...reader.calls],
-        },
-      };
+        site: current.site,
+        pageKind: pageKindOf(current),
+        own: safe('own', () => deps.own?.(current, doc) ?? true, true),
+        weeks: r.weeks,
+        today: r.today,
+        now: r.now,
+        read,
+        card: r.cardMay,
+        ...(r.facts && { facts: r.facts.data }),
+        selectors: selectorCounts(doc, current.selectors),
+        version: deps.version ?? '',
+      });
+      if (!reply) return null;
+      last = { key: r.key, at: clock.now(), reply };
+      if (!r.facts || safe(`${current.id} accept`, () => current.accept?.(reply!.state, r.facts!, r.today), false) !== true) break;
+      last = null;
     }
-    const text = JSON.stringify(status);
-    if (text === lastStatus) return;
-    lastStatus = text;
-    safe('onStatus', () => deps.onStatus!(status), undefined);
+    return reply;
+  }
+
+  /** The page half's head start on a page whose weeks are not on screen yet (once per route). */
+  function prepare(current: PagePart): void {
+    if (prepared || !current.prepares) return;
+    prepared = true;
+    const { today, now } = deps.localNow();
+    const facts = safe(`${current.id} facts`, () => current.facts(doc, today), null);
+    if (!facts) return;
+    const request = { type: PAGE_PASS, page: deps.page, adapter: current.id, site: current.site, pageKind: '', own: false } as const;
+    void send({
+      ...request,
+      weeks: [],
+      today,
+      now,
+      read: true,
+      card: false,
+      prepare: true,
+      facts: facts.data,
+      selectors: [],
+      version: '',
+    }).then((reply) => reply && safe(`${current.id} accept`, () => current.accept?.(reply.state, facts, today), undefined));
+  }
+
+  /** The fallback card with this week's words, or none. */
+  function showCard(reply: PassReply | null): void {
+    const wanted = reply?.card;
+    if (!wanted?.view) return removeCard();
+    card ??= createFallbackCard(doc, {
+      title: wanted.title,
+      onDismiss: () => {
+        removeCard();
+        // Asked again once the background keeps it hidden: the answer then has no card.
+        void Promise.resolve(safe('hideCard', () => deps.hideCard?.(wanted.site, wanted.week), undefined))
+          .catch(() => undefined)
+          .then(() => {
+            epoch++;
+            void pass();
+          });
+      },
+    });
+    cardBadge ??= kit.create('card');
+    placer.render(cardBadge, wanted.view);
+    card.show(cardBadge, wanted.title);
   }
 
   /** Badges for every anchor, in slices; false when the pass was overtaken. */
-  async function badgeAll(anchors: BadgeAnchor[], runs: Run[], active: Settings, gen: number, info: PassInfo): Promise<boolean> {
-    const week = currentWeek(active);
-    const weekly = await views(
-      runs,
-      anchors.map((a) => a.weekStart ?? week),
-      active,
-    );
-    if (stopped || gen !== generation) return false;
+  async function badgeAll(anchors: BadgeAnchor[], views: readonly (BadgeView | null)[], gen: number, info: PassInfo): Promise<boolean> {
     const pending: [BadgeAnchor, HTMLElement][] = [];
     await runSliced(
-      anchors.map((anchor, i) => [anchor, weekly[i] ?? null] as const),
+      anchors.map((anchor, i) => [anchor, views[i] ?? null] as const),
       ([anchor, view]) => {
-        const host = safe('badge', () => placer.place(anchor, view, settingsVersion, info), null);
+        const host = safe('badge', () => placer.place(anchor, view, info), null);
         if (host) pending.push([anchor, host]);
       },
       { clock, budgetMs: deps.sliceBudgetMs ?? 4, cancelled: () => stopped || gen !== generation, onSlice: (ms) => info.slices.push(ms) },
@@ -501,47 +377,49 @@ export function startCore(deps: CoreDeps): CoreHandle {
     return false;
   }
 
-  async function passWith(current: SiteAdapter, active: Settings, gen: number, info: PassInfo): Promise<void> {
+  async function passWith(current: PagePart, gen: number, info: PassInfo): Promise<void> {
     const found = safe(`${current.id} observeRoot`, () => current.observeRoot?.(doc), null);
     const root = found?.isConnected ? found : (doc.body ?? doc.documentElement);
     if (watcher && watcher.root !== root) watcher.observe(root);
 
     const find = () => usableAnchors(safe(`${current.id} findAnchors`, () => current.findAnchors(doc), []));
     let anchors = find();
-    if (!anchors.length) reader.prepare(current);
-    let runs: Run[] = [];
-    if (anchors.length || (isLogPage(current) && fallbackDue())) {
-      const before = reader.notesVersion;
-      runs = await reader.read(current);
+    if (!anchors.length) prepare(current);
+    const read = anchors.length > 0 || (isLogPage(current) && fallbackDue());
+    let reply: PassReply | null = null;
+    // The page may change while the background answers, and a read may change what the page half
+    // offers (a user-added site's weeks covered by its dated rows): ask again for what it shows now.
+    for (let round = 0; round < 3; round++) {
+      const before = last;
+      reply = await ask(current, anchors, read, info);
       if (stopped || gen !== generation) return;
-      safe('onRuns', () => deps.onRuns?.(current, runs), undefined);
-      // The page may have changed while runs were read, and the adapter may know more now: find
-      // again, unless the read changed nothing (the same runs, anchors still in place).
-      const unchanged =
-        runs === lastRuns && reader.notesVersion === before && anchors.length > 0 && anchors.every((a) => a.element.isConnected);
-      if (!unchanged) anchors = find();
-      lastRuns = runs;
+      if (reply === before?.reply && anchors.every((a) => a.element.isConnected)) break;
+      const now = find();
+      if (`${now.map((a) => a.key)}` === `${anchors.map((a) => a.key)}` && now.every((a, i) => a.element === anchors[i]!.element)) break;
+      anchors = now;
+    }
+    if (reply?.off) {
+      // Switched off: nothing here until the background says settings changed.
+      removeAll();
+      watcher?.pause();
+      return;
     }
     info.anchors = anchors.length;
-    if (anchors.length && !(await badgeAll(anchors, runs, active, gen, info))) return;
+    if (anchors.length && !(await badgeAll(anchors, reply?.views ?? [], gen, info))) return;
     placer.pruneExcept(anchors);
-    await updateCard(current, runs, anchors.length, active, gen);
-    if (stopped || gen !== generation) return;
-    sendStatus(current, runs, anchors.length);
+    showCard(anchors.length ? null : reply);
   }
 
   async function passOnce(): Promise<void> {
     const gen = generation;
-    const current = adapter;
-    const active = settings;
-    const info: PassInfo = { adapter: current?.id ?? null, anchors: 0, badges: 0, rendered: 0, slices: [], card: false };
-    if (!current || !active) {
-      // Nothing for us on this page (or switched off): no badges, no observer.
+    const current = part;
+    const info: PassInfo = { adapter: current?.id ?? null, anchors: 0, badges: 0, rendered: 0, slices: [], card: false, sent: 0 };
+    if (!current) {
+      // Nothing for us on this page: no badges, no observer.
       removeAll();
       watcher?.pause();
-      sendStatus(null, [], 0);
     } else {
-      await passWith(current, active, gen, info);
+      await passWith(current, gen, info);
       if (stopped || gen !== generation) return;
     }
     info.badges = placer.hosts.size;
@@ -552,7 +430,6 @@ export function startCore(deps: CoreDeps): CoreHandle {
   function removeAll(): void {
     placer.removeAll();
     removeCard();
-    cache = null;
   }
 
   /** An orphaned script (extension reloaded or removed) takes its badges away at the first chance. */
@@ -582,18 +459,21 @@ export function startCore(deps: CoreDeps): CoreHandle {
     return running;
   }
 
-  /** The adapter for the current URL and settings; a new one starts from a clean page. */
+  /** The page half for the current URL; a new one starts from a clean page. */
   function choose(): void {
-    const next = settings ? safe('pickAdapter', () => deps.pickAdapter(deps.currentUrl(), settings!), null) : null;
-    if (next !== adapter) {
+    const url = deps.currentUrl();
+    const next = deps.parts.find((p) => safe(`${p.id} matches`, () => p.matches(url) === true, false)) ?? null;
+    if (next !== part || !chosen) {
+      chosen = true;
       removeAll();
-      reader.reset();
-      adapter = next;
+      prepared = false;
+      part = next;
+      if (!next) safe('clear', () => deps.clear?.(), undefined);
     }
+    // A new route: ask again, even if the page reads the same.
+    last = null;
     win.clearTimeout(cardTimer);
     cardTimer = undefined;
-    // A new route (or settings): say what this page holds again, even if it reads the same.
-    lastStatus = '';
     cardDue = clock.now() + (deps.fallbackDelayMs ?? 2500);
   }
 
@@ -602,32 +482,26 @@ export function startCore(deps: CoreDeps): CoreHandle {
     stopped = true;
     generation++;
     win.clearTimeout(cardTimer);
-    win.clearTimeout(statusTimer);
     watcher?.stop();
     removeAll();
     safe('unwatch', () => unwatch?.(), undefined);
   }
 
-  function onSettings(next: Settings): void {
-    if (stopped) return;
-    settings = next;
-    settingsVersion++;
-    choose();
-    void pass();
-  }
-
   function onRoute(): void {
     if (stopped) return;
     generation++;
+    prepared = false;
     choose();
     // After the task that changed the route: an SPA renders the new page right after pushState.
     clock.yieldTask(() => void pass());
   }
 
   async function start(): Promise<void> {
-    settings = await deps.loadSettings();
-    if (stopped) return;
-    unwatch = deps.watchSettings(onSettings);
+    unwatch = deps.watchChanges(() => {
+      if (stopped) return;
+      epoch++;
+      void pass();
+    });
     deps.onLocationChange(onRoute);
     await deps.ready?.();
     if (stopped) return;
@@ -642,7 +516,6 @@ export function startCore(deps: CoreDeps): CoreHandle {
     });
     choose();
     await pass();
-    clock.yieldTask(warmUp);
   }
 
   // Badges and cards left by a previous copy of this script (the extension was reloaded) are not ours.

@@ -1,5 +1,6 @@
 // Same-origin JSON only: the page's own endpoints, with the page's own cookies (the background's
-// readers ask for them one at a time and spaced out: lib/background/reading-host). Anything that is not a path on this origin is refused before any request;
+// readers ask for them one at a time and spaced out: lib/background/reading-host). Anything that
+// is not a path on this origin is refused before any request;
 // a redirect is never followed, an answer from another origin is never read, and no body is read
 // past a size cap. Every failure is a FetchRefused that says why (the popup tells the runner).
 // No retries here: one failed call is reported to the adapter, which decides (the calendar

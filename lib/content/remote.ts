@@ -1,12 +1,10 @@
 // The tab's side of the background's reads (lib/sites/reading.ts, lib/background/reading-host.ts):
-// the content script asks the background to read this page's runs, sending what the page shows
-// (its facts), and makes the same-origin calls the background's reader asks for, with the page's
+// the content script's pass sends what the page shows (its facts, ./pass), and the tab makes the
+// same-origin calls the background's reader asks for, with the page's
 // cookies (the background has no host permission, and must not need one). Only the background may
 // ask, and only with this page's token: a web page cannot send runtime messages, and another
 // tab's script does not know it. Every call goes through ./fetch (same origin, no redirect, size
 // cap, spaced, one at a time). Small on purpose: the content script's budget.
-import type { ReadReply, ReadTransport } from '../sites/reading';
-import { READ_RUNS } from '../sites/reading';
 import type { FetchJsonInit, RefusalReason } from '../sites/types';
 import { refusalOf } from './fetch';
 
@@ -24,20 +22,6 @@ export interface ProxyFetchMessage {
 /** The content script's answer: the parsed JSON, or why there is none. */
 export type ProxyAnswer = { json: unknown } | { refused: { reason: RefusalReason; status?: number } };
 
-export interface ReadRunsMessage {
-  type: typeof READ_RUNS;
-  page: string;
-  adapter: string;
-  facts: unknown;
-  today: string;
-  prepare?: boolean;
-}
-
-/** A fresh page token (the background keeps one reader state per token). */
-export function pageToken(): string {
-  return [...crypto.getRandomValues(new Uint32Array(4))].map((n) => n.toString(36)).join('');
-}
-
 /** runtime.onMessage listener: the background's calls for this page's reads, answered with sendResponse. */
 export function proxyListener(
   page: string,
@@ -52,22 +36,5 @@ export function proxyListener(
       (error: unknown) => reply({ refused: refusalOf(error) }),
     );
     return true;
-  };
-}
-
-/** The transport to the background's readers (checked by shape: the runs are checked again where they are used). */
-export function remoteTransport(page: string, send: (message: ReadRunsMessage) => Promise<unknown>): ReadTransport {
-  return async (adapter, facts, ctx, prepare) => {
-    const reply = (await send({
-      type: READ_RUNS,
-      page,
-      adapter,
-      facts,
-      today: ctx.today,
-      ...(prepare && { prepare }),
-    })) as ReadReply | null;
-    return reply && Array.isArray(reply.runs) && typeof reply.version === 'string' && typeof reply.notes === 'object' && reply.notes
-      ? reply
-      : null;
   };
 }

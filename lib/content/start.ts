@@ -1,25 +1,23 @@
-// What every content script shares: the core (./core) wired to the browser. Settings from the
-// background (./settings-channel: storage.local is closed to content scripts), the badges' words
-// from the background too (./views: the engine and its formatting stay out of the page), SPA
-// route changes, the page status sent to the background. WXT's ContentScriptContext is NOT used
+// What every content script shares: the core (./core) wired to the browser. Each pass asks the
+// background (./pass: storage.local is closed to content scripts, and the settings, the engine,
+// the page status and the history stay out of the page), which tells the page when settings
+// change; SPA route changes. WXT's ContentScriptContext is NOT used
 // for teardown: it invalidates itself on a window message or document event that page script can
 // forge (wxt-dev/wxt#1752), which would let a page switch the badges off. The script stops only
 // when the extension itself is gone (browser.runtime.id no longer set), which a page cannot fake.
-// Each entrypoint brings only its own adapters: one script per built-in site (knee-badges-<site>,
-// ./start-site: page halves whose runs the background reads) and the user-added sites' script
-// (knee-badges-custom, registered at runtime by the background: the generic adapter, read here).
+// Each entrypoint brings only its own page halves: one script per built-in site (knee-badges-<site>,
+// ./start-site: the background reads their runs, this tab making its calls) and the user-added
+// sites' script (knee-badges-custom, registered at runtime: the generic page half, which reads
+// the page's dated rows itself).
 // No zod, no Preact and no WXT storage layer in here: the budget is 10 KB gzipped.
 import { browser } from '#imports';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { localMinute, localToday } from '../load/dates';
-import type { Run } from '../load/types';
-import { pickFrom } from '../sites/pick';
-import type { SiteAdapter } from '../sites/types';
+import type { PagePart } from '../sites/reading';
 import { startCore } from './core';
-import { INSPECT_BADGES, PAGE_STATUS, type PageStatusMessage } from './messages';
+import { INSPECT_BADGES, PAGE_STATUS } from './messages';
+import { HIDE_CARD, SETTINGS_CHANGED, type PassReply } from './pass';
 import { captureClock, type Clock } from './schedule';
-import { openSettingsChannel, type RuntimeLike } from './settings-channel';
-import { BADGE_VIEWS, sanitizeViews, type BadgeViewsRequest } from './views';
 
 /** What a script's adapters may use of this world, captured at start. */
 export interface ScriptEnv {
@@ -32,17 +30,22 @@ export interface ScriptEnv {
   signal: AbortSignal;
   /** Cleanup for when the script stops. */
   onStop(cb: () => void): void;
+  /** This page's token (the background keeps one reader state per token). */
+  page: string;
 }
 
 export interface BadgeScript {
-  /** A built-in site's adapters (./start-site: page halves read by the background). */
-  adapters?(env: ScriptEnv): readonly SiteAdapter[];
-  /** User-added sites: the generic adapter, which reads the page itself. */
-  generic?: SiteAdapter;
-  /** The page's URL as adapters see it (demo builds alias localhost to the real site). */
+  /** The script's page halves (a built-in site's, or the user-added sites' generic one). */
+  parts(env: ScriptEnv): readonly PagePart[];
+  /** The page's URL as page halves see it (demo builds alias localhost to the real site). */
   url?(url: URL): URL;
   /** Are these runs the runner's own (worth keeping as captured history)? Default: yes. */
-  own?(adapter: SiteAdapter, doc: Document): boolean;
+  own?(part: PagePart, doc: Document): boolean;
+}
+
+/** A fresh page token. */
+export function pageToken(): string {
+  return [...crypto.getRandomValues(new Uint32Array(4))].map((n) => n.toString(36)).join('');
 }
 
 /**
@@ -73,11 +76,9 @@ export function startBadges(_ctx: ContentScriptContext, script: BadgeScript): vo
   const win = window;
   const doc = document;
   const clock = captureClock(win);
-  const origin = win.location.origin;
   const DateNow = Date;
   const { runtime } = browser;
-  const channel = openSettingsChannel(runtime as unknown as RuntimeLike);
-  let recorded: Run[] | undefined;
+  const page = pageToken();
   // Ours, not WXT's: aborted only when this script stops (see the top of this file).
   const alive = new AbortController();
   const stopped: (() => void)[] = [];
@@ -97,7 +98,7 @@ export function startBadges(_ctx: ContentScriptContext, script: BadgeScript): vo
   const send = (message: unknown) => {
     if (isValid()) runtime.sendMessage(message).catch(() => undefined);
   };
-  const adapters = script.adapters?.({ runtime, win, clock, isValid, signal: alive.signal, onStop: (cb) => void stopped.push(cb) }) ?? [];
+  const parts = script.parts({ runtime, win, clock, isValid, signal: alive.signal, onStop: (cb) => void stopped.push(cb), page });
   let version = '';
   try {
     version = runtime.getManifest().version;
@@ -113,27 +114,25 @@ export function startBadges(_ctx: ContentScriptContext, script: BadgeScript): vo
       const url = new URL(win.location.href);
       return script.url ? script.url(url) : url;
     },
-    pickAdapter: (url, settings) => pickFrom(adapters, url, settings, script.generic ?? null),
-    loadSettings: channel.load,
-    watchSettings: channel.watch,
+    parts,
+    page,
+    send: async (request) => (isValid() ? ((await runtime.sendMessage(request)) as PassReply | null) : null),
+    // Nothing for Knee Check on this route: the popup's page status goes.
+    clear: () => send({ type: PAGE_STATUS, status: null }),
+    // The card hidden for a site's week: kept by the background (storage.local is closed to us).
+    hideCard: (site, week) => (isValid() ? runtime.sendMessage({ type: HIDE_CARD, site, week }).catch(() => undefined) : undefined),
+    // Settings or the loop's lines changed: only the background says so (a page cannot send runtime messages).
+    watchChanges: (onChange) => {
+      const listener = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+        if ((message as { type?: unknown } | null)?.type === SETTINGS_CHANGED && sender.id === runtime.id && !sender.tab) onChange();
+      };
+      runtime.onMessage.addListener(listener as never);
+      return () => runtime.onMessage.removeListener(listener as never);
+    },
+    own: script.own,
     localNow: () => {
       const d = new DateNow();
       return { today: localToday(d), now: localMinute(d) };
-    },
-    // The badges' words, from the background (./views), so the engine is not in the page. The
-    // settings this script has go along (no storage read there: the first badges come sooner).
-    summarize: async (runs, firstDays, settings, today, opts) => {
-      if (!isValid()) return [];
-      const request: BadgeViewsRequest = {
-        type: BADGE_VIEWS,
-        runs,
-        firstDays: [...firstDays],
-        today,
-        now: opts?.now,
-        coverage: opts?.coverage,
-        settings,
-      };
-      return sanitizeViews(await runtime.sendMessage(request), firstDays.length);
     },
     onInvalidated: (cb) => void stopped.push(cb),
     isValid,
@@ -150,22 +149,10 @@ export function startBadges(_ctx: ContentScriptContext, script: BadgeScript): vo
           win.setTimeout(idle, 3000);
         }
       }),
-    // Captured history (the popup's recent weeks): the runner's own runs, once per new read,
-    // recorded by the background (./messages.ts).
-    onRuns: (adapter, runs) => {
-      if (runs === recorded || !runs.length || (script.own && !script.own(adapter, doc))) return;
-      recorded = runs;
-      if (isValid()) channel.recordRuns(adapter.site === 'custom' ? origin : adapter.site, runs);
-    },
-    // What this tab found, for the popup (structure and counts only).
-    onStatus: (status) => send({ type: PAGE_STATUS, status } satisfies PageStatusMessage),
     version,
-    // The card hidden for a site's week: kept by the background (storage.local is closed to us).
-    cardDismissed: async (site, week) => channel.cardHidden(site) === week,
-    dismissCard: (site, week) => channel.hideCard(site, week),
-    loopLines: channel.loop,
-    // A page re-rendering its rows in a burst gets its badges back at most every 250 ms (a
-    // re-render after a quiet spell at once): `npm run bench content`, the re-render ratio.
+    // A page re-rendering its rows in a burst gets its badges back after 250 ms, then 500, then
+    // every second while it goes on (a re-render after a quiet spell at once): `npm run bench
+    // content`, the re-render ratio.
     burstMs: 250,
     debug: console.debug.bind(console),
   });

@@ -1,6 +1,6 @@
 // The runner's personal thresholds: defaults, limits and a zod-free sanitizer.
-// Zod-free on purpose: the background sanitizes the settings it sends the content scripts with it
-// (they check only the fields they read: lib/content/settings-channel settingsOf).
+// Zod-free on purpose: the background sanitizes stored settings with it at every read (the
+// content scripts never see the settings: lib/background/page-service answers their passes).
 // The validating schema for every other boundary lives in ./schema.ts.
 
 import { isRecord } from '../guards';

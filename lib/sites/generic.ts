@@ -33,7 +33,8 @@ import {
 } from './generic-words';
 import { parseDistance } from './parse-distance';
 import { noteTo } from './notes';
-import type { AdapterContext, BadgeAnchor, SiteAdapter } from './types';
+import type { PagePart } from './reading';
+import type { AdapterContext, AdapterNotes, BadgeAnchor, SiteAdapter } from './types';
 import { dateFromValue, dateOfElement, isShown } from './week-anchors';
 
 /** A weekly total as the page shows it. */
@@ -450,6 +451,8 @@ const GENERIC_COVER_DAYS = SPIKE_LOOKBACK_DAYS + 7 + 4;
 
 export interface GenericAdapter extends SiteAdapter {
   findAnchors(doc: Document): VisibleWeekAnchor[];
+  /** The page's dated rows and what they cover, read now (readRuns without the promise). */
+  readNow(doc: Document, today: string): { runs: Run[]; notes: AdapterNotes; signature: string };
 }
 
 export function createGenericAdapter(): GenericAdapter {
@@ -484,7 +487,7 @@ export function createGenericAdapter(): GenericAdapter {
     return from !== null && from > earliest && date <= today;
   };
 
-  return {
+  const self: GenericAdapter = {
     id: 'generic',
     site: 'custom',
     pageKind: (url: URL) => `your site ${url.hostname}`,
@@ -493,18 +496,23 @@ export function createGenericAdapter(): GenericAdapter {
       // The core decides by settings.customSites; this only refuses non-web pages.
       return url.protocol === 'https:' || (url.protocol === 'http:' && url.hostname === 'localhost');
     },
+    readNow(doc: Document, day: string) {
+      today = parseDay(day) === null ? null : day;
+      const signature = signatureOf(doc);
+      if (!runsMemo || runsMemo.signature !== signature) runsMemo = { signature, runs: runsFromRows(doc) };
+      const runs = runsMemo.runs;
+      earliest = runs[0]?.start.slice(0, 10) ?? null;
+      // Complete from the day after the earliest listed day (a list cut by count may miss runs on it).
+      const notes: AdapterNotes =
+        earliest === null ? {} : { sources: [{ source: 'page:dated-rows', runs: runs.length }], coveredFrom: addDays(earliest, 1)! };
+      for (const week of scan(doc)) tried.add(week.weekStart ?? day);
+      afterRead = true;
+      return { runs, notes, signature };
+    },
     async readRuns(doc: Document, ctx: AdapterContext): Promise<Run[]> {
       try {
-        today = parseDay(ctx.today) === null ? null : ctx.today;
-        const signature = signatureOf(doc);
-        if (!runsMemo || runsMemo.signature !== signature) runsMemo = { signature, runs: runsFromRows(doc) };
-        const runs = runsMemo.runs;
-        earliest = runs[0]?.start.slice(0, 10) ?? null;
-        // Complete from the day after the earliest listed day (a list cut by count may miss runs on it).
-        if (earliest !== null)
-          noteTo(ctx, { sources: [{ source: 'page:dated-rows', runs: runs.length }], coveredFrom: addDays(earliest, 1)! });
-        for (const week of scan(doc)) tried.add(week.weekStart ?? ctx.today);
-        afterRead = true;
+        const { runs, notes } = self.readNow(doc, ctx.today);
+        if (notes.sources) noteTo(ctx, notes);
         return runs;
       } catch {
         return [];
@@ -526,7 +534,31 @@ export function createGenericAdapter(): GenericAdapter {
       }
     },
   };
+  return self;
 }
 
-/** The adapter the content script uses on a user-added site. */
+/** The adapter on a user-added site (tests, site-check). */
 export const genericAdapter: GenericAdapter = createGenericAdapter();
+
+/**
+ * The generic detector as a page half (the user-added sites' content script): its facts are the
+ * page's dated rows and what they cover, read in the page (the page is the data; no call is made).
+ */
+export function createGenericPage(adapter: GenericAdapter = createGenericAdapter()): PagePart {
+  return {
+    id: adapter.id,
+    site: adapter.site,
+    pageKind: adapter.pageKind,
+    selectors: adapter.selectors,
+    matches: adapter.matches,
+    findAnchors: (doc) => adapter.findAnchors(doc),
+    facts(doc, today) {
+      try {
+        const { runs, notes, signature } = adapter.readNow(doc, today);
+        return { key: signature, data: { runs, notes } };
+      } catch {
+        return null;
+      }
+    },
+  };
+}

@@ -11,9 +11,6 @@ import type { Run } from '../load/types';
 import type { AdapterContext, AdapterNotes, SiteAdapter } from './types';
 import type { CallRecord } from '../content/report';
 
-/** Content script -> background: read this page's runs (lib/background/reading-host.ts). */
-export const READ_RUNS = 'knee-check:read-runs';
-
 /**
  * What a page shows that a read needs: `key` is the same whenever the read would be the same.
  * `data` is read only when a read is sent (it may be a getter doing the costlier work).

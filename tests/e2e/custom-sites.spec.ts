@@ -10,9 +10,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HISTORY_VERSION } from '../../lib/history/captured';
 import { CUSTOM_SCRIPT_JS } from '../../lib/permissions';
-import { badgeViewsFrom } from '../../lib/badge/view';
-import type { BadgeViewsRequest } from '../../lib/content/views';
-import { defaultSettings, sanitizeSettings } from '../../lib/settings/defaults';
+import { createPageService, customRead, passRequestOf } from '../../lib/background/page-service';
+import { defaultSettings } from '../../lib/settings/defaults';
 import { EXTENSION_PATH, expect, test } from './fixtures';
 import { GARMIN, localToday, routeCustomSite, routeGarmin, shiftDaysTo } from './route-helpers-sites';
 
@@ -207,30 +206,26 @@ test.describe("The user-added sites' script", () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    // The badges' words come from the background (lib/content/views): made here as it makes them.
-    await page.exposeFunction('__kneeCheckBadgeViews', (m: BadgeViewsRequest) =>
-      badgeViewsFrom(m.runs, m.firstDays, sanitizeSettings(m.settings), m.today, { now: m.now, coverage: m.coverage }),
-    );
-    await page.addInitScript(
-      (settings) => {
-        const views = (m: unknown) =>
-          (globalThis as unknown as { __kneeCheckBadgeViews(m: unknown): Promise<unknown> }).__kneeCheckBadgeViews(m);
-        (globalThis as unknown as { chrome: unknown }).chrome = {
-          // Settings come from the background (lib/content/settings-channel): answer its get-settings.
-          runtime: {
-            id: 'knee-check-test',
-            sendMessage: async (m: { type?: string }) =>
-              m?.type === 'knee-check:get-settings'
-                ? { settings, forgets: 0 }
-                : m?.type === 'knee-check:badge-views'
-                  ? views(m)
-                  : undefined,
-            onMessage: { addListener() {}, removeListener() {} },
-          },
-        };
-      },
-      { ...defaultSettings(), customSites: [SITE] },
-    );
+    // Each pass is answered by the background (lib/background/page-service): answered here as it answers.
+    const service = createPageService({
+      settings: () => ({ ...defaultSettings(), customSites: [SITE] }),
+      read: async (request) => customRead(request.facts),
+    });
+    await page.exposeFunction('__kneeCheckPass', (m: unknown) => {
+      const request = passRequestOf(m);
+      return request && service.pass(request, { key: `1:0:${request.page}`, origin: SITE, top: true });
+    });
+    await page.addInitScript(() => {
+      const pass = (m: unknown) => (globalThis as unknown as { __kneeCheckPass(m: unknown): Promise<unknown> }).__kneeCheckPass(m);
+      (globalThis as unknown as { chrome: unknown }).chrome = {
+        runtime: {
+          id: 'knee-check-test',
+          sendMessage: async (m: { type?: string }) => (m?.type === 'knee-check:page-pass' ? pass(m) : undefined),
+          onMessage: { addListener() {}, removeListener() {} },
+          getManifest: () => ({ version: '0.0.0' }),
+        },
+      };
+    });
     await page.goto(`${SITE}/log`);
     await page.addScriptTag({ content: readFileSync(join(EXTENSION_PATH, CUSTOM_SCRIPT_JS), 'utf8') });
     // The weeks whose 41 days before are inside the dated rows (see tests/unit/sites/generic.test.ts).

@@ -1,26 +1,20 @@
 // @vitest-environment happy-dom
 // The background's reads (lib/background/reading-host) with the tab's side (lib/content/remote):
-// our own content scripts only, one reader state per page, every call made by the tab with the
-// page's token, the calls' structure (never a value) for the page report, and the whole adapter
-// (page half in the page, read half in the background) giving what the in-process adapter gives.
+// known page halves only, one reader state per page, every call made by the tab with the page's
+// token, the calls' structure (never a value) for the page report, and the whole adapter (page
+// half in the page, read half in the background) giving what the in-process adapter gives.
+// Which senders may ask is checked where passes arrive (lib/background/page-host).
 import { describe, expect, it } from 'vitest';
-import { createReadingHost, type AskTab } from '../../../lib/background/reading-host';
+import { createReadingHost, type AskTab, type ReadRequest } from '../../../lib/background/reading-host';
 import { FetchRefused } from '../../../lib/content/fetch';
-import {
-  proxyListener,
-  remoteTransport,
-  type ProxyAnswer,
-  type ProxyFetchMessage,
-  type ReadRunsMessage,
-} from '../../../lib/content/remote';
+import { proxyListener, type ProxyAnswer, type ProxyFetchMessage } from '../../../lib/content/remote';
 import { createGarminAdapter } from '../../../lib/sites/garmin';
 import { createGarminPage } from '../../../lib/sites/garmin-page';
-import { READ_RUNS, readingAdapter } from '../../../lib/sites/reading';
+import { readingAdapter, type ReadTransport } from '../../../lib/sites/reading';
 import { fakeContext, loadPage, mergedNotes, pageJson } from '../sites/other-sites-helpers';
 
 const OWN = 'own-id';
 const TAB = { id: 7 };
-const sender = { id: OWN, tab: TAB, frameId: 0, url: 'https://connect.garmin.com/modern/calendar' };
 const activities = pageJson('garmin-activities.json');
 const SEARCH = '/gc-api/activitylist-service/activities/search/activities';
 const TODAY = '2026-02-18';
@@ -39,8 +33,9 @@ function tab(routes: Record<string, unknown>) {
   return { asked, ask };
 }
 
-const garminRead = (facts: unknown, page = 'page-1'): ReadRunsMessage => ({
-  type: READ_RUNS,
+const garminRead = (facts: unknown, page = 'page-1'): ReadRequest => ({
+  tabId: TAB.id,
+  frameId: 0,
   page,
   adapter: 'garmin-connect',
   facts,
@@ -49,19 +44,20 @@ const garminRead = (facts: unknown, page = 'page-1'): ReadRunsMessage => ({
 const FACTS = { weeks: ['2026-01-26', '2026-02-02', '2026-02-09', '2026-02-16'], csrf: 'token-1' };
 
 describe('the reading host', () => {
-  it('answers our own content scripts in a tab only, for a known adapter and a real day', async () => {
-    const host = createReadingHost(() => OWN, tab({}).ask);
-    expect(await host.answer(garminRead(FACTS), { id: 'other', tab: TAB })).toBeNull();
-    expect(await host.answer(garminRead(FACTS), { id: OWN })).toBeNull();
-    expect(await host.answer({ ...garminRead(FACTS), adapter: 'storage' }, sender)).toBeNull();
-    expect(await host.answer({ ...garminRead(FACTS), today: 'soon' }, sender)).toBeNull();
-    expect(await host.answer({ ...garminRead(FACTS), type: 'other' }, sender)).toBeNull();
+  it("reads only for a built-in site's page half, a short token and a real day", async () => {
+    const { asked, ask } = tab({});
+    const host = createReadingHost(ask);
+    for (const adapter of ['storage', 'generic', 'constructor', '__proto__', 'toString'])
+      expect(await host.read({ ...garminRead(FACTS), adapter })).toBeNull();
+    expect(await host.read({ ...garminRead(FACTS), today: 'soon' })).toBeNull();
+    expect(await host.read(garminRead(FACTS, 'x'.repeat(65)))).toBeNull();
+    expect(asked).toEqual([]);
   });
 
   it("reads through the tab with the page's token and CSRF header; the same facts again cost no call", async () => {
     const { asked, ask } = tab({ [SEARCH]: activities });
-    const host = createReadingHost(() => OWN, ask, { minGapMs: 0 });
-    const reply = (await host.answer(garminRead(FACTS), sender))!;
+    const host = createReadingHost(ask, { minGapMs: 0 });
+    const reply = (await host.read(garminRead(FACTS)))!;
     expect(reply.runs).toHaveLength(13);
     expect(asked).toHaveLength(1);
     expect(asked[0]).toMatchObject({ page: 'page-1', init: { headers: { 'connect-csrf-token': 'token-1' } } });
@@ -70,14 +66,14 @@ describe('the reading host', () => {
     // The call's structure for the page report: a coarse path and the answer's shape, no value.
     expect(reply.calls).toEqual([{ path: '/gc-api/… (5 segments)', outcome: 'ok', shape: expect.stringMatching(/^\[\{/) }]);
     expect(JSON.stringify(reply.calls)).not.toMatch(/2026|1001|token-1/);
-    const again = (await host.answer(garminRead(FACTS), sender))!;
+    const again = (await host.read(garminRead(FACTS)))!;
     expect(asked).toHaveLength(1);
     expect(again.version).toBe(reply.version);
     // Another page (another token) has its own state; a closed tab's state goes.
-    await host.answer(garminRead(FACTS, 'page-2'), sender);
+    await host.read(garminRead(FACTS, 'page-2'));
     expect(asked).toHaveLength(2);
     host.forgetTab(TAB.id);
-    await host.answer(garminRead(FACTS), sender);
+    await host.read(garminRead(FACTS));
     expect(asked).toHaveLength(3);
   });
 
@@ -94,39 +90,35 @@ describe('the reading host', () => {
         ? { json: { calendarItems: [] } }
         : { refused: { reason: 'forbidden', status: 403 } };
     };
-    const host = createReadingHost(() => OWN, ask, {
+    const host = createReadingHost(ask, {
       minGapMs: 500,
       now: () => now,
       sleep: async (ms) => void (now += ms),
     });
     // The activity search refused, then the calendar month by month.
     const facts = { weeks: ['2025-10-06', '2026-02-16'], csrf: null };
-    await host.answer(garminRead(facts), sender);
+    await host.read(garminRead(facts));
     expect(starts.length).toBeGreaterThan(2);
     for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(500);
   });
 
   it("a refusal in the tab is the reader's refusal, with its status", async () => {
     const { ask } = tab({ '/gc-api/': { refused: { reason: 'forbidden', status: 403 } } });
-    const reply = (await createReadingHost(() => OWN, ask).answer(garminRead(FACTS), sender))!;
+    const reply = (await createReadingHost(ask).read(garminRead(FACTS)))!;
     expect(reply.runs).toEqual([]);
     expect(reply.notes.refusals).toContainEqual({ source: 'garmin:activity-search', reason: 'forbidden', status: 403 });
     expect(reply.calls?.[0]?.outcome).toBe('forbidden (HTTP 403)');
-    const silent = (await createReadingHost(
-      () => OWN,
-      async () => undefined,
-    ).answer(garminRead(FACTS), sender))!;
+    const silent = (await createReadingHost(async () => undefined).read(garminRead(FACTS)))!;
     expect(silent.notes.refusals?.[0]?.reason).toBe('network');
   });
 
   it('the whole adapter through the host (page half here, read half there) reads and anchors as the in-process one', async () => {
     const doc = loadPage('garmin-calendar.html');
     const { ask } = tab({ [SEARCH]: activities });
-    const host = createReadingHost(() => OWN, ask);
-    const remote = readingAdapter(
-      createGarminPage(),
-      remoteTransport('page-1', (message) => host.answer(message, sender)),
-    );
+    const host = createReadingHost(ask);
+    const transport: ReadTransport = (adapter, facts, ctx, prepare) =>
+      host.read({ tabId: TAB.id, frameId: 0, page: 'page-1', adapter, facts, today: ctx.today, prepare });
+    const remote = readingAdapter(createGarminPage(), transport);
     const local = createGarminAdapter();
     const ctxRemote = fakeContext({});
     const ctxLocal = fakeContext({ [SEARCH]: activities });
@@ -162,19 +154,5 @@ describe("the tab's side", () => {
       throw new FetchRefused('rate-limited', 'HTTP 429 from https://x/secret', 429);
     };
     expect((await answerOf(call, { id: OWN }, refused)).answer).toEqual({ refused: { reason: 'rate-limited', status: 429 } });
-  });
-
-  it('a malformed reply is no reply', async () => {
-    const ctx = fakeContext({});
-    for (const reply of [
-      null,
-      'x',
-      { runs: 'x', version: '1', notes: {} },
-      { runs: [], version: 1, notes: {} },
-      { runs: [], version: '1' },
-    ])
-      expect(await remoteTransport('tok', async () => reply)('garmin-connect', {}, ctx)).toBeNull();
-    const good = { runs: [], version: '1', notes: {}, state: null };
-    expect(await remoteTransport('tok', async () => good)('garmin-connect', {}, ctx)).toEqual(good);
   });
 });

@@ -1,13 +1,17 @@
 // @vitest-environment happy-dom
-// The content-script core with a fake adapter: one badge per key, re-keyed re-used rows, removal,
-// settings, route changes, invalidation, and adapters that throw (never into the page).
+// The content-script core with a fake adapter (and the background's page service in process): one
+// badge per key, re-keyed re-used rows, removal, settings, route changes, invalidation, adapters
+// that throw (never into the page), and no message while the page shows the same.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startCore as realStartCore, type CoreDeps, type CoreHandle, type PassInfo } from '../../../lib/content/core';
 import type { Clock } from '../../../lib/content/schedule';
-import { badgeViewsFrom } from '../../../lib/badge/view';
+import type { BadgeView } from '../../../lib/badge/view';
+import type { PassReply, PassRequest } from '../../../lib/content/pass';
 import type { Run } from '../../../lib/load/types';
-import { defaultSettings, type Settings } from '../../../lib/settings/defaults';
+import type { PagePart } from '../../../lib/sites/reading';
+import { defaultSettings } from '../../../lib/settings/defaults';
 import type { BadgeAnchor, SiteAdapter } from '../../../lib/sites/types';
+import { inProcess, type InProcessOptions } from './in-process';
 
 const RUNS: Run[] = [
   { start: '2026-02-10T07:00:00', km: 6 },
@@ -63,9 +67,8 @@ const flush = async () => {
   for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
 };
 
-function deps(adapter: SiteAdapter | null, over: Partial<CoreDeps> = {}) {
-  let settings: Settings = defaultSettings();
-  let onSettings: ((s: Settings) => void) | null = null;
+function deps(adapter: SiteAdapter | null, over: Partial<CoreDeps> = {}, service: InProcessOptions = {}) {
+  const joined = inProcess(adapter ? [adapter] : [], service);
   let onLocation: (() => void) | null = null;
   let onInvalid: (() => void) | null = null;
   const passes: PassInfo[] = [];
@@ -75,18 +78,13 @@ function deps(adapter: SiteAdapter | null, over: Partial<CoreDeps> = {}) {
     win: window as unknown as Window & typeof globalThis,
     clock,
     currentUrl: () => new URL('https://www.strava.com/athletes/1/training/log'),
-    pickAdapter: (url, s) => (adapter && adapter.matches(url) && s.sites.strava ? adapter : null),
-    loadSettings: async () => settings,
-    watchSettings: (cb) => {
-      onSettings = cb;
-      return () => (onSettings = null);
-    },
-    fetchJson: async () => ({}),
+    parts: joined.parts,
+    page: 'page-1',
+    send: joined.send,
+    watchChanges: joined.watchChanges,
     localNow: () => ({ today: '2026-03-04', now: '2026-03-04T12:00' }),
-    summarize: badgeViewsFrom,
     onInvalidated: (cb) => (onInvalid = cb),
     onLocationChange: (cb) => (onLocation = cb),
-    locale: 'en-US',
     onPass: (info) => passes.push(info),
     debug,
     ...over,
@@ -95,13 +93,11 @@ function deps(adapter: SiteAdapter | null, over: Partial<CoreDeps> = {}) {
     d,
     passes,
     debug,
-    setSettings(next: Settings) {
-      settings = next;
-      onSettings?.(next);
-    },
+    joined,
+    setSettings: joined.setSettings,
     navigate: () => onLocation?.(),
     invalidate: () => onInvalid?.(),
-    watching: () => onSettings !== null,
+    watching: joined.watching,
   };
 }
 
@@ -146,10 +142,12 @@ describe('core', () => {
     const t = deps(rowAdapter({ prepare }));
     const core = startCore(t.d);
     await core.started;
+    await flush();
     expect(prepare).toHaveBeenCalledTimes(1);
     await core.refresh();
+    await flush();
     expect(prepare).toHaveBeenCalledTimes(1);
-    expect(t.debug).toHaveBeenCalledWith('Knee Check: test-rows prepare failed', expect.any(Error));
+    expect(t.joined.requests.filter((r) => r.prepare)).toHaveLength(1);
     // The rows arrive: badges as ever.
     const row = document.createElement('div');
     row.className = 'row';
@@ -338,6 +336,14 @@ describe('core', () => {
       ],
       ['readRuns returns junk', { readRuns: async () => 'nope' as unknown as Run[] }],
       [
+        'pageKind throws',
+        {
+          pageKind: () => {
+            throw new Error('boom');
+          },
+        },
+      ],
+      [
         'observeRoot throws',
         {
           observeRoot: () => {
@@ -372,12 +378,88 @@ describe('core', () => {
       core.stop();
     });
 
-    it('a throwing settings read: nothing happens, nothing escapes', async () => {
+    it('a throwing settings read in the background: no badges, nothing escapes', async () => {
       setupRows(['2026-02-23']);
-      const core = startCore(deps(rowAdapter(), { loadSettings: () => Promise.reject(new Error('storage gone')) }).d);
+      const core = startCore(deps(rowAdapter(), {}, { settings: () => Promise.reject(new Error('storage gone')) }).d);
       await expect(core.started).resolves.toBeUndefined();
       expect(hosts()).toHaveLength(0);
     });
+  });
+
+  it('asks the background only when what the page shows changed, a refused read again after a minute, at once when the reader lacked something', async () => {
+    const list = setupRows(['2026-02-23']);
+    const view: BadgeView = {
+      level: 'ok',
+      label: 'Load OK',
+      text: '10 km',
+      ariaLabel: 'x',
+      title: 't',
+      lines: [],
+      evidence: 'e',
+      cta: 'c',
+    };
+    const requests: PassRequest[] = [];
+    let reply: Omit<PassReply, 'views'> = { card: null };
+    let onChange = () => {};
+    let t = 0;
+    const ticking: Clock = { now: () => t, yieldTask: (fn) => void Promise.resolve().then(fn) };
+    const part: PagePart = {
+      id: 'page-half',
+      site: 'strava',
+      matches: () => true,
+      findAnchors: rowAdapter().findAnchors,
+      facts: () => ({ key: 'same facts', data: { weeks: 1 } }),
+      accept: (state) => state === 'send the text',
+    };
+    const core = startCore({
+      ...deps(null).d,
+      clock: ticking,
+      parts: [part],
+      send: async (request) => {
+        requests.push(request);
+        const out = { views: request.weeks.map(() => view), ...reply };
+        // The reader lacks the text once: the next request carries it.
+        if (reply.state) reply = { card: null };
+        return out;
+      },
+      watchChanges: (cb) => ((onChange = cb), () => {}),
+    });
+    await core.started;
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ adapter: 'page-half', site: 'strava', weeks: ['2026-02-23'], read: true, facts: { weeks: 1 } });
+    await core.refresh();
+    await core.refresh();
+    expect(requests).toHaveLength(1);
+    expect(hosts()).toHaveLength(1);
+    // A new row: its week is asked for.
+    const row = document.createElement('div');
+    row.className = 'row';
+    row.dataset.week = '2026-02-16';
+    list.append(row);
+    await core.refresh();
+    expect(requests).toHaveLength(2);
+    expect(hosts()).toHaveLength(2);
+    // Settings changed (the background says so): asked again.
+    onChange();
+    await core.refresh();
+    expect(requests).toHaveLength(3);
+    // A refused read: the same page is asked again after a minute, not before.
+    reply = { card: null, retry: true };
+    onChange();
+    await core.refresh();
+    expect(requests).toHaveLength(4);
+    t += 30_000;
+    await core.refresh();
+    expect(requests).toHaveLength(4);
+    t += 30_001;
+    await core.refresh();
+    expect(requests).toHaveLength(5);
+    // The reader lacked what the facts left out (a restarted background): at once, in the same pass.
+    reply = { card: null, state: 'send the text' };
+    onChange();
+    await core.refresh();
+    expect(requests).toHaveLength(7);
+    core.stop();
   });
 
   it('places 52 badges in slices that end before the budget (a clock that ticks per reading)', async () => {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-// What the core says and shows besides badges: the adapter's notes reach the summaries (enough
-// history or say so), the page status for the popup, the fallback card on a log page whose
-// layout is not recognised, and the structure-only page report (no value ever reaches it).
+// What the core and the background's page service (joined in process) say and show besides
+// badges: the adapter's notes reach the summaries (enough history or say so), the page status for
+// the popup, the fallback card on a log page whose layout is not recognised, and the
+// structure-only page report (no value ever reaches it).
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { shadowOf } from '../../../lib/badge/element';
@@ -9,14 +10,14 @@ import { startCore, type CoreDeps, type CoreHandle } from '../../../lib/content/
 import { PAGE_STATUS, readPageStatusMessage, type PageStatus } from '../../../lib/content/messages';
 import { coarsePath, shapeOf } from '../../../lib/content/report';
 import type { Clock } from '../../../lib/content/schedule';
-import { badgeViewsFrom } from '../../../lib/badge/view';
 import type { Run } from '../../../lib/load/types';
 import { defaultSettings, type Settings } from '../../../lib/settings/defaults';
 import { type AdapterContext, type AdapterNotes, type BadgeAnchor, type SiteAdapter } from '../../../lib/sites/types';
+import { createPageService } from '../../../lib/background/page-service';
 import { createReadingHost } from '../../../lib/background/reading-host';
-import { remoteTransport } from '../../../lib/content/remote';
-import { readingAdapter, type PagePart } from '../../../lib/sites/reading';
+import type { PagePart } from '../../../lib/sites/reading';
 import { createStravaPages } from '../../../lib/sites/strava-page';
+import { inProcess } from './in-process';
 
 const TODAY = '2026-03-12'; // a Thursday
 const RUNS: Run[] = [
@@ -62,33 +63,36 @@ function adapter({ anchors = true, notes, runs = RUNS, fetch, selectors = ['.wee
 }
 
 const cores: CoreHandle[] = [];
+const baseDeps = () => ({
+  doc: document,
+  win: window as unknown as Window & typeof globalThis,
+  clock,
+  currentUrl: () => new URL('https://www.strava.com/athletes/123/training/log'),
+  page: 'page-1',
+  watchChanges: () => () => undefined,
+  localNow: () => ({ today: TODAY, now: `${TODAY}T12:00` }),
+  onInvalidated: () => undefined,
+  onLocationChange: () => undefined,
+  fallbackDelayMs: 0,
+  version: '1.2.3',
+});
+
 function run(a: SiteAdapter, over: Partial<CoreDeps> = {}, settings: Settings = defaultSettings()) {
-  const statuses: (PageStatus | null)[] = [];
   const dismissed: string[] = [];
-  const core = startCore({
-    doc: document,
-    win: window as unknown as Window & typeof globalThis,
-    clock,
-    currentUrl: () => new URL('https://www.strava.com/athletes/123/training/log'),
-    pickAdapter: () => a,
-    loadSettings: async () => settings,
-    watchSettings: () => () => undefined,
-    fetchJson: async () => ({}),
-    localNow: () => ({ today: TODAY, now: `${TODAY}T12:00` }),
-    summarize: badgeViewsFrom,
-    onInvalidated: () => undefined,
-    onLocationChange: () => undefined,
+  const joined = inProcess([a], {
+    settings: () => settings,
     locale: 'en-GB',
-    onStatus: (s) => statuses.push(s),
-    statusDelayMs: 0,
-    fallbackDelayMs: 0,
-    version: '1.2.3',
-    dismissCard: (site, week) => dismissed.push(`${site} ${week}`),
-    cardDismissed: (site, week) => dismissed.includes(`${site} ${week}`),
+    cardHidden: () => Object.fromEntries(dismissed.map((d) => d.split(' '))),
+  });
+  const core = startCore({
+    ...baseDeps(),
+    parts: joined.parts,
+    send: joined.send,
+    hideCard: (site, week) => dismissed.push(`${site} ${week}`),
     ...over,
   });
   cores.push(core);
-  return { core, statuses, dismissed };
+  return { core, statuses: joined.statuses, dismissed };
 }
 
 function weeks(...firstDays: string[]): void {
@@ -175,29 +179,17 @@ describe('page status', () => {
     expect(readPageStatusMessage({ type: PAGE_STATUS, status: null })).toBeNull();
     expect(readPageStatusMessage({ type: 'other' })).toBeUndefined();
   });
-  it('null when the page is nothing for Knee Check', async () => {
-    const statuses: (PageStatus | null)[] = [];
-    const core = startCore({
-      ...({} as CoreDeps),
-      doc: document,
-      win: window as never,
-      clock,
-      currentUrl: () => new URL('https://example.com/'),
-      pickAdapter: () => null,
-      loadSettings: async () => defaultSettings(),
-      watchSettings: () => () => undefined,
-      fetchJson: async () => ({}),
-      localNow: () => ({ today: TODAY, now: `${TODAY}T12:00` }),
-      summarize: badgeViewsFrom,
-      onInvalidated: () => undefined,
-      onLocationChange: () => undefined,
-      onStatus: (s) => statuses.push(s),
-      statusDelayMs: 0,
-    });
+  it('cleared when the page is nothing for Knee Check (no page half matches, or the site is off)', async () => {
+    let cleared = 0;
+    const core = startCore({ ...baseDeps(), parts: [], send: async () => null, clear: () => void cleared++ });
     cores.push(core);
     await core.started;
-    await flush();
-    expect(statuses).toEqual([null]);
+    expect(cleared).toBe(1);
+    weeks('2026-03-09');
+    const off = run(adapter({}), {}, { ...defaultSettings(), sites: { strava: false, garmin: true, intervals: true } });
+    await off.core.started;
+    expect(off.statuses).toEqual([null]);
+    expect(document.querySelectorAll('[data-knee-check-key]')).toHaveLength(0);
   });
 });
 
@@ -293,25 +285,29 @@ describe('page report: structure only', () => {
           byId: Object.fromEntries(secrets.map((s, i) => [s, { km: i, note: s }])),
           list: secrets,
         };
-        // The extension's path: the page half here, the read half in the background, whose calls
-        // the tab makes (lib/sites/reading, lib/background/reading-host, lib/content/remote).
-        const host = createReadingHost(
-          () => 'own',
-          async () => ({ json: structuredClone(json) }),
-          { minGapMs: 0 },
-        );
+        // The extension's path: the page half here; the read half and the status in the
+        // background, whose calls the tab makes (lib/sites/reading, lib/background/reading-host
+        // and page-service, lib/content/remote); the status checked as the background keeps it.
+        const host = createReadingHost(async () => ({ json: structuredClone(json) }), { minGapMs: 0 });
         const page: PagePart = {
           ...createStravaPages().dashboard,
+          matches: () => true,
           selectors: ['.week', 'a[href^="/athletes/"]'],
           findAnchors: (doc) => adapter({}).findAnchors(doc),
         };
-        const a = readingAdapter(
-          page,
-          remoteTransport('tok', (message) => host.answer(message, { id: 'own', tab: { id: 1 }, frameId: 0 })),
-        );
-        const { core, statuses } = run(a, {
-          currentUrl: () => new URL(`https://www.strava.com/athletes/${id}/${encodeURIComponent(name)}`),
+        const statuses: (PageStatus | null | undefined)[] = [];
+        const service = createPageService({
+          settings: () => defaultSettings(),
+          read: (r) => host.read({ tabId: 1, frameId: 0, page: r.page, adapter: r.adapter, facts: r.facts, today: r.today }),
+          status: (status) => statuses.push(readPageStatusMessage({ type: PAGE_STATUS, status })),
         });
+        const core = startCore({
+          ...baseDeps(),
+          currentUrl: () => new URL(`https://www.strava.com/athletes/${id}/${encodeURIComponent(name)}`),
+          parts: [page],
+          send: (r) => service.pass(r, { key: `1:0:${r.page}`, origin: 'https://www.strava.com', top: true }),
+        });
+        cores.push(core);
         await core.started;
         await flush();
         core.stop();
