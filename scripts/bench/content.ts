@@ -3,13 +3,11 @@
 // 1. Size: a release build into .output-bench; every content script gzipped (level 9) against
 //    the 10 KB budget: content-scripts/knee-badges-<site>.js, one per built-in site (in the
 //    manifest), and knee-badges-custom.js (user-added sites', registered at runtime), with the
-//    modules that make each (esbuild). The badges' words come from the background (lib/content/
-//    views), so do the runs in the sites' JSON (lib/sites/parse), and WXT's ContentScriptContext
-//    is stubbed out (lib/content/wxt-context.ts); the settings are sanitized by the background
-//    (the script checks the fields it reads), and the page report's JSON shapes and the page
-//    status's clean-up are the background's too. The
-//    budget is not met yet: the size and the gap are printed, and do not fail the run (the run
-//    fails only if the build or a measurement fails).
+//    modules that make each (esbuild). The scripts only find, ask and place: the background's
+//    page service (lib/background/page-service) decides the rest (settings, runs, the badges'
+//    words, the fallback card, the page status), and WXT's ContentScriptContext is stubbed out
+//    (lib/content/wxt-context.ts). The budget is not met yet: the size and the gap are printed,
+//    and do not fail the run (the run fails only if the build or a measurement fails).
 // 2. Time from rows present to badges: the saved 52-week Training Log renders its rows client-side
 //    after load (?render=client); a MutationObserver in the page notes when the 52nd badge lands.
 //    Target 50 ms (reported, not enforced: a shared 2-core machine is noisy).
@@ -18,8 +16,9 @@
 // 4. The page's own script time with vs without the extension: the page's own benchmark
 //    (re-render its 52 rows, 30 times, yielding between renders) in Chromium with the extension
 //    and without it, as a ratio of medians (wall time: its renders, plus the layout of every badge
-//    put back; target 1.2x). In such a burst the content script puts badges back at most every
-//    250 ms (lib/content/observer.ts, burstMs), the first re-render after a quiet spell at once.
+//    put back; target 1.2x). In such a burst the content script puts badges back after 250 ms,
+//    then 500, then every second while it goes on (lib/content/observer.ts, burstMs), the first
+//    re-render after a quiet spell at once.
 // Everything is served offline by tests/e2e/site-server.ts; no request leaves the machine.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
