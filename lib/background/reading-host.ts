@@ -121,7 +121,9 @@ export function createReadingHost(askTab: AskTab, options: ReadingHostOptions = 
       if (!site || m.page.length > 64 || !DAY.test(m.today)) return null;
       const { tabId, frameId } = m;
       const state = stateOf(`${tabId}:${frameId}:${m.page}`, site);
-      const reader = state.readers[m.adapter]!;
+      const reader = state.readers[m.adapter];
+      // A token first used with another site's page half: not this one's state.
+      if (!reader) return null;
       const calls: CallRecord[] = [];
       const recorder = recordingFetch(tabFetch(tabId, frameId, m.page, state), calls);
       const notes: AdapterNotes[] = [];

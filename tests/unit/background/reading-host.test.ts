@@ -51,6 +51,9 @@ describe('the reading host', () => {
       expect(await host.read({ ...garminRead(FACTS), adapter })).toBeNull();
     expect(await host.read({ ...garminRead(FACTS), today: 'soon' })).toBeNull();
     expect(await host.read(garminRead(FACTS, 'x'.repeat(65)))).toBeNull();
+    // A page's token is its site's: another site's page half with it gets nothing.
+    await host.read({ ...garminRead(FACTS, 'shared'), adapter: 'intervals-icu', facts: null });
+    expect(await host.read(garminRead(FACTS, 'shared'))).toBeNull();
     expect(asked).toEqual([]);
   });
 
