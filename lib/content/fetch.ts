@@ -1,8 +1,9 @@
 // Same-origin JSON only: the page's own endpoints, with the page's own cookies (the background's
 // readers ask for them one at a time and spaced out: lib/background/reading-host). Anything that
-// is not a path on this origin is refused before any request;
-// a redirect is never followed, an answer from another origin is never read, and no body is read
-// past a size cap. Every failure is a FetchRefused that says why (the popup tells the runner).
+// is not a path on this origin is refused before any request; a redirect is never followed, an
+// answer from another origin is never read, and no body is read past a size cap. Every failure is
+// a refusal that says why (the popup tells the runner): an answer in the tab, a FetchRefused for
+// the readers.
 // No retries here: one failed call is reported to the adapter, which decides (the calendar
 // adapters wait a minute before asking again, Strava stops for the page view).
 import type { FetchJsonInit, RefusalReason } from '../sites/types';
@@ -69,37 +70,37 @@ function extraHeaders(init: FetchJsonInit | undefined): Record<string, string> {
 
 const STATUS_REASONS: Record<number, RefusalReason> = { 401: 'signed-out', 403: 'forbidden', 404: 'not-found', 429: 'rate-limited' };
 
-/** The body as text, read chunk by chunk and refused past `maxBytes` (the stream is cancelled). */
-async function boundedText(response: Response, maxBytes: number): Promise<string> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new FetchRefused('too-large', `answer over ${maxBytes} bytes`, response.status);
-  }
-  const body = response.body;
-  if (!body) return '';
-  const reader = body.getReader();
+/** What one same-origin call gave: the parsed JSON, or why there is none (the tab's answer to the background's reader). */
+export type FetchAnswer = { json: unknown } | { refused: { reason: RefusalReason; status?: number } };
+
+const refused = (reason: RefusalReason, status?: number): FetchAnswer => ({ refused: status ? { reason, status } : { reason } });
+const cancel = (response: Response) => response.body?.cancel().catch(() => undefined);
+
+/** The body as text, read chunk by chunk; null past `maxBytes` (the stream is cancelled). Rejects when cut off. */
+async function boundedText(response: Response, maxBytes: number): Promise<string | null> {
+  if (Number(response.headers.get('content-length')) > maxBytes) return (await cancel(response), null);
+  const reader = response.body?.getReader();
   const decoder = new TextDecoder();
   let size = 0;
   let text = '';
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new FetchRefused('too-large', `answer over ${maxBytes} bytes`, response.status);
-    }
-    text += decoder.decode(value, { stream: true });
+    const chunk = await reader?.read();
+    if (!chunk || chunk.done) return text + decoder.decode();
+    size += chunk.value.byteLength;
+    if (size > maxBytes) return (await reader!.cancel().catch(() => undefined), null);
+    text += decoder.decode(chunk.value, { stream: true });
   }
-  return text + decoder.decode();
 }
 
-export function createSameOriginFetch(opts: SameOriginFetchOptions): (path: string, init?: FetchJsonInit) => Promise<unknown> {
+/**
+ * The tab's same-origin GET: never rejects, every failure a refusal that says why (the content
+ * script answers the background's reader with it; no error class in the page's budget).
+ */
+export function createSameOriginAnswer(opts: SameOriginFetchOptions): (path: string, init?: FetchJsonInit) => Promise<FetchAnswer> {
   const { origin, fetch, signal, maxBytes = MAX_BODY_BYTES } = opts;
   return async (path, init) => {
     const url = sameOriginUrl(path, origin);
-    if (!url || signal?.aborted) throw new Error(url ? 'stopped' : 'not a same-origin path');
+    if (!url || signal?.aborted) return refused('network');
     let response: Response;
     try {
       response = await fetch(url.href, {
@@ -112,9 +113,10 @@ export function createSameOriginFetch(opts: SameOriginFetchOptions): (path: stri
         // Never wait forever: a hung call would hold every later one.
         signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(15_000)]) : AbortSignal.timeout(15_000),
       });
-    } catch (error) {
-      throw new FetchRefused('network', error instanceof Error ? error.message : 'network error');
+    } catch {
+      return refused('network');
     }
+    const { status } = response;
     // An answer from anywhere but this origin is never read (a redirect, a service worker's).
     let answeredFrom: string | null = null;
     try {
@@ -122,30 +124,32 @@ export function createSameOriginFetch(opts: SameOriginFetchOptions): (path: stri
     } catch {
       answeredFrom = null;
     }
-    if (
-      response.type === 'opaqueredirect' ||
-      response.redirected ||
-      answeredFrom !== origin ||
-      (response.status >= 300 && response.status < 400)
-    ) {
-      await response.body?.cancel().catch(() => undefined);
-      throw new FetchRefused('redirected', 'redirected', response.status || undefined);
-    }
-    if (!response.ok) {
-      await response.body?.cancel().catch(() => undefined);
-      throw new FetchRefused(STATUS_REASONS[response.status] ?? 'bad-response', `HTTP ${response.status}`, response.status);
-    }
-    let text: string;
+    if (response.type === 'opaqueredirect' || response.redirected || answeredFrom !== origin || (status >= 300 && status < 400))
+      return (await cancel(response), refused('redirected', status));
+    if (!response.ok) return (await cancel(response), refused(STATUS_REASONS[status] ?? 'bad-response', status));
+    let text: string | null;
     try {
       text = await boundedText(response, maxBytes);
-    } catch (error) {
-      // Cut off mid-answer (timeout, stop, connection lost): nothing of it is used.
-      throw error instanceof FetchRefused ? error : new FetchRefused('network', 'answer cut off', response.status);
-    }
-    try {
-      return JSON.parse(text) as unknown;
     } catch {
-      throw new FetchRefused('bad-response', 'not JSON', response.status);
+      // Cut off mid-answer (timeout, stop, connection lost): nothing of it is used.
+      return refused('network', status);
     }
+    if (text === null) return refused('too-large', status);
+    try {
+      return { json: JSON.parse(text) as unknown };
+    } catch {
+      return refused('bad-response', status);
+    }
+  };
+}
+
+/** The same GET, rejecting with a FetchRefused (the readers' ctx.fetchJson in tests and site-check). */
+export function createSameOriginFetch(opts: SameOriginFetchOptions): (path: string, init?: FetchJsonInit) => Promise<unknown> {
+  const answer = createSameOriginAnswer(opts);
+  return async (path, init) => {
+    const got = await answer(path, init);
+    if ('json' in got) return got.json;
+    const { reason, status } = got.refused;
+    throw new FetchRefused(reason, status === undefined ? reason : `HTTP ${status}`, status);
   };
 }

@@ -5,8 +5,8 @@
 // ask, and only with this page's token: a web page cannot send runtime messages, and another
 // tab's script does not know it. Every call goes through ./fetch (same origin, no redirect, size
 // cap, spaced, one at a time). Small on purpose: the content script's budget.
-import type { FetchJsonInit, RefusalReason } from '../sites/types';
-import { refusalOf } from './fetch';
+import type { FetchJsonInit } from '../sites/types';
+import type { FetchAnswer } from './fetch';
 
 /** Background -> content script: GET this same-origin path for the reader. */
 export const PROXY_FETCH = 'knee-check:proxy-fetch';
@@ -20,21 +20,18 @@ export interface ProxyFetchMessage {
 }
 
 /** The content script's answer: the parsed JSON, or why there is none. */
-export type ProxyAnswer = { json: unknown } | { refused: { reason: RefusalReason; status?: number } };
+export type ProxyAnswer = FetchAnswer;
 
 /** runtime.onMessage listener: the background's calls for this page's reads, answered with sendResponse. */
 export function proxyListener(
   page: string,
   ownId: () => string | undefined,
-  fetchJson: (path: string, init?: FetchJsonInit) => Promise<unknown>,
+  fetchAnswer: (path: string, init?: FetchJsonInit) => Promise<ProxyAnswer>,
 ) {
   return (message: unknown, sender: { id?: string; tab?: unknown }, reply: (answer: ProxyAnswer) => void): true | undefined => {
     const m = message as Partial<ProxyFetchMessage> | null;
     if (m?.type !== PROXY_FETCH || m.page !== page || sender.id !== ownId() || sender.tab) return undefined;
-    fetchJson(String(m.path), m.init).then(
-      (json) => reply({ json }),
-      (error: unknown) => reply({ refused: refusalOf(error) }),
-    );
+    fetchAnswer(String(m.path), m.init).then(reply, () => reply({ refused: { reason: 'network' } }));
     return true;
   };
 }

@@ -6,7 +6,7 @@ import { defineContentScript } from '#imports';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { siteMatches, type SiteId } from '../sites/builtin';
 import type { PagePart } from '../sites/reading';
-import { createSameOriginFetch } from './fetch';
+import { createSameOriginAnswer } from './fetch';
 import { proxyListener } from './remote';
 import { startBadges, type BadgeScript, type ScriptEnv } from './start';
 
@@ -16,7 +16,7 @@ export function remoteParts(pages: readonly PagePart[]) {
     const proxy = proxyListener(
       page,
       () => runtime.id,
-      createSameOriginFetch({ origin: win.location.origin, fetch: win.fetch.bind(win), signal }),
+      createSameOriginAnswer({ origin: win.location.origin, fetch: win.fetch.bind(win), signal }),
     );
     runtime.onMessage.addListener(proxy as never);
     onStop(() => runtime.onMessage.removeListener(proxy as never));

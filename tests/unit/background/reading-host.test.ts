@@ -6,7 +6,7 @@
 // Which senders may ask is checked where passes arrive (lib/background/page-host).
 import { describe, expect, it } from 'vitest';
 import { createReadingHost, type AskTab, type ReadRequest } from '../../../lib/background/reading-host';
-import { FetchRefused } from '../../../lib/content/fetch';
+import { createSameOriginAnswer } from '../../../lib/content/fetch';
 import { proxyListener, type ProxyAnswer, type ProxyFetchMessage } from '../../../lib/content/remote';
 import { createGarminAdapter } from '../../../lib/sites/garmin';
 import { createGarminPage } from '../../../lib/sites/garmin-page';
@@ -136,9 +136,13 @@ describe('the reading host', () => {
 });
 
 describe("the tab's side", () => {
-  const answerOf = async (message: unknown, from: { id?: string; tab?: unknown }, fetchJson = async () => ({ ok: 1 })) => {
+  const answerOf = async (
+    message: unknown,
+    from: { id?: string; tab?: unknown },
+    fetchAnswer: (path: string) => Promise<ProxyAnswer> = async () => ({ json: { ok: 1 } }),
+  ) => {
     let answer: unknown = 'none';
-    const handled = proxyListener('tok', () => OWN, fetchJson)(message, from, (a) => (answer = a));
+    const handled = proxyListener('tok', () => OWN, fetchAnswer)(message, from, (a) => (answer = a));
     await new Promise((r) => setTimeout(r, 0));
     return { handled, answer };
   };
@@ -153,9 +157,14 @@ describe("the tab's side", () => {
   });
 
   it('a refused call is its reason and status, nothing else', async () => {
-    const refused = async () => {
-      throw new FetchRefused('rate-limited', 'HTTP 429 from https://x/secret', 429);
+    const tabFetch = createSameOriginAnswer({
+      origin: 'https://x.example',
+      fetch: (async () => new Response('{"secret":"Anna"}', { status: 429 })) as unknown as typeof fetch,
+    });
+    expect((await answerOf(call, { id: OWN }, tabFetch)).answer).toEqual({ refused: { reason: 'rate-limited', status: 429 } });
+    const broken = async (): Promise<ProxyAnswer> => {
+      throw new Error('https://x.example/secret');
     };
-    expect((await answerOf(call, { id: OWN }, refused)).answer).toEqual({ refused: { reason: 'rate-limited', status: 429 } });
+    expect((await answerOf(call, { id: OWN }, broken)).answer).toEqual({ refused: { reason: 'network' } });
   });
 });
