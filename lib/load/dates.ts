@@ -138,8 +138,23 @@ function digits(s: string, from: number, count: number): number {
 
 /** Day number of a "YYYY-MM-DD" (a time part, if any, is ignored), or null. */
 export function parseDay(value: unknown): number | null {
+  if (typeof value === 'string' && value.length === 10) return parseIsoDay(value);
   const ms = parseWallClockMs(value);
   return ms === null ? null : Math.floor(ms / (SECONDS_PER_DAY * 1000));
+}
+
+/**
+ * Day number of exactly "YYYY-MM-DD" (a real date), or null: what parseDay gives for these, without
+ * the date-time parser. The running-log pages' halves read only days, and their content scripts
+ * have a 10 KB budget.
+ */
+export function parseIsoDay(value: unknown): number | null {
+  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return null;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 2);
+  const day = digits(value, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return daysFromCivil(year, month, day);
 }
 
 /** Day number of wall-clock milliseconds. */
@@ -166,6 +181,12 @@ export function weekStartOf(date: string, weekStartsOn: WeekStart): string | nul
 
 /** "YYYY-MM-DD" shifted by whole days, or null for a malformed date. */
 export function addDays(date: string, n: number): string | null {
-  const day = parseDay(date);
-  return day === null || !Number.isInteger(n) ? null : formatDay(day + n);
+  return shiftDay(parseDay(date), n);
 }
+
+/** Exactly "YYYY-MM-DD" shifted by whole days, or null: addDays for the pages' halves (see parseIsoDay). */
+export function addIsoDays(date: string, n: number): string | null {
+  return shiftDay(parseIsoDay(date), n);
+}
+
+const shiftDay = (day: number | null, n: number) => (day === null || !Number.isInteger(n) ? null : formatDay(day + n));

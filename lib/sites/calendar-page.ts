@@ -3,7 +3,7 @@
 // (the reader's RunWindow, ./run-window.ts, says what it covers). Pure of zod and Preact: the
 // content script imports this module.
 import { SPIKE_LOOKBACK_DAYS } from '../evidence/numbers';
-import { addDays, parseDay } from '../load/dates';
+import { addIsoDays, parseIsoDay } from '../load/dates';
 import type { PagePart } from './reading';
 import type { SiteAdapter } from './types';
 import { findWeekAnchors, type WeekAnchorSpec } from './week-anchors';
@@ -57,11 +57,11 @@ export class WeekGate {
    */
   allows(weekStart: string | undefined, today: string): boolean {
     const date = weekStart ?? today;
-    if (parseDay(date) === null || parseDay(today) === null) return false;
+    if (parseIsoDay(date) === null || parseIsoDay(today) === null) return false;
     if (date > today) return false;
-    const from = addDays(date, -LOOKBACK_DAYS)!;
+    const from = addIsoDays(date, -LOOKBACK_DAYS)!;
     // Days after today hold no runs yet: a week in progress needs its days so far.
-    const to = minDate(addDays(date, 6)!, today);
+    const to = minDate(addIsoDays(date, 6)!, today);
     if (covers(this.covered, { from, to })) return true;
     return !this.afterRead && !this.tried.has(date);
   }

@@ -9,7 +9,7 @@
 //   selected profile week, the signed-in athlete (header athlete menu: React's
 //   `ul[labeledby="athlete-menu"]` or the server-rendered `.user-menu`) and whether the page is theirs.
 // Nothing here throws. Pure of zod and Preact: the content script imports this module.
-import { addDays, dayOfWeek, daysFromCivil, formatDay, parseDay } from '../load/dates';
+import { addIsoDays, dayOfWeek, daysFromCivil, formatDay, parseIsoDay } from '../load/dates';
 import type { PagePart } from './reading';
 import { finiteNumber, guard, idString, rec, weekStartOfEntry, type Rec } from './strava-parse';
 import type { BadgeAnchor } from './types';
@@ -37,7 +37,7 @@ const PROFILE_TOTALS = '#interval-graph #totals';
 
 const onStrava = (url: URL, path: RegExp) => url.protocol === 'https:' && STRAVA_HOST.test(url.hostname) && path.test(url.pathname);
 export const mondayOf = (date: string): string => {
-  const day = parseDay(date)!;
+  const day = parseIsoDay(date)!;
   return formatDay(day - ((dayOfWeek(day) + 6) % 7));
 };
 
@@ -96,7 +96,7 @@ export function rowWeekStart(timestamp: string | null, known: ReadonlySet<string
   const candidates = [local, formatDay(utc), ...(ms - utc * 86_400_000 >= 10 * 3_600_000 ? [formatDay(utc + 1)] : [])];
   return (
     candidates.find((c) => known.has(c)) ??
-    candidates.find((c) => dayOfWeek(parseDay(c)!) === 1) ??
+    candidates.find((c) => dayOfWeek(parseIsoDay(c)!) === 1) ??
     candidates.map(mondayOf).find((monday) => known.has(monday)) ??
     mondayOf(local)
   );
@@ -210,7 +210,7 @@ export function createStravaPages(): StravaPages {
             // page loaded more weeks) are offered, so the core reads again; it asks again after.
             .filter(
               ([, weekStart]) =>
-                logState.covered === null || weekStart < logState.tried || addDays(weekStart, -LOOKBACK_DAYS)! >= logState.covered,
+                logState.covered === null || weekStart < logState.tried || addIsoDays(weekStart, -LOOKBACK_DAYS)! >= logState.covered,
             )
             .map(([element, weekStart]) => ({ key: `strava-log:${weekStart}`, element, placement: 'append' as const, weekStart })),
         [] as BadgeAnchor[],

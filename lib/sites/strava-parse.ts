@@ -3,7 +3,7 @@
 // described in ./strava.ts). Pure and DOM-free, and never throws: the background runs it on the
 // JSON a Strava content script fetched or found (lib/sites/parse.ts), so none of it is in the
 // page; the fixture tests and `npm run site-check` call it directly.
-import { addDays, dayOfWeek, daysFromCivil, formatDateTime, formatDay, parseDay, parseWallClockMs } from '../load/dates';
+import { addDays, dayOfWeek, daysFromCivil, formatDateTime, formatDay, parseIsoDay, parseWallClockMs } from '../load/dates';
 import type { Run } from '../load/types';
 import { MAX_RUN_KM } from '../history/validate';
 import { isoWeekMonday } from './week-anchors';
@@ -107,7 +107,7 @@ export function readActivitiesPage(json: unknown): ActivitiesPage | null {
 export type Rec = Record<string, unknown>;
 export const rec = (value: unknown): Rec => (typeof value === 'object' && value !== null ? (value as Rec) : {});
 export const dayOf = (value: unknown): string | null => {
-  const day = typeof value === 'string' ? parseDay(value.slice(0, 10)) : null;
+  const day = typeof value === 'string' ? parseIsoDay(value.slice(0, 10)) : null;
   return day === null ? null : formatDay(day);
 };
 export function guard<T>(fn: () => T, fallback: T): T {

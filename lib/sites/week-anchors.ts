@@ -2,7 +2,7 @@
 // of fallback selectors, and the week it shows read from machine-readable dates in its row
 // (data-date, time[datetime], ISO week ids). An element whose week cannot be read gets no badge.
 // Pure of zod and Preact: the content script imports this module.
-import { dayOfWeek, daysFromCivil, formatDay, parseDay } from '../load/dates';
+import { dayOfWeek, daysFromCivil, formatDay, parseIsoDay } from '../load/dates';
 import type { BadgeAnchor } from './types';
 
 export interface WeekAnchorSpec {
@@ -45,7 +45,7 @@ export function dateFromValue(value: string | null | undefined): string | null {
   if (typeof value !== 'string' || value.length > 40) return null;
   const trimmed = value.trim();
   const date = ISO_DATE.exec(trimmed);
-  if (date) return parseDay(date[1]) === null ? null : date[1]!;
+  if (date) return parseIsoDay(date[1]) === null ? null : date[1]!;
   const week = ISO_WEEK.exec(trimmed);
   if (week) return isoWeekMonday(Number(week[1]), Number(week[2]));
   return null;

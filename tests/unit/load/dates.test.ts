@@ -3,12 +3,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  addIsoDays,
   civilFromDays,
   dayOfWeek,
   daysFromCivil,
   formatDateTime,
   formatDay,
   parseDay,
+  parseIsoDay,
   parseWallClockMs,
   weekStartOf,
 } from '../../../lib/load/dates';
@@ -105,5 +107,28 @@ describe('dates', () => {
     ]) {
       expect(isValidRun(bad)).toBe(false);
     }
+  });
+
+  it("parseIsoDay reads exactly what the date-time parser reads of a 10-character string (the pages' halves use it alone)", () => {
+    const wallClockDay = (s: string) => {
+      const ms = parseWallClockMs(s);
+      return ms === null ? null : Math.floor(ms / 86_400_000);
+    };
+    const nearDates = fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+      .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    const noise = fc.string({ minLength: 10, maxLength: 10, unit: fc.constantFrom('0', '1', '2', '9', '-', 'T', ' ', 'a', '/') });
+    fc.assert(
+      fc.property(fc.oneof(nearDates, noise), (s) => {
+        expect(parseIsoDay(s)).toBe(wallClockDay(s));
+        expect(parseDay(s)).toBe(wallClockDay(s));
+        expect(addIsoDays(s, 3)).toBe(addDays(s, 3));
+      }),
+      { numRuns: 3000 },
+    );
+    // Only days: a time part is for parseDay.
+    expect(parseIsoDay('2026-02-16T07:00:00')).toBeNull();
+    expect(parseDay('2026-02-16T07:00:00')).toBe(parseDay('2026-02-16'));
+    expect(parseIsoDay(20260216)).toBeNull();
   });
 });
