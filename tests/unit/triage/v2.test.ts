@@ -2,7 +2,7 @@
 // accepted, validated and USED, and the care follows the evidence notes.
 import { describe, expect, it } from 'vitest';
 import { TriageInputError, screenWarningSigns, triage, type TriageInput } from '../../../lib/triage';
-import { EVIDENCE, SPIKE_BANDS, SPIKE_LOOKBACK_DAYS } from '../../../lib/evidence';
+import { EVIDENCE, SPIKE_BANDS, SPIKE_LOOKBACK_DAYS, SPIKE_THRESHOLD_PCT } from '../../../lib/evidence';
 import { SOURCES } from '../../../lib/triage/sources';
 
 const plain: TriageInput = {
@@ -154,5 +154,7 @@ describe('the evidence registry', () => {
   it('holds the spike bands and the 30-day look-back once', () => {
     expect(SPIKE_LOOKBACK_DAYS).toBe(30);
     expect(SPIKE_BANDS.map((b) => b.above)).toEqual([100, 30, 10]);
+    // The spike threshold is the lowest band's edge (a literal, for the content scripts' budget).
+    expect(SPIKE_THRESHOLD_PCT).toBe(SPIKE_BANDS.at(-1)!.above);
   });
 });
