@@ -73,8 +73,6 @@ export interface PassInfo {
   slices: number[];
   /** The fallback card is on the page. */
   card: boolean;
-  /** Requests sent to the background in this pass. */
-  sent: number;
 }
 
 export interface CoreHandle {
@@ -254,7 +252,7 @@ export function startCore(deps: CoreDeps): CoreHandle {
   }
 
   function pageKindOf(current: PagePart): string {
-    const kind = safe(`${current.id} pageKind`, () => current.pageKind?.(deps.currentUrl()), undefined);
+    const kind = safe('pageKind', () => current.pageKind?.(deps.currentUrl()), undefined);
     return typeof kind === 'string' ? kind.slice(0, 80) : '';
   }
 
@@ -264,47 +262,53 @@ export function startCore(deps: CoreDeps): CoreHandle {
       .then((reply) => (reply && Array.isArray(reply.views) ? reply : null))
       .catch((error: unknown) => (report('send', error), null));
 
-  /** The current part's request for these anchors, without the parts only a sent request needs. */
-  function requestFor(current: PagePart, anchors: BadgeAnchor[], read: boolean) {
+  /** What the page shows now, and the key that is the same whenever the request would be. */
+  function look(current: PagePart, anchors: BadgeAnchor[], read: boolean) {
     const { today, now } = deps.localNow();
-    const facts = read ? safe(`${current.id} facts`, () => current.facts(doc, today), null) : null;
+    const facts = read ? safe('facts', () => current.facts(doc, today), null) : null;
     const weeks = anchors.map((a) => a.weekStart ?? null);
-    const cardMay = !anchors.length && isLogPage(current);
-    const key = `${epoch}|${today}|${now}|${read}|${cardMay}|${facts?.key}|${weeks}`;
-    return { key, today, now, facts, weeks, cardMay };
+    const card = !anchors.length && isLogPage(current);
+    return { key: `${epoch}|${today}|${now}|${read}|${card}|${facts?.key}|${weeks}`, today, now, facts, weeks, card };
+  }
+
+  /** Send what the page shows; the reply's reader state goes to the page half. True: it asks to be sent again. */
+  async function post(current: PagePart, seen: ReturnType<typeof look>, read: boolean, prepare?: true) {
+    const { facts, today } = seen;
+    const reply = await send({
+      type: PAGE_PASS,
+      page: deps.page,
+      adapter: current.id,
+      site: current.site,
+      pageKind: pageKindOf(current),
+      own: safe('own', () => deps.own?.(current, doc) ?? true, true),
+      weeks: seen.weeks,
+      today,
+      now: seen.now,
+      read,
+      card: seen.card,
+      ...(facts && { facts: facts.data }),
+      ...(prepare && { prepare }),
+      selectors: selectorCounts(doc, current.selectors),
+      version: deps.version ?? '',
+    });
+    const again = !!reply && !!facts && safe('accept', () => current.accept?.(reply.state, facts, today), false) === true;
+    return { reply, again };
   }
 
   /**
    * Ask the background (or reuse its last answer while nothing changed). When the reader lacked
    * something the facts left out as already sent (a restarted background), ask once more at once.
    */
-  async function ask(current: PagePart, anchors: BadgeAnchor[], read: boolean, info: PassInfo): Promise<PassReply | null> {
+  async function ask(current: PagePart, anchors: BadgeAnchor[], read: boolean): Promise<PassReply | null> {
     let reply: PassReply | null = null;
     for (let round = 0; round < 2; round++) {
-      const r = requestFor(current, anchors, read);
+      const seen = look(current, anchors, read);
       const retry = last?.reply.retry === true && clock.now() - last.at >= RETRY_MS;
-      if (last?.key === r.key && !retry) return last.reply;
-      info.sent++;
-      reply = await send({
-        type: PAGE_PASS,
-        page: deps.page,
-        adapter: current.id,
-        site: current.site,
-        pageKind: pageKindOf(current),
-        own: safe('own', () => deps.own?.(current, doc) ?? true, true),
-        weeks: r.weeks,
-        today: r.today,
-        now: r.now,
-        read,
-        card: r.cardMay,
-        ...(r.facts && { facts: r.facts.data }),
-        selectors: selectorCounts(doc, current.selectors),
-        version: deps.version ?? '',
-      });
-      if (!reply) return null;
-      last = { key: r.key, at: clock.now(), reply };
-      if (!r.facts || safe(`${current.id} accept`, () => current.accept?.(reply!.state, r.facts!, r.today), false) !== true) break;
-      last = null;
+      if (last?.key === seen.key && !retry) return last.reply;
+      const sent = await post(current, seen, read);
+      reply = sent.reply;
+      last = reply && !sent.again ? { key: seen.key, at: clock.now(), reply } : null;
+      if (!sent.again) break;
     }
     return reply;
   }
@@ -313,22 +317,8 @@ export function startCore(deps: CoreDeps): CoreHandle {
   function prepare(current: PagePart): void {
     if (prepared || !current.prepares) return;
     prepared = true;
-    const { today, now } = deps.localNow();
-    const facts = safe(`${current.id} facts`, () => current.facts(doc, today), null);
-    if (!facts) return;
-    const request = { type: PAGE_PASS, page: deps.page, adapter: current.id, site: current.site, pageKind: '', own: false } as const;
-    void send({
-      ...request,
-      weeks: [],
-      today,
-      now,
-      read: true,
-      card: false,
-      prepare: true,
-      facts: facts.data,
-      selectors: [],
-      version: '',
-    }).then((reply) => reply && safe(`${current.id} accept`, () => current.accept?.(reply.state, facts, today), undefined));
+    const seen = look(current, [], true);
+    if (seen.facts) void post(current, seen, true, true);
   }
 
   /** The fallback card with this week's words, or none. */
@@ -378,11 +368,11 @@ export function startCore(deps: CoreDeps): CoreHandle {
   }
 
   async function passWith(current: PagePart, gen: number, info: PassInfo): Promise<void> {
-    const found = safe(`${current.id} observeRoot`, () => current.observeRoot?.(doc), null);
+    const found = safe('observeRoot', () => current.observeRoot?.(doc), null);
     const root = found?.isConnected ? found : (doc.body ?? doc.documentElement);
     if (watcher && watcher.root !== root) watcher.observe(root);
 
-    const find = () => usableAnchors(safe(`${current.id} findAnchors`, () => current.findAnchors(doc), []));
+    const find = () => usableAnchors(safe('findAnchors', () => current.findAnchors(doc), []));
     let anchors = find();
     if (!anchors.length) prepare(current);
     const read = anchors.length > 0 || (isLogPage(current) && fallbackDue());
@@ -391,7 +381,7 @@ export function startCore(deps: CoreDeps): CoreHandle {
     // offers (a user-added site's weeks covered by its dated rows): ask again for what it shows now.
     for (let round = 0; round < 3; round++) {
       const before = last;
-      reply = await ask(current, anchors, read, info);
+      reply = await ask(current, anchors, read);
       if (stopped || gen !== generation) return;
       if (reply === before?.reply && anchors.every((a) => a.element.isConnected)) break;
       const now = find();
@@ -413,7 +403,7 @@ export function startCore(deps: CoreDeps): CoreHandle {
   async function passOnce(): Promise<void> {
     const gen = generation;
     const current = part;
-    const info: PassInfo = { adapter: current?.id ?? null, anchors: 0, badges: 0, rendered: 0, slices: [], card: false, sent: 0 };
+    const info: PassInfo = { adapter: current?.id ?? null, anchors: 0, badges: 0, rendered: 0, slices: [], card: false };
     if (!current) {
       // Nothing for us on this page: no badges, no observer.
       removeAll();
@@ -462,7 +452,7 @@ export function startCore(deps: CoreDeps): CoreHandle {
   /** The page half for the current URL; a new one starts from a clean page. */
   function choose(): void {
     const url = deps.currentUrl();
-    const next = deps.parts.find((p) => safe(`${p.id} matches`, () => p.matches(url) === true, false)) ?? null;
+    const next = deps.parts.find((p) => safe('matches', () => p.matches(url) === true, false)) ?? null;
     if (next !== part || !chosen) {
       chosen = true;
       removeAll();

@@ -82,18 +82,18 @@ export function recordingFetch(
   return { fetch, shaped };
 }
 
-/** How many elements match each of the adapter's selectors (one this browser cannot read: 0). */
-export function selectorCounts(doc: Document, selectors: readonly unknown[] | undefined): PageReport['selectors'] {
-  return (Array.isArray(selectors) ? selectors : [])
-    .filter((s): s is string => typeof s === 'string')
-    .slice(0, 100)
-    .map((selector) => {
-      let count = 0;
-      try {
-        count = doc.querySelectorAll(selector).length;
-      } catch {
-        // not a selector this browser reads: 0
-      }
-      return { selector: selector.slice(0, 500), count };
-    });
+/**
+ * How many elements match each of the page half's selectors (one this browser cannot read: 0).
+ * The page halves' own lists, cut to size by the background with the whole status.
+ */
+export function selectorCounts(doc: Document, selectors: readonly string[] = []): PageReport['selectors'] {
+  return selectors.map((selector) => {
+    let count = 0;
+    try {
+      count = doc.querySelectorAll(selector).length;
+    } catch {
+      // not a selector this browser reads: 0
+    }
+    return { selector, count };
+  });
 }

@@ -43,10 +43,8 @@ export interface BadgeScript {
   own?(part: PagePart, doc: Document): boolean;
 }
 
-/** A fresh page token. */
-export function pageToken(): string {
-  return [...crypto.getRandomValues(new Uint32Array(4))].map((n) => n.toString(36)).join('');
-}
+/** A fresh page token (random: another tab's script cannot guess it). */
+export const pageToken = (): string => crypto.randomUUID();
 
 /**
  * SPA route changes, from this world only: the Navigation API's "navigate" where there is
