@@ -1,35 +1,7 @@
-// Content script -> background: the runs a page carried, for captured history (lib/history).
-// The content script does not write storage itself: lib/history's storage layer would cost the
-// content script several KB of its 10 KB budget. The background validates and records.
+// Content script <-> background messages besides a page's pass (./pass): what this tab's script
+// found (the popup's page status, cleared when the page is nothing for Knee Check), and what the
+// badges show (INSPECT_BADGES, for the extension's own tests).
 import { isRecord } from '../guards';
-import type { Run } from '../load/types';
-
-export const RECORD_RUNS = 'knee-check:record-runs';
-
-export interface RecordRunsMessage {
-  type: typeof RECORD_RUNS;
-  /** "strava", "garmin", "intervals", or the user-added site's origin. */
-  site: string;
-  runs: Run[];
-  /** The page's own local today ("YYYY-MM-DD"): no run may start after it. */
-  today?: string;
-  /** The forget count the content script was given at start: a capture from before a forget is refused. */
-  forgets?: number;
-}
-
-/** Shape check for the background (each run is validated again by recordRuns). */
-export function isRecordRunsMessage(message: unknown): message is RecordRunsMessage {
-  const m = message as Partial<RecordRunsMessage> | null;
-  return (
-    typeof m === 'object' &&
-    m !== null &&
-    m.type === RECORD_RUNS &&
-    typeof m.site === 'string' &&
-    m.site.length <= 200 &&
-    Array.isArray(m.runs) &&
-    m.runs.length <= 5000
-  );
-}
 
 // Content script -> background: what this tab's script found (the popup's page status and the
 // "Copy a page report" text). Structure and counts only: no run, no name, no id, no URL.

@@ -1,15 +1,12 @@
-// Background side of captured history: the content script sends the runs a page carried
-// (lib/content/messages.ts); the background checks that the message came from this extension's
-// own content script on a page of the site it names, then records (lib/history validates each
-// run again, against the page's today and its own). Extension pages ask it to forget: records and
-// forgets share one queue here, so a forget is final. Nothing is sent anywhere: this only writes
-// this browser's storage.local.
+// Background side of captured history: the page service (lib/background/page-service) records the
+// runs a page's read gave, from this extension's own content script on a page of the site it
+// names (siteMatchesSender), with the forget count of the page's first pass (lib/history
+// validates each run again, against the page's today and its own). Extension pages ask it to
+// forget: records and forgets share one queue (lib/history), so a forget is final. Nothing is
+// sent anywhere: this only writes this browser's storage.
 import { browser } from '#imports';
-import { isRecordRunsMessage, RECORD_RUNS } from '../content/messages';
-import { sanitizeSettings } from '../settings/defaults';
 import { BUILT_IN_SITES, builtInOrigin } from '../sites/builtin';
-import { settingsItem } from '../settings/storage';
-import { FORGET_RUNS, forgetRuns, isSiteKey, recordRuns, type RecordResult } from './index';
+import { FORGET_RUNS, forgetRuns, isSiteKey } from './index';
 
 /**
  * May a page at `senderUrl` record runs under `site`? A built-in site only from its own origin; a
@@ -45,23 +42,6 @@ export function isOwnPage(sender: SenderLike, ownId: string, ownOrigin: string):
   return sender.id === ownId && typeof sender.url === 'string' && sender.url.startsWith(ownOrigin);
 }
 
-/** Handle one message; null when it is not ours or not allowed. Exported for tests. */
-export async function handleRecordRunsMessage(
-  message: unknown,
-  sender: SenderLike,
-  ownId: string,
-  now?: Date,
-): Promise<RecordResult | null> {
-  if (!isRecordRunsMessage(message)) return null;
-  if (!isOwnContentScript(sender, ownId)) return null;
-  // A capture says which forget it began after: one that does not say is not recorded.
-  const forgets = (message as { forgets?: unknown }).forgets;
-  if (typeof forgets !== 'number' || !Number.isSafeInteger(forgets) || forgets < 0) return null;
-  const customSites = sanitizeSettings(await settingsItem.getValue()).customSites;
-  if (!siteMatchesSender(message.site, sender.url, customSites)) return null;
-  return recordRuns(message.site, message.runs, { pageToday: (message as { today?: unknown }).today, forgets, now });
-}
-
 /** Forget on an extension page's word only. `{ forgot }` or null. Exported for tests. */
 export async function handleForgetMessage(
   message: unknown,
@@ -79,15 +59,11 @@ export async function handleForgetMessage(
 /** Listen for captured runs and forget requests (call synchronously at the top of the background). */
 export function startHistoryRecorder(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (response: unknown) => void) => {
-    const type = (message as { type?: unknown } | null)?.type;
-    if (type !== RECORD_RUNS && type !== FORGET_RUNS) return undefined;
-    // Answer with the outcome (the content script ignores it; tests and the options page read it).
-    // sendResponse + `true` works in Chrome and Firefox alike.
-    const handled =
-      type === RECORD_RUNS
-        ? handleRecordRunsMessage(message, sender as SenderLike, browser.runtime.id)
-        : handleForgetMessage(message, sender as SenderLike, browser.runtime.id, browser.runtime.getURL('/'));
-    void (handled as Promise<unknown>).catch(() => null).then((result) => sendResponse(result));
+    if ((message as { type?: unknown } | null)?.type !== FORGET_RUNS) return undefined;
+    // Answer with the outcome (the options page reads it). sendResponse + `true` works in Chrome and Firefox alike.
+    void handleForgetMessage(message, sender as SenderLike, browser.runtime.id, browser.runtime.getURL('/'))
+      .catch(() => null)
+      .then((result) => sendResponse(result));
     return true;
   });
 }

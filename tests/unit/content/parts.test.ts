@@ -3,7 +3,6 @@
 // and the content script's release matches.
 import { describe, expect, it, vi } from 'vitest';
 import { createSameOriginFetch, sameOriginUrl } from '../../../lib/content/fetch';
-import { isRecordRunsMessage, RECORD_RUNS } from '../../../lib/content/messages';
 import { createWatcher } from '../../../lib/content/observer';
 import { captureClock, runSliced, type Clock } from '../../../lib/content/schedule';
 import { defaultSettings } from '../../../lib/settings/defaults';
@@ -277,16 +276,6 @@ describe('registry', () => {
     expect(pickAdapter(new URL('https://other.example/'), custom, generic)).toBeNull();
     expect(pickAdapter(new URL('https://www.strava.com/settings'), custom, generic)).toBeNull();
     expect(pickAdapter(new URL('https://www.runalyze.com/athlete'), custom, null)).toBeNull();
-  });
-});
-
-describe('messages', () => {
-  it('record-runs messages are checked by shape', () => {
-    expect(isRecordRunsMessage({ type: RECORD_RUNS, site: 'strava', runs: [] })).toBe(true);
-    expect(isRecordRunsMessage({ type: 'other', site: 'strava', runs: [] })).toBe(false);
-    expect(isRecordRunsMessage({ type: RECORD_RUNS, site: 'x'.repeat(201), runs: [] })).toBe(false);
-    expect(isRecordRunsMessage({ type: RECORD_RUNS, site: 'strava', runs: 'no' })).toBe(false);
-    expect(isRecordRunsMessage(null)).toBe(false);
   });
 });
 

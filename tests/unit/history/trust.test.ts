@@ -21,8 +21,7 @@ import {
   runProblem,
   saveHistoryPrefs,
 } from '../../../lib/history';
-import { handleForgetMessage, handleRecordRunsMessage } from '../../../lib/history/background';
-import { RECORD_RUNS } from '../../../lib/content/messages';
+import { handleForgetMessage } from '../../../lib/history/background';
 import { addDays, formatDateTime } from '../../../lib/load/dates';
 import { summariesFrom } from '../../../lib/load/summary';
 import { defaultSettings } from '../../../lib/settings';
@@ -157,24 +156,19 @@ describe('forgetting is per site and final', () => {
 
   it('a capture that began before a forget is refused, even when it arrives while forgetting (raced 50 times)', async () => {
     const OWN = fakeBrowser.runtime.id;
-    const page = { id: OWN, tab: { id: 1 }, url: 'https://www.strava.com/athletes/1/training/log' };
     const options = { id: OWN, url: fakeBrowser.runtime.getURL('/options.html') };
+    // As the page service records a page's runs: with the forget count of the page's first pass.
+    const capture = (runs: Parameters<typeof recordRuns>[1], forgets: number) =>
+      recordRuns('strava', runs, { pageToday: '2026-02-20', forgets, now: NOW });
     for (let trial = 0; trial < 50; trial++) {
       fakeBrowser.reset();
       await recordRuns('strava', [at('2026-02-10', 9, 'old')], { now: NOW });
       // The page started reading with the forget count of its start.
       const forgetsAtStart = ((await capturedRunsItem.getValue()) as { forgets: number }).forgets;
-      const capture = {
-        type: RECORD_RUNS,
-        site: 'strava',
-        runs: [at('2026-02-12', 6, `new${trial}`)],
-        forgets: forgetsAtStart,
-        today: '2026-02-20',
-      };
       // Both in flight at once, in either order.
       const racers = [
         () => handleForgetMessage({ type: 'knee-check:forget-runs' }, options, OWN, fakeBrowser.runtime.getURL('/')),
-        () => handleRecordRunsMessage(capture, page, OWN, NOW),
+        () => capture([at('2026-02-12', 6, `new${trial}`)], forgetsAtStart),
       ];
       if (trial % 2) racers.reverse();
       const [first, second] = await Promise.all(racers.map((go) => go()));
@@ -186,12 +180,7 @@ describe('forgetting is per site and final', () => {
     }
     // A page loaded after the forget records as usual.
     const forgets = ((await capturedRunsItem.getValue()) as { forgets: number }).forgets;
-    const later = await handleRecordRunsMessage(
-      { type: RECORD_RUNS, site: 'strava', runs: [at('2026-02-13', 5, 'after')], forgets, today: '2026-02-20' },
-      page,
-      OWN,
-      NOW,
-    );
+    const later = await capture([at('2026-02-13', 5, 'after')], forgets);
     expect(later).toMatchObject({ added: 1 });
   });
 
