@@ -158,7 +158,8 @@ export function createPageService(deps: PageServiceDeps): PageService {
         return { off: true, views: [], card: null };
       }
       const page = stateOf(where.key);
-      if (page.forgets === undefined && deps.forgets) page.forgets = await deps.forgets();
+      // Unreadable: the badges still come, and nothing is recorded for this page (record needs it).
+      if (page.forgets === undefined && deps.forgets) page.forgets = await Promise.resolve(deps.forgets()).catch(() => undefined);
       if (request.prepare) return { views: [], card: null, state: (await read(request, where))?.state ?? null };
 
       const out = request.read ? await read(request, where) : null;

@@ -131,6 +131,16 @@ describe('the page service', () => {
     const other = service();
     await other.s.pass(request({ own: false }), STRAVA);
     expect(other.recorded).toEqual([]);
+    // The forget count unreadable: badges all the same, nothing recorded (no count to check it against).
+    let kept = 0;
+    const failing = createPageService({
+      settings: () => defaultSettings(),
+      read: async () => ({ runs: RUNS, version: 'v', notes: {} }),
+      forgets: () => Promise.reject(new Error('storage gone')),
+      record: (_site, _runs, _today, forgets) => void (forgets !== undefined && kept++),
+    });
+    expect((await failing.pass(request(), STRAVA)).views).toHaveLength(2);
+    expect(kept).toBe(0);
     const custom = service({ settings: () => ({ ...defaultSettings(), customSites: ['https://log.example'] }) });
     await custom.s.pass(request({ site: 'custom', adapter: 'generic' }), { ...STRAVA, origin: 'https://log.example' });
     expect(custom.recorded[0]!.site).toBe('https://log.example');
