@@ -49,14 +49,18 @@ export function sanitizeCardHidden(raw: unknown): Record<string, string> {
 /** The store (lib/storage/local-store): { [site]: first day of the week the runner hid the fallback card for }. */
 export const CARD_HIDDEN_KEY = 'fallback-card-hidden';
 
+/** Where the runner hid the fallback card, as stored (validated). */
+export async function hiddenCards(): Promise<Record<string, string>> {
+  return sanitizeCardHidden((await localStore.get(CARD_HIDDEN_KEY))[CARD_HIDDEN_KEY]);
+}
+
 /** The runner hid the fallback card for a site's week: validated, from our own content script only. */
 export async function rememberHiddenCard(message: unknown, sender: SenderLike, ownId: string): Promise<boolean> {
   const m = message as { type?: unknown; site?: unknown; week?: unknown } | null;
   if (m?.type !== HIDE_CARD || !isOwnContentScript(sender, ownId) || typeof m.site !== 'string') return false;
   const entry = sanitizeCardHidden({ [m.site]: m.week });
   if (!(m.site in entry)) return false;
-  const stored = sanitizeCardHidden((await localStore.get(CARD_HIDDEN_KEY))[CARD_HIDDEN_KEY]);
-  await localStore.set({ [CARD_HIDDEN_KEY]: { ...stored, ...entry } });
+  await localStore.set({ [CARD_HIDDEN_KEY]: { ...(await hiddenCards()), ...entry } });
   return true;
 }
 

@@ -11,7 +11,7 @@ import { isOwnContentScript, siteMatchesSender, type SenderLike } from '../histo
 import { sanitizeSettings, type Settings } from '../settings/defaults';
 import { settingsItem } from '../settings/storage';
 import { localStore } from '../storage/local-store';
-import { CARD_HIDDEN_KEY, rememberHiddenCard, sanitizeCardHidden } from './content-channel';
+import { hiddenCards, rememberHiddenCard } from './content-channel';
 import { loopLinesNow } from './loop-lines';
 import { createPageService, customRead, passRequestOf } from './page-service';
 import { builtInSiteOf, createReadingHost } from './reading-host';
@@ -33,11 +33,10 @@ export function startPageHost(onStatus?: () => void): void {
     settings: () => (settings ??= settingsItem.getValue().then(sanitizeSettings, () => sanitizeSettings(undefined))),
     read: async (request, where) => {
       if (request.site === 'custom') return customRead(request.facts);
-      const [tabId, frameId] = where.key.split(':').map(Number) as [number, number];
       if (builtInSiteOf(request.adapter) !== request.site) return null;
       return reading.read({
-        tabId,
-        frameId,
+        tabId: where.tabId,
+        frameId: where.frameId,
         page: request.page,
         adapter: request.adapter,
         facts: request.facts,
@@ -50,7 +49,7 @@ export function startPageHost(onStatus?: () => void): void {
       if (loop?.day !== day) loop = { day, lines: loopLinesNow() };
       return loop.lines;
     },
-    cardHidden: async () => sanitizeCardHidden((await localStore.get(CARD_HIDDEN_KEY))[CARD_HIDDEN_KEY]),
+    cardHidden: () => hiddenCards(),
     forgets: () => currentForgets(),
     record: (site, runs, today, forgets) => {
       if (forgets !== undefined) void recordRuns(site, runs, { pageToday: today, forgets }).catch(() => undefined);
@@ -59,7 +58,7 @@ export function startPageHost(onStatus?: () => void): void {
       // Validated like any page status: the selectors' counts came from the page.
       const valid = readPageStatusMessage({ type: PAGE_STATUS, status });
       if (valid === undefined) return;
-      const key = statusKey(Number(where.key.split(':')[0]));
+      const key = statusKey(where.tabId);
       const done = valid === null ? session.remove(key) : session.set({ [key]: valid });
       void done.catch(() => undefined).then(() => onStatus?.());
     },
@@ -86,7 +85,8 @@ export function startPageHost(onStatus?: () => void): void {
     // Captured history only from a built-in site's own origin (not a demo build's localhost).
     if (request.site !== 'custom' && !siteMatchesSender(request.site, from.url, [])) request.own = false;
     const frameId = typeof from.frameId === 'number' ? from.frameId : 0;
-    const where = { key: `${from.tab.id}:${frameId}:${request.page}`, origin, top: frameId === 0 };
+    const tabId = from.tab.id;
+    const where = { tabId, frameId, key: `${tabId}:${frameId}:${request.page}`, origin, top: frameId === 0 };
     void service
       .pass(request, where)
       .catch(() => null)

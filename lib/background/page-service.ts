@@ -15,7 +15,7 @@ import type { CallRecord } from '../content/report';
 import { weekStartOf } from '../load/dates';
 import type { Run } from '../load/types';
 import type { Settings } from '../settings/defaults';
-import { BUILT_IN_HOSTS } from '../sites/builtin';
+import { siteOn } from '../sites/custom';
 import type { AdapterNotes } from '../sites/types';
 
 /** What one read gave (lib/sites/reading ReadReply). */
@@ -28,8 +28,10 @@ export interface ReadOutcome {
   calls?: CallRecord[];
 }
 
-/** Which page asks: its state's key (tab, frame, token), its origin, whether it is the top frame. */
+/** Which page asks: its tab and frame, its state's key (tab, frame, token), its origin, whether it is the top frame. */
 export interface PageWhere {
+  tabId: number;
+  frameId: number;
   key: string;
   origin: string;
   top: boolean;
@@ -94,16 +96,6 @@ export function passRequestOf(message: unknown): PassRequest | null {
   };
 }
 
-/** Is the page's site on: a built-in site's switch, or a user-added origin still in the list? */
-export function siteOn(request: PassRequest, origin: string, settings: Settings): boolean {
-  if (request.site !== 'custom') return settings.sites[request.site as keyof Settings['sites']] === true;
-  try {
-    return !BUILT_IN_HOSTS.has(new URL(origin).hostname) && settings.customSites.includes(origin);
-  } catch {
-    return false;
-  }
-}
-
 /** A user-added site's page sends its dated rows and what they cover (lib/sites/generic). */
 export function customRead(facts: unknown): ReadOutcome | null {
   const f = facts as { runs?: unknown; notes?: unknown } | null;
@@ -153,7 +145,7 @@ export function createPageService(deps: PageServiceDeps): PageService {
   return {
     async pass(request, where) {
       const settings = await deps.settings();
-      if (!siteOn(request, where.origin, settings)) {
+      if (!siteOn(request.site, where.origin, settings)) {
         if (where.top) deps.status?.(null, where);
         return { off: true, views: [], card: null };
       }

@@ -8,7 +8,7 @@
 import { createFallbackCard, CARD_ATTR, type FallbackCard } from '../badge/card';
 import { createBadgeKit, KEY_ATTR, type BadgeKit } from '../badge/element';
 import type { BadgeView } from '../badge/view';
-import type { PagePart } from '../sites/reading';
+import { READ_RETRY_MS, type PagePart } from '../sites/reading';
 import type { BadgeAnchor } from '../sites/types';
 import { createWatcher, type Watcher } from './observer';
 import { PAGE_PASS, type PassReply, type PassRequest } from './pass';
@@ -217,9 +217,6 @@ function createPlacer(kit: BadgeKit) {
   return { hosts, isOurs, place, render, insertAll, pruneExcept, removeAll: () => [...hosts.keys()].forEach(drop) };
 }
 
-/** After an answer that met a refusal, the same request is sent again after this long. */
-const RETRY_MS = 60_000;
-
 export function startCore(deps: CoreDeps): CoreHandle {
   const { doc, win, clock } = deps;
   const { report, safe } = createGuard(deps.debug);
@@ -303,7 +300,7 @@ export function startCore(deps: CoreDeps): CoreHandle {
     let reply: PassReply | null = null;
     for (let round = 0; round < 2; round++) {
       const seen = look(current, anchors, read);
-      const retry = last?.reply.retry === true && clock.now() - last.at >= RETRY_MS;
+      const retry = last?.reply.retry === true && clock.now() - last.at >= READ_RETRY_MS;
       if (last?.key === seen.key && !retry) return last.reply;
       const sent = await post(current, seen, read);
       reply = sent.reply;

@@ -5,12 +5,24 @@ import type { Settings } from '../settings/defaults';
 import { BUILT_IN_HOSTS } from './builtin';
 import type { SiteAdapter } from './types';
 
+/**
+ * Is a page's site on in the runner's settings: a built-in site's switch, or a user-added origin
+ * still in the list (never a built-in host). The content scripts' picker in tests and site-check,
+ * and the background's page service (lib/background/page-service) both ask this.
+ */
+export function siteOn(site: string, origin: string, settings: Settings): boolean {
+  if (site !== 'custom') return settings.sites[site as keyof Settings['sites']] === true;
+  try {
+    return !BUILT_IN_HOSTS.has(new URL(origin).hostname) && settings.customSites.includes(origin);
+  } catch {
+    return false;
+  }
+}
+
 /** `generic` for a page of a user-added origin (never a built-in host), else null. */
 export function pickCustomSite(url: URL, settings: Settings, generic: SiteAdapter | null): SiteAdapter | null {
   try {
-    return generic && !BUILT_IN_HOSTS.has(url.hostname) && settings.customSites.includes(url.origin) && generic.matches(url) === true
-      ? generic
-      : null;
+    return generic && siteOn('custom', url.origin, settings) && generic.matches(url) === true ? generic : null;
   } catch {
     return null;
   }

@@ -3,7 +3,7 @@
 // No adapter imports here: each per-site content script passes only its own adapters, so none
 // bundles another site's code. Zod-free and Preact-free.
 import type { Settings } from '../settings/defaults';
-import { pickCustomSite } from './custom';
+import { pickCustomSite, siteOn } from './custom';
 import type { SiteAdapter } from './types';
 
 function safeMatches(adapter: SiteAdapter, url: URL): boolean {
@@ -23,8 +23,7 @@ export function pickFrom(
 ): SiteAdapter | null {
   for (const adapter of adapters) {
     if (!safeMatches(adapter, url)) continue;
-    if (adapter.site === 'custom') return settings.customSites.includes(url.origin) ? adapter : null;
-    return settings.sites[adapter.site] === true ? adapter : null;
+    return siteOn(adapter.site, url.origin, settings) ? adapter : null;
   }
   return pickCustomSite(url, settings, generic);
 }

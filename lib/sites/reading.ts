@@ -52,8 +52,8 @@ export interface ReadReply {
 
 export type ReadTransport = (adapter: string, facts: unknown, ctx: AdapterContext, prepare?: boolean) => Promise<ReadReply | null>;
 
-/** After a read that met a refusal, the same facts are read again after this long. */
-const RETRY_MS = 60_000;
+/** After a read that met a refusal, the same facts are read again after this long (here and in lib/content/core). */
+export const READ_RETRY_MS = 60_000;
 
 /**
  * The whole adapter from its page half and a transport. A read with the same facts as the last
@@ -62,7 +62,7 @@ const RETRY_MS = 60_000;
  */
 export function readingAdapter(page: PagePart, transport: ReadTransport, now: () => number = () => Date.now()): SiteAdapter {
   let last: { key: string; at: number; reply: ReadReply } | null = null;
-  const retry = () => !!last?.reply.notes.refusals?.length && now() - last.at >= RETRY_MS;
+  const retry = () => !!last?.reply.notes.refusals?.length && now() - last.at >= READ_RETRY_MS;
   return {
     ...page,
     async readRuns(doc, ctx) {

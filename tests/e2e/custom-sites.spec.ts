@@ -213,7 +213,7 @@ test.describe("The user-added sites' script", () => {
     });
     await page.exposeFunction('__kneeCheckPass', (m: unknown) => {
       const request = passRequestOf(m);
-      return request && service.pass(request, { key: `1:0:${request.page}`, origin: SITE, top: true });
+      return request && service.pass(request, { tabId: 1, frameId: 0, key: `1:0:${request.page}`, origin: SITE, top: true });
     });
     await page.addInitScript(() => {
       const pass = (m: unknown) => (globalThis as unknown as { __kneeCheckPass(m: unknown): Promise<unknown> }).__kneeCheckPass(m);

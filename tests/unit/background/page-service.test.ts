@@ -3,25 +3,19 @@
 // once per new read (own runs only), and the page status. The core's side is in
 // tests/unit/content/core.test.ts and surfaces.test.ts, joined to this in process.
 import { describe, expect, it } from 'vitest';
-import {
-  createPageService,
-  customRead,
-  passRequestOf,
-  siteOn,
-  type PageServiceDeps,
-  type ReadOutcome,
-} from '../../../lib/background/page-service';
+import { createPageService, customRead, passRequestOf, type PageServiceDeps, type ReadOutcome } from '../../../lib/background/page-service';
 import type { PageStatus } from '../../../lib/content/messages';
 import { PAGE_PASS, type PassRequest } from '../../../lib/content/pass';
 import type { Run } from '../../../lib/load/types';
 import { defaultSettings } from '../../../lib/settings/defaults';
+import { siteOn } from '../../../lib/sites/custom';
 
 const RUNS: Run[] = [
   { start: '2026-02-24T07:00:00', km: 10 },
   { start: '2026-03-03T07:00:00', km: 10 },
   { start: '2026-03-10T07:00:00', km: 16 },
 ];
-const STRAVA = { key: '1:0:tok', origin: 'https://www.strava.com', top: true };
+const STRAVA = { tabId: 1, frameId: 0, key: '1:0:tok', origin: 'https://www.strava.com', top: true };
 
 function request(over: Partial<PassRequest> = {}): PassRequest {
   return {
@@ -105,10 +99,10 @@ describe('the page service', () => {
   it("a user-added site only while its origin is in the runner's list, and never a built-in host", () => {
     const settings = { ...defaultSettings(), customSites: ['https://log.example', 'https://www.strava.com'] };
     const custom = request({ site: 'custom', adapter: 'generic' });
-    expect(siteOn(custom, 'https://log.example', settings)).toBe(true);
-    expect(siteOn(custom, 'https://other.example', settings)).toBe(false);
-    expect(siteOn(custom, 'https://www.strava.com', settings)).toBe(false);
-    expect(siteOn(request(), 'https://www.strava.com', settings)).toBe(true);
+    expect(siteOn(custom.site, 'https://log.example', settings)).toBe(true);
+    expect(siteOn(custom.site, 'https://other.example', settings)).toBe(false);
+    expect(siteOn(custom.site, 'https://www.strava.com', settings)).toBe(false);
+    expect(siteOn(request().site, 'https://www.strava.com', settings)).toBe(true);
   });
 
   it("a user-added site's rows: runs bounded, notes kept only when well-formed", () => {

@@ -64,7 +64,13 @@ export function inProcess(adapters: readonly SiteAdapter[], options: InProcessOp
     requests,
     send: (request: PassRequest) => {
       requests.push(request);
-      return service.pass(request, { key: `1:0:${request.page}`, origin: options.origin ?? 'https://www.strava.com', top: true });
+      return service.pass(request, {
+        tabId: 1,
+        frameId: 0,
+        key: `1:0:${request.page}`,
+        origin: options.origin ?? 'https://www.strava.com',
+        top: true,
+      });
     },
     watchChanges: (cb: () => void) => {
       onChange = cb;

@@ -305,7 +305,7 @@ describe('page report: structure only', () => {
           ...baseDeps(),
           currentUrl: () => new URL(`https://www.strava.com/athletes/${id}/${encodeURIComponent(name)}`),
           parts: [page],
-          send: (r) => service.pass(r, { key: `1:0:${r.page}`, origin: 'https://www.strava.com', top: true }),
+          send: (r) => service.pass(r, { tabId: 1, frameId: 0, key: `1:0:${r.page}`, origin: 'https://www.strava.com', top: true }),
         });
         cores.push(core);
         await core.started;
