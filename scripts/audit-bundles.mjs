@@ -59,24 +59,30 @@ for (const build of BUILDS) {
   }
 }
 
-// One content script per site (entrypoints/knee-badges-<site>.content/): each carries its own
-// site's page half and no other's, so a page loads only what its site needs (the 10 KB budget).
-// The markers are each page half's adapter id. No content script carries a site's reads (their
-// same-origin JSON paths): those run in the background (lib/background/reading-host), which does.
-const SITE_MARKERS = { strava: 'strava-training-log', garmin: 'garmin-connect', intervals: 'intervals-icu' };
+// One content script per site (entrypoints/knee-badges-<site>.content/; two for Strava, whose
+// Training Log is its own app): each carries its own page halves and no other's, so a page loads
+// only what it needs (the 10 KB budget). The markers are each page half's adapter id. No content
+// script carries a site's reads (their same-origin JSON paths): those run in the background
+// (lib/background/reading-host), which does.
+const SCRIPT_MARKERS = {
+  'knee-badges-strava-log.js': 'strava-training-log',
+  'knee-badges-strava.js': 'strava-dashboard',
+  'knee-badges-garmin.js': 'garmin-connect',
+  'knee-badges-intervals.js': 'intervals-icu',
+};
 const READ_MARKERS = ['/athlete/training_activities', '/gc-api/', '/api/v1/athlete/'];
 for (const build of BUILDS) {
   const dir = join(build, 'content-scripts');
   const names = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.js')) : [];
-  for (const site of Object.keys(SITE_MARKERS)) {
-    if (!names.includes(`knee-badges-${site}.js`)) findings.push(`${build}: no content script for ${site}`);
+  for (const script of Object.keys(SCRIPT_MARKERS)) {
+    if (!names.includes(script)) findings.push(`${build}: no content script ${script}`);
   }
   for (const name of names) {
     const text = readFileSync(join(dir, name), 'utf8');
     checked++;
-    for (const [site, marker] of Object.entries(SITE_MARKERS)) {
-      const own = name === `knee-badges-${site}.js`;
-      if (own !== text.includes(marker)) findings.push(`${dir}/${name}: ${own ? 'lacks' : 'carries'} the ${site} page half (${marker})`);
+    for (const [script, marker] of Object.entries(SCRIPT_MARKERS)) {
+      const own = name === script;
+      if (own !== text.includes(marker)) findings.push(`${dir}/${name}: ${own ? 'lacks' : 'carries'} the page half ${marker}`);
     }
     for (const marker of READ_MARKERS) if (text.includes(marker)) findings.push(`${dir}/${name}: carries a site's reads (${marker})`);
   }

@@ -12,6 +12,8 @@ import type { ParseRequest } from './types';
 
 /** The largest JSON text read (the content script's fetch cap, lib/content/fetch MAX_BODY_BYTES). */
 export const MAX_PARSE_CHARS = 5 * 1024 * 1024;
+/** The most Training Log weeks told back to the page (ten years of weeks). */
+const MAX_LOG_WEEKS = 520;
 /** The longest list of models or feed entries read from one answer (a page asks for 50). */
 export const MAX_PARSE_ITEMS = 5000;
 
@@ -30,8 +32,9 @@ export function parseSiteData(kind: unknown, data: unknown, athleteId?: unknown,
   try {
     if (kind === 'strava:page') {
       if (typeof data !== 'string' || data.length > MAX_PARSE_CHARS) return null;
-      const { runs, from, to } = readTrainingLogData(data);
-      return { runs: runs && checked(runs), from, to };
+      const { runs, from, to, weeks, athleteId: athlete } = readTrainingLogData(data);
+      // The weeks it lists tell the page which week each row shows (lib/sites/strava-page rowWeekStart).
+      return { runs: runs && checked(runs), from, to, weeks: [...weeks].sort().slice(-MAX_LOG_WEEKS), athleteId: athlete };
     }
     if (kind === 'strava:activities') {
       if (tooLong(rec(data).models)) return null;

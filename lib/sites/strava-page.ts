@@ -5,18 +5,23 @@
 //   profile /athletes/{id} (https, www.strava.com or strava.com).
 // - Badges: Training Log week rows (`_calendarRowContainer_` + data-timestamp, week = its ISO
 //   week), the dashboard's weekly run goal, the profile's selected week totals.
-// - Facts for a read: the Training Log's __NEXT_DATA__ text and the weeks its rows show, the
+// - Facts for a read: the Training Log's __NEXT_DATA__ text (sent once, read in the background,
+//   which tells back the weeks it lists and the athlete it names) and the weeks its rows show, the
 //   selected profile week, the signed-in athlete (header athlete menu: React's
 //   `ul[labeledby="athlete-menu"]` or the server-rendered `.user-menu`) and whether the page is theirs.
-// Nothing here throws. Pure of zod and Preact: the content script imports this module.
+// - Two content scripts: the Training Log (its own Next.js app, createStravaLogPage) and every
+//   other page (createStravaWeekPages), so each page carries only its own half (the 10 KB budget).
+// Nothing here throws. Pure of zod and Preact: the content scripts import this module.
 import { addIsoDays, dayOfWeek, daysFromCivil, formatDay, parseIsoDay } from '../load/dates';
 import type { PagePart } from './reading';
-import { finiteNumber, guard, idString, rec, weekStartOfEntry, type Rec } from './strava-parse';
+import { finiteNumber, guard } from './strava-parse';
 import type { BadgeAnchor } from './types';
 import { isoWeekMonday } from './week-anchors';
 
 const STRAVA_HOST = /^(www\.)?strava\.com$/;
 const LOG_PATH = /^\/athletes\/(\d+)\/training\/log\/?$/;
+/** The Training Log's app (its own content script, knee-badges-strava-log); every other page: knee-badges-strava. */
+export const STRAVA_LOG_MATCH = 'https://www.strava.com/athletes/*/training/*';
 const PROFILE_PATH = /^\/athletes\/(\d+)\/?$/;
 const DASHBOARD_PATH = /^\/dashboard\/?$/;
 /** A week's badge needs the 30 days before it (longest-run baseline; the previous week is inside). */
@@ -41,30 +46,14 @@ export const mondayOf = (date: string): string => {
   return formatDay(day - ((dayOfWeek(day) + 6) % 7));
 };
 
-/** The last __NEXT_DATA__ text parsed and its pageProps: a re-rendering page is not parsed again. */
-let parsedNext: { text: string; props: Rec } | null = null;
-
-/** pageProps of a __NEXT_DATA__ text ({} when absent or broken). */
-function propsOf(text: string): Rec {
-  if (parsedNext?.text !== text) parsedNext = { text, props: guard(() => rec(rec(rec(JSON.parse(text)).props).pageProps), {}) };
-  return parsedNext.props;
-}
-
-/** pageProps of the page's __NEXT_DATA__ ({} when absent or broken). */
-function nextProps(doc: Document): Rec {
-  return propsOf(doc.getElementById('__NEXT_DATA__')?.textContent ?? '');
-}
-
-/** The signed-in athlete's id: the page header's own profile link, else the Training Log's data. */
+/** The signed-in athlete's id from the page header's own profile link (the Training Log's data, read in the background, is the fallback there). */
 export function signedInAthleteId(doc: Document): string | null {
   return guard(() => {
     for (const link of doc.querySelectorAll(ATHLETE_MENU_LINKS)) {
       const match = /^\/athletes\/(\d+)\/?$/.exec(link.getAttribute('href') ?? '');
       if (match) return match[1]!;
     }
-    const props = nextProps(doc);
-    const id = idString(rec(props.currentAthlete).id ?? props.currentAthleteId);
-    return id && /^\d+$/.test(id) ? id : null;
+    return null;
   }, null);
 }
 
@@ -105,19 +94,6 @@ export function rowWeekStart(timestamp: string | null, known: ReadonlySet<string
 /** Most __NEXT_DATA__ text sent to be read (lib/sites/parse MAX_PARSE_CHARS). */
 export const MAX_NEXT_DATA_CHARS = 5 * 1024 * 1024;
 
-/** The week starts the page's entries list (props.pageProps.entriesResponse.entries). */
-function logWeeks(text: string): Set<string> {
-  const weeks = new Set<string>();
-  guard(() => {
-    const entries = rec(propsOf(text).entriesResponse).entries;
-    for (const entry of Array.isArray(entries) ? entries : []) {
-      const start = weekStartOfEntry(entry);
-      if (start) weeks.add(start);
-    }
-  }, undefined);
-  return weeks;
-}
-
 /** What the Training Log's read needs: the page's data, the weeks its rows show, whose page it is. */
 export interface LogFacts {
   /** The page's __NEXT_DATA__ text, left out when the reader has it already (`textKey`). */
@@ -142,6 +118,10 @@ export interface LogState {
   textKey: string | null;
   /** The facts left the text out, and the reader does not have it: send it. */
   needText?: boolean;
+  /** The week starts the page's data lists (its rows' weeks are told by them: rowWeekStart). */
+  weeks?: string[];
+  /** The signed-in athlete as the page's data names them (when the header's menu is not found). */
+  athleteId?: string | null;
 }
 
 /** The dashboard's and profile's reader state: the week whose read did not reach back far enough. */
@@ -159,34 +139,32 @@ export interface StravaPages {
   all: readonly PagePart[];
 }
 
-/** Strava's page halves, sharing one page view's state (one set per content script). */
+/** Strava's page halves (tests, the background's whole adapters). Each content script has its own: */
 export function createStravaPages(): StravaPages {
-  let nextData: { text: string; weeks: Set<string> } | null = null;
+  const trainingLog = createStravaLogPage();
+  const { dashboard, profile } = createStravaWeekPages();
+  return { trainingLog, dashboard, profile, all: [trainingLog, dashboard, profile] };
+}
+
+export interface StravaLogPage extends PagePart {
+  /** The signed-in athlete's own Training Log (the header's menu, else the page's data as read). */
+  own(doc: Document): boolean;
+}
+
+/** The Training Log's page half (content script knee-badges-strava-log, one page view's state). */
+export function createStravaLogPage(): StravaLogPage {
   let logState = { covered: null as string | null, tried: '9999-12-31' };
   /** The key of the page text the reader holds: the text is sent once, not with every read. */
   let readerHas: string | null = null;
-  /** The signed-in athlete, once found: the same for the whole page (signing out loads a new one). */
+  /** What the reader found in the page's data: the weeks it lists and the signed-in athlete. */
+  let known: ReadonlySet<string> = new Set();
+  let dataAthlete: string | null = null;
+  /** The signed-in athlete, once found in the header: the same for the whole page (signing out loads a new one). */
   let athlete: string | null = null;
-  const athleteOf = (doc: Document) => (athlete ??= signedInAthleteId(doc));
-  /**
-   * Per page, the week whose read did not reach back far enough (a call failed, or the page
-   * cap): that week gets no badge ("0 km" from data we could not read would be wrong).
-   */
-  const incomplete: { dashboard: string | null; profile: string | null } = { dashboard: null, profile: null };
-  const incompleteOf = (state: unknown) => {
-    const week = (state as Partial<WeekState> | null)?.incomplete;
-    return typeof week === 'string' ? week : null;
-  };
-
-  function readNext(doc: Document): { text: string; weeks: Set<string> } {
-    const text = doc.getElementById('__NEXT_DATA__')?.textContent ?? '';
-    if (nextData?.text !== text) nextData = { text, weeks: logWeeks(text) };
-    return nextData;
-  }
+  const athleteOf = (doc: Document) => (athlete ??= signedInAthleteId(doc)) ?? dataAthlete;
 
   /** Each week row: where its badge goes (the row's totals sidebar, else the row) and its Monday. */
   function logRows(doc: Document): [Element, string][] {
-    const known = readNext(doc).weeks;
     const rows: [Element, string][] = [];
     for (const row of doc.querySelectorAll(ROWS)) {
       const weekStart = rowWeekStart(row.getAttribute('data-timestamp'), known);
@@ -195,7 +173,7 @@ export function createStravaPages(): StravaPages {
     return rows;
   }
 
-  const trainingLog: PagePart = {
+  return {
     id: 'strava-training-log',
     site: 'strava',
     matches: (url) => onStrava(url, LOG_PATH),
@@ -217,7 +195,8 @@ export function createStravaPages(): StravaPages {
       ),
     facts: (doc) =>
       guard(() => {
-        const text = readNext(doc).text;
+        // Read in the background (lib/sites/strava-parse): the page only sends it, once.
+        const text = doc.getElementById('__NEXT_DATA__')?.textContent ?? '';
         const weeks = logRows(doc)
           .map((row) => row[1])
           .sort();
@@ -238,11 +217,32 @@ export function createStravaPages(): StravaPages {
       const s = state as Partial<LogState> | null;
       if (typeof s?.tried === 'string') logState = { covered: typeof s.covered === 'string' ? s.covered : null, tried: s.tried };
       readerHas = typeof s?.textKey === 'string' ? s.textKey : null;
-      return s?.needText === true;
+      if (Array.isArray(s?.weeks)) known = new Set(s.weeks);
+      const before = dataAthlete;
+      if (typeof s?.athleteId === 'string') dataAthlete = s.athleteId;
+      // Sent again at once when the text is wanted, or the athlete is now known (their own log: their history fills in).
+      return s?.needText === true || (athlete === null && dataAthlete !== before);
     },
+    own: (doc) => guard(() => ownPage(doc, LOG_PATH, athleteOf(doc)), false),
     observeRoot: (doc) => doc.querySelector(ROWS)?.parentElement ?? doc.getElementById('__next'),
     // The page's own data is there before its rows render: have the background read it now.
     prepares: true,
+  };
+}
+
+/** The dashboard's and the athlete profile's page halves (content script knee-badges-strava, one page view's state). */
+export function createStravaWeekPages(): { dashboard: PagePart; profile: PagePart } {
+  /** The signed-in athlete, once found: the same for the whole page (signing out loads a new one). */
+  let athlete: string | null = null;
+  const athleteOf = (doc: Document) => (athlete ??= signedInAthleteId(doc));
+  /**
+   * Per page, the week whose read did not reach back far enough (a call failed, or the page
+   * cap): that week gets no badge ("0 km" from data we could not read would be wrong).
+   */
+  const incomplete: { dashboard: string | null; profile: string | null } = { dashboard: null, profile: null };
+  const incompleteOf = (state: unknown) => {
+    const week = (state as Partial<WeekState> | null)?.incomplete;
+    return typeof week === 'string' ? week : null;
   };
 
   /** A week's read: the week shown and the athlete. */
@@ -307,5 +307,5 @@ export function createStravaPages(): StravaPages {
     observeRoot: (doc) => doc.getElementById('interval-graph'),
   };
 
-  return { trainingLog, dashboard, profile, all: [trainingLog, dashboard, profile] };
+  return { dashboard, profile };
 }

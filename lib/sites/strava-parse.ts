@@ -216,13 +216,17 @@ export interface NextData {
   /** First and last week start the per-run data covers (consecutive weeks, newest back to a gap). */
   from: string | null;
   to: string | null;
+  /** The signed-in athlete as the page's data names them (pageProps.currentAthlete.id or currentAthleteId). */
+  athleteId: string | null;
 }
 
 /** props.pageProps.entriesResponse.entries: week entries with per-day activities. */
 export function readTrainingLogData(text: string): NextData {
-  const data: NextData = { text, weeks: new Set(), runs: null, from: null, to: null };
+  const data: NextData = { text, weeks: new Set(), runs: null, from: null, to: null, athleteId: null };
   guard(() => {
     const props = rec(rec(rec(JSON.parse(text)).props).pageProps);
+    const athlete = idString(rec(props.currentAthlete).id ?? props.currentAthleteId);
+    if (athlete && /^\d{1,20}$/.test(athlete)) data.athleteId = athlete;
     const entries = rec(props.entriesResponse).entries;
     const read = new Map<string, Run[]>();
     for (const entry of Array.isArray(entries) ? entries : []) {

@@ -16,7 +16,7 @@ import type { Run } from '../load/types';
 import { createSerialQueue } from '../serial';
 import { refusalOf } from '../content/fetch';
 import { noteTo } from './notes';
-import { dayOrNull, num, parsed, runsOf } from './parsed';
+import { dayOrNull, daysOf, num, parsed, runsOf } from './parsed';
 import { localTransport, readingAdapter, type RunReader } from './reading';
 import {
   createStravaPages,
@@ -198,6 +198,9 @@ interface LogRuns {
   runs: Run[] | null;
   from: string | null;
   to: string | null;
+  /** The week starts the entries list, and the signed-in athlete the data names (told to the page). */
+  weeks: string[];
+  athleteId: string | null;
 }
 
 export interface StravaReaders {
@@ -214,16 +217,20 @@ export function createStravaReaders(options: StravaAdapterOptions = {}): StravaR
   let logState = { covered: null as string | null, tried: '9999-12-31', runs: [] as Run[] };
   /** The last facts left the page text out, and this reader does not have it. */
   let needText = false;
+  /** The page's data as the parser read it (the last read's). */
+  let known: LogRuns = { runs: null, from: null, to: null, weeks: [], athleteId: null };
   const incomplete: { dashboard: string | null; profile: string | null } = { dashboard: null, profile: null };
 
   /** The parser's reading of the page's week entries' runs (kept per text once it answered). */
   async function logRuns(ctx: AdapterContext): Promise<LogRuns> {
-    const none: LogRuns = { runs: null, from: null, to: null };
+    const none: LogRuns = { runs: null, from: null, to: null, weeks: [], athleteId: null };
     const next = nextData;
     if (!next?.text || next.text.length > MAX_NEXT_DATA_CHARS) return none;
     const read = (next.read ??= parsed(ctx, { kind: 'strava:page', data: next.text }).then((a) => {
       const runs = a?.runs === null ? null : runsOf(a?.runs);
-      return a && (a.runs === null || runs) ? { runs, from: dayOrNull(a.from), to: dayOrNull(a.to) } : null;
+      const weeks = daysOf(a?.weeks, 520) ?? [];
+      const athleteId = typeof a?.athleteId === 'string' && /^\d{1,20}$/.test(a.athleteId) ? a.athleteId : null;
+      return a && (a.runs === null || runs) ? { runs, from: dayOrNull(a.from), to: dayOrNull(a.to), weeks, athleteId } : null;
     }));
     const got = await read;
     // No answer (the parser was away): asked again on the next read.
@@ -265,16 +272,15 @@ export function createStravaReaders(options: StravaAdapterOptions = {}): StravaR
           return [];
         }
         needText = false;
-        if (prepare) {
-          void logRuns(ctx).catch(() => undefined);
-          return [];
-        }
+        // Read at once (a prepare too): the weeks and the athlete it finds go back to the page.
+        known = await logRuns(ctx);
+        if (prepare) return [];
         const weeks = (Array.isArray(f?.weeks) ? f.weeks : [])
           .map(dayOf)
           .filter((w): w is string => w !== null)
           .sort();
         if (!weeks.length) return [];
-        const { runs, from, to } = await logRuns(ctx);
+        const { runs, from, to } = known;
         const needed = addDays(weeks[0]!, -LOOKBACK_DAYS)!;
         // A row newer than the page's data: that data is not the whole story, read it all.
         const usable = runs && from && to && weeks.at(-1)! <= to;
@@ -304,6 +310,8 @@ export function createStravaReaders(options: StravaAdapterOptions = {}): StravaR
       tried: logState.tried,
       textKey: nextData?.key ?? null,
       ...(needText && { needText }),
+      weeks: known.weeks,
+      athleteId: known.athleteId,
     }),
   };
 

@@ -32,9 +32,10 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../browser';
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = join(ROOT, '.output-bench');
 const EXTENSION = join(OUT, 'chrome-mv3');
-/** One script per built-in site (manifest), and the user-added sites' script (registered at runtime). */
+/** One script per built-in site (two for Strava: its Training Log is its own app) in the manifest, and the user-added sites' script (registered at runtime). */
 const SCRIPTS = [
-  { name: 'knee-badges-strava.js', what: 'Strava', entry: 'entrypoints/knee-badges-strava.content/index.ts' },
+  { name: 'knee-badges-strava-log.js', what: 'Strava Training Log', entry: 'entrypoints/knee-badges-strava-log.content/index.ts' },
+  { name: 'knee-badges-strava.js', what: 'Strava dashboard and profile', entry: 'entrypoints/knee-badges-strava.content/index.ts' },
   { name: 'knee-badges-garmin.js', what: 'Garmin Connect', entry: 'entrypoints/knee-badges-garmin.content/index.ts' },
   { name: 'knee-badges-intervals.js', what: 'intervals.icu', entry: 'entrypoints/knee-badges-intervals.content/index.ts' },
   { name: 'knee-badges-custom.js', what: 'sites you add (runtime-registered)', entry: 'entrypoints/knee-badges-custom.content/index.ts' },

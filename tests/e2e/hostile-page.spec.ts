@@ -275,10 +275,12 @@ test.describe('a hostile page cannot break the badges', () => {
     // What WXT's ContentScriptContext listens for to stop an older copy of a script: the exact
     // event name (extension id, entrypoint) and detail, and the window message it also sends.
     await page.evaluate((id) => {
-      const type = `${id}:knee-badges-strava:wxt:content-script-started`;
+      const type = `${id}:knee-badges-strava-log:wxt:content-script-started`;
       for (let i = 0; i < 3; i++) {
-        document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: 'knee-badges-strava', messageId: `forged-${i}` } }));
-        window.postMessage({ type, contentScriptName: 'knee-badges-strava', messageId: `forged-${i}` }, '*');
+        document.dispatchEvent(
+          new CustomEvent(type, { detail: { contentScriptName: 'knee-badges-strava-log', messageId: `forged-${i}` } }),
+        );
+        window.postMessage({ type, contentScriptName: 'knee-badges-strava-log', messageId: `forged-${i}` }, '*');
       }
     }, extensionId);
     await page.waitForTimeout(500);

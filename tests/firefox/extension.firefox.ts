@@ -266,10 +266,12 @@ test(
       // What WXT's content-script context listens for to stop an older copy (wxt-dev/wxt#1752): the
       // exact event and window message, with our extension id and script name.
       await page.evaluate((id) => {
-        const type = `${id}:knee-badges-strava:wxt:content-script-started`;
+        const type = `${id}:knee-badges-strava-log:wxt:content-script-started`;
         for (let i = 0; i < 3; i++) {
-          document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: 'knee-badges-strava', messageId: `forged-${i}` } }));
-          window.postMessage({ type, contentScriptName: 'knee-badges-strava', messageId: `forged-${i}` }, '*');
+          document.dispatchEvent(
+            new CustomEvent(type, { detail: { contentScriptName: 'knee-badges-strava-log', messageId: `forged-${i}` } }),
+          );
+          window.postMessage({ type, contentScriptName: 'knee-badges-strava-log', messageId: `forged-${i}` }, '*');
         }
       }, session.extensionId);
       // Still alive: the page re-renders every row (dropping our badges) and they come back, right.

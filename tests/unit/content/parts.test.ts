@@ -280,14 +280,19 @@ describe('registry', () => {
 });
 
 describe('content script definition', () => {
-  it('release builds: one script per built-in site, each matching its own site only (no localhost, no wildcard host)', async () => {
+  it('release builds: one script per built-in site (two for Strava), each matching its own site only (no localhost, no wildcard host)', async () => {
     vi.stubEnv('WXT_KNEE_CHECK_DEMO_ORIGIN', '');
     const scripts = {
+      stravaLog: (await import('../../../entrypoints/knee-badges-strava-log.content/index')).default,
       strava: (await import('../../../entrypoints/knee-badges-strava.content/index')).default,
       garmin: (await import('../../../entrypoints/knee-badges-garmin.content/index')).default,
       intervals: (await import('../../../entrypoints/knee-badges-intervals.content/index')).default,
     };
+    // Strava: the Training Log (its own app) has its own script; every other page the other one.
+    expect(scripts.stravaLog.matches).toEqual(['https://www.strava.com/athletes/*/training/*']);
+    expect(scripts.stravaLog.excludeMatches).toBeUndefined();
     expect(scripts.strava.matches).toEqual(['https://www.strava.com/*']);
+    expect(scripts.strava.excludeMatches).toEqual(['https://www.strava.com/athletes/*/training/*']);
     expect(scripts.garmin.matches).toEqual(['https://connect.garmin.com/*']);
     expect(scripts.intervals.matches).toEqual(['https://intervals.icu/*']);
     for (const script of Object.values(scripts)) expect(script.runAt).toBe('document_idle');

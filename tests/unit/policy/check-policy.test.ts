@@ -46,6 +46,15 @@ describe('store policy check', () => {
     );
   });
 
+  it("passes a script for some of a site's pages; fails one beyond the supported sites", () => {
+    const log = { ...base, content_scripts: [...base.content_scripts, { matches: ['https://www.strava.com/athletes/*/training/*'] }] };
+    expect(check(log, { ...log, ...gecko }).status).toBe(0);
+    const beyond = { ...base, content_scripts: [...base.content_scripts, { matches: ['https://www.strava.com.example/*'] }] };
+    const r = check(beyond, { ...beyond, ...gecko });
+    expect(r.status).toBe(1);
+    expect(r.stderr + r.stdout).toMatch(/a content script matches https:\/\/www\.strava\.com\.example/);
+  });
+
   it('fails on a permission no code uses', () => {
     const r = check({ ...base, permissions: ['storage', 'alarms'] }, { ...base, ...gecko });
     expect(r.status).toBe(1);

@@ -30,7 +30,7 @@ describe('the background reads a site’s JSON (lib/sites/parse)', () => {
     expect(parseSiteData('strava:page', { props: {} })).toBeNull();
     expect(parseSiteData('strava:activities', { models: Array.from({ length: MAX_PARSE_ITEMS + 1 }, () => ({})) })).toBeNull();
     expect(parseSiteData('strava:feed', { entries: Array.from({ length: MAX_PARSE_ITEMS + 1 }, () => ({})) }, '1')).toBeNull();
-    expect(parseSiteData('strava:page', 'not json')).toEqual({ runs: null, from: null, to: null });
+    expect(parseSiteData('strava:page', 'not json')).toEqual({ runs: null, from: null, to: null, weeks: [], athleteId: null });
     const model = { sport_type: 'Run', start_date_local_raw: 1_700_000_000, distance_raw: 5000, id: 1 };
     const page = parseSiteData('strava:activities', { models: [model, { ...model, distance_raw: 1e9 }, { ...model, sport_type: 'Ride' }] });
     expect(page).toMatchObject({ count: 3, runs: [{ start: '2023-11-14T22:13:20', km: 5, id: '1' }] });

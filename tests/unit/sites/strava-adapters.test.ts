@@ -13,7 +13,10 @@ import {
   signedInAthleteId,
   StravaActivities,
   STRAVA_ADAPTERS,
+  stravaReadersById,
 } from '../../../lib/sites/strava';
+import { localTransport, readingAdapter } from '../../../lib/sites/reading';
+import { createStravaLogPage } from '../../../lib/sites/strava-page';
 import type { AdapterContext, SiteAdapter } from '../../../lib/sites/types';
 import { parseLocally } from '../../../lib/sites/parse';
 
@@ -101,15 +104,26 @@ describe('which URLs each adapter handles', () => {
 });
 
 describe('the signed-in athlete', () => {
-  it('comes from the header menu, else from the Training Log data', () => {
+  it("comes from the header menu; on a Training Log without one, from the page's data as the background reads it", async () => {
     expect(signedInAthleteId(page('strava-dashboard.html', 'https://www.strava.com/dashboard'))).toBe('123');
-    const bare = page(
-      null,
-      LOG_URL,
-      readFileSync(resolve(PAGES, 'strava-training-log.html'), 'utf8').replace(/<header[\s\S]*<\/header>/, ''),
-    );
-    expect(signedInAthleteId(bare)).toBe('123');
     expect(signedInAthleteId(page(null, 'https://www.strava.com/dashboard', '<p>logged out</p>'))).toBeNull();
+    const headless = readFileSync(resolve(PAGES, 'strava-training-log.html'), 'utf8').replace(/<header[\s\S]*<\/header>/, '');
+    const bare = page(null, LOG_URL, headless);
+    expect(signedInAthleteId(bare)).toBeNull();
+    const log = createStravaLogPage();
+    expect(log.own(bare)).toBe(false);
+    const ctx = context('recent');
+    await readingAdapter(log, localTransport(stravaReadersById())).readRuns(bare, ctx);
+    // The data names athlete 123: their own log, read again at once with their activities.
+    expect(log.own(bare)).toBe(true);
+    expect(ctx.calls.length).toBeGreaterThan(0);
+    // Someone else's log names the signed-in athlete too: never theirs.
+    const other = page(null, 'https://www.strava.com/athletes/456/training/log', headless);
+    const otherLog = createStravaLogPage();
+    const otherCtx = context('recent');
+    await readingAdapter(otherLog, localTransport(stravaReadersById())).readRuns(other, otherCtx);
+    expect(otherLog.own(other)).toBe(false);
+    expect(otherCtx.calls).toEqual([]);
   });
 
   it("own pages are the dashboard and the athlete's own log and profile", () => {

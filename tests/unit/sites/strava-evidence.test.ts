@@ -18,7 +18,7 @@ import {
   weekStartOfEntry,
 } from '../../../lib/sites/strava';
 import { mergedNotes } from './other-sites-helpers';
-import { createStravaPages, type LogFacts } from '../../../lib/sites/strava-page';
+import { createStravaPages, type LogFacts, type LogState } from '../../../lib/sites/strava-page';
 import { localTransport, readingAdapter, type ReadTransport } from '../../../lib/sites/reading';
 import type { AdapterContext, AdapterNotes } from '../../../lib/sites/types';
 import { parseLocally } from '../../../lib/sites/parse';
@@ -226,6 +226,19 @@ describe('the documented Training Log week shape (Strava developers doc, 2018)',
     const again = await adapter.readRuns(doc, context(routes));
     expect(sent.slice(2).map((f) => typeof f.text)).toEqual(['undefined', 'string']);
     expect(again.map((r) => r.start)).toEqual(expect.arrayContaining(runs.slice(-3).map((r) => r.start)));
+  });
+
+  it('the reader tells the page the weeks its data lists (they place the rows) and the athlete it names', async () => {
+    const doc = page(DOC_LOG, LOG_URL);
+    const trainingLog = createStravaPages().trainingLog;
+    const reader = createStravaReaders({ now: () => NOW }).trainingLog;
+    // The head start, before any row is on screen, already reads them.
+    await reader.read(trainingLog.facts(doc, '2024-03-14')!.data, context({}), true);
+    const state = reader.state!() as LogState;
+    expect(state.weeks).toEqual(['2024-02-05', '2024-02-12', '2024-02-19', '2024-02-26', '2024-03-04', '2024-03-11']);
+    // This page's data names no current athlete (the header's menu does).
+    expect(state.athleteId).toBeNull();
+    expect(trainingLog.accept!(state, trainingLog.facts(doc, '2024-03-14')!, '2024-03-14')).toBe(false);
   });
 
   it('the read half asked again reads from memory and says the same', async () => {
