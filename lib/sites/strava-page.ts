@@ -139,7 +139,7 @@ export interface StravaPages {
   all: readonly PagePart[];
 }
 
-/** Strava's page halves (tests, the background's whole adapters). Each content script has its own: */
+/** Strava's page halves together (tests, the background's whole adapters); each content script makes only its own. */
 export function createStravaPages(): StravaPages {
   const trainingLog = createStravaLogPage();
   const { dashboard, profile } = createStravaWeekPages();
