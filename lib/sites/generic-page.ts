@@ -7,6 +7,8 @@
 // by runtime messaging, as every page's facts do; it is never stored to disk, and never in the
 // page status or its report (structure only).
 // Pure of zod and Preact: the content script imports this module.
+import type { PagePart } from './reading';
+import type { BadgeAnchor } from './types';
 import { isShown } from './week-anchors';
 
 /** An element: [TAG, flags, its kept attributes or 0, ...children (text, or elements)]. */
@@ -106,9 +108,82 @@ export function hashText(text: string, prime = 0x01000193): string {
   return `${text.length}:${(hash >>> 0).toString(36)}`;
 }
 
+/** What the page half sends: its snapshot's key, and the snapshot unless the background has it. */
+export interface GenericFacts {
+  sig: string;
+  snap?: SnapNode;
+}
+
 /** A badge the background answers: on the snapshot's element at `index`. */
 export interface SnapshotAnchor {
   index: number;
   key: string;
   weekStart?: string;
+}
+
+/** The background's state for a page: the snapshot it holds and which of its elements get a badge. */
+export interface GenericState {
+  sig: string;
+  has?: true;
+  anchors?: SnapshotAnchor[];
+  /** The facts left the snapshot out, and the background does not have it: send it. */
+  needSnapshot?: true;
+}
+
+export function createGenericPage(): PagePart {
+  let walked: { quick: string; key: string; snap: SnapNode; els: Element[] } | null = null;
+  /** The last answer: badges for the snapshot with this key. */
+  let answer: GenericState | null = null;
+  /** The snapshot key the background holds for this page. */
+  let has: string | null = null;
+
+  // The core asks on every re-render: walk again only when the element count (ours left out) or
+  // the text changed, or elements were replaced; the key is the snapshot's own.
+  const walk = (doc: Document) => {
+    const body = doc.body;
+    if (!body) return null;
+    const quick = `${body.getElementsByTagName('*').length - body.querySelectorAll(OURS).length}|${hashText(body.textContent ?? '')}`;
+    if (walked?.quick !== quick || !walked.els.every((el) => el.isConnected)) {
+      const { snap, els } = snapshotOf(body);
+      const json = JSON.stringify(snap);
+      walked = { quick, key: `${hashText(json)}:${hashText(json, 0x5bd1e995)}`, snap, els };
+    }
+    return walked;
+  };
+
+  return {
+    id: 'generic',
+    site: 'custom',
+    pageKind: (url) => `your site ${url.hostname}`,
+    selectors: ['tr', 'li', '[role="row"]', 'article', 'time[datetime]', '[data-date]', 'table thead'],
+    // The core decides by settings.customSites; this only refuses non-web pages.
+    matches: (url) => url.protocol === 'https:' || (url.protocol === 'http:' && url.hostname === 'localhost'),
+    findAnchors(doc) {
+      const w = walk(doc);
+      const anchors: BadgeAnchor[] = [];
+      if (w && answer?.sig === w.key)
+        for (const { index, key, weekStart } of answer.anchors ?? []) {
+          const element = w.els[index];
+          if (element) anchors.push({ key, element, placement: 'after', weekStart });
+        }
+      return anchors;
+    },
+    facts(doc) {
+      const w = walk(doc);
+      return (
+        w && {
+          key: w.key,
+          get data(): GenericFacts {
+            return has === w.key ? { sig: w.key } : { sig: w.key, snap: w.snap };
+          },
+        }
+      );
+    },
+    accept(state) {
+      const s = state as GenericState | null;
+      has = s?.has && typeof s.sig === 'string' ? s.sig : null;
+      if (has) answer = s;
+      return s?.needSnapshot === true;
+    },
+  };
 }

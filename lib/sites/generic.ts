@@ -52,7 +52,6 @@ import {
 } from './generic-words';
 import { parseDistance } from './parse-distance';
 import { noteTo } from './notes';
-import type { PagePart } from './reading';
 import type { AdapterContext, AdapterNotes, BadgeAnchor, SiteAdapter } from './types';
 import { DATE_ATTRIBUTES, dateFromValue } from './week-anchors';
 
@@ -724,26 +723,3 @@ export function createGenericAdapter(): GenericAdapter {
 
 /** The adapter on a user-added site (tests, site-check). */
 export const genericAdapter: GenericAdapter = createGenericAdapter();
-
-/**
- * The generic detector as a page half (the user-added sites' content script): its facts are the
- * page's dated rows and what they cover, read in the page (the page is the data; no call is made).
- */
-export function createGenericPage(adapter: GenericAdapter = createGenericAdapter()): PagePart {
-  return {
-    id: adapter.id,
-    site: adapter.site,
-    pageKind: adapter.pageKind,
-    selectors: adapter.selectors,
-    matches: adapter.matches,
-    findAnchors: (doc) => adapter.findAnchors(doc),
-    facts(doc, today) {
-      try {
-        const { runs, notes, signature } = adapter.readNow(doc, today);
-        return { key: signature, data: { runs, notes } };
-      } catch {
-        return null;
-      }
-    },
-  };
-}
