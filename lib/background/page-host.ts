@@ -13,7 +13,7 @@ import { settingsItem } from '../settings/storage';
 import { localStore } from '../storage/local-store';
 import { hiddenCards, rememberHiddenCard } from './content-channel';
 import { loopLinesNow } from './loop-lines';
-import { createPageService, customRead, passRequestOf } from './page-service';
+import { createPageService, customRead, forgetCustomPages, passRequestOf } from './page-service';
 import { builtInSiteOf, createReadingHost } from './reading-host';
 
 /** Listen for content scripts' passes (call synchronously at the top of the background). `onStatus` runs after each status kept. */
@@ -32,7 +32,7 @@ export function startPageHost(onStatus?: () => void): void {
   const service = createPageService({
     settings: () => (settings ??= settingsItem.getValue().then(sanitizeSettings, () => sanitizeSettings(undefined))),
     read: async (request, where) => {
-      if (request.site === 'custom') return customRead(request.facts);
+      if (request.site === 'custom') return customRead(request.facts, where.key, request.today);
       if (builtInSiteOf(request.adapter) !== request.site) return null;
       return reading.read({
         tabId: where.tabId,
@@ -96,5 +96,6 @@ export function startPageHost(onStatus?: () => void): void {
   browser.tabs?.onRemoved?.addListener((tabId) => {
     reading.forgetTab(tabId);
     service.forget(`${tabId}:`);
+    forgetCustomPages(`${tabId}:`);
   });
 }

@@ -1,13 +1,15 @@
 // The background's answer to a content script's pass (lib/content/pass): everything about a page
 // that takes judgement, so the page carries none of it. Is the site on in the runner's settings?
 // The runs: a built-in site's reader (lib/background/reading-host, the tab making its same-origin
-// calls) or the dated rows a user-added site's page sent. Each badge's words (the engine,
+// calls), or on a user-added site the generic detector, run here on the snapshot its page sent
+// (customRead), which also says where its badges go. Each badge's words (the engine,
 // lib/badge/view), with the loop's lines. The fallback card (a log page whose layout was not
 // recognised, unless switched off or hidden for this week). The page status for the popup, and
 // the captured history (the runner's own runs, once per new read). Pure of the browser: the
 // wiring gives it storage and the tab (./page-host); tests run it in process.
-// Everything a content script sends is untrusted: passRequestOf checks the request, the engine
-// checks every run, and the status is validated like any page status before it is kept.
+// Everything a content script sends is untrusted: passRequestOf checks the request,
+// analyseSnapshot a page's snapshot, the engine every run, and the status is validated like any
+// page status before it is kept.
 import { badgeViewsFrom, type BadgeView } from '../badge/view';
 import type { PageStatus } from '../content/messages';
 import { PAGE_PASS, type CardReply, type PassReply, type PassRequest } from '../content/pass';
@@ -16,6 +18,8 @@ import { weekStartOf } from '../load/dates';
 import type { Run } from '../load/types';
 import type { Settings } from '../settings/defaults';
 import { siteOn } from '../sites/custom';
+import { analyseSnapshot, genericReading, type SnapshotReading } from '../sites/generic';
+import type { GenericFacts, GenericState } from '../sites/generic-page';
 import type { AdapterNotes } from '../sites/types';
 
 /** What one read gave (lib/sites/reading ReadReply). */
@@ -96,17 +100,40 @@ export function passRequestOf(message: unknown): PassRequest | null {
   };
 }
 
-/** A user-added site's page sends its dated rows and what they cover (lib/sites/generic). */
-export function customRead(facts: unknown): ReadOutcome | null {
-  const f = facts as { runs?: unknown; notes?: unknown } | null;
-  if (typeof f !== 'object' || f === null || !Array.isArray(f.runs) || f.runs.length > 5000) return null;
-  const n = (typeof f.notes === 'object' && f.notes !== null ? f.notes : {}) as AdapterNotes;
-  const notes: AdapterNotes = {};
-  if (isDay(n.coveredFrom)) notes.coveredFrom = n.coveredFrom;
-  if (Array.isArray(n.sources)) notes.sources = n.sources.slice(0, 20);
-  // The engine checks each run (prepareRuns); the version only dedupes captured history.
-  const runs = f.runs as Run[];
-  return { runs, version: JSON.stringify(runs), notes };
+/** Pages whose last snapshot's reading is kept (the latest used): a page sends it only when it changed. */
+const MAX_CUSTOM_PAGES = 8;
+const customPages = new Map<string, { sig: string; reading: SnapshotReading }>();
+
+/**
+ * A user-added site's page (its state's key) sends a snapshot of itself (lib/sites/generic-page),
+ * or only its key when this background said it has it: the generic detector reads it here, and
+ * the state says which of its elements get a badge. The reading is kept in memory per page, the
+ * snapshot itself nowhere. Null: malformed facts.
+ */
+export function customRead(facts: unknown, page: string, today: string): ReadOutcome | null {
+  const f = facts as Partial<GenericFacts> | null;
+  if (typeof f !== 'object' || f === null || typeof f.sig !== 'string' || f.sig.length > 100) return null;
+  let kept = customPages.get(page);
+  customPages.delete(page);
+  if (kept?.sig !== f.sig) {
+    // A restarted background, or another page in the same state: ask for the snapshot.
+    if (f.snap === undefined) return { runs: [], version: '', notes: {}, state: { sig: f.sig, needSnapshot: true } satisfies GenericState };
+    const reading = analyseSnapshot(f.snap);
+    if (!reading) return null;
+    kept = { sig: f.sig, reading };
+  }
+  customPages.set(page, kept);
+  for (const old of customPages.keys()) {
+    if (customPages.size <= MAX_CUSTOM_PAGES) break;
+    customPages.delete(old);
+  }
+  const { runs, notes, anchors } = genericReading(kept.reading, today);
+  return { runs, version: JSON.stringify(runs), notes, state: { sig: f.sig, has: true, anchors } satisfies GenericState };
+}
+
+/** A tab was closed: its pages' readings go (keys start with `${tabId}:`). */
+export function forgetCustomPages(prefix: string): void {
+  for (const key of [...customPages.keys()]) if (key.startsWith(prefix)) customPages.delete(key);
 }
 
 /** The loop's lines open every badge's explanation. */

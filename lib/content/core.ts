@@ -372,7 +372,8 @@ export function startCore(deps: CoreDeps): CoreHandle {
     const find = () => usableAnchors(safe('findAnchors', () => current.findAnchors(doc), []));
     let anchors = find();
     if (!anchors.length) prepare(current);
-    const read = anchors.length > 0 || (isLogPage(current) && fallbackDue());
+    // A user-added site's page always reads: the background finds its weeks (lib/sites/generic-page).
+    const read = anchors.length > 0 || !isLogPage(current) || fallbackDue();
     let reply: PassReply | null = null;
     // The page may change while the background answers, and a read may change what the page half
     // offers (a user-added site's weeks covered by its dated rows): ask again for what it shows now.

@@ -7,8 +7,8 @@
 // when the extension itself is gone (browser.runtime.id no longer set), which a page cannot fake.
 // Each entrypoint brings only its own page halves: one script per built-in site (knee-badges-<site>,
 // ./start-site: the background reads their runs, this tab making its calls) and the user-added
-// sites' script (knee-badges-custom, registered at runtime: the generic page half, which reads
-// the page's dated rows itself).
+// sites' script (knee-badges-custom, registered at runtime: the generic page half, which sends
+// the background a snapshot of the page to read).
 // No zod, no Preact and no WXT storage layer in here: the budget is 10 KB gzipped.
 import { browser } from '#imports';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';

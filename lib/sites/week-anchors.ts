@@ -26,7 +26,7 @@ export const CALENDAR_ROWS = [
 ];
 
 /** Attributes that may carry a date or a week on an element. */
-const DATE_ATTRIBUTES = ['data-week-start', 'data-weekstart', 'data-week', 'data-start-date', 'data-date', 'data-day', 'datetime'];
+export const DATE_ATTRIBUTES = ['data-week-start', 'data-weekstart', 'data-week', 'data-start-date', 'data-date', 'data-day', 'datetime'];
 export const DATED = DATE_ATTRIBUTES.map((a) => `[${a}]`).join(',');
 const ISO_DATE = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/;
 const ISO_WEEK = /^(\d{4})-?W(\d{2})$/;

@@ -199,7 +199,8 @@ test.describe('Your sites (options)', () => {
 test.describe("The user-added sites' script", () => {
   // Chrome injects it only with a real grant, which a headless browser cannot give (see above).
   // So the very file the background registers runs here in the page's own world, with the few
-  // extension APIs it uses replaced from the test: the bundle, its generic detector and the core.
+  // extension APIs it uses replaced from the test: the bundle (the core and the generic page half,
+  // which sends its snapshot) and, in node, the background's generic detector (customRead).
   test('the file the background registers badges a user-added log, and nothing throws into the page', async ({ context }) => {
     await routeCustomSite(context, SITE, { '/log': 'custom-activity-log.html' }, shiftDaysTo(localToday()));
     const page = await context.newPage();
@@ -209,10 +210,12 @@ test.describe("The user-added sites' script", () => {
     // Each pass is answered by the background (lib/background/page-service): answered here as it answers.
     const service = createPageService({
       settings: () => ({ ...defaultSettings(), customSites: [SITE] }),
-      read: async (request) => customRead(request.facts),
+      read: async (request, where) => customRead(request.facts, where.key, request.today),
     });
+    let snapshots = 0;
     await page.exposeFunction('__kneeCheckPass', (m: unknown) => {
       const request = passRequestOf(m);
+      if ((request?.facts as { snap?: unknown } | undefined)?.snap) snapshots++;
       return request && service.pass(request, { tabId: 1, frameId: 0, key: `1:0:${request.page}`, origin: SITE, top: true });
     });
     await page.addInitScript(() => {
@@ -232,6 +235,8 @@ test.describe("The user-added sites' script", () => {
     await expect(page.locator('[data-knee-check-key]')).toHaveCount(5);
     const texts = await page.locator('[data-knee-check-key] button > span').allTextContents();
     expect(texts.every((t) => /^\d+\.\d km/.test(t))).toBe(true);
+    // The page's snapshot went once: the background kept its reading for the passes after.
+    expect(snapshots).toBe(1);
     expect(errors).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 // The page service wired to the browser (lib/background/page-host): only this extension's own
-// content scripts in a tab are answered; a user-added site's rows are recorded as captured history
+// content scripts in a tab are answered; a user-added site's rows (read here from the snapshot its
+// page sent) are recorded as captured history
 // only while the site is added, and only for the forget count of the page's first pass; the card
 // hidden for a week is answered once kept, so the page's next pass has no card.
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -8,12 +9,26 @@ import { startPageHost } from '../../../lib/background/page-host';
 import { HIDE_CARD, PAGE_PASS, type PassReply, type PassRequest } from '../../../lib/content/pass';
 import { forgetRuns, loadCapturedRuns, recordRuns } from '../../../lib/history';
 import { defaultSettings, saveSettings } from '../../../lib/settings';
+import type { SnapNode } from '../../../lib/sites/generic-page';
 
 const SITE = 'https://log.example';
 const runs = [
+  // The earliest listed day: the rows are complete from the day after it (lib/sites/generic).
+  { start: '2025-12-20T07:00:00', km: 5 },
   { start: '2026-02-10T07:00:00', km: 6 },
   { start: '2026-02-12T07:00:00', km: 8 },
 ];
+// The page's snapshot (lib/sites/generic-page): a weekly total and two dated runs (7: shown, short, short for a row).
+const li = (date: string, km: number): SnapNode => [
+  'LI',
+  7,
+  0,
+  'Run ',
+  ['TIME', 7, { datetime: date }, 'morning'],
+  ' ',
+  ['B', 7, 0, `${km} km`],
+];
+const snap: SnapNode = ['BODY', 0, 0, ['UL', 0, 0, ...runs.map((r) => li(r.start, r.km))], ['P', 7, 0, 'This week ', ['B', 7, 0, '14 km']]];
 const request = (over: Partial<PassRequest> = {}): PassRequest => ({
   type: PAGE_PASS,
   page: 'tok-1',
@@ -26,7 +41,7 @@ const request = (over: Partial<PassRequest> = {}): PassRequest => ({
   now: '2026-02-20T12:00',
   read: true,
   card: false,
-  facts: { runs, notes: { coveredFrom: '2026-01-01' } },
+  facts: { sig: 'page-1', snap },
   selectors: [],
   version: '1.0.0',
   ...over,
@@ -58,7 +73,7 @@ describe('the page host', () => {
     const reply = (await deliver(request({ page: 'tok-2' }), fromPage())) as PassReply;
     expect(reply.views).toHaveLength(1);
     expect(reply.views[0]?.text).toMatch(/^14\.0 km/);
-    await expect.poll(async () => (await loadCapturedRuns()).length).toBe(2);
+    await expect.poll(async () => (await loadCapturedRuns()).length).toBe(runs.length);
     expect((await loadCapturedRuns())[0]!.site).toBe(SITE);
   });
 
@@ -72,7 +87,7 @@ describe('the page host', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(await loadCapturedRuns()).toEqual([]);
     await deliver(request({ page: 'tok-after' }), fromPage());
-    await expect.poll(async () => (await loadCapturedRuns()).length).toBe(2);
+    await expect.poll(async () => (await loadCapturedRuns()).length).toBe(runs.length);
   });
 
   it('the card hidden for a week is answered once it is kept', async () => {

@@ -9,6 +9,7 @@ import { PAGE_PASS, type PassRequest } from '../../../lib/content/pass';
 import type { Run } from '../../../lib/load/types';
 import { defaultSettings } from '../../../lib/settings/defaults';
 import { siteOn } from '../../../lib/sites/custom';
+import type { SnapNode } from '../../../lib/sites/generic-page';
 
 const RUNS: Run[] = [
   { start: '2026-02-24T07:00:00', km: 10 },
@@ -105,16 +106,45 @@ describe('the page service', () => {
     expect(siteOn(request().site, 'https://www.strava.com', settings)).toBe(true);
   });
 
-  it("a user-added site's rows: runs bounded, notes kept only when well-formed", () => {
-    expect(
-      customRead({ runs: RUNS, notes: { coveredFrom: '2026-01-01', sources: [{ source: 'page:dated-rows', runs: 3 }] } }),
-    ).toMatchObject({
-      runs: RUNS,
-      notes: { coveredFrom: '2026-01-01', sources: [{ source: 'page:dated-rows', runs: 3 }] },
+  it("a user-added site's page: its snapshot read here, its reading kept per page, a key alone asks for the snapshot", () => {
+    // A weekly total and two dated runs (lib/sites/generic-page's snapshot; 7: shown, short, short for a row).
+    const li = (date: string, km: number): SnapNode => [
+      'LI',
+      7,
+      0,
+      'Run ',
+      ['TIME', 7, { datetime: date }, 'morning'],
+      ' ',
+      ['B', 7, 0, `${km} km`],
+    ];
+    const snap: SnapNode = [
+      'BODY',
+      0,
+      0,
+      ['UL', 0, 0, li('2026-02-10T07:00', 6), li('2026-02-12T07:00', 8)],
+      ['P', 7, 0, 'This week ', ['B', 7, 0, '14 km']],
+    ];
+    const read = customRead({ sig: 's1', snap }, '1:0:tok', '2026-02-20');
+    expect(read).toMatchObject({
+      runs: [
+        { start: '2026-02-10T07:00:00', km: 6 },
+        { start: '2026-02-12T07:00:00', km: 8 },
+      ],
+      notes: { sources: [{ source: 'page:dated-rows', runs: 2 }], coveredFrom: '2026-02-11' },
+      // Two weeks of rows do not cover the 41 days before this week: no badge.
+      state: { sig: 's1', has: true, anchors: [] },
     });
-    expect(customRead({ runs: RUNS, notes: { coveredFrom: 'always', incompleteDays: 'x' } })!.notes).toEqual({});
-    expect(customRead({ runs: Array.from({ length: 5001 }, () => RUNS[0]) })).toBeNull();
-    expect(customRead('runs')).toBeNull();
+    expect(customRead({ sig: 's1' }, '1:0:tok', '2026-02-20')).toEqual(read);
+    expect(customRead({ sig: 's1' }, '1:0:other', '2026-02-20')).toEqual({
+      runs: [],
+      version: '',
+      notes: {},
+      state: { sig: 's1', needSnapshot: true },
+    });
+    expect(customRead({ sig: 's2' }, '1:0:tok', '2026-02-20')!.state).toEqual({ sig: 's2', needSnapshot: true });
+    expect(customRead({ runs: RUNS, notes: {} }, '1:0:tok', '2026-02-20')).toBeNull();
+    expect(customRead('runs', '1:0:tok', '2026-02-20')).toBeNull();
+    expect(customRead({ sig: 's3', snap: ['BODY', 0, 0, 5] }, '1:0:tok', '2026-02-20')).toBeNull();
   });
 
   it('captured history: the runner’s own runs, once per new read, with the forget count of the page’s first pass', async () => {
