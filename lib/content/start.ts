@@ -6,7 +6,8 @@
 // forge (wxt-dev/wxt#1752), which would let a page switch the badges off. The script stops only
 // when the extension itself is gone (browser.runtime.id no longer set), which a page cannot fake.
 // Each entrypoint brings only its own page halves: one script per built-in site (knee-badges-<site>,
-// ./start-site: the background reads their runs, this tab making its calls) and the user-added
+// two for Strava, whose Training Log is its own app; ./start-site: the background reads their
+// runs, this tab making its calls) and the user-added
 // sites' script (knee-badges-custom, registered at runtime: the generic page half, which sends
 // the background a snapshot of the page to read).
 // No zod, no Preact and no WXT storage layer in here: the budget is 10 KB gzipped.
