@@ -640,6 +640,29 @@ describe('what the fuzz suite found, and that its checks can fail', () => {
     });
   });
 
+  it('junk damage never writes a word into a label: a cycling icon retitled "run-goals" says "run"', async () => {
+    // Found by the generic property (seed -1450769686): junk damage set a cycling row's icon title
+    // to the structural value "run-goals", and the detector rightly read a 40 km "run" the page now
+    // showed. Junk damage promises no invented word, so labels get only emptied or garbled.
+    const labels = fc
+      .sample(domMutations({ plausible: false }), 3000)
+      .flat()
+      .filter((m): m is Extract<DomMutation, { op: 'setAttribute' }> => m.op === 'setAttribute' && /^(title|aria-label)$/.test(m.name));
+    expect(labels.length).toBeGreaterThan(100);
+    expect(labels.filter((m) => /[\p{L}\p{N}]/u.test(m.value))).toEqual([]);
+    // What the page then says is a run to any reader: the detector reads it (plausible damage, not junk).
+    const page = CUSTOM[0]!;
+    const { doc } = livePage(page.file, page.url);
+    const icon = doc.querySelector('time[datetime="2025-12-20T07:00"]')!.closest('tr')!.querySelector('i[title="Radfahren"]')!;
+    expect(runsFromRows(doc).map((r) => r.start)).not.toContain('2025-12-20T07:00:00');
+    try {
+      icon.setAttribute('title', 'run-goals');
+      expect(runsFromRows(doc)).toContainEqual({ start: '2025-12-20T07:00:00', km: 40 });
+    } finally {
+      icon.setAttribute('title', 'Radfahren');
+    }
+  });
+
   it('the checks catch an adapter that loses a run, adds one, or offers a week it did not read', async () => {
     const page = STRAVA_LOG[0]!;
     const lying = (change: (pass: Pass) => Pass) => async () => {

@@ -138,6 +138,9 @@ const isoDay = fc
 const stripMeaning = (s: string) => s.replace(/[\p{L}\p{N}]/gu, '');
 const junkString = fc.string({ maxLength: 12 }).map(stripMeaning);
 
+/** Attributes whose value the generic detector reads as the page's words (sport labels). */
+const WORDED: ReadonlySet<string> = new Set(['title', 'aria-label', 'alt']);
+
 function valueArb(plausible: boolean): fc.Arbitrary<string> {
   const base: fc.Arbitrary<string>[] = [junkString, fc.constantFrom(...STRUCTURAL_VALUES)];
   if (!plausible) return fc.oneof(...base);
@@ -178,7 +181,17 @@ export function domMutations({ plausible, maxLength = 6 }: { plausible: boolean;
   const mutations: fc.Arbitrary<DomMutation>[] = [
     fc.record({ op: fc.constant('remove' as const), pool, at }),
     fc.record({ op: fc.constant('removeAttribute' as const), pool, at, which: fc.nat() }),
-    fc.record({ op: fc.constant('setAttribute' as const), pool, at, name: fc.constantFrom(...ATTRIBUTES), value: valueArb(plausible) }),
+    fc.constantFrom(...ATTRIBUTES).chain((name) =>
+      fc.record({
+        op: fc.constant('setAttribute' as const),
+        pool,
+        at,
+        name: fc.constant(name),
+        // A label's words are what the page says (a sport icon's title "run-goals" says "run"):
+        // junk damage never writes a word there, only empties or garbles it.
+        value: !plausible && WORDED.has(name) ? fc.oneof(fc.constant(''), junkString) : valueArb(plausible),
+      }),
+    ),
     fc.record({ op: fc.constant('text' as const), at, value: textArb(plausible) }),
     fc.record({ op: fc.constant('duplicate' as const), pool, at }),
   ];
