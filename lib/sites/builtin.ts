@@ -34,5 +34,10 @@ export function siteMatches(id: SiteId): string[] {
   return BUILT_IN_SITES.filter((site) => site.id === id).map((site) => `${builtInOrigin(site)}/*`);
 }
 
-/** Hosts the built-in adapters own: never treated as (or added as) a user-added site. */
-export const BUILT_IN_HOSTS: ReadonlySet<string> = new Set(BUILT_IN_SITES.flatMap((site) => [site.host, ...site.otherHosts]));
+/**
+ * Hosts the built-in adapters own: never treated as (or added as) a user-added site. Marked pure,
+ * so a content script that imports this module for its matches does not carry it.
+ */
+export const BUILT_IN_HOSTS: ReadonlySet<string> = /* @__PURE__ */ new Set(
+  /* @__PURE__ */ BUILT_IN_SITES.flatMap((site) => [site.host, ...site.otherHosts]),
+);
