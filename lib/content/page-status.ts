@@ -28,6 +28,20 @@ const REASON_WORDS: Record<string, string> = {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** Where runs were read, as a runner knows it (the readers' source ids: lib/sites/strava, garmin, intervals, generic). */
+const SOURCE_WORDS: Record<string, string> = {
+  'strava:training-log-page': 'the Training Log page',
+  'strava:training-activities': 'your Strava activities',
+  'strava:dashboard-feed': 'your Strava activity feed',
+  'garmin:activity-search': 'your Garmin Connect activities',
+  'garmin:calendar': 'your Garmin Connect calendar',
+  'intervals:activities': 'your intervals.icu activities',
+  'page:dated-rows': "this page's dated rows",
+};
+
+/** "a, b and c". */
+const listed = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? ''));
+
 /** The site's name as a runner knows it. */
 function siteName(site: string): string {
   return SITE_LABELS[site as SiteId] ?? 'This site';
@@ -41,7 +55,10 @@ export function statusWords(status: PageStatus | null | undefined): StatusWords 
   const refusals = status.refusals.map((r) => `${name} ${REASON_WORDS[r.reason] ?? 'refused'}${r.status ? ` (HTTP ${r.status})` : ''}.`);
   const details = [...new Set(refusals)];
   if (status.incompleteDays > 0) details.push(`Some runs synced from Strava could not be read here: the weeks holding them show no total.`);
-  if (status.sources.length) details.push(`Runs read from: ${status.sources.map((s) => `${s.source} (${s.runs})`).join(', ')}.`);
+  if (status.sources.length)
+    details.push(
+      `Runs read from ${listed(status.sources.map((s) => `${SOURCE_WORDS[s.source] ?? s.source} (${plural(s.runs, 'run')})`))}.`,
+    );
 
   if (status.weeksBadged > 0) {
     return {

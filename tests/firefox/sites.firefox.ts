@@ -130,7 +130,7 @@ test(
       const status = await pageStatus(session, popup, site);
       assert.match(status.headline, /: 4 weeks annotated from \d+ runs\.$/);
       assert.ok(
-        status.details.some((line) => line.startsWith('Runs read from: garmin:')),
+        status.details.some((line) => /^Runs read from your Garmin Connect (activities|calendar) \(\d+ runs?\)/.test(line)),
         status.details.join(' | '),
       );
       await assertToolbarIcon(popup);

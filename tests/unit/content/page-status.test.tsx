@@ -65,6 +65,22 @@ describe('statusWords', () => {
     expect(words.details).toContain('Garmin Connect refused access (HTTP 403).');
     expect(statusWords(status({ incompleteDays: 2 }))!.details.join(' ')).toMatch(/synced from Strava could not be read/);
   });
+  it('names where the runs were read in words, not ids', () => {
+    const sources = [
+      { source: 'strava:training-log-page', runs: 38 },
+      { source: 'strava:training-activities', runs: 1 },
+      { source: 'strava:dashboard-feed', runs: 92 },
+    ];
+    expect(statusWords(status({ sources }))!.details).toContain(
+      'Runs read from the Training Log page (38 runs), your Strava activities (1 run) and your Strava activity feed (92 runs).',
+    );
+    expect(statusWords(status({ sources: [{ source: 'page:dated-rows', runs: 5 }] }))!.details).toContain(
+      "Runs read from this page's dated rows (5 runs).",
+    );
+    // Every source a reader notes has its words.
+    for (const source of ['garmin:activity-search', 'garmin:calendar', 'intervals:activities'])
+      expect(statusWords(status({ sources: [{ source, runs: 2 }] }))!.details.join(' ')).not.toContain(source);
+  });
   it('nothing when the tab is not a running log Knee Check reads', () => {
     expect(statusWords(null)).toBeNull();
     expect(statusWords(status({ runs: 0, anchors: 0, weeksBadged: 0, sources: [] }))).toBeNull();
