@@ -9,7 +9,7 @@ import { startPageHost } from '../../../lib/background/page-host';
 import { HIDE_CARD, PAGE_PASS, type PassReply, type PassRequest } from '../../../lib/content/pass';
 import { forgetRuns, loadCapturedRuns, recordRuns } from '../../../lib/history';
 import { defaultSettings, saveSettings } from '../../../lib/settings';
-import type { SnapNode } from '../../../lib/sites/generic-page';
+import { weekPage } from './custom-snapshot';
 
 const SITE = 'https://log.example';
 const runs = [
@@ -18,17 +18,8 @@ const runs = [
   { start: '2026-02-10T07:00:00', km: 6 },
   { start: '2026-02-12T07:00:00', km: 8 },
 ];
-// The page's snapshot (lib/sites/generic-page): a weekly total and two dated runs (7: shown, short, short for a row).
-const li = (date: string, km: number): SnapNode => [
-  'LI',
-  7,
-  0,
-  'Run ',
-  ['TIME', 7, { datetime: date }, 'morning'],
-  ' ',
-  ['B', 7, 0, `${km} km`],
-];
-const snap: SnapNode = ['BODY', 0, 0, ['UL', 0, 0, ...runs.map((r) => li(r.start, r.km))], ['P', 7, 0, 'This week ', ['B', 7, 0, '14 km']]];
+// The page's snapshot: the runs and this week's total.
+const snap = weekPage(runs, 14);
 const request = (over: Partial<PassRequest> = {}): PassRequest => ({
   type: PAGE_PASS,
   page: 'tok-1',

@@ -9,7 +9,7 @@ import { PAGE_PASS, type PassRequest } from '../../../lib/content/pass';
 import type { Run } from '../../../lib/load/types';
 import { defaultSettings } from '../../../lib/settings/defaults';
 import { siteOn } from '../../../lib/sites/custom';
-import type { SnapNode } from '../../../lib/sites/generic-page';
+import { weekPage } from './custom-snapshot';
 
 const RUNS: Run[] = [
   { start: '2026-02-24T07:00:00', km: 10 },
@@ -107,23 +107,14 @@ describe('the page service', () => {
   });
 
   it("a user-added site's page: its snapshot read here, its reading kept per page, a key alone asks for the snapshot", () => {
-    // A weekly total and two dated runs (lib/sites/generic-page's snapshot; 7: shown, short, short for a row).
-    const li = (date: string, km: number): SnapNode => [
-      'LI',
-      7,
-      0,
-      'Run ',
-      ['TIME', 7, { datetime: date }, 'morning'],
-      ' ',
-      ['B', 7, 0, `${km} km`],
-    ];
-    const snap: SnapNode = [
-      'BODY',
-      0,
-      0,
-      ['UL', 0, 0, li('2026-02-10T07:00', 6), li('2026-02-12T07:00', 8)],
-      ['P', 7, 0, 'This week ', ['B', 7, 0, '14 km']],
-    ];
+    // A weekly total and two dated runs.
+    const snap = weekPage(
+      [
+        { start: '2026-02-10T07:00', km: 6 },
+        { start: '2026-02-12T07:00', km: 8 },
+      ],
+      14,
+    );
     const read = customRead({ sig: 's1', snap }, '1:0:tok', '2026-02-20');
     expect(read).toMatchObject({
       runs: [
