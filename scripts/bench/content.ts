@@ -6,8 +6,9 @@
 //    modules that make each (esbuild). The scripts only find, ask and place: the background's
 //    page service (lib/background/page-service) decides the rest (settings, runs, the badges'
 //    words, the fallback card, the page status), and WXT's ContentScriptContext is stubbed out
-//    (lib/content/wxt-context.ts). The budget is not met yet: the size and the gap are printed,
-//    and do not fail the run (the run fails only if the build or a measurement fails).
+//    (lib/content/wxt-context.ts). Every script is within the budget (Garmin Connect's is the
+//    closest): a script over it fails the run, after the rest is measured (sizes are exact; the
+//    timings below are reported, not enforced).
 // 2. Time from rows present to badges: the saved 52-week Training Log renders its rows client-side
 //    after load (?render=client); a MutationObserver in the page notes when the 52nd badge lands.
 //    Target 50 ms (reported, not enforced: a shared 2-core machine is noisy).
@@ -273,7 +274,7 @@ async function main(): Promise<number> {
     );
   console.log(
     over.length
-      ? `budget not met by ${over.length} of ${sizes.length} scripts. Reported, not enforced: this run does not fail on it (see README, Benchmarks).`
+      ? `budget not met by ${over.length} of ${sizes.length} scripts: this run fails (the timings below are still measured).`
       : 'budget met by every content script.',
   );
   const { modules, variants } = await breakdown();
@@ -373,8 +374,8 @@ async function main(): Promise<number> {
       2,
     ),
   );
-  // The budget is reported above, not enforced (see the size section): only a crash fails the run.
-  return 0;
+  // The size budget is enforced (sizes are exact); the timings are reported only (a shared machine is noisy).
+  return over.length ? 1 : 0;
 }
 
 main().then(
