@@ -217,7 +217,7 @@ test(
         status.details.join(' | '),
       );
       assert.ok(
-        status.details.some((line) => line.includes('strava:dashboard-feed')),
+        status.details.some((line) => line.includes('your Strava activity feed')),
         status.details.join(' | '),
       );
     });
