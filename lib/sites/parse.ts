@@ -5,15 +5,13 @@
 // kept passes lib/history/validate's rules. Pure: no storage, no network, nothing kept.
 import { runProblem } from '../history/validate';
 import type { Run } from '../load/types';
-import { readActivitiesPage, readTrainingLogData, rec, runsFromDashboardFeed } from './strava-parse';
+import { MAX_LOG_WEEKS, readActivitiesPage, readTrainingLogData, rec, runsFromDashboardFeed } from './strava-parse';
 import { garminActivityList, isGarminCalendarAnswer, runsFromGarminActivities, runsFromGarminCalendar } from './garmin';
 import { runsFromIntervalsActivities, stubDays } from './intervals';
 import type { ParseRequest } from './types';
 
 /** The largest JSON text read (the content script's fetch cap, lib/content/fetch MAX_BODY_BYTES). */
 export const MAX_PARSE_CHARS = 5 * 1024 * 1024;
-/** The most Training Log weeks told back to the page (ten years of weeks). */
-const MAX_LOG_WEEKS = 520;
 /** The longest list of models or feed entries read from one answer (a page asks for 50). */
 export const MAX_PARSE_ITEMS = 5000;
 

@@ -207,6 +207,9 @@ function weekRuns(e: Rec, start: string): Run[] | null {
   return total === null || (total >= 0 && Math.abs(metres - total) > 50 + total / 1000) ? null : runs;
 }
 
+/** The most Training Log weeks told back to the page (ten years of weeks; lib/sites/parse, ./strava). */
+export const MAX_LOG_WEEKS = 520;
+
 export interface NextData {
   text: string;
   /** Week start dates the entries list. */

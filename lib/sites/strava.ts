@@ -27,7 +27,7 @@ import {
   type LogState,
   type WeekFacts,
 } from './strava-page';
-import type { ActivitiesPage, FeedPage } from './strava-parse';
+import { MAX_LOG_WEEKS, type ActivitiesPage, type FeedPage } from './strava-parse';
 import type { AdapterContext, Refusal, SiteAdapter } from './types';
 
 export { isoWeekMonday } from './week-anchors';
@@ -228,7 +228,7 @@ export function createStravaReaders(options: StravaAdapterOptions = {}): StravaR
     if (!next?.text || next.text.length > MAX_NEXT_DATA_CHARS) return none;
     const read = (next.read ??= parsed(ctx, { kind: 'strava:page', data: next.text }).then((a) => {
       const runs = a?.runs === null ? null : runsOf(a?.runs);
-      const weeks = daysOf(a?.weeks, 520) ?? [];
+      const weeks = daysOf(a?.weeks, MAX_LOG_WEEKS) ?? [];
       const athleteId = typeof a?.athleteId === 'string' && /^\d{1,20}$/.test(a.athleteId) ? a.athleteId : null;
       return a && (a.runs === null || runs) ? { runs, from: dayOrNull(a.from), to: dayOrNull(a.to), weeks, athleteId } : null;
     }));
